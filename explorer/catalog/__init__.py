@@ -1,0 +1,1 @@
+"""Catalog files: the codec between YAML and the model, loading, atomic writing, validation."""

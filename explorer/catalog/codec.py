@@ -1,0 +1,270 @@
+"""Conversion between catalog YAML documents (plain dicts) and the typed model.
+
+``decode_service`` checks every field and collects every problem with its location, so one run of
+``validate`` tells the user everything that is wrong. ``encode_service`` emits keys in a fixed order
+so the same catalog always dumps to the same bytes.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from explorer.actions import is_action, is_pattern
+from explorer.errors import Problem
+from explorer.model import (
+    SCHEMA_VERSION,
+    ActionRef,
+    Operation,
+    Provenance,
+    Scope,
+    ServiceCatalog,
+    SourceDoc,
+)
+
+TOP_KEYS = ("schema_version", "cloud", "service", "sources", "operations")
+SOURCE_KEYS = ("file", "edition", "repo", "commit", "path", "format")
+OPERATION_KEYS = ("id", "name", "apis", "actions", "dependencies", "scope", "notes", "source")
+SCOPE_KEYS = ("iam_project", "enterprise_project", "instance", "tag")
+ORIGIN_KEYS = ("file", "table", "row")
+REF_KEYS = ("action", "condition")
+
+
+class _Checker:
+    """Collects problems for one file while walking its document."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.problems: list[Problem] = []
+
+    def bad(self, where: str, message: str) -> None:
+        self.problems.append(Problem(self.file, where, message))
+
+    def mapping(
+        self, value: Any, where: str, keys: tuple[str, ...], required: tuple[str, ...]
+    ) -> dict[str, Any] | None:
+        if not isinstance(value, dict):
+            self.bad(where, f"expected a mapping, got {_kind(value)}")
+            return None
+        for key in value:
+            if key not in keys:
+                self.bad(f"{where}.{key}" if where else str(key), f"unknown key; expected one of: {', '.join(keys)}")
+        for key in required:
+            if key not in value:
+                self.bad(where or "(top level)", f"missing required key {key!r}")
+        return value
+
+    def string(self, value: Any, where: str, *, optional: bool = False) -> str | None:
+        if value is None and optional:
+            return None
+        if not isinstance(value, str) or (not optional and not value.strip()):
+            self.bad(where, f"expected a non-empty string, got {_kind(value)}")
+            return None
+        return value
+
+    def integer(self, value: Any, where: str) -> int | None:
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            self.bad(where, f"expected a positive integer, got {_kind(value)}")
+            return None
+        return value
+
+    def flag(self, value: Any, where: str) -> bool | None:
+        if value is None or isinstance(value, bool):
+            return value
+        self.bad(where, f"expected true, false or null, got {_kind(value)}")
+        return None
+
+    def strings(self, value: Any, where: str) -> tuple[str, ...]:
+        if not isinstance(value, list):
+            self.bad(where, f"expected a list of strings, got {_kind(value)}")
+            return ()
+        out = []
+        for i, item in enumerate(value):
+            text = self.string(item, f"{where}[{i}]")
+            if text is not None:
+                out.append(text)
+        return tuple(out)
+
+    def refs(self, value: Any, where: str, *, patterns: bool) -> tuple[ActionRef, ...]:
+        if not isinstance(value, list):
+            self.bad(where, f"expected a list of actions, got {_kind(value)}")
+            return ()
+        out: list[ActionRef] = []
+        seen: set[ActionRef] = set()
+        for i, item in enumerate(value):
+            here = f"{where}[{i}]"
+            condition: str | None = None
+            if isinstance(item, dict):
+                m = self.mapping(item, here, REF_KEYS, ("action",))
+                if m is None:
+                    continue
+                name = self.string(m.get("action"), f"{here}.action")
+                condition = self.string(m.get("condition"), f"{here}.condition", optional=True)
+            else:
+                name = self.string(item, here)
+            if name is None:
+                continue
+            if not (is_action(name) or (patterns and is_pattern(name))):
+                allowed = "an action or a wildcard pattern" if patterns else "an action (no wildcards)"
+                self.bad(here, f"{name!r} is not {allowed} of the form service:resource:operation")
+                continue
+            ref = ActionRef(name, condition)
+            if ref in seen:
+                self.bad(here, f"duplicate entry {name!r}")
+                continue
+            seen.add(ref)
+            out.append(ref)
+        return tuple(out)
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return f"boolean {value!r}"
+    if isinstance(value, (int, float)):
+        return f"number {value!r}"
+    if isinstance(value, str):
+        return f"string {value[:60]!r}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def decode_service(data: Any, file: str) -> tuple[ServiceCatalog | None, list[Problem]]:
+    """Turn one loaded YAML document into a ServiceCatalog, or report every problem in it."""
+    c = _Checker(file)
+    top = c.mapping(data, "", TOP_KEYS, TOP_KEYS)
+    if top is None:
+        return None, c.problems
+    version = top.get("schema_version")
+    if version != SCHEMA_VERSION:
+        c.bad("schema_version", f"expected {SCHEMA_VERSION}, got {_kind(version)}")
+    cloud = c.string(top.get("cloud"), "cloud") or ""
+    service = c.string(top.get("service"), "service") or ""
+
+    sources: list[SourceDoc] = []
+    by_file: dict[str, SourceDoc] = {}
+    raw_sources = top.get("sources", [])
+    if not isinstance(raw_sources, list):
+        c.bad("sources", f"expected a list, got {_kind(raw_sources)}")
+        raw_sources = []
+    for i, raw in enumerate(raw_sources):
+        here = f"sources[{i}]"
+        m = c.mapping(raw, here, SOURCE_KEYS, ("file", "edition"))
+        if m is None:
+            continue
+        src_file = c.string(m.get("file"), f"{here}.file")
+        edition = c.string(m.get("edition"), f"{here}.edition")
+        extras = [c.string(m.get(k, ""), f"{here}.{k}", optional=True) or "" for k in SOURCE_KEYS[2:]]
+        if src_file is None or edition is None:
+            continue
+        if src_file in by_file:
+            c.bad(f"{here}.file", f"duplicate source {src_file!r}")
+            continue
+        doc = SourceDoc(src_file, edition, *extras)
+        by_file[src_file] = doc
+        sources.append(doc)
+
+    operations: list[Operation] = []
+    ids: dict[str, int] = {}
+    origins: dict[tuple[str, int, int], int] = {}
+    raw_ops = top.get("operations", [])
+    if not isinstance(raw_ops, list):
+        c.bad("operations", f"expected a list, got {_kind(raw_ops)}")
+        raw_ops = []
+    for i, raw in enumerate(raw_ops):
+        op = _decode_operation(c, raw, f"operations[{i}]", by_file)
+        if op is None:
+            continue
+        if op.id in ids:
+            c.bad(f"operations[{i}].id", f"duplicate operation id {op.id!r} (first at operations[{ids[op.id]}])")
+            continue
+        key = (op.provenance.file, op.provenance.table, op.provenance.row)
+        if key in origins:
+            c.bad(f"operations[{i}].source", f"duplicate operation: the same table row as operations[{origins[key]}]")
+            continue
+        ids[op.id] = i
+        origins[key] = i
+        operations.append(op)
+
+    if c.problems:
+        return None, c.problems
+    return ServiceCatalog(cloud, service, tuple(sources), tuple(operations), SCHEMA_VERSION), []
+
+
+def _decode_operation(c: _Checker, raw: Any, here: str, by_file: dict[str, SourceDoc]) -> Operation | None:
+    before = len(c.problems)
+    m = c.mapping(raw, here, OPERATION_KEYS, ("id", "actions", "source"))
+    if m is None:
+        return None
+    op_id = c.string(m.get("id"), f"{here}.id")
+    name_raw = m.get("name", {})
+    name: dict[str, str] = {}
+    if not isinstance(name_raw, dict):
+        c.bad(f"{here}.name", f"expected a mapping of language to name, got {_kind(name_raw)}")
+    else:
+        for lang, text in name_raw.items():
+            value = c.string(text, f"{here}.name.{lang}")
+            if value is not None:
+                name[str(lang)] = value
+    apis = c.strings(m.get("apis", []), f"{here}.apis")
+    actions = c.refs(m.get("actions"), f"{here}.actions", patterns=False)
+    deps = c.refs(m.get("dependencies", []), f"{here}.dependencies", patterns=True)
+    notes = c.strings(m.get("notes", []), f"{here}.notes")
+    scope = Scope()
+    s = c.mapping(m.get("scope", {}), f"{here}.scope", SCOPE_KEYS, ())
+    if s is not None:
+        scope = Scope(*(c.flag(s.get(k), f"{here}.scope.{k}") for k in SCOPE_KEYS))
+    provenance: Provenance | None = None
+    o = c.mapping(m.get("source"), f"{here}.source", ORIGIN_KEYS, ORIGIN_KEYS)
+    if o is not None:
+        file = c.string(o.get("file"), f"{here}.source.file")
+        table = c.integer(o.get("table"), f"{here}.source.table")
+        row = c.integer(o.get("row"), f"{here}.source.row")
+        if file is not None and file not in by_file:
+            c.bad(f"{here}.source.file", f"dangling reference: {file!r} is not listed under sources")
+        elif file is not None and table is not None and row is not None:
+            doc = by_file[file]
+            provenance = Provenance(file, table, row, doc.edition, doc.repo, doc.commit, doc.path)
+    if len(c.problems) > before or op_id is None or provenance is None:
+        return None
+    return Operation(op_id, name, apis, actions, deps, scope, notes, provenance)
+
+
+def _encode_ref(ref: ActionRef) -> Any:
+    if ref.condition is None:
+        return ref.action
+    return {"action": ref.action, "condition": ref.condition}
+
+
+def encode_service(svc: ServiceCatalog) -> dict[str, Any]:
+    """The YAML document of one service, keys in schema order."""
+    return {
+        "schema_version": svc.schema_version,
+        "cloud": svc.cloud,
+        "service": svc.service,
+        "sources": [
+            {k: v for k, v in zip(SOURCE_KEYS, (s.file, s.edition, s.repo, s.commit, s.path, s.format)) if v}
+            for s in svc.sources
+        ],
+        "operations": [
+            {
+                "id": op.id,
+                "name": dict(sorted(op.name.items())),
+                "apis": list(op.apis),
+                "actions": [_encode_ref(r) for r in op.actions],
+                "dependencies": [_encode_ref(r) for r in op.dependencies],
+                "scope": {
+                    "iam_project": op.scope.iam_project,
+                    "enterprise_project": op.scope.enterprise_project,
+                    "instance": op.scope.instance,
+                    "tag": op.scope.tag,
+                },
+                "notes": list(op.notes),
+                "source": {"file": op.provenance.file, "table": op.provenance.table, "row": op.provenance.row},
+            }
+            for op in svc.operations
+        ],
+    }

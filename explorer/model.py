@@ -1,0 +1,123 @@
+"""The catalog's domain model: plain, immutable, typed records.
+
+This module is the innermost layer. It imports nothing from the rest of the package, so the
+importers, the graph, the renderers, the CLI and the UI can all share it.
+
+Tri-state flags are ``bool | None``: ``None`` means the documentation does not say.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+SCHEMA_VERSION = 1
+
+# Editions of the documentation, keyed by the corpus source folder, and the cloud each feeds.
+EDITION_CLOUD: dict[str, str] = {
+    "huaweicloud-zh": "huaweicloud",
+    "otc-en": "otc",
+    "otc-swiss-en": "otc",
+    "otc-html": "otc",
+}
+EDITION_LANGUAGE: dict[str, str] = {
+    "huaweicloud-zh": "zh",
+    "otc-en": "en",
+    "otc-swiss-en": "en",
+    "otc-html": "en",
+}
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class ActionRef:
+    """An action named in a table cell, with the condition the cell attached to it, if any.
+
+    ``action`` is normalised (service prefix lower-cased) and may be a wildcard pattern such as
+    ``ecs:*:get*`` when the documentation wrote one.
+    """
+
+    action: str
+    condition: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """Where a policy granting the operation's action takes effect, as the row documents it."""
+
+    iam_project: bool | None = None
+    enterprise_project: bool | None = None
+    instance: bool | None = None
+    tag: bool | None = None
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Provenance:
+    """Where a row came from: the corpus file, the table (1-based) and the data row (1-based).
+
+    ``edition``, ``repo``, ``commit`` and ``path`` are joined in from the catalog's source list
+    (itself taken from the corpus MANIFEST.tsv) when a catalog is loaded.
+    """
+
+    file: str
+    table: int
+    row: int
+    edition: str = ""
+    repo: str = ""
+    commit: str = ""
+    path: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Operation:
+    """One row of an action table: an API operation, the actions it checks and what it needs."""
+
+    id: str
+    name: dict[str, str]
+    apis: tuple[str, ...]
+    actions: tuple[ActionRef, ...]
+    dependencies: tuple[ActionRef, ...]
+    scope: Scope
+    notes: tuple[str, ...]
+    provenance: Provenance
+
+    def display_name(self, prefer: str = "en") -> str:
+        """The name in the preferred language, else any name, else the first API, else the id."""
+        if prefer in self.name:
+            return self.name[prefer]
+        for lang in sorted(self.name):
+            return self.name[lang]
+        return self.apis[0] if self.apis else self.id
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class SourceDoc:
+    """A documentation file the catalog was built from (one MANIFEST.tsv row)."""
+
+    file: str
+    edition: str
+    repo: str = ""
+    commit: str = ""
+    path: str = ""
+    format: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceCatalog:
+    """All operations of one service in one cloud, with the documents they came from."""
+
+    cloud: str
+    service: str
+    sources: tuple[SourceDoc, ...]
+    operations: tuple[Operation, ...]
+    schema_version: int = SCHEMA_VERSION
+
+
+@dataclass(slots=True)
+class Catalog:
+    """One cloud's catalog: its services by short name."""
+
+    cloud: str
+    services: dict[str, ServiceCatalog] = field(default_factory=dict)
+
+    def operations(self) -> list[Operation]:
+        """Every operation of every service, in service order then catalog order."""
+        return [op for name in sorted(self.services) for op in self.services[name].operations]
