@@ -1,7 +1,64 @@
-"""Commands of this group (to be filled in)."""
+"""The ``ui`` command: serve the Streamlit app on the bundled catalog or one named with --catalog."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import click
 
-COMMANDS: list[click.Command] = []
+from explorer import api
+
+# The app is a plain script that ``streamlit run`` executes; its path is resolved from the installed
+# package so the command works from any working directory.
+APP_SCRIPT = Path(__file__).resolve().parent.parent / "ui" / "app.py"
+
+
+def streamlit_command(port: int, address: str) -> list[str]:
+    """The argv that serves the app (also used by the browser tests and the UI benchmark)."""
+    return [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(APP_SCRIPT),
+        "--server.headless",
+        "true",
+        "--browser.gatherUsageStats",
+        "false",
+        "--server.port",
+        str(port),
+        "--server.address",
+        address,
+    ]
+
+
+@click.command("ui")
+@click.option("--port", type=click.IntRange(1, 65535), default=8501, show_default=True, help="TCP port to serve on.")
+@click.option("--address", default="localhost", show_default=True, help="Address to bind (0.0.0.0 for all interfaces).")
+@click.option(
+    "--catalog",
+    "catalog",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Catalog root or file to serve (default: $PERMISSION_EXPLORER_CATALOG or the bundled catalog).",
+)
+def ui(port: int, address: str, catalog: Path | None) -> None:
+    """Serve the web UI (Explore, Scope, Catalog, Upload) with Streamlit."""
+    root = catalog.resolve() if catalog is not None else api.default_catalog_path()
+    if not root.exists():
+        raise click.BadParameter(f"{root} does not exist; expected a catalog root (<cloud>/<service>.yaml)",
+                                 param_hint="--catalog")
+    env = dict(os.environ, PERMISSION_EXPLORER_CATALOG=str(root))
+    click.echo(f"serving {root} at http://{address}:{port}", err=True)
+    try:
+        completed = subprocess.run(streamlit_command(port, address), env=env, check=False)
+    except KeyboardInterrupt:
+        return
+    if completed.returncode not in (0, -2):
+        sys.exit(completed.returncode)
+
+
+COMMANDS: list[click.Command] = [ui]
