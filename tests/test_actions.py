@@ -1,0 +1,57 @@
+"""Action names and Huawei's wildcard rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from explorer.actions import ActionNameError, check_action_or_pattern, is_action, is_pattern, matches, service_of
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["ecs:servers:createImage", "evs:snapshots:create", "vpc:publicIps:update", "dli:database:create_view"],
+)
+def test_literal_actions_are_actions_not_patterns(name: str) -> None:
+    assert is_action(name)
+    assert not is_pattern(name)
+
+
+@pytest.mark.parametrize("name", ["ecs:*:get*", "obs:bucket:*", "dws:*:list*", "kms:*:*"])
+def test_wildcards_are_patterns_not_actions(name: str) -> None:
+    assert is_pattern(name)
+    assert not is_action(name)
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["ECS:servers:get", "ecs:servers", "ecs::get", "dli: catalog: grantPrivilege", "ec*:servers:get", "", "a:b:c:d"],
+)
+def test_malformed_names_are_rejected_with_the_rule(name: str) -> None:
+    assert not is_action(name)
+    assert not is_pattern(name)
+    with pytest.raises(ActionNameError, match="service:resource:operation"):
+        check_action_or_pattern(name)
+
+
+def test_service_part_is_literal_and_case_sensitive() -> None:
+    assert matches("ecs:*:get*", "ecs:servers:get")
+    assert not matches("ecs:*:get*", "evs:volumes:get")
+    assert not matches("ecs:*:get*", "ECS:servers:get")
+
+
+def test_resource_and_operation_are_case_insensitive() -> None:
+    assert matches("ecs:*:get*", "ecs:cloudServers:GetServerConsoleLog")
+    assert matches("ecs:SERVERS:createimage", "ecs:servers:createImage")
+    assert not matches("ecs:servers:createImage", "ecs:servers:createImages")
+
+
+def test_star_matches_any_run_including_empty_but_nothing_else() -> None:
+    assert matches("obs:bucket:*", "obs:bucket:ListAllMyBuckets")
+    assert matches("ecs:*:list*", "ecs:servers:list")
+    assert not matches("ecs:*:list*", "ecs:servers:getList")
+    assert not matches("ecs:serv.rs:get", "ecs:servers:get")  # '.' is literal, not a regex
+
+
+def test_service_of() -> None:
+    assert service_of("ims:images:list") == "ims"
+    assert service_of("ecs:*:get*") == "ecs"
