@@ -24,12 +24,12 @@ class ActionNameError(ValueError):
 
 def is_action(name: str) -> bool:
     """True for a literal action name such as ``ecs:servers:createImage``."""
-    return ACTION_RE.match(name) is not None
+    return ACTION_RE.fullmatch(name) is not None
 
 
 def is_pattern(name: str) -> bool:
     """True for a wildcard pattern such as ``ecs:*:get*`` (a literal action is not a pattern)."""
-    return "*" in name and PATTERN_RE.match(name) is not None
+    return "*" in name and PATTERN_RE.fullmatch(name) is not None
 
 
 def check_action_or_pattern(name: str) -> str:

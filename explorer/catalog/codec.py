@@ -7,11 +7,13 @@ so the same catalog always dumps to the same bytes.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from explorer.actions import is_action, is_pattern
 from explorer.errors import Problem
 from explorer.model import (
+    EDITION_CLOUD,
     SCHEMA_VERSION,
     ActionRef,
     Operation,
@@ -28,6 +30,15 @@ SCOPE_KEYS = ("iam_project", "enterprise_project", "instance", "tag")
 ORIGIN_KEYS = ("file", "table", "row")
 REF_KEYS = ("action", "condition")
 
+CLOUDS = tuple(sorted(set(EDITION_CLOUD.values())))
+EDITIONS = tuple(sorted(EDITION_CLOUD))
+# MANIFEST.tsv's ``format`` column: how a file's action tables are encoded.
+SOURCE_FORMATS = ("html", "md-html", "md-pipe", "other", "rst-grid", "rst-simple")
+# Language tags of operation names: ISO 639 codes, optionally with a region or script subtag.
+LANGUAGE_RE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
+COMMIT_RE = re.compile(r"^[0-9a-f]{40}$")
+SERVICE_RE = re.compile(r"^[a-z][a-z0-9_-]*$")
+
 
 class _Checker:
     """Collects problems for one file while walking its document."""
@@ -43,7 +54,7 @@ class _Checker:
         self, value: Any, where: str, keys: tuple[str, ...], required: tuple[str, ...]
     ) -> dict[str, Any] | None:
         if not isinstance(value, dict):
-            self.bad(where, f"expected a mapping, got {_kind(value)}")
+            self.bad(where or "(top level)", f"expected a mapping, got {_kind(value)}")
             return None
         for key in value:
             if key not in keys:
@@ -97,14 +108,23 @@ class _Checker:
                 m = self.mapping(item, here, REF_KEYS, ("action",))
                 if m is None:
                     continue
-                name = self.string(m.get("action"), f"{here}.action")
-                condition = self.string(m.get("condition"), f"{here}.condition", optional=True)
+                if "action" not in m:
+                    continue
+                name = self.string(m["action"], f"{here}.action")
+                if "condition" in m:
+                    condition = self.string(m["condition"], f"{here}.condition")
+                    if condition is None:
+                        continue
             else:
                 name = self.string(item, here)
             if name is None:
                 continue
-            if not (is_action(name) or (patterns and is_pattern(name))):
-                allowed = "an action or a wildcard pattern" if patterns else "an action (no wildcards)"
+            if not (is_action(name) or (patterns and is_dependency_pattern(name))):
+                allowed = (
+                    "an action, or a pattern with '*' only in the resource and operation parts,"
+                    if patterns
+                    else "an action (no wildcards)"
+                )
                 self.bad(here, f"{name!r} is not {allowed} of the form service:resource:operation")
                 continue
             ref = ActionRef(name, condition)
@@ -114,6 +134,16 @@ class _Checker:
             seen.add(ref)
             out.append(ref)
         return tuple(out)
+
+
+def is_dependency_pattern(name: str) -> bool:
+    """A wildcard pattern a catalog may hold as a dependency.
+
+    The policy language also allows ``*`` as the service (``*:*:*``), but a documented dependency
+    always names the service that is called on the user's behalf; a service wildcard in a catalog
+    means a cell was misread, so it is refused here.
+    """
+    return is_pattern(name) and not name.startswith("*")
 
 
 def _kind(value: Any) -> str:
@@ -135,14 +165,21 @@ def _kind(value: Any) -> str:
 def decode_service(data: Any, file: str) -> tuple[ServiceCatalog | None, list[Problem]]:
     """Turn one loaded YAML document into a ServiceCatalog, or report every problem in it."""
     c = _Checker(file)
+    if data is None:
+        c.bad("(top level)", "empty document; expected a mapping with keys " + ", ".join(TOP_KEYS))
+        return None, c.problems
     top = c.mapping(data, "", TOP_KEYS, TOP_KEYS)
     if top is None:
         return None, c.problems
-    version = top.get("schema_version")
-    if version != SCHEMA_VERSION:
+    version = top.get("schema_version", SCHEMA_VERSION)
+    if version != SCHEMA_VERSION or isinstance(version, bool):
         c.bad("schema_version", f"expected {SCHEMA_VERSION}, got {_kind(version)}")
-    cloud = c.string(top.get("cloud"), "cloud") or ""
-    service = c.string(top.get("service"), "service") or ""
+    cloud = (c.string(top["cloud"], "cloud") or "") if "cloud" in top else ""
+    if cloud and cloud not in CLOUDS:
+        c.bad("cloud", f"unknown cloud {cloud!r}; expected one of: {', '.join(CLOUDS)}")
+    service = (c.string(top["service"], "service") or "") if "service" in top else ""
+    if service and not SERVICE_RE.fullmatch(service):
+        c.bad("service", f"expected a short service name (lower-case letters, digits, '-' or '_'), got {service!r}")
 
     sources: list[SourceDoc] = []
     by_file: dict[str, SourceDoc] = {}
@@ -155,9 +192,18 @@ def decode_service(data: Any, file: str) -> tuple[ServiceCatalog | None, list[Pr
         m = c.mapping(raw, here, SOURCE_KEYS, ("file", "edition"))
         if m is None:
             continue
-        src_file = c.string(m.get("file"), f"{here}.file")
-        edition = c.string(m.get("edition"), f"{here}.edition")
-        extras = [c.string(m.get(k, ""), f"{here}.{k}", optional=True) or "" for k in SOURCE_KEYS[2:]]
+        src_file = c.string(m["file"], f"{here}.file") if "file" in m else None
+        edition = c.string(m["edition"], f"{here}.edition") if "edition" in m else None
+        extras = [(c.string(m[k], f"{here}.{k}") or "") if k in m else "" for k in SOURCE_KEYS[2:]]
+        if edition is not None and edition not in EDITION_CLOUD:
+            c.bad(f"{here}.edition", f"unknown edition {edition!r}; expected one of: {', '.join(EDITIONS)}")
+        elif edition is not None and cloud in CLOUDS and EDITION_CLOUD[edition] != cloud:
+            c.bad(f"{here}.edition", f"edition {edition!r} documents cloud {EDITION_CLOUD[edition]!r}, not {cloud!r}")
+        commit, fmt = extras[1], extras[3]
+        if commit and not COMMIT_RE.fullmatch(commit):
+            c.bad(f"{here}.commit", f"expected a 40-digit lower-case hex commit id, got {commit!r}")
+        if fmt and fmt not in SOURCE_FORMATS:
+            c.bad(f"{here}.format", f"unknown format {fmt!r}; expected one of: {', '.join(SOURCE_FORMATS)}")
         if src_file is None or edition is None:
             continue
         if src_file in by_file:
@@ -199,18 +245,21 @@ def _decode_operation(c: _Checker, raw: Any, here: str, by_file: dict[str, Sourc
     m = c.mapping(raw, here, OPERATION_KEYS, ("id", "actions", "source"))
     if m is None:
         return None
-    op_id = c.string(m.get("id"), f"{here}.id")
+    op_id = c.string(m["id"], f"{here}.id") if "id" in m else None
     name_raw = m.get("name", {})
     name: dict[str, str] = {}
     if not isinstance(name_raw, dict):
         c.bad(f"{here}.name", f"expected a mapping of language to name, got {_kind(name_raw)}")
     else:
         for lang, text in name_raw.items():
+            if not isinstance(lang, str) or not LANGUAGE_RE.fullmatch(lang):
+                c.bad(f"{here}.name.{lang}", "expected a language code such as 'en' or 'zh' as the key")
+                continue
             value = c.string(text, f"{here}.name.{lang}")
             if value is not None:
-                name[str(lang)] = value
+                name[lang] = value
     apis = c.strings(m.get("apis", []), f"{here}.apis")
-    actions = c.refs(m.get("actions"), f"{here}.actions", patterns=False)
+    actions = c.refs(m["actions"], f"{here}.actions", patterns=False) if "actions" in m else ()
     deps = c.refs(m.get("dependencies", []), f"{here}.dependencies", patterns=True)
     notes = c.strings(m.get("notes", []), f"{here}.notes")
     scope = Scope()
@@ -218,11 +267,11 @@ def _decode_operation(c: _Checker, raw: Any, here: str, by_file: dict[str, Sourc
     if s is not None:
         scope = Scope(*(c.flag(s.get(k), f"{here}.scope.{k}") for k in SCOPE_KEYS))
     provenance: Provenance | None = None
-    o = c.mapping(m.get("source"), f"{here}.source", ORIGIN_KEYS, ORIGIN_KEYS)
+    o = c.mapping(m["source"], f"{here}.source", ORIGIN_KEYS, ORIGIN_KEYS) if "source" in m else None
     if o is not None:
-        file = c.string(o.get("file"), f"{here}.source.file")
-        table = c.integer(o.get("table"), f"{here}.source.table")
-        row = c.integer(o.get("row"), f"{here}.source.row")
+        file = c.string(o["file"], f"{here}.source.file") if "file" in o else None
+        table = c.integer(o["table"], f"{here}.source.table") if "table" in o else None
+        row = c.integer(o["row"], f"{here}.source.row") if "row" in o else None
         if file is not None and file not in by_file:
             c.bad(f"{here}.source.file", f"dangling reference: {file!r} is not listed under sources")
         elif file is not None and table is not None and row is not None:
@@ -239,16 +288,18 @@ def _encode_ref(ref: ActionRef) -> Any:
     return {"action": ref.action, "condition": ref.condition}
 
 
+def _encode_source(doc: SourceDoc) -> dict[str, str]:
+    values = (doc.file, doc.edition, doc.repo, doc.commit, doc.path, doc.format)
+    return {k: v for k, v in zip(SOURCE_KEYS, values, strict=True) if v}
+
+
 def encode_service(svc: ServiceCatalog) -> dict[str, Any]:
     """The YAML document of one service, keys in schema order."""
     return {
         "schema_version": svc.schema_version,
         "cloud": svc.cloud,
         "service": svc.service,
-        "sources": [
-            {k: v for k, v in zip(SOURCE_KEYS, (s.file, s.edition, s.repo, s.commit, s.path, s.format)) if v}
-            for s in svc.sources
-        ],
+        "sources": [_encode_source(s) for s in svc.sources],
         "operations": [
             {
                 "id": op.id,
