@@ -45,5 +45,76 @@ __all__ = [
 # --- catalog import and validation (explorer.importers, explorer.catalog.validate) -----------
 
 # --- graph queries (explorer.graph) ----------------------------------------------------------
+from explorer.graph import (  # noqa: E402 - grouped by area on purpose
+    ActionInfo,
+    ActionScope,
+    CheckReport,
+    ClosureResult,
+    Dependent,
+    DependentsResult,
+    Disagreement,
+    Edge,
+    Evidence,
+    Exclude,
+    Explorer,
+    PairScope,
+    Requirement,
+    ScopeReport,
+    SearchHit,
+    ServiceStats,
+    Target,
+    WhyResult,
+    closure_view,
+    dependents_view,
+    service_view,
+    why_view,
+)
+from explorer.graph import clouds as _clouds  # noqa: E402
+from explorer.graph import explorer_for as _explorer_for  # noqa: E402
+
+
+def get_explorer(cloud: str = "huaweicloud", catalog: Path | str | None = None) -> Explorer:
+    """The query engine for one cloud of a catalog (default: the bundled one), built once and cached
+    until a catalog file changes. Unknown cloud -> QueryError; missing/empty/invalid catalog -> CatalogError."""
+    return _explorer_for(catalog if catalog is not None else default_catalog_path(), cloud)
+
+
+def build_explorer(catalog: Catalog, source: str = "") -> Explorer:
+    """The query engine for an already loaded Catalog (not cached)."""
+    return Explorer.from_catalog(catalog, source)
+
+
+def available_clouds(catalog: Path | str | None = None) -> tuple[str, ...]:
+    """The clouds a catalog (default: the bundled one) holds."""
+    return _clouds(catalog if catalog is not None else default_catalog_path())
+
+
+__all__ += [
+    "ActionInfo",
+    "ActionScope",
+    "CheckReport",
+    "ClosureResult",
+    "Dependent",
+    "DependentsResult",
+    "Disagreement",
+    "Edge",
+    "Evidence",
+    "Exclude",
+    "Explorer",
+    "PairScope",
+    "Requirement",
+    "ScopeReport",
+    "SearchHit",
+    "ServiceStats",
+    "Target",
+    "WhyResult",
+    "available_clouds",
+    "build_explorer",
+    "closure_view",
+    "dependents_view",
+    "get_explorer",
+    "service_view",
+    "why_view",
+]
 
 # --- diagrams (explorer.render) ----------------------------------------------------------------

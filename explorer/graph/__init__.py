@@ -1,1 +1,53 @@
-"""graph package."""
+"""The catalog as a networkx graph of operations, actions and dependencies, and the queries over it."""
+
+from explorer.graph.build import CatalogGraph, build
+from explorer.graph.explorer import Exclude, Explorer
+from explorer.graph.loader import clouds, explorer_for
+from explorer.graph.results import (
+    ActionInfo,
+    ActionScope,
+    CheckReport,
+    ClosureResult,
+    Dependent,
+    DependentsResult,
+    Disagreement,
+    Edge,
+    Evidence,
+    PairScope,
+    Requirement,
+    ScopeReport,
+    SearchHit,
+    ServiceStats,
+    Target,
+    WhyResult,
+)
+from explorer.graph.views import closure_view, dependents_view, service_view, why_view
+
+__all__ = [
+    "ActionInfo",
+    "ActionScope",
+    "CatalogGraph",
+    "CheckReport",
+    "ClosureResult",
+    "Dependent",
+    "DependentsResult",
+    "Disagreement",
+    "Edge",
+    "Evidence",
+    "Exclude",
+    "Explorer",
+    "PairScope",
+    "Requirement",
+    "ScopeReport",
+    "SearchHit",
+    "ServiceStats",
+    "Target",
+    "WhyResult",
+    "build",
+    "closure_view",
+    "clouds",
+    "dependents_view",
+    "explorer_for",
+    "service_view",
+    "why_view",
+]

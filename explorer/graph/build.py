@@ -1,0 +1,208 @@
+"""Building the graph of one cloud's catalog: nodes, edges with their evidence, and lookup indexes.
+
+Nodes are action names, wildcard patterns (as the documentation wrote them) and ``op:<id>`` for
+operations. Edges:
+
+- ``checks``   operation -> action it checks;
+- ``depends``  operation -> dependency of its row, and action -> dependency for every row that lists
+  the action together with dependencies (the rows are the edge's evidence, with their conditions);
+- ``matches``  pattern -> catalog action it expands to, by Huawei's wildcard rules.
+
+Adjacency is also kept as sorted tuples: queries walk those (plain dict lookups, the cheapest
+traversal in Python), and sorting once here is what makes every answer deterministic.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import networkx as nx
+
+from explorer.actions import is_pattern, matches, service_of
+from explorer.errors import CatalogError, Problem
+from explorer.graph.results import Edge, Evidence, PairScope
+from explorer.model import Catalog, Operation
+from explorer.view import EdgeKind, ScopeMark
+
+_PLACEHOLDER = re.compile(r"\{[^}]*\}")
+_API = re.compile(r"^\s*([A-Za-z]+)\s+(/\S*)")
+
+
+def normalise_api(text: str) -> str | None:
+    """``METHOD /path`` with the method upper-cased and placeholders blanked, or None if not an API."""
+    m = _API.match(text)
+    if m is None:
+        return None
+    path = _PLACEHOLDER.sub("{}", m.group(2)).rstrip("/") or "/"
+    return f"{m.group(1).upper()} {path}"
+
+
+def summarise(pairs: Iterable[PairScope]) -> ScopeMark:
+    """Enterprise-project support of an action over its (operation, action) pairs."""
+    values = {p.enterprise_project for p in pairs}
+    known = values - {None}
+    if not known:
+        return "unknown"
+    if values == {True}:
+        return "supported"
+    if values == {False}:
+        return "not_supported"
+    return "mixed"
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogGraph:
+    """Everything queries need, built once; treat as read-only."""
+
+    cloud: str
+    source: str
+    graph: nx.DiGraph  # frozen
+    succ: dict[str, tuple[str, ...]]
+    pred: dict[str, tuple[str, ...]]
+    edges: dict[tuple[str, str], Edge]
+    conditional: frozenset[tuple[str, str]]  # depends edges that every row documents with a condition
+    operations: dict[str, Operation]  # op node -> row
+    op_service: dict[str, str]
+    defined: frozenset[str]  # actions some row checks
+    unresolved: frozenset[str]  # actions referenced by dependency cells only
+    patterns: frozenset[str]
+    pairs: dict[str, tuple[PairScope, ...]]  # action -> its (operation, action) pairs
+    marks: dict[str, ScopeMark]
+    by_lower: dict[str, tuple[str, ...]]  # casefolded action/pattern -> spellings in the catalog
+    by_api: dict[str, tuple[str, ...]]  # normalised API -> op nodes
+    by_name: dict[str, tuple[str, ...]]  # casefolded operation name (any language) -> op nodes
+    cycle_of: dict[str, tuple[str, ...]]  # node -> its dependency cycle (sorted strongly connected component)
+    self_loops: frozenset[str]
+
+    @property
+    def cycles(self) -> tuple[tuple[str, ...], ...]:
+        return tuple(sorted(set(self.cycle_of.values())))
+
+
+def _op_nodes(catalog: Catalog) -> list[tuple[str, str, Operation]]:
+    """(node id, service, row) for every operation; ids stay unique even if two services reuse one."""
+    out: list[tuple[str, str, Operation]] = []
+    seen: set[str] = set()
+    for service in sorted(catalog.services):
+        for op in catalog.services[service].operations:
+            node = f"op:{op.id}"
+            if node in seen:
+                node = f"op:{service}/{op.id}"
+            seen.add(node)
+            out.append((node, service, op))
+    return out
+
+
+def build(catalog: Catalog, source: str = "") -> CatalogGraph:
+    """Build the graph of one cloud's catalog (all services together, so cross-service edges resolve)."""
+    ops = _op_nodes(catalog)
+    if not ops:
+        where = source or catalog.cloud
+        raise CatalogError([Problem(where, "", f"the catalog of cloud {catalog.cloud!r} has no operations")])
+
+    evidence: dict[tuple[str, str], list[Evidence]] = defaultdict(list)
+    kinds: dict[tuple[str, str], EdgeKind] = {}
+    pairs: dict[str, list[PairScope]] = defaultdict(list)
+    referenced: set[str] = set()
+    patterns: set[str] = set()
+    by_api: dict[str, list[str]] = defaultdict(list)
+    by_name: dict[str, list[str]] = defaultdict(list)
+
+    for node, _service, op in ops:
+        prov = op.provenance
+        name = op.display_name()
+        for api in op.apis:
+            key = normalise_api(api)
+            if key is not None:
+                by_api[key].append(node)
+        for text in op.name.values():
+            by_name[text.casefold()].append(node)
+        for ref in op.actions:
+            pairs[ref.action].append(
+                PairScope(ref.action, op.id, name, op.apis, op.scope.iam_project, op.scope.enterprise_project, prov)
+            )
+            evidence[(node, ref.action)].append(Evidence(op.id, prov, ref.condition))
+            kinds[(node, ref.action)] = "checks"
+        for dep in op.dependencies:
+            target = dep.action
+            (patterns if is_pattern(target) else referenced).add(target)
+            ev = Evidence(op.id, prov, dep.condition)
+            evidence[(node, target)].append(ev)
+            kinds.setdefault((node, target), "depends")
+            for ref in op.actions:
+                evidence[(ref.action, target)].append(ev)
+                kinds.setdefault((ref.action, target), "depends")
+
+    defined = frozenset(pairs)
+    unresolved = frozenset(referenced - defined)
+    by_service: dict[str, list[str]] = defaultdict(list)
+    for action in sorted(defined):
+        by_service[service_of(action)].append(action)
+    for pattern in sorted(patterns):
+        pool = defined if service_of(pattern) == "*" else by_service.get(service_of(pattern), [])
+        for action in sorted(pool):
+            if matches(pattern, action):
+                kinds[(pattern, action)] = "matches"
+                evidence.setdefault((pattern, action), [])
+
+    edges: dict[tuple[str, str], Edge] = {
+        key: Edge(key[0], key[1], kinds[key], tuple(sorted(set(evidence[key])))) for key in sorted(kinds)
+    }
+    conditional = frozenset(
+        key for key, e in edges.items() if e.kind == "depends" and all(ev.condition is not None for ev in e.evidence)
+    )
+
+    g = nx.DiGraph(cloud=catalog.cloud, source=source)
+    for node, service, op in ops:
+        g.add_node(node, kind="operation", service=service, label=op.display_name(), resolved=True)
+    for action in sorted(defined | unresolved):
+        g.add_node(action, kind="action", service=service_of(action), label=action, resolved=action in defined)
+    for pattern in sorted(patterns):
+        g.add_node(pattern, kind="pattern", service=service_of(pattern), label=pattern, resolved=True)
+    g.add_edges_from((s, t, {"kind": e.kind, "edge": e}) for (s, t), e in edges.items())
+
+    succ: dict[str, list[str]] = defaultdict(list)
+    pred: dict[str, list[str]] = defaultdict(list)
+    for s, t in edges:  # sorted keys, so both lists come out sorted
+        succ[s].append(t)
+        pred[t].append(s)
+    for t in pred:
+        pred[t].sort()
+
+    cycle_of: dict[str, tuple[str, ...]] = {}
+    for component in nx.strongly_connected_components(g):
+        if len(component) > 1:
+            members = tuple(sorted(component))
+            for n in members:
+                cycle_of[n] = members
+    self_loops = frozenset(n for n in g.nodes if g.has_edge(n, n))
+
+    by_lower: dict[str, list[str]] = defaultdict(list)
+    for name in sorted(defined | unresolved | patterns):
+        by_lower[name.casefold()].append(name)
+
+    frozen_pairs = {a: tuple(sorted(ps)) for a, ps in pairs.items()}
+    return CatalogGraph(
+        cloud=catalog.cloud,
+        source=source,
+        graph=nx.freeze(g),
+        succ={k: tuple(v) for k, v in succ.items()},
+        pred={k: tuple(v) for k, v in pred.items()},
+        edges=edges,
+        conditional=conditional,
+        operations={node: op for node, _s, op in ops},
+        op_service={node: s for node, s, _op in ops},
+        defined=defined,
+        unresolved=unresolved,
+        patterns=frozenset(patterns),
+        pairs=frozen_pairs,
+        marks={a: summarise(ps) for a, ps in frozen_pairs.items()},
+        by_lower={k: tuple(v) for k, v in by_lower.items()},
+        by_api={k: tuple(sorted(set(v))) for k, v in by_api.items()},
+        by_name={k: tuple(sorted(set(v))) for k, v in by_name.items()},
+        cycle_of=cycle_of,
+        self_loops=self_loops,
+    )

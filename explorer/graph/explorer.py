@@ -1,0 +1,531 @@
+"""The query engine: one immutable ``Explorer`` per cloud answers every question the faces ask."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+import networkx as nx
+
+from explorer.actions import ActionNameError, check_action_or_pattern, is_action, matches, service_of
+from explorer.errors import QueryError
+from explorer.graph.build import CatalogGraph, build, normalise_api, summarise
+from explorer.graph.results import (
+    ActionInfo,
+    ActionScope,
+    CheckReport,
+    ClosureResult,
+    Dependent,
+    DependentsResult,
+    Disagreement,
+    Edge,
+    PairScope,
+    Requirement,
+    ScopeReport,
+    SearchHit,
+    ServiceStats,
+    Target,
+    WhyResult,
+)
+from explorer.model import Catalog, Provenance
+from explorer.view import ScopeMark
+
+# A closure may leave out conditional dependencies: all of them (True), or those whose condition
+# contains any of the given texts (case-insensitive).
+Exclude = bool | Iterable[str]
+
+MAX_WHY_PATHS = 20
+
+
+def close_matches(word: str, candidates: Iterable[str], n: int = 5) -> tuple[str, ...]:
+    pool = sorted(set(candidates))
+    lowered: dict[str, str] = {}
+    for c in pool:
+        lowered.setdefault(c.casefold(), c)
+    found = difflib.get_close_matches(word.casefold(), list(lowered), n=n, cutoff=0.6)
+    return tuple(lowered[f] for f in found)
+
+
+class Explorer:
+    """Queries over one cloud's catalog graph. Built once, never changed: safe to cache and share."""
+
+    def __init__(self, data: CatalogGraph) -> None:
+        self._g = data
+        self._check: CheckReport | None = None
+
+    @classmethod
+    def from_catalog(cls, catalog: Catalog, source: str = "") -> Explorer:
+        """Build the graph of ``catalog`` (raises CatalogError for an empty catalog)."""
+        return cls(build(catalog, source))
+
+    # --- what the explorer holds -------------------------------------------------------------
+
+    @property
+    def cloud(self) -> str:
+        return self._g.cloud
+
+    @property
+    def source(self) -> str:
+        """Where the catalog came from, for titles and notes."""
+        return self._g.source
+
+    @property
+    def graph(self) -> nx.DiGraph:
+        """The frozen networkx graph: node attrs kind/service/label/resolved, edge attrs kind/edge."""
+        return self._g.graph
+
+    @property
+    def data(self) -> CatalogGraph:
+        """The built graph and its indexes (read-only), for views and renderers in this package."""
+        return self._g
+
+    def services(self) -> tuple[str, ...]:
+        return tuple(sorted(set(self._g.op_service.values())))
+
+    def actions(self) -> tuple[str, ...]:
+        """Every action in the graph, defined or only referenced, sorted."""
+        return tuple(sorted(self._g.defined | self._g.unresolved))
+
+    def edge(self, source: str, target: str) -> Edge | None:
+        return self._g.edges.get((source, target))
+
+    # --- resolving what the user typed ---------------------------------------------------------
+
+    def resolve(self, target: str) -> Target:
+        """Understand a target: an action (any case), a wildcard pattern, ``METHOD /path``, ``op:<id>`` or an
+        operation's exact name. Unknown text raises QueryError with the closest matches."""
+        g = self._g
+        text = target.strip()
+        if not text:
+            raise QueryError("empty target: expected an action (service:resource:operation) or an API (METHOD /path)")
+        api = normalise_api(text)
+        if api is not None:
+            nodes = g.by_api.get(api)
+            if not nodes:
+                raise QueryError(f"no operation documents the API {text!r}", close_matches(api, g.by_api))
+            return self._operation_target(text, nodes, note=f"API {api}")
+        if text.startswith("op:"):
+            if text not in g.operations:
+                raise QueryError(f"unknown operation {text!r}", close_matches(text, g.operations))
+            return self._operation_target(text, (text,))
+        if "*" in text:
+            try:
+                check_action_or_pattern(text)
+            except ActionNameError as exc:
+                raise QueryError(f"malformed pattern: {exc}") from None
+            found = tuple(a for a in sorted(g.defined) if matches(text, a))
+            if not found:
+                raise QueryError(f"the pattern {text!r} matches no action of the {g.cloud} catalog")
+            return Target(text, "pattern", found, found, note=f"matches {len(found)} actions")
+        if text in g.defined or text in g.unresolved or text in g.patterns:
+            return self._action_target(text, text)
+        spellings = g.by_lower.get(text.casefold())
+        if spellings:
+            return self._action_target(text, spellings[0], note=f"matched case-insensitively: {spellings[0]}")
+        named = g.by_name.get(text.casefold())
+        if named:
+            return self._operation_target(text, named, note="operation name")
+        pool = [*g.defined, *g.unresolved, *g.patterns]
+        if not is_action(text):
+            raise QueryError(
+                f"{text!r} is not an action (service:resource:operation), a pattern or an API (METHOD /path)",
+                close_matches(text, pool),
+            )
+        raise QueryError(f"unknown action {text!r} in the {g.cloud} catalog", close_matches(text, pool))
+
+    def _action_target(self, query: str, name: str, note: str = "") -> Target:
+        if name in self._g.patterns:
+            found = tuple(t for t in self._g.succ.get(name, ()))
+            return Target(query, "pattern", (name,), found, note=note or f"documented pattern, {len(found)} matches")
+        return Target(query, "action", (name,), (name,), resolved=name in self._g.defined, note=note)
+
+    def _operation_target(self, query: str, nodes: Sequence[str], note: str = "") -> Target:
+        ops = [self._g.operations[n] for n in nodes]
+        actions = tuple(sorted({r.action for op in ops for r in op.actions}))
+        return Target(query, "operation", tuple(nodes), actions, tuple(op.id for op in ops), note=note)
+
+    def _resolve_all(self, targets: str | Sequence[str]) -> tuple[Target, ...]:
+        items = [targets] if isinstance(targets, str) else list(targets)
+        if not items:
+            raise QueryError("no target given")
+        return tuple(self.resolve(t) for t in items)
+
+    # --- traversal ------------------------------------------------------------------------------
+
+    def edge_filter(self, exclude: Exclude) -> tuple[Callable[[str, str], bool] | None, tuple[str, ...]]:
+        """A filter keeping the edges an exclusion of conditional dependencies leaves (None: keep all), and
+        the exclusion as reported in results (``("*",)`` for all conditional dependencies)."""
+        if exclude is False:
+            return None, ()
+        g = self._g
+        if exclude is True:
+            conditional = g.conditional
+
+            def keep_unconditional(u: str, v: str) -> bool:
+                return (u, v) not in conditional
+
+            return keep_unconditional, ("*",)
+        texts = tuple(sorted({t.casefold() for t in exclude if t.strip()}))
+        if not texts:
+            return None, ()
+
+        def keep_unless_named(u: str, v: str) -> bool:
+            if (u, v) not in g.conditional:
+                return True
+            for ev in g.edges[(u, v)].evidence:
+                if ev.condition is None or not any(t in ev.condition.casefold() for t in texts):
+                    return True
+            return False
+
+        return keep_unless_named, texts
+
+    @staticmethod
+    def _walk(
+        seeds: Sequence[str],
+        adjacency: dict[str, tuple[str, ...]],
+        max_depth: int | None,
+        keep: Callable[[str, str], bool] | None,
+    ) -> tuple[dict[str, int], dict[str, str], bool]:
+        """Breadth-first walk: depth and first parent of every node reached, and whether max_depth cut it."""
+        depth = dict.fromkeys(seeds, 0)
+        parent: dict[str, str] = {}
+        frontier = list(depth)
+        level = 0
+        empty: tuple[str, ...] = ()
+        while frontier:
+            if max_depth is not None and level >= max_depth:
+                for u in frontier:
+                    for v in adjacency.get(u, empty):
+                        if v not in depth and (keep is None or keep(u, v)):
+                            return depth, parent, True
+                break
+            level += 1
+            nxt: list[str] = []
+            for u in frontier:
+                for v in adjacency.get(u, empty):
+                    if v not in depth and (keep is None or keep(u, v)):
+                        depth[v] = level
+                        parent[v] = u
+                        nxt.append(v)
+            frontier = nxt
+        return depth, parent, False
+
+    def _loops(self, nodes: Iterable[str]) -> tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]:
+        g = self._g
+        cycles = {g.cycle_of[n] for n in nodes if n in g.cycle_of}
+        loops = [n for n in nodes if n in g.self_loops]
+        return tuple(sorted(cycles)), tuple(sorted(loops))
+
+    @staticmethod
+    def _check_depth(max_depth: int | None) -> None:
+        if max_depth is not None and max_depth < 1:
+            raise QueryError(f"depth must be a positive integer, got {max_depth}")
+
+    # --- queries --------------------------------------------------------------------------------
+
+    def closure(
+        self,
+        targets: str | Sequence[str],
+        max_depth: int | None = None,
+        exclude_conditional: Exclude = False,
+    ) -> ClosureResult:
+        """What a policy must allow for the targets: the targets' actions (depth 0), what their rows document
+        (depth 1) and, transitively, what those need (deeper, inferred). Terminates on cycles."""
+        self._check_depth(max_depth)
+        resolved = self._resolve_all(targets)
+        seeds = sorted({s for t in resolved for s in t.seeds})
+        keep, excluded = self.edge_filter(exclude_conditional)
+        g = self._g
+        depth, parent, truncated = self._walk(seeds, g.succ, max_depth, keep)
+        ops = g.operations
+        pairs = g.pairs
+        marks = g.marks
+        edges = g.edges
+        patterns = g.patterns
+        defined = g.defined
+        # An operation asked about needs its own actions under its own row's scope, not every row's.
+        own: dict[str, tuple[PairScope, ...]] = {}
+        for s in seeds:
+            if s in ops:
+                op_id = ops[s].id
+                for r in ops[s].actions:
+                    own[r.action] = own.get(r.action, ()) + tuple(p for p in pairs[r.action] if p.operation == op_id)
+        reqs: list[Requirement] = []
+        for node, d in depth.items():
+            if node in ops:
+                continue
+            via = parent.get(node, "")
+            edge = edges[(via, node)] if via else None
+            if node in patterns:
+                matched = [p for a in g.succ.get(node, ()) for p in pairs.get(a, ())]
+                scope = tuple(sorted(matched))
+                reqs.append(Requirement(node, d, "pattern", via, edge, True, scope, summarise(scope)))
+                continue
+            if node in own and edge is not None and edge.kind == "checks":
+                scope = own[node]
+                reqs.append(Requirement(node, d, "action", via, edge, True, scope, summarise(scope)))
+                continue
+            mark = marks.get(node, "unknown")
+            reqs.append(Requirement(node, d, "action", via, edge, node in defined, pairs.get(node, ()), mark))
+        reqs.sort(key=lambda r: (r.depth, r.action))
+        cycles, loops = self._loops(depth)
+        return ClosureResult(g.cloud, resolved, tuple(reqs), max_depth, excluded, truncated, cycles, loops)
+
+    def dependents(self, action: str, max_depth: int | None = None) -> DependentsResult:
+        """Everything whose closure contains ``action``: actions, documented patterns and operations."""
+        self._check_depth(max_depth)
+        target = self.resolve(action)
+        if target.kind == "operation":
+            raise QueryError(f"{action!r} is an operation; dependents are asked of an action or a pattern")
+        g = self._g
+        seeds = list(target.seeds) if target.kind == "action" or target.seeds[0] in g.patterns else [target.query]
+        depth, parent, truncated = self._walk(seeds, g.pred, max_depth, None)
+        out: list[Dependent] = []
+        for node, d in depth.items():
+            if d == 0:
+                continue
+            via = parent[node]
+            edge = g.edges[(node, via)]
+            if node in g.operations:
+                op = g.operations[node]
+                label = op.display_name() + (f" ({op.apis[0]})" if op.apis else "")
+                out.append(Dependent(node, "operation", d, via, edge, label))
+            else:
+                out.append(Dependent(node, "pattern" if node in g.patterns else "action", d, via, edge, node))
+        out.sort(key=lambda x: (x.depth, x.kind != "action", x.node))
+        cycles, loops = self._loops(depth)
+        return DependentsResult(g.cloud, seeds[0], tuple(out), max_depth, truncated, cycles, loops)
+
+    def why(
+        self,
+        action: str,
+        from_target: str,
+        max_depth: int | None = None,
+        exclude_conditional: Exclude = False,
+        max_paths: int = MAX_WHY_PATHS,
+    ) -> WhyResult:
+        """The shortest paths by which ``from_target``'s closure reaches ``action``, each edge with its rows.
+        No paths means the action is not required (or is the target itself)."""
+        self._check_depth(max_depth)
+        target = self.resolve(from_target)
+        wanted = self.resolve(action)
+        if wanted.kind == "operation":
+            raise QueryError(f"{action!r} is an operation; ask why about an action or a pattern")
+        goal = wanted.seeds[0] if wanted.kind == "action" or wanted.seeds[0] in self._g.patterns else wanted.query
+        keep, _ = self.edge_filter(exclude_conditional)
+        g = self._g
+        depth, _parent, _cut = self._walk(sorted(target.seeds), g.succ, max_depth, keep)
+        if goal not in depth or depth[goal] == 0:
+            return WhyResult(g.cloud, goal, target, (), False)
+
+        def parents(node: str) -> list[str]:
+            d = depth[node] - 1
+            return [u for u in g.pred.get(node, ()) if depth.get(u) == d and (keep is None or keep(u, node))]
+
+        paths: list[tuple[Edge, ...]] = []
+        truncated = False
+        stack: list[tuple[str, tuple[Edge, ...]]] = [(goal, ())]
+        while stack:  # depth-first from the goal back to a seed, alphabetical, so paths come out sorted
+            node, tail = stack.pop()
+            if depth[node] == 0:
+                if len(paths) == max_paths:
+                    truncated = True
+                    break
+                paths.append(tail)
+                continue
+            for u in reversed(parents(node)):
+                stack.append((u, (g.edges[(u, node)], *tail)))
+        return WhyResult(g.cloud, goal, target, tuple(paths), truncated)
+
+    def scope(
+        self,
+        targets: str | Sequence[str],
+        max_depth: int | None = None,
+        exclude_conditional: Exclude = False,
+    ) -> ScopeReport:
+        """Whether the targets' whole closure may be granted on an enterprise project; the blockers; the plan."""
+        result = self.closure(targets, max_depth, exclude_conditional)
+        rows: list[ActionScope] = []
+        for r in result.requirements:
+            rows.append(ActionScope(r.action, r.depth, r.scope_mark, r.scope, _scope_reason(r)))
+        blockers = tuple(a for a in rows if a.mark != "supported")
+        ep = tuple(sorted(a.action for a in rows if a.mark == "supported"))
+        iam = tuple(sorted(a.action for a in blockers))
+        return ScopeReport(
+            result.cloud,
+            result.targets,
+            tuple(rows),
+            not blockers,
+            blockers,
+            ep,
+            iam,
+            max_depth,
+            result.excluded_conditions,
+        )
+
+    def search(self, text: str, limit: int = 20) -> tuple[SearchHit, ...]:
+        """Actions, operation names (any language) and API paths matching ``text``: exact, then prefix,
+        then substring, then close matches; shorter texts first within a rank."""
+        query = text.strip().casefold()
+        if not query:
+            raise QueryError("empty search text")
+        g = self._g
+        candidates: list[tuple[str, str, str, str]] = []  # (haystack, kind, key, label)
+        for name in sorted(g.defined | g.unresolved | g.patterns):
+            candidates.append((name, "action", name, "pattern" if name in g.patterns else ""))
+        for node in sorted(g.operations):
+            op = g.operations[node]
+            first_api = op.apis[0] if op.apis else ""
+            for lang in sorted(op.name):
+                candidates.append((op.name[lang], "operation", node, first_api))
+            for api in op.apis:
+                candidates.append((api, "api", node, op.display_name()))
+        best: dict[tuple[str, str], SearchHit] = {}
+
+        def offer(hit: SearchHit) -> None:
+            key = (hit.kind, hit.key)
+            if key not in best or hit < best[key]:
+                best[key] = hit
+
+        unmatched: list[tuple[str, str, str, str]] = []
+        for hay, kind, key, label in candidates:
+            low = hay.casefold()
+            if low == query:
+                rank = 0
+            elif low.startswith(query):
+                rank = 1
+            elif query in low:
+                rank = 2
+            else:
+                unmatched.append((hay, kind, key, label))
+                continue
+            offer(SearchHit(rank, float(len(hay)), kind, key, hay, label))  # type: ignore[arg-type]
+        if len(best) < limit:
+            for hay, kind, key, label in unmatched:
+                ratio = difflib.SequenceMatcher(None, query, hay.casefold()).ratio()
+                if ratio >= 0.6:
+                    offer(SearchHit(3, -ratio, kind, key, hay, label))  # type: ignore[arg-type]
+        return tuple(sorted(best.values())[:limit])
+
+    def show(self, action: str) -> ActionInfo:
+        """What the catalog says about one action or documented pattern: rows, dependencies, who needs it."""
+        target = self.resolve(action)
+        if target.kind == "operation":
+            raise QueryError(f"{action!r} is an operation; show takes an action (try closure for an API)")
+        g = self._g
+        if target.kind == "pattern" and target.seeds[0] not in g.patterns:
+            raise QueryError(f"{action!r} is a pattern no row documents; show takes an action or a documented pattern")
+        name = target.seeds[0]
+        out = tuple(g.edges[(name, t)] for t in g.succ.get(name, ()))
+        into = tuple(g.edges[(s, name)] for s in g.pred.get(name, ()))
+        if name in g.patterns:
+            scope = tuple(sorted(p for a in g.succ.get(name, ()) for p in g.pairs.get(a, ())))
+            return ActionInfo(g.cloud, name, "pattern", service_of(name), True, summarise(scope), scope, out, into)
+        return ActionInfo(
+            g.cloud,
+            name,
+            "action",
+            service_of(name),
+            name in g.defined,
+            g.marks.get(name, "unknown"),
+            g.pairs.get(name, ()),
+            out,
+            into,
+        )
+
+    def check(self) -> CheckReport:
+        """Catalog health: per-service counts, unresolved references, cycles, self-loops, disagreeing rows."""
+        if self._check is None:
+            self._check = _check(self._g)
+        return self._check
+
+    stats = check
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"cloud": self.cloud, "source": self.source, "services": list(self.services())}
+
+
+def _scope_reason(r: Requirement) -> str:
+    mark: ScopeMark = r.scope_mark
+    if r.kind == "action" and not r.resolved:
+        return "no table defines this action, so its scope is unknown"
+    if mark == "supported":
+        return f"every row that checks it supports enterprise projects ({len(r.scope)})"
+    if mark == "unknown":
+        return "the documentation does not say whether enterprise projects are supported"
+    no = sorted({api for p in r.scope if p.enterprise_project is False for api in (p.apis or (p.operation,))})
+    if mark == "not_supported":
+        return "not supported on an enterprise project: " + ", ".join(no[:3]) + (" ..." if len(no) > 3 else "")
+    yes = sorted({api for p in r.scope if p.enterprise_project is True for api in (p.apis or (p.operation,))})
+    return (
+        "rows disagree (the call made on the user's behalf is not documented): supported for "
+        + ", ".join(yes[:2])
+        + "; not for "
+        + ", ".join(no[:2] or ["rows that do not say"])
+    )
+
+
+def _check(g: CatalogGraph) -> CheckReport:
+    services: list[ServiceStats] = []
+    by_service_ops: dict[str, int] = {}
+    for s in g.op_service.values():
+        by_service_ops[s] = by_service_ops.get(s, 0) + 1
+    deps_from: dict[str, int] = {}
+    for (s, _t), e in g.edges.items():
+        if e.kind == "depends" and s not in g.operations:
+            deps_from[service_of(s)] = deps_from.get(service_of(s), 0) + 1
+    for svc in sorted(by_service_ops):
+        services.append(
+            ServiceStats(
+                svc,
+                by_service_ops[svc],
+                sum(1 for a in g.defined if service_of(a) == svc),
+                deps_from.get(svc, 0),
+                sum(1 for a in g.unresolved if service_of(a) == svc),
+            )
+        )
+    unresolved = tuple(
+        (a, tuple(sorted({ev.provenance for s in g.pred.get(a, ()) for ev in g.edges[(s, a)].evidence})))
+        for a in sorted(g.unresolved)
+    )
+    empty = tuple(p for p in sorted(g.patterns) if not g.succ.get(p))
+    disagreements: list[Disagreement] = []
+    row_of = {(op.id, op.provenance): op for op in g.operations.values()}
+    for action in sorted(g.pairs):
+        pairs = g.pairs[action]
+        if len(pairs) < 2:
+            continue
+        for fld in ("enterprise_project", "iam_project"):
+            grouped: dict[str, set[Provenance]] = {}
+            for p in pairs:
+                value = getattr(p, fld)
+                grouped.setdefault("unknown" if value is None else str(value).lower(), set()).add(p.provenance)
+            if len(grouped) > 1:
+                disagreements.append(
+                    Disagreement(action, fld, tuple((v, tuple(sorted(rows))) for v, rows in sorted(grouped.items())))
+                )
+        dep_sets: dict[str, set[Provenance]] = {}
+        for p in pairs:
+            op = row_of[(p.operation, p.provenance)]
+            deps = ", ".join(sorted({d.action for d in op.dependencies})) or "(none)"
+            dep_sets.setdefault(deps, set()).add(p.provenance)
+        if len(dep_sets) > 1:
+            disagreements.append(
+                Disagreement(action, "dependencies", tuple((v, tuple(sorted(r))) for v, r in sorted(dep_sets.items())))
+            )
+    n_deps = sum(1 for (s, _t), e in g.edges.items() if e.kind == "depends" and s not in g.operations)
+    return CheckReport(
+        g.cloud,
+        tuple(services),
+        len(g.operations),
+        len(g.defined | g.unresolved),
+        len(g.patterns),
+        n_deps,
+        unresolved,
+        empty,
+        g.cycles,
+        tuple(sorted(g.self_loops)),
+        tuple(disagreements),
+    )
+

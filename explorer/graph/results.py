@@ -1,0 +1,467 @@
+"""The answers of graph queries: immutable records with a ``to_dict()`` for JSON.
+
+Every tuple in a result is sorted, so the same catalog gives the same answer (and the same JSON)
+whatever order its files and rows were read in.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from explorer.model import Provenance
+from explorer.view import EdgeKind, ScopeMark
+
+TargetKind = Literal["action", "pattern", "operation"]
+RequirementKind = Literal["action", "pattern"]
+DependentKind = Literal["action", "pattern", "operation"]
+HitKind = Literal["action", "operation", "api"]
+
+
+def plain(value: Any) -> Any:
+    """A JSON-ready copy: dataclasses become dicts, tuples and sets become lists."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    if isinstance(value, (set, frozenset)):
+        return sorted(plain(v) for v in value)
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    return value
+
+
+def _provenance_dict(p: Provenance) -> dict[str, Any]:
+    return {"file": p.file, "table": p.table, "row": p.row, "edition": p.edition}
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """What a query's target string resolved to.
+
+    ``node`` is the graph node the query starts from: the action name, the pattern, or
+    ``op:<operation id>``. ``seeds`` are the nodes at depth 0 (a pattern's seeds are the actions it
+    matches; an API path that several rows document gives several operations).
+    """
+
+    query: str
+    kind: TargetKind
+    seeds: tuple[str, ...]
+    actions: tuple[str, ...]  # the actions the target names: itself, a pattern's matches, an operation's checks
+    operations: tuple[str, ...] = ()  # operation ids, for an API or operation target
+    resolved: bool = True  # False for an action referenced by some row but defined by none
+    note: str = ""  # how the text was understood, e.g. "matched case-insensitively"
+
+    def to_dict(self) -> dict[str, Any]:
+        return plain(self)  # type: ignore[no-any-return]
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class PairScope:
+    """Scope of one (operation, action) pair, as that operation's row documents it."""
+
+    action: str
+    operation: str  # operation id
+    operation_name: str
+    apis: tuple[str, ...]
+    iam_project: bool | None
+    enterprise_project: bool | None
+    provenance: Provenance
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "action": self.action,
+            "operation": self.operation,
+            "operation_name": self.operation_name,
+            "apis": list(self.apis),
+            "iam_project": self.iam_project,
+            "enterprise_project": self.enterprise_project,
+            "provenance": _provenance_dict(self.provenance),
+        }
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Evidence:
+    """One documentation row behind an edge: the row's operation, its provenance and the condition it wrote."""
+
+    operation: str
+    provenance: Provenance
+    condition: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Edge:
+    """An edge of the graph with what justifies it (empty evidence for a ``matches`` edge)."""
+
+    source: str
+    target: str
+    kind: EdgeKind
+    evidence: tuple[Evidence, ...] = ()
+
+    @property
+    def conditions(self) -> tuple[str, ...]:
+        """The conditions written on this dependency; empty when any row lists it unconditionally."""
+        if any(e.condition is None for e in self.evidence):
+            return ()
+        return tuple(sorted({e.condition for e in self.evidence if e.condition is not None}))
+
+    @property
+    def provenance(self) -> tuple[Provenance, ...]:
+        return tuple(sorted({e.provenance for e in self.evidence}))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "target": self.target,
+            "kind": self.kind,
+            "conditions": list(self.conditions),
+            "evidence": [
+                {"operation": e.operation, "condition": e.condition, "provenance": _provenance_dict(e.provenance)}
+                for e in self.evidence
+            ],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Requirement:
+    """One action (or documented pattern) a closure requires.
+
+    ``depth`` 0 is a target itself, 1 is documented for the row(s) asked about, deeper is inferred
+    by following dependencies' own dependencies. ``via`` is the node that first required it
+    (breadth-first, ties broken by name) and ``edge`` the edge from ``via`` with its evidence.
+    """
+
+    action: str
+    depth: int
+    kind: RequirementKind
+    via: str
+    edge: Edge | None
+    resolved: bool
+    scope: tuple[PairScope, ...]
+    scope_mark: ScopeMark
+
+    @property
+    def documented(self) -> bool:
+        return self.depth <= 1
+
+    @property
+    def conditions(self) -> tuple[str, ...]:
+        return self.edge.conditions if self.edge is not None else ()
+
+    @property
+    def provenance(self) -> tuple[Provenance, ...]:
+        return self.edge.provenance if self.edge is not None else ()
+
+    @property
+    def reason(self) -> str:
+        """One line saying why the action is required."""
+        if self.edge is None:
+            return "asked for"
+        if self.edge.kind == "matches":
+            text = f"matched by the documented pattern {self.via}"
+        elif self.edge.kind == "checks":
+            text = f"checked by operation {self.via.removeprefix('op:')}"
+        elif self.depth == 1:
+            text = f"documented dependency of {self.via.removeprefix('op:')}"
+        else:
+            text = f"inferred: dependency of {self.via} (depth {self.depth})"
+        rows = self.provenance
+        if rows:
+            first = rows[0]
+            more = f" and {len(rows) - 1} more rows" if len(rows) > 1 else ""
+            text += f" [{first.file} table {first.table} row {first.row}{more}]"
+        if self.conditions:
+            text += " when: " + "; ".join(self.conditions)
+        return text
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "action": self.action,
+            "depth": self.depth,
+            "kind": self.kind,
+            "documented": self.documented,
+            "via": self.via,
+            "reason": self.reason,
+            "conditions": list(self.conditions),
+            "provenance": [_provenance_dict(p) for p in self.provenance],
+            "resolved": self.resolved,
+            "scope_mark": self.scope_mark,
+            "scope": [s.to_dict() for s in self.scope],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ClosureResult:
+    """What a policy must allow for the targets: one requirement per action, by depth then name."""
+
+    cloud: str
+    targets: tuple[Target, ...]
+    requirements: tuple[Requirement, ...]
+    max_depth: int | None
+    excluded_conditions: tuple[str, ...]  # ("*",) when every conditional dependency was left out
+    truncated: bool  # True when max_depth cut off further requirements
+    cycles: tuple[tuple[str, ...], ...]  # dependency cycles met (each sorted), sorted
+    self_loops: tuple[str, ...]
+
+    def actions(self, max_depth: int | None = None) -> tuple[str, ...]:
+        """The required action names (patterns included), optionally up to a depth."""
+        return tuple(r.action for r in self.requirements if max_depth is None or r.depth <= max_depth)
+
+    def get(self, action: str) -> Requirement | None:
+        for r in self.requirements:
+            if r.action == action:
+                return r
+        return None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "cloud": self.cloud,
+            "targets": [t.to_dict() for t in self.targets],
+            "max_depth": self.max_depth,
+            "excluded_conditions": list(self.excluded_conditions),
+            "truncated": self.truncated,
+            "requirements": [r.to_dict() for r in self.requirements],
+            "cycles": [list(c) for c in self.cycles],
+            "self_loops": list(self.self_loops),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Dependent:
+    """An action, pattern or operation that needs the asked-about action, directly (depth 1) or not."""
+
+    node: str  # action name, pattern, or op:<id>
+    kind: DependentKind
+    depth: int
+    via: str  # the node one step closer to the asked-about action
+    edge: Edge
+    label: str = ""  # operation name and API for an operation
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "node": self.node,
+            "kind": self.kind,
+            "depth": self.depth,
+            "via": self.via,
+            "label": self.label,
+            "edge": self.edge.to_dict(),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class DependentsResult:
+    """Who needs an action: everything whose closure contains it (what breaks if it is denied)."""
+
+    cloud: str
+    action: str
+    dependents: tuple[Dependent, ...]
+    max_depth: int | None
+    truncated: bool
+    cycles: tuple[tuple[str, ...], ...]
+    self_loops: tuple[str, ...]
+
+    def nodes(self) -> tuple[str, ...]:
+        return tuple(d.node for d in self.dependents)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "cloud": self.cloud,
+            "action": self.action,
+            "max_depth": self.max_depth,
+            "truncated": self.truncated,
+            "dependents": [d.to_dict() for d in self.dependents],
+            "cycles": [list(c) for c in self.cycles],
+            "self_loops": list(self.self_loops),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class WhyResult:
+    """Why ``action`` is in the closure of ``target``: shortest paths, each edge with its evidence."""
+
+    cloud: str
+    action: str
+    target: Target
+    paths: tuple[tuple[Edge, ...], ...]
+    truncated: bool  # more shortest paths exist than were listed
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "cloud": self.cloud,
+            "action": self.action,
+            "target": self.target.to_dict(),
+            "truncated": self.truncated,
+            "paths": [[e.to_dict() for e in path] for path in self.paths],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ActionScope:
+    """An action of a closure with its (operation, action) pairs and their summary."""
+
+    action: str
+    depth: int
+    mark: ScopeMark
+    pairs: tuple[PairScope, ...]
+    reason: str  # why it can or cannot go to an enterprise-project policy
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "action": self.action,
+            "depth": self.depth,
+            "mark": self.mark,
+            "reason": self.reason,
+            "pairs": [p.to_dict() for p in self.pairs],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ScopeReport:
+    """Can the targets be granted through an enterprise project, and how to split the grants.
+
+    Only actions whose every (operation, action) pair supports enterprise projects may go to an
+    enterprise-project policy; the others (not supported, mixed, undocumented) are blockers and
+    must be granted on an IAM project.
+    """
+
+    cloud: str
+    targets: tuple[Target, ...]
+    actions: tuple[ActionScope, ...]
+    enterprise_project_grantable: bool
+    blockers: tuple[ActionScope, ...]
+    enterprise_project_actions: tuple[str, ...]  # grant plan: may go to an enterprise-project policy
+    iam_project_actions: tuple[str, ...]  # grant plan: must be granted on an IAM project
+    max_depth: int | None
+    excluded_conditions: tuple[str, ...]
+
+    @property
+    def pairs(self) -> tuple[PairScope, ...]:
+        return tuple(sorted(p for a in self.actions for p in a.pairs))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "cloud": self.cloud,
+            "targets": [t.to_dict() for t in self.targets],
+            "enterprise_project_grantable": self.enterprise_project_grantable,
+            "blockers": [b.action for b in self.blockers],
+            "blocker_details": [b.to_dict() for b in self.blockers],
+            "plan": {
+                "enterprise_project": list(self.enterprise_project_actions),
+                "iam_project": list(self.iam_project_actions),
+            },
+            "max_depth": self.max_depth,
+            "excluded_conditions": list(self.excluded_conditions),
+            "actions": [a.to_dict() for a in self.actions],
+        }
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class SearchHit:
+    """One search result; lower ``rank`` is better (0 exact, 1 prefix, 2 substring, 3 close match)."""
+
+    rank: int
+    score: float  # within a rank, higher first is encoded as a negative similarity
+    kind: HitKind
+    key: str  # action name, or op:<id> for an operation or API hit
+    text: str  # the text that matched
+    label: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"rank": self.rank, "kind": self.kind, "key": self.key, "text": self.text, "label": self.label}
+
+
+@dataclass(frozen=True, slots=True)
+class ActionInfo:
+    """Everything the catalog says about one action or pattern."""
+
+    cloud: str
+    action: str
+    kind: RequirementKind
+    service: str
+    resolved: bool
+    scope_mark: ScopeMark
+    operations: tuple[PairScope, ...]  # the rows that check it
+    dependencies: tuple[Edge, ...]  # outgoing depends/matches edges
+    required_by: tuple[Edge, ...]  # incoming depends/checks/matches edges
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "cloud": self.cloud,
+            "action": self.action,
+            "kind": self.kind,
+            "service": self.service,
+            "resolved": self.resolved,
+            "scope_mark": self.scope_mark,
+            "operations": [p.to_dict() for p in self.operations],
+            "dependencies": [e.to_dict() for e in self.dependencies],
+            "required_by": [e.to_dict() for e in self.required_by],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceStats:
+    service: str
+    operations: int
+    actions: int  # actions the service's rows check
+    dependencies: int  # depends edges leaving the service's actions
+    unresolved: int  # actions of this service referenced but defined nowhere
+
+
+@dataclass(frozen=True, slots=True)
+class Disagreement:
+    """One action that rows (or editions) document differently.
+
+    ``field`` is ``enterprise_project``, ``iam_project`` or ``dependencies``; ``values`` maps each
+    distinct value (as text) to the rows that wrote it.
+    """
+
+    action: str
+    field: str
+    values: tuple[tuple[str, tuple[Provenance, ...]], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CheckReport:
+    """Catalog health: counts per service, unresolved references, cycles, self-loops, disagreements."""
+
+    cloud: str
+    services: tuple[ServiceStats, ...]
+    operations: int
+    actions: int
+    patterns: int
+    dependency_edges: int
+    unresolved: tuple[tuple[str, tuple[Provenance, ...]], ...]  # action -> rows that reference it
+    empty_patterns: tuple[str, ...]  # patterns that match no catalog action
+    cycles: tuple[tuple[str, ...], ...]
+    self_loops: tuple[str, ...]
+    disagreements: tuple[Disagreement, ...] = field(default=())
+
+    @property
+    def ok(self) -> bool:
+        """True when nothing is unresolved and no pattern is empty (cycles and disagreements are facts)."""
+        return not self.unresolved and not self.empty_patterns
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "cloud": self.cloud,
+            "operations": self.operations,
+            "actions": self.actions,
+            "patterns": self.patterns,
+            "dependency_edges": self.dependency_edges,
+            "services": plain(self.services),
+            "unresolved": [
+                {"action": a, "referenced_by": [_provenance_dict(p) for p in rows]} for a, rows in self.unresolved
+            ],
+            "empty_patterns": list(self.empty_patterns),
+            "cycles": [list(c) for c in self.cycles],
+            "self_loops": list(self.self_loops),
+            "disagreements": [
+                {
+                    "action": d.action,
+                    "field": d.field,
+                    "values": [{"value": v, "rows": [_provenance_dict(p) for p in rows]} for v, rows in d.values],
+                }
+                for d in self.disagreements
+            ],
+        }

@@ -1,0 +1,150 @@
+"""Query answers as :class:`explorer.view.View` objects, the input of every renderer and of the UI.
+
+Nodes and edges are sorted (the View dataclasses order by id, then kind), so the same catalog always
+gives the same View.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from explorer.actions import service_of
+from explorer.errors import QueryError
+from explorer.graph.build import summarise
+from explorer.graph.explorer import Exclude, Explorer, close_matches
+from explorer.graph.results import Edge
+from explorer.view import View, ViewEdge, ViewNode
+
+
+def _node(ex: Explorer, node: str, depth: int) -> ViewNode:
+    g = ex.data
+    if node in g.operations:
+        op = g.operations[node]
+        scope = summarise(p for r in op.actions for p in g.pairs.get(r.action, ()) if p.operation == op.id)
+        return ViewNode(
+            node,
+            "operation",
+            op.display_name(),
+            g.op_service[node],
+            depth,
+            scope,
+            True,
+            op.apis[0] if op.apis else "",
+        )
+    if node in g.patterns:
+        matched = g.succ.get(node, ())
+        scope = summarise(p for a in matched for p in g.pairs.get(a, ()))
+        return ViewNode(node, "pattern", node, service_of(node), depth, scope, True, f"pattern, {len(matched)} matches")
+    return ViewNode(
+        node, "action", node, service_of(node), depth, g.marks.get(node, "unknown"), node in g.defined, ""
+    )
+
+
+def _edge(e: Edge, inferred: bool) -> ViewEdge:
+    return ViewEdge(e.source, e.target, e.kind, inferred, e.conditions, e.provenance)
+
+
+def _view(
+    ex: Explorer,
+    title: str,
+    targets: Sequence[str],
+    depths: dict[str, int],
+    edges: Iterable[Edge],
+    notes: Sequence[str] = (),
+) -> View:
+    nodes = tuple(sorted(_node(ex, n, d) for n, d in depths.items()))
+    view_edges = tuple(sorted({_edge(e, depths.get(e.source, 0) >= 1) for e in edges}))
+    return View(title, ex.cloud, ex.source, tuple(targets), nodes, view_edges, tuple(notes))
+
+
+def _notes(cycles: Sequence[Sequence[str]], loops: Sequence[str], truncated: bool, max_depth: int | None) -> list[str]:
+    notes = [f"cycle: {' -> '.join(c)}" for c in cycles]
+    notes += [f"self-loop: {n}" for n in loops]
+    if truncated:
+        notes.append(f"cut at depth {max_depth}: more requirements lie deeper")
+    return notes
+
+
+def closure_view(
+    ex: Explorer,
+    targets: str | Sequence[str],
+    max_depth: int | None = None,
+    exclude_conditional: Exclude = False,
+) -> View:
+    """The closure as a graph: targets at depth 0, documented requirements at 1, inferred deeper.
+
+    Every edge between shown nodes is drawn (not only the first path), minus excluded conditional ones.
+    """
+    result = ex.closure(targets, max_depth, exclude_conditional)
+    depths: dict[str, int] = {s: 0 for t in result.targets for s in t.seeds}
+    depths.update({r.action: r.depth for r in result.requirements})
+    keep, _ = ex.edge_filter(exclude_conditional)
+    shown = [
+        e
+        for (s, t), e in ex.data.edges.items()
+        if s in depths and t in depths and depths[t] > 0 and (keep is None or keep(s, t))
+    ]
+    names = ", ".join(t.query for t in result.targets)
+    notes = _notes(result.cycles, result.self_loops, result.truncated, max_depth)
+    if result.excluded_conditions:
+        notes.append("conditional dependencies left out: " + ", ".join(result.excluded_conditions))
+    return _view(ex, f"Closure of {names}", [t.query for t in result.targets], depths, shown, notes)
+
+
+def dependents_view(ex: Explorer, action: str, max_depth: int | None = None) -> View:
+    """Who needs ``action``: the action at depth 0, its direct dependents at 1, and so on; edges point forward."""
+    result = ex.dependents(action, max_depth)
+    depths = {result.action: 0, **{d.node: d.depth for d in result.dependents}}
+    shown = [e for (s, t), e in ex.data.edges.items() if s in depths and t in depths]
+    notes = _notes(result.cycles, result.self_loops, result.truncated, max_depth)
+    view = _view(ex, f"Dependents of {result.action}", [result.action], depths, shown, notes)
+    # an edge is "inferred" when it is not the one asked about: from a dependent more than one step away
+    edges = tuple(
+        sorted(
+            ViewEdge(e.source, e.target, e.kind, depths[e.source] > 1, e.conditions, e.provenance) for e in view.edges
+        )
+    )
+    return View(view.title, view.cloud, view.source, view.targets, view.nodes, edges, view.notes)
+
+
+def why_view(
+    ex: Explorer,
+    action: str,
+    from_target: str,
+    max_depth: int | None = None,
+    exclude_conditional: Exclude = False,
+) -> View:
+    """The shortest paths from ``from_target`` to ``action``; empty of edges when it is not required."""
+    result = ex.why(action, from_target, max_depth, exclude_conditional)
+    depths: dict[str, int] = dict.fromkeys(result.target.seeds, 0)
+    edges: list[Edge] = []
+    for path in result.paths:
+        for i, e in enumerate(path):
+            depths.setdefault(e.source, i)
+            depths.setdefault(e.target, i + 1)
+            edges.append(e)
+    notes = [] if result.paths else [f"{result.action} is not required by {from_target}"]
+    if result.truncated:
+        notes.append(f"only the first {len(result.paths)} shortest paths are shown")
+    return _view(ex, f"Why {from_target} needs {result.action}", [result.target.query], depths, edges, notes)
+
+
+def service_view(ex: Explorer, service: str) -> View:
+    """A whole service: its operations (depth 0), the actions they check (1) and those actions' direct
+    dependencies in any service (2)."""
+    g = ex.data
+    if service not in ex.services():
+        raise QueryError(f"no service {service!r} in the {ex.cloud} catalog", close_matches(service, ex.services()))
+    depths: dict[str, int] = {}
+    edges: list[Edge] = []
+    for node in sorted(n for n, s in g.op_service.items() if s == service):
+        depths[node] = 0
+        for t in g.succ.get(node, ()):
+            if g.edges[(node, t)].kind == "checks":
+                depths.setdefault(t, 1)
+                edges.append(g.edges[(node, t)])
+    for action in sorted(a for a, d in depths.items() if d == 1):
+        for t in g.succ.get(action, ()):
+            depths.setdefault(t, 2)
+            edges.append(g.edges[(action, t)])
+    return _view(ex, f"Service {service} ({ex.cloud})", [service], depths, edges)
