@@ -44,6 +44,16 @@ __all__ = [
 
 # --- catalog import and validation (explorer.importers, explorer.catalog.validate) -----------
 
+from explorer.catalog.validate import (  # noqa: E402
+    ValidationResult,
+    catalog_schema,
+    schema_path,
+    validate,
+    validate_paths,
+)
+
+__all__ += ["ValidationResult", "catalog_schema", "schema_path", "validate", "validate_paths"]
+
 # --- graph queries (explorer.graph) ----------------------------------------------------------
 from explorer.graph import (  # noqa: E402 - grouped by area on purpose
     ActionInfo,
