@@ -1,7 +1,323 @@
-"""Commands of this group (to be filled in)."""
+"""Query commands: closure, why, dependents, scope, search, show, check (alias stats).
+
+Each prints rich tables for people, or with ``--json`` the result's ``to_dict()`` for scripts.
+Everything is computed by :mod:`explorer.api`; this module only parses options and prints.
+"""
 
 from __future__ import annotations
 
-import click
+import json
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
 
-COMMANDS: list[click.Command] = []
+import click
+from rich.console import Console
+from rich.table import Table
+
+from explorer import api
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _console() -> Console:
+    # created per call so that the current sys.stdout is used (click's test runner swaps it)
+    return Console(highlight=False, markup=False, soft_wrap=False, width=160)
+
+
+def _source_options(f: F) -> F:
+    f = click.option(
+        "--catalog",
+        "catalog",
+        type=click.Path(path_type=Path),
+        default=None,
+        help="Catalog root or service file (default: the bundled catalog or $PERMISSION_EXPLORER_CATALOG).",
+    )(f)
+    f = click.option("--cloud", default="huaweicloud", show_default=True, help="Which cloud's catalog to query.")(f)
+    f = click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")(f)
+    return f
+
+
+def _depth_options(f: F) -> F:
+    f = click.option(
+        "--depth", type=click.IntRange(min=1), default=None, help="Follow dependencies at most N levels."
+    )(f)
+    f = click.option(
+        "--no-conditional", is_flag=True, help="Leave out dependencies the documentation lists only with a condition."
+    )(f)
+    f = click.option(
+        "--exclude-condition",
+        "exclude_condition",
+        multiple=True,
+        metavar="TEXT",
+        help="Leave out conditional dependencies whose condition contains TEXT (repeatable).",
+    )(f)
+    return f
+
+
+def _explorer(cloud: str, catalog: Path | None) -> api.Explorer:
+    return api.get_explorer(cloud, catalog)
+
+
+def _exclude(no_conditional: bool, exclude_condition: Sequence[str]) -> api.Exclude:
+    if no_conditional:
+        return True
+    return tuple(exclude_condition) if exclude_condition else False
+
+
+def _print_json(data: Any) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _flag(value: bool | None) -> str:
+    return {True: "yes", False: "no", None: "?"}[value]
+
+
+def _notes(console: Console, cycles: Sequence[Sequence[str]], loops: Sequence[str], truncated: bool) -> None:
+    for c in cycles:
+        console.print(f"cycle: {' <-> '.join(c)}")
+    for n in loops:
+        console.print(f"self-loop: {n} depends on itself")
+    if truncated:
+        console.print("cut by --depth: more requirements lie deeper")
+
+
+@click.command("closure")
+@click.argument("targets", nargs=-1, required=True)
+@_depth_options
+@_source_options
+def closure_cmd(
+    targets: tuple[str, ...],
+    depth: int | None,
+    no_conditional: bool,
+    exclude_condition: tuple[str, ...],
+    as_json: bool,
+    cloud: str,
+    catalog: Path | None,
+) -> None:
+    """What a policy must allow to use TARGET (an action, a pattern or "METHOD /path"): depth 1 is documented
+    for the row, deeper levels are inferred from the dependencies' own rows."""
+    ex = _explorer(cloud, catalog)
+    result = ex.closure(targets, depth, _exclude(no_conditional, exclude_condition))
+    if as_json:
+        _print_json(result.to_dict())
+        return
+    console = _console()
+    for t in result.targets:
+        console.print(f"{t.query}: {t.kind} {', '.join(t.actions)}" + (f" ({t.note})" if t.note else ""))
+    table = Table(title=f"Closure ({ex.cloud}): {len(result.requirements)} actions")
+    for col in ("depth", "action", "enterprise project", "reason"):
+        table.add_column(col, overflow="fold")
+    for r in result.requirements:
+        action = r.action + ("" if r.resolved else " (unresolved)")
+        table.add_row(str(r.depth), action, r.scope_mark, r.reason)
+    console.print(table)
+    _notes(console, result.cycles, result.self_loops, result.truncated)
+
+
+@click.command("why")
+@click.argument("action")
+@click.option("--from", "from_target", required=True, help="The action, pattern or API whose closure is examined.")
+@_depth_options
+@_source_options
+def why_cmd(
+    action: str,
+    from_target: str,
+    depth: int | None,
+    no_conditional: bool,
+    exclude_condition: tuple[str, ...],
+    as_json: bool,
+    cloud: str,
+    catalog: Path | None,
+) -> None:
+    """Why ACTION is required by the --from target: the shortest paths, each step with its documentation row.
+    Exits 1 when ACTION is not required."""
+    ex = _explorer(cloud, catalog)
+    result = ex.why(action, from_target, depth, _exclude(no_conditional, exclude_condition))
+    if as_json:
+        _print_json(result.to_dict())
+    else:
+        console = _console()
+        if not result.paths:
+            console.print(f"{result.action} is not required by {from_target}")
+        for i, path in enumerate(result.paths, 1):
+            table = Table(title=f"Path {i}")
+            for col in ("from", "to", "edge", "condition", "rows"):
+                table.add_column(col, overflow="fold")
+            for e in path:
+                rows = "; ".join(f"{p.file} t{p.table} r{p.row}" for p in e.provenance)
+                table.add_row(e.source, e.target, e.kind, "; ".join(e.conditions), rows)
+            console.print(table)
+        if result.truncated:
+            console.print(f"only the first {len(result.paths)} shortest paths are shown")
+    if not result.paths:
+        raise SystemExit(1)
+
+
+@click.command("dependents")
+@click.argument("action")
+@click.option("--depth", type=click.IntRange(min=1), default=None, help="Follow dependents at most N levels.")
+@_source_options
+def dependents_cmd(action: str, depth: int | None, as_json: bool, cloud: str, catalog: Path | None) -> None:
+    """Who needs ACTION: the actions, patterns and operations whose closure contains it."""
+    ex = _explorer(cloud, catalog)
+    result = ex.dependents(action, depth)
+    if as_json:
+        _print_json(result.to_dict())
+        return
+    console = _console()
+    table = Table(title=f"Dependents of {result.action} ({ex.cloud}): {len(result.dependents)}")
+    for col in ("depth", "kind", "dependent", "via", "rows"):
+        table.add_column(col, overflow="fold")
+    for d in result.dependents:
+        rows = "; ".join(f"{p.file} t{p.table} r{p.row}" for p in d.edge.provenance[:2])
+        name = d.node if d.kind != "operation" else f"{d.node} {d.label}"
+        table.add_row(str(d.depth), d.kind, name, d.via, rows)
+    console.print(table)
+    _notes(console, result.cycles, result.self_loops, result.truncated)
+
+
+@click.command("scope")
+@click.argument("targets", nargs=-1, required=True)
+@_depth_options
+@_source_options
+def scope_cmd(
+    targets: tuple[str, ...],
+    depth: int | None,
+    no_conditional: bool,
+    exclude_condition: tuple[str, ...],
+    as_json: bool,
+    cloud: str,
+    catalog: Path | None,
+) -> None:
+    """Can TARGETS be granted through an enterprise project? The blockers and a grant plan."""
+    ex = _explorer(cloud, catalog)
+    report = ex.scope(targets, depth, _exclude(no_conditional, exclude_condition))
+    if as_json:
+        _print_json(report.to_dict())
+        return
+    console = _console()
+    table = Table(title=f"(operation, action) pairs of the closure ({ex.cloud})")
+    for col in ("depth", "action", "operation", "API", "IAM project", "enterprise project"):
+        table.add_column(col, overflow="fold")
+    for a in report.actions:
+        if not a.pairs:
+            table.add_row(str(a.depth), a.action, "(no row defines it)", "", "?", "?")
+        for p in a.pairs:
+            apis = ", ".join(p.apis)
+            table.add_row(
+                str(a.depth), a.action, p.operation_name, apis, _flag(p.iam_project), _flag(p.enterprise_project)
+            )
+    console.print(table)
+    if report.enterprise_project_grantable:
+        console.print("Grantable on an enterprise project: every pair supports it.")
+    else:
+        console.print(f"NOT grantable on an enterprise project: {len(report.blockers)} blockers")
+        for b in report.blockers:
+            console.print(f"  {b.action} [{b.mark}]: {b.reason}")
+    console.print("Grant plan:")
+    console.print("  enterprise-project policy: " + (", ".join(report.enterprise_project_actions) or "(none)"))
+    console.print("  IAM-project policy:        " + (", ".join(report.iam_project_actions) or "(none)"))
+
+
+@click.command("search")
+@click.argument("text")
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
+@_source_options
+def search_cmd(text: str, limit: int, as_json: bool, cloud: str, catalog: Path | None) -> None:
+    """Find actions, operation names (Chinese or English) and API paths matching TEXT. Exits 1 on no match."""
+    ex = _explorer(cloud, catalog)
+    hits = ex.search(text, limit)
+    if as_json:
+        _print_json([h.to_dict() for h in hits])
+    else:
+        table = Table(title=f"Search {text!r} ({ex.cloud}): {len(hits)} hits")
+        for col in ("kind", "match", "key", "detail"):
+            table.add_column(col, overflow="fold")
+        for h in hits:
+            table.add_row(h.kind, h.text, h.key, h.label)
+        _console().print(table)
+    if not hits:
+        raise SystemExit(1)
+
+
+@click.command("show")
+@click.argument("action")
+@_source_options
+def show_cmd(action: str, as_json: bool, cloud: str, catalog: Path | None) -> None:
+    """Everything the catalog says about ACTION: rows that check it, its dependencies, who needs it."""
+    ex = _explorer(cloud, catalog)
+    info = ex.show(action)
+    if as_json:
+        _print_json(info.to_dict())
+        return
+    console = _console()
+    state = "" if info.resolved else " (referenced, but no table defines it)"
+    console.print(f"{info.action}: {info.kind} of service {info.service}{state}; enterprise project: {info.scope_mark}")
+    table = Table(title="Rows that check it")
+    for col in ("operation", "API", "IAM project", "enterprise project", "row"):
+        table.add_column(col, overflow="fold")
+    for p in info.operations:
+        row = f"{p.provenance.file} t{p.provenance.table} r{p.provenance.row}"
+        table.add_row(p.operation_name, ", ".join(p.apis), _flag(p.iam_project), _flag(p.enterprise_project), row)
+    console.print(table)
+    for title, edges, other in (("Needs", info.dependencies, "target"), ("Needed by", info.required_by, "source")):
+        t = Table(title=title)
+        for col in ("action", "edge", "condition"):
+            t.add_column(col, overflow="fold")
+        for e in edges:
+            t.add_row(getattr(e, other), e.kind, "; ".join(e.conditions))
+        console.print(t)
+
+
+def _check(as_json: bool, cloud: str, catalog: Path | None) -> None:
+    ex = _explorer(cloud, catalog)
+    report = ex.check()
+    if as_json:
+        _print_json(report.to_dict())
+        return
+    console = _console()
+    table = Table(title=f"Catalog {ex.cloud}: {report.operations} operations, {report.actions} actions")
+    for col in ("service", "operations", "actions", "dependencies", "unresolved"):
+        table.add_column(col)
+    for s in report.services:
+        table.add_row(s.service, str(s.operations), str(s.actions), str(s.dependencies), str(s.unresolved))
+    console.print(table)
+    console.print(f"unresolved actions: {len(report.unresolved)}")
+    for a, rows in report.unresolved:
+        console.print(f"  {a} (referenced by {len(rows)} rows, first {rows[0].file} row {rows[0].row})")
+    console.print(f"patterns matching nothing: {', '.join(report.empty_patterns) or 'none'}")
+    console.print(f"cycles: {len(report.cycles)}")
+    for c in report.cycles:
+        console.print(f"  {' <-> '.join(c)}")
+    console.print(f"self-loops: {', '.join(report.self_loops) or 'none'}")
+    console.print(f"rows that disagree: {len(report.disagreements)}")
+    for d in report.disagreements:
+        values = "; ".join(f"{v} ({len(rows)} rows)" for v, rows in d.values)
+        console.print(f"  {d.action} {d.field}: {values}")
+
+
+@click.command("check")
+@_source_options
+def check_cmd(as_json: bool, cloud: str, catalog: Path | None) -> None:
+    """Catalog health: counts per service, unresolved actions, cycles, self-loops, rows that disagree."""
+    _check(as_json, cloud, catalog)
+
+
+@click.command("stats")
+@_source_options
+def stats_cmd(as_json: bool, cloud: str, catalog: Path | None) -> None:
+    """Alias of check."""
+    _check(as_json, cloud, catalog)
+
+
+COMMANDS: list[click.Command] = [
+    closure_cmd,
+    why_cmd,
+    dependents_cmd,
+    scope_cmd,
+    search_cmd,
+    show_cmd,
+    check_cmd,
+    stats_cmd,
+]

@@ -452,6 +452,8 @@ def _scope_reason(r: Requirement) -> str:
         return "no table defines this action, so its scope is unknown"
     if mark == "supported":
         return f"every row that checks it supports enterprise projects ({len(r.scope)})"
+    if r.kind == "pattern" and not r.scope:
+        return "the pattern matches no action of the catalog, so its scope is unknown"
     if mark == "unknown":
         return "the documentation does not say whether enterprise projects are supported"
     no = sorted({api for p in r.scope if p.enterprise_project is False for api in (p.apis or (p.operation,))})
