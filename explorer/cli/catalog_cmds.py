@@ -1,7 +1,56 @@
-"""Commands of this group (to be filled in)."""
+"""Catalog commands: ``validate`` (and the corpus ``import``)."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import click
 
+from explorer import api
+
 COMMANDS: list[click.Command] = []
+
+
+@click.command("validate")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--schema", is_flag=True, help="Also check every file against the shipped JSON Schema.")
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON: counts and every problem.")
+@click.option("--schema-path", is_flag=True, help="Print where the catalog's JSON Schema is installed, and exit.")
+@click.pass_context
+def validate_cmd(ctx: click.Context, paths: tuple[Path, ...], schema: bool, as_json: bool, schema_path: bool) -> None:
+    """Check catalog files or catalog roots (default: the bundled catalog).
+
+    Reports unknown keys, wrong types, malformed action names, duplicate operations and services,
+    dangling source references, files whose cloud/service disagree with their place
+    <cloud>/<service>.yaml, and schema_version mismatches. Exit status 1 when anything is wrong.
+    """
+    if schema_path:
+        click.echo(str(api.schema_path()))
+        return
+    result = api.validate(list(paths) or [api.default_catalog_path()], schema=schema)
+    if as_json:
+        data = {
+            "ok": result.ok,
+            "files": list(result.files),
+            "services": result.services,
+            "operations": result.operations,
+            "problems": [{"file": p.file, "location": p.location, "message": p.message} for p in result.problems],
+        }
+        click.echo(json.dumps(data, ensure_ascii=False, indent=1))
+    else:
+        for problem in result.problems:
+            click.echo(str(problem))
+        files = _count(len(result.files), "file")
+        if result.ok:
+            click.echo(f"ok: {files}, {_count(result.services, 'service')}, {_count(result.operations, 'operation')}", err=True)
+        else:
+            click.echo(f"{_count(len(result.problems), 'problem')} in {files}", err=True)
+    ctx.exit(0 if result.ok else 1)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+COMMANDS.append(validate_cmd)
