@@ -43,7 +43,8 @@ def validate_cmd(ctx: click.Context, paths: tuple[Path, ...], schema: bool, as_j
             click.echo(str(problem))
         files = _count(len(result.files), "file")
         if result.ok:
-            click.echo(f"ok: {files}, {_count(result.services, 'service')}, {_count(result.operations, 'operation')}", err=True)
+            counts = f"{_count(result.services, 'service')}, {_count(result.operations, 'operation')}"
+            click.echo(f"ok: {files}, {counts}", err=True)
         else:
             click.echo(f"{_count(len(result.problems), 'problem')} in {files}", err=True)
     ctx.exit(0 if result.ok else 1)
