@@ -114,6 +114,8 @@ class Explorer:
                 check_action_or_pattern(text)
             except ActionNameError as exc:
                 raise QueryError(f"malformed pattern: {exc}") from None
+            if text in g.patterns:
+                return self._action_target(text, text)
             found = tuple(a for a in sorted(g.defined) if matches(text, a))
             if not found:
                 raise QueryError(f"the pattern {text!r} matches no action of the {g.cloud} catalog")
@@ -136,9 +138,12 @@ class Explorer:
 
     def _action_target(self, query: str, name: str, note: str = "") -> Target:
         if name in self._g.patterns:
-            found = tuple(t for t in self._g.succ.get(name, ()))
-            return Target(query, "pattern", (name,), found, note=note or f"documented pattern, {len(found)} matches")
-        return Target(query, "action", (name,), (name,), resolved=name in self._g.defined, note=note)
+            found = self._g.succ.get(name, ())
+            if not found:
+                raise QueryError(f"the documented pattern {name!r} matches no action of the {self._g.cloud} catalog")
+            note = note or f"documented pattern, matches {len(found)} actions"
+            return Target(query, "pattern", found, found, note=note, node=name)
+        return Target(query, "action", (name,), (name,), resolved=name in self._g.defined, note=note, node=name)
 
     def _operation_target(self, query: str, nodes: Sequence[str], note: str = "") -> Target:
         ops = [self._g.operations[n] for n in nodes]
@@ -278,8 +283,10 @@ class Explorer:
         target = self.resolve(action)
         if target.kind == "operation":
             raise QueryError(f"{action!r} is an operation; dependents are asked of an action or a pattern")
+        if not target.node:
+            raise QueryError(f"{action!r} is a pattern no row documents; dependents are asked of an action")
         g = self._g
-        seeds = list(target.seeds) if target.kind == "action" or target.seeds[0] in g.patterns else [target.query]
+        seeds = [target.node]
         depth, parent, truncated = self._walk(seeds, g.pred, max_depth, None)
         out: list[Dependent] = []
         for node, d in depth.items():
@@ -312,7 +319,9 @@ class Explorer:
         wanted = self.resolve(action)
         if wanted.kind == "operation":
             raise QueryError(f"{action!r} is an operation; ask why about an action or a pattern")
-        goal = wanted.seeds[0] if wanted.kind == "action" or wanted.seeds[0] in self._g.patterns else wanted.query
+        if not wanted.node:
+            raise QueryError(f"{action!r} is a pattern no row documents; ask why about an action or a documented one")
+        goal = wanted.node
         keep, _ = self.edge_filter(exclude_conditional)
         g = self._g
         depth, _parent, _cut = self._walk(sorted(target.seeds), g.succ, max_depth, keep)
@@ -414,9 +423,9 @@ class Explorer:
         if target.kind == "operation":
             raise QueryError(f"{action!r} is an operation; show takes an action (try closure for an API)")
         g = self._g
-        if target.kind == "pattern" and target.seeds[0] not in g.patterns:
+        if not target.node:
             raise QueryError(f"{action!r} is a pattern no row documents; show takes an action or a documented pattern")
-        name = target.seeds[0]
+        name = target.node
         out = tuple(g.edges[(name, t)] for t in g.succ.get(name, ()))
         into = tuple(g.edges[(s, name)] for s in g.pred.get(name, ()))
         if name in g.patterns:

@@ -40,9 +40,9 @@ def _provenance_dict(p: Provenance) -> dict[str, Any]:
 class Target:
     """What a query's target string resolved to.
 
-    ``node`` is the graph node the query starts from: the action name, the pattern, or
-    ``op:<operation id>``. ``seeds`` are the nodes at depth 0 (a pattern's seeds are the actions it
-    matches; an API path that several rows document gives several operations).
+    ``seeds`` are the graph nodes a closure starts from at depth 0: the action, the actions a pattern
+    matches, or ``op:<id>`` of each operation an API path or name denotes. ``node`` is the single
+    graph node the text names, if any: the action or the documented pattern ("" otherwise).
     """
 
     query: str
@@ -52,6 +52,7 @@ class Target:
     operations: tuple[str, ...] = ()  # operation ids, for an API or operation target
     resolved: bool = True  # False for an action referenced by some row but defined by none
     note: str = ""  # how the text was understood, e.g. "matched case-insensitively"
+    node: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return plain(self)  # type: ignore[no-any-return]

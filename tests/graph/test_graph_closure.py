@@ -1,0 +1,168 @@
+"""closure(): the seed row's documented dependencies, inferred ones deeper, depth and condition controls."""
+
+from __future__ import annotations
+
+import pytest
+
+from explorer import api
+from explorer.errors import QueryError
+
+SEED_DEPS = {
+    "evs:volumes:get",
+    "evs:snapshots:create",
+    "ims:images:create",
+    "ims:images:get",
+    "ims:images:list",
+    "ims:images:update",
+    "ims:images:delete",
+}
+SEED_API = "POST /v2.1/{project_id}/servers/{server_id}/action"
+
+
+def by_depth(result: api.ClosureResult) -> dict[int, set[str]]:
+    out: dict[int, set[str]] = {}
+    for r in result.requirements:
+        out.setdefault(r.depth, set()).add(r.action)
+    return out
+
+
+def test_seed_row_closure_on_fixture(fx: api.Explorer) -> None:
+    result = fx.closure("ecs:servers:createImage")
+    assert by_depth(result) == {
+        0: {"ecs:servers:createImage"},
+        1: SEED_DEPS,
+        2: {"ims:serverImages:create"},
+        3: {"ecs:*:get*", "obs:bucket:*"},
+        4: {"ecs:cloudServers:get", "ecs:servers:get"},
+    }
+    documented = result.get("ims:images:delete")
+    assert documented is not None and documented.documented and documented.via == "ecs:servers:createImage"
+    assert [(p.file, p.row) for p in documented.provenance] == [("huaweicloud-zh/ecs/镜像管理.md", 1)]
+    assert documented.reason.startswith("documented dependency of ecs:servers:createImage")
+    inferred = result.get("ims:serverImages:create")
+    assert inferred is not None and not inferred.documented
+    assert inferred.via == "ims:images:update"
+    assert inferred.conditions == ("仅企业项目迁移需要",)
+    assert inferred.reason.startswith("inferred: dependency of ims:images:update")
+    expanded = result.get("ecs:servers:get")
+    assert expanded is not None and expanded.via == "ecs:*:get*" and expanded.edge is not None
+    assert expanded.edge.kind == "matches"
+    pattern = result.get("ecs:*:get*")
+    assert pattern is not None and pattern.kind == "pattern"
+
+
+def test_requirements_sorted_by_depth_then_action(fx: api.Explorer) -> None:
+    keys = [(r.depth, r.action) for r in fx.closure("ecs:servers:createImage").requirements]
+    assert keys == sorted(keys)
+
+
+def test_depth_limit_cuts_and_says_so(fx: api.Explorer) -> None:
+    result = fx.closure("ecs:servers:createImage", max_depth=1)
+    assert set(result.actions()) == SEED_DEPS | {"ecs:servers:createImage"}
+    assert result.truncated
+    assert not fx.closure("ecs:servers:createImage").truncated
+
+
+def test_excluding_conditional_dependencies(fx: api.Explorer) -> None:
+    everything = set(fx.closure("ecs:servers:createImage").actions())
+    assert set(fx.closure("ecs:servers:createImage", exclude_conditional=True).actions()) == SEED_DEPS | {
+        "ecs:servers:createImage"
+    }
+    named = fx.closure("ecs:servers:createImage", exclude_conditional=["企业项目迁移"])
+    assert set(named.actions()) == SEED_DEPS | {"ecs:servers:createImage"}
+    assert named.excluded_conditions == ("企业项目迁移",)
+    other = fx.closure("ecs:servers:createImage", exclude_conditional=["加密"])
+    assert set(other.actions()) == everything
+
+
+def test_api_target_is_the_row(fx: api.Explorer) -> None:
+    result = fx.closure(SEED_API)
+    assert result.targets[0].kind == "operation"
+    assert result.targets[0].operations == ("fx-ecs-createimage",)
+    assert by_depth(result)[1] == SEED_DEPS | {"ecs:servers:createImage"}
+    checked = result.get("ecs:servers:createImage")
+    assert checked is not None and checked.edge is not None and checked.edge.kind == "checks"
+
+
+def test_placeholder_names_do_not_matter(fx: api.Explorer) -> None:
+    assert fx.resolve("post /v2.1/{pid}/servers/{id}/action/").operations == ("fx-ecs-createimage",)
+
+
+def test_case_insensitive_action(fx: api.Explorer) -> None:
+    target = fx.resolve("ECS:Servers:CreateImage")
+    assert target.seeds == ("ecs:servers:createImage",) and "case-insensitively" in target.note
+
+
+def test_pattern_target_expands(fx: api.Explorer) -> None:
+    target = fx.resolve("ims:images:*")
+    assert target.kind == "pattern"
+    assert target.actions == (
+        "ims:images:create",
+        "ims:images:delete",
+        "ims:images:get",
+        "ims:images:list",
+        "ims:images:update",
+    )
+
+
+def test_unknown_action_suggests_closest(fx: api.Explorer) -> None:
+    with pytest.raises(QueryError) as err:
+        fx.closure("ecs:servers:createImag")
+    assert err.value.suggestions[0] == "ecs:servers:createImage"
+    assert "did you mean" in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("ecs:*", "malformed pattern"),
+        ("nosuch:*:get*", "matches no action"),
+        ("GET /nowhere", "no operation documents"),
+        ("", "empty target"),
+        ("hello", "is not an action"),
+    ],
+)
+def test_bad_targets(fx: api.Explorer, text: str, message: str) -> None:
+    with pytest.raises(QueryError, match=message):
+        fx.resolve(text)
+
+
+def test_bad_depth(fx: api.Explorer) -> None:
+    with pytest.raises(QueryError, match="positive integer"):
+        fx.closure("ecs:servers:createImage", max_depth=0)
+
+
+def test_cycle_and_self_loop_terminate_and_are_reported(fx: api.Explorer) -> None:
+    result = fx.closure("ecs:serverInterfaces:use")
+    assert result.cycles == (("vpc:networks:get", "vpc:subnets:get"),)
+    assert result.self_loops == ("vpc:ports:get",)
+    assert by_depth(result) == {
+        0: {"ecs:serverInterfaces:use"},
+        1: {"ecs:servers:get", "vpc:ports:create", "vpc:ports:get"},
+        2: {"vpc:subnets:get"},
+        3: {"vpc:networks:get"},
+    }
+
+
+def test_unresolved_action_stays_and_is_marked(fx: api.Explorer) -> None:
+    result = fx.closure("evs:volumes:create")
+    kms = result.get("kms:cmk:get")
+    assert kms is not None and not kms.resolved and kms.scope_mark == "unknown"
+    assert kms.conditions == ("仅创建加密云硬盘需要",)
+
+
+def test_scope_kept_per_operation_action_pair(fx: api.Explorer) -> None:
+    listing = fx.closure("ecs:servers:createImage").get("ims:images:list")
+    assert listing is not None and listing.scope_mark == "mixed"
+    assert {(p.apis, p.enterprise_project) for p in listing.scope} == {
+        (("GET /v2/cloudimages",), True),
+        (("GET /v2/images",), False),
+    }
+
+
+def test_to_dict_contract(fx: api.Explorer) -> None:
+    data = fx.closure("ecs:servers:createImage").to_dict()
+    rows = {r["action"]: r for r in data["requirements"]}
+    assert {a for a, r in rows.items() if r["depth"] == 1} == SEED_DEPS
+    assert isinstance(rows["ims:images:get"]["depth"], int)
+    assert rows["ims:images:get"]["provenance"][0]["row"] == 1

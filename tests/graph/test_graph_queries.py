@@ -1,0 +1,145 @@
+"""scope(), dependents(), why(), search(), show() and check() on the fixture catalog."""
+
+from __future__ import annotations
+
+import pytest
+
+from explorer import api
+from explorer.errors import QueryError
+
+
+def test_seed_scope_not_grantable_with_blockers(fx: api.Explorer) -> None:
+    report = fx.scope("ecs:servers:createImage")
+    assert not report.enterprise_project_grantable
+    marks = {b.action: b.mark for b in report.blockers}
+    assert marks == {
+        "ecs:servers:createImage": "not_supported",
+        "evs:snapshots:create": "mixed",
+        "evs:volumes:get": "mixed",
+        "ims:images:create": "not_supported",
+        "ims:images:delete": "not_supported",
+        "ims:images:get": "not_supported",
+        "ims:images:list": "mixed",
+        "ecs:*:get*": "mixed",
+        "obs:bucket:*": "unknown",
+        "ecs:servers:get": "not_supported",
+    }
+    assert report.enterprise_project_actions == ("ecs:cloudServers:get", "ims:images:update", "ims:serverImages:create")
+    assert set(report.iam_project_actions) == set(marks)
+    assert "POST /v2/images" in {b.action: b.reason for b in report.blockers}["ims:images:create"]
+    data = report.to_dict()
+    assert data["enterprise_project_grantable"] is False
+    assert data["blockers"][0] == "ecs:servers:createImage"
+
+
+def test_scope_of_an_api_uses_that_rows_pair(fx: api.Explorer) -> None:
+    # ims:images:list is supported through GET /v2/cloudimages but not through the native GET /v2/images
+    assert fx.scope("GET /v2/cloudimages").enterprise_project_grantable
+    native = fx.scope("GET /v2/images")
+    assert not native.enterprise_project_grantable
+    assert [b.action for b in native.blockers] == ["ims:images:list"]
+    assert fx.scope("ims:images:list").blockers[0].mark == "mixed"
+
+
+def test_scope_depth_and_conditions_change_the_verdict(fx: api.Explorer) -> None:
+    assert fx.scope("ims:images:update", max_depth=1).enterprise_project_grantable
+    assert not fx.scope("ims:images:update").enterprise_project_grantable  # ecs:*:get* reaches ecs:servers:get
+    assert fx.scope("ims:images:update", exclude_conditional=True).enterprise_project_grantable
+
+
+def test_scope_unknown_when_documentation_is_silent(fx: api.Explorer) -> None:
+    report = fx.scope("vpc:ports:create")
+    assert {b.action: b.mark for b in report.blockers} == {"vpc:networks:get": "unknown"}
+
+
+def test_dependents_of_snapshot_create(fx: api.Explorer) -> None:
+    result = fx.dependents("evs:snapshots:create")
+    assert [(d.depth, d.kind, d.node) for d in result.dependents] == [
+        (1, "action", "ecs:servers:createImage"),
+        (1, "operation", "op:fx-ecs-createimage"),
+        (1, "operation", "op:fx-evs-createsnapshot"),
+        (1, "operation", "op:fx-evs-createsnapshot-cinder"),
+    ]
+
+
+def test_dependents_through_a_pattern_and_depth(fx: api.Explorer) -> None:
+    result = fx.dependents("ecs:servers:get")
+    depth = {d.node: d.depth for d in result.dependents}
+    assert depth["ecs:*:get*"] == 1
+    assert depth["ims:serverImages:create"] == 2
+    assert depth["ims:images:update"] == 3
+    assert depth["ecs:servers:createImage"] == 4
+    limited = fx.dependents("ecs:servers:get", max_depth=1)
+    assert limited.truncated and max(d.depth for d in limited.dependents) == 1
+
+
+def test_every_dependent_needs_the_action(fx: api.Explorer) -> None:
+    for action in fx.actions():
+        for dep in fx.dependents(action).dependents:
+            assert action in fx.closure(dep.node).actions(), (action, dep.node)
+
+
+def test_dependents_of_an_operation_is_an_error(fx: api.Explorer) -> None:
+    with pytest.raises(QueryError, match="is an operation"):
+        fx.dependents("GET /v2/images")
+
+
+def test_why_gives_each_edge_with_its_row(fx: api.Explorer) -> None:
+    result = fx.why("ecs:servers:get", "ecs:servers:createImage")
+    assert [[(e.source, e.target, e.kind) for e in p] for p in result.paths] == [
+        [
+            ("ecs:servers:createImage", "ims:images:update", "depends"),
+            ("ims:images:update", "ims:serverImages:create", "depends"),
+            ("ims:serverImages:create", "ecs:*:get*", "depends"),
+            ("ecs:*:get*", "ecs:servers:get", "matches"),
+        ]
+    ]
+    first = result.paths[0][0]
+    assert [(p.file, p.row) for p in first.provenance] == [("huaweicloud-zh/ecs/镜像管理.md", 1)]
+    assert result.paths[0][1].conditions == ("仅企业项目迁移需要",)
+
+
+def test_why_not_required(fx: api.Explorer) -> None:
+    assert fx.why("vpc:publicIps:create", "ecs:servers:createImage").paths == ()
+    assert fx.why("ecs:servers:get", "ecs:servers:createImage", exclude_conditional=True).paths == ()
+    conditional = fx.why("vpc:publicIps:create", "ecs:cloudServers:create")
+    assert conditional.paths[0][0].conditions == ("创建云服务器时新创建弹性公网IP",)
+
+
+def test_search_ranks_exact_then_prefix_then_substring(fx: api.Explorer) -> None:
+    hits = fx.search("ims:images:list")
+    assert (hits[0].rank, hits[0].key) == (0, "ims:images:list")
+    names = fx.search("镜像列表")
+    assert {h.key for h in names[:2]} == {"op:fx-ims-listimages", "op:fx-ims-listimages-native"}
+    assert fx.search("GET /v2/images")[0].key == "op:fx-ims-listimages-native"
+    fuzzy = fx.search("createimgae")
+    assert fuzzy and all(h.rank == 3 for h in fuzzy)
+    assert fx.search("zzzzqqq") == ()
+
+
+def test_show_action_pattern_and_unresolved(fx: api.Explorer) -> None:
+    info = fx.show("ims:images:list")
+    assert info.scope_mark == "mixed" and len(info.operations) == 2
+    pattern = fx.show("ecs:*:get*")
+    assert [e.target for e in pattern.dependencies] == ["ecs:cloudServers:get", "ecs:servers:get"]
+    kms = fx.show("kms:cmk:get")
+    assert not kms.resolved and kms.operations == () and [e.source for e in kms.required_by] == [
+        "evs:volumes:create",
+        "op:fx-evs-createvolume",
+    ]
+
+
+def test_check_reports_problems(fx: api.Explorer) -> None:
+    report = fx.check()
+    assert [s.service for s in report.services] == ["ecs", "evs", "ims", "vpc"]
+    assert {s.service: s.operations for s in report.services} == {"ecs": 6, "evs": 4, "ims": 7, "vpc": 5}
+    assert [a for a, _rows in report.unresolved] == ["kms:cmk:get"]
+    assert report.empty_patterns == ("obs:bucket:*",)
+    assert report.cycles == (("vpc:networks:get", "vpc:subnets:get"),)
+    assert report.self_loops == ("vpc:ports:get",)
+    assert {(d.action, d.field) for d in report.disagreements} == {
+        ("evs:snapshots:create", "enterprise_project"),
+        ("evs:volumes:get", "enterprise_project"),
+        ("ims:images:list", "enterprise_project"),
+    }
+    assert not report.ok
