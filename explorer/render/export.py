@@ -1,0 +1,58 @@
+"""One entry point from a View to the bytes of any export format, and atomic output files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from explorer.catalog.store import write_bytes_atomic
+from explorer.render.collapse import COLLAPSE_ABOVE, collapse_by_service
+from explorer.render.dot import to_dot
+from explorer.render.graphml import to_graphml
+from explorer.render.graphviz_run import DEFAULT_TIMEOUT, GRAPHVIZ_FORMATS, RenderError, run_dot
+from explorer.render.json_graph import to_json
+from explorer.render.mermaid import to_mermaid
+from explorer.view import View
+
+FORMATS = ("svg", "png", "pdf", "dot", "mermaid", "json", "graphml")
+BINARY_FORMATS = frozenset({"png", "pdf"})
+SUFFIXES = {"svg": ".svg", "png": ".png", "pdf": ".pdf", "dot": ".dot", "mermaid": ".mmd", "json": ".json",
+            "graphml": ".graphml"}
+
+
+def prepare(view: View, collapse: bool | None = None) -> View:
+    """The View to draw: collapsed by service when asked, or (``None``) when it is too big to draw."""
+    if collapse or (collapse is None and len(view.nodes) > COLLAPSE_ABOVE):
+        return collapse_by_service(view)
+    return view
+
+
+def render(
+    view: View,
+    fmt: str,
+    *,
+    legend: bool = True,
+    collapse: bool | None = None,
+    timeout: float = DEFAULT_TIMEOUT,
+) -> bytes:
+    """``view`` in format ``fmt`` (one of FORMATS); text formats are UTF-8."""
+    if fmt not in FORMATS:
+        raise RenderError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+    if fmt in ("json", "graphml"):  # data exports keep every node, whatever the size
+        return (to_json(view) if fmt == "json" else to_graphml(view)).encode("utf-8")
+    shown = prepare(view, collapse)
+    if fmt == "mermaid":
+        return to_mermaid(shown, legend=legend).encode("utf-8")
+    dot = to_dot(shown, legend=legend)
+    if fmt in GRAPHVIZ_FORMATS:
+        return run_dot(dot, fmt, timeout=timeout)
+    return dot.encode("utf-8")
+
+
+def write_output(path: Path, data: bytes) -> None:
+    """Write ``data`` to exactly ``path`` (atomically: a reader sees the old file or the new one)."""
+    if path.is_dir():
+        raise RenderError(f"{path}: is a directory; expected a file name to write the diagram to")
+    try:
+        write_bytes_atomic(path, data)
+    except OSError as exc:
+        raise RenderError(f"{path}: cannot write: {exc.strerror}") from None
