@@ -54,6 +54,36 @@ from explorer.catalog.validate import (  # noqa: E402
 
 __all__ += ["ValidationResult", "catalog_schema", "schema_path", "validate", "validate_paths"]
 
+from explorer.importers import (  # noqa: E402 - grouped by area on purpose
+    FORMATS,
+    MAX_DOCUMENT_BYTES,
+    DocumentImport,
+    FileReport,
+    ImportReport,
+    RowProblem,
+    UnknownHeaderError,
+    build_corpus,
+    import_corpus,
+    import_document,
+    read_import_report,
+    report_to_json,
+)
+
+__all__ += [
+    "FORMATS",
+    "MAX_DOCUMENT_BYTES",
+    "DocumentImport",
+    "FileReport",
+    "ImportReport",
+    "RowProblem",
+    "UnknownHeaderError",
+    "build_corpus",
+    "import_corpus",
+    "import_document",
+    "read_import_report",
+    "report_to_json",
+]
+
 # --- graph queries (explorer.graph) ----------------------------------------------------------
 from explorer.graph import (  # noqa: E402 - grouped by area on purpose
     ActionInfo,

@@ -1,0 +1,93 @@
+"""``permission-explorer import``: the documentation corpus to the catalog, with a printed report."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.table import Table
+
+from explorer import api
+
+_SHOWN_PROBLEMS = 25
+
+
+def _summary(report: api.ImportReport) -> Table:
+    table = Table(title="Import report", title_justify="left")
+    for column in ("edition", "files", "tables", "rows seen", "imported", "skipped", "warnings"):
+        table.add_column(column, justify="left" if column == "edition" else "right")
+    totals: dict[str, list[int]] = defaultdict(lambda: [0] * 6)
+    for f in report.files:
+        row = totals[f.edition]
+        warnings = sum(1 for p in f.problems if not p.skipped)
+        for i, value in enumerate((1, f.tables, f.rows_seen, f.rows_imported, f.rows_skipped, warnings)):
+            row[i] += value
+    for edition in sorted(totals):
+        table.add_row(edition, *(str(v) for v in totals[edition]))
+    all_rows = [sum(v[i] for v in totals.values()) for i in range(6)]
+    table.add_row("total", *(str(v) for v in all_rows), style="bold")
+    return table
+
+
+def _problems(report: api.ImportReport, verbose: bool) -> Table | None:
+    problems = [p for p in report.problems() if verbose or p.skipped]
+    if not problems:
+        return None
+    limit = len(problems) if verbose else _SHOWN_PROBLEMS
+    table = Table(title="Rows not imported" if not verbose else "Problems", title_justify="left")
+    for column in ("file", "table", "row", "reason"):
+        table.add_column(column, overflow="fold")
+    for p in problems[:limit]:
+        table.add_row(p.file, str(p.table), str(p.row) if p.row else "-", p.reason)
+    if len(problems) > limit:
+        table.caption = f"... and {len(problems) - limit} more in import-report.json (--verbose shows all)"
+    return table
+
+
+@click.command("import")
+@click.argument("corpus", type=click.Path(path_type=Path, file_okay=False))
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("catalog"),
+    show_default=True,
+    help="Catalog directory to write (<cloud>/<service>.yaml and import-report.json).",
+)
+@click.option("--skip-unknown", is_flag=True, help="Ignore (and report) columns with an unknown header.")
+@click.option("--verbose", "-v", is_flag=True, help="List every problem, warnings included.")
+def import_cmd(corpus: Path, out: Path, skip_unknown: bool, verbose: bool) -> None:
+    """Import the documentation tables of CORPUS (a directory with MANIFEST.tsv) into a catalog.
+
+    Every data row of every action table is either imported or listed in the report with the
+    reason. The catalog is replaced only when the whole import succeeded; re-running on the same
+    corpus writes the same bytes. Exit status 2 on an unreadable manifest or an unknown column
+    header (see --skip-unknown).
+    """
+    console = Console()
+    progress = Progress(
+        TextColumn("importing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.description}"),
+        console=Console(stderr=True),
+        transient=True,
+        disable=not console.is_terminal,
+    )
+    with progress:
+        task = progress.add_task("", total=None)
+
+        def step(done: int, total: int, file: str) -> None:
+            progress.update(task, completed=done, total=total, description=file)
+
+        report = api.import_corpus(corpus, out, skip_unknown=skip_unknown, progress=step)
+    console.print(_summary(report))
+    problems = _problems(report, verbose)
+    if problems is not None:
+        console.print(problems)
+    console.print(f"catalog written to {out} (report: {out / 'import-report.json'})")
+
+
+COMMANDS: list[click.Command] = [import_cmd]

@@ -1,0 +1,52 @@
+"""Markdown pipe tables (``|a|b|`` rows under a ``|--|--|`` separator).
+
+Cells are split on unescaped pipes only; a row keeps the number of cells it was written with, so
+a row with too few cells reaches the interpreter as such and is reported, never padded.
+"""
+
+from __future__ import annotations
+
+import re
+
+from explorer.importers.rawtable import RawRow, RawTable
+from explorer.importers.text import md_inline
+
+FORMAT = "md-pipe"
+_SEPARATOR_CELL = re.compile(r"^\s*:?-+:?\s*$")
+_PIPE = re.compile(r"(?<!\\)\|")
+
+
+def split_row(line: str) -> list[str]:
+    """The raw cells of one pipe-table line."""
+    body = line.strip()
+    if body.startswith("|"):
+        body = body[1:]
+    if body.endswith("|") and not body.endswith("\\|"):
+        body = body[:-1]
+    return _PIPE.split(body)
+
+
+def _is_separator(line: str) -> bool:
+    cells = split_row(line)
+    return "|" in line and bool(cells) and all(_SEPARATOR_CELL.match(c) for c in cells)
+
+
+def parse(text: str) -> list[RawTable]:
+    """Every pipe table of a Markdown page, in document order."""
+    lines = text.splitlines()
+    tables: list[RawTable] = []
+    i = 1
+    while i < len(lines):
+        if "|" in lines[i - 1] and _is_separator(lines[i]):
+            header = tuple(" ".join(md_inline(c)) for c in split_row(lines[i - 1]))
+            table = RawTable(header, [], i)
+            j = i + 1
+            while j < len(lines) and "|" in lines[j] and lines[j].strip():
+                cells = tuple(tuple(md_inline(c)) for c in split_row(lines[j]))
+                table.rows.append(RawRow(cells, j + 1))
+                j += 1
+            tables.append(table)
+            i = j + 1
+        else:
+            i += 1
+    return tables

@@ -1,0 +1,262 @@
+"""The import pipeline: corpus (MANIFEST.tsv) or one uploaded document -> catalogs + import report."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from explorer.catalog.store import write_catalogs
+from explorer.errors import DocumentImportError
+from explorer.importers.cells import action_like
+from explorer.importers.formats import decode, detect_format, parse_tables
+from explorer.importers.manifest import ManifestEntry, read_manifest
+from explorer.importers.rawtable import RawTable, TableSyntaxError
+from explorer.importers.report import REPORT_NAME, FileReport, ImportReport, report_to_json
+from explorer.importers.rows import RowProblem, column_roles, interpret_table, policy_content
+from explorer.model import EDITION_CLOUD, EDITION_LANGUAGE, Catalog, Operation, ServiceCatalog, SourceDoc
+
+MAX_DOCUMENT_BYTES = 5 * 1024 * 1024
+# Service prefixes that glued names may end in (see cells._split_glued); the names in the
+# documents being imported are added to these.
+BASE_SERVICES = frozenset(
+    [
+        "aom",
+        "apig",
+        "as",
+        "bms",
+        "cce",
+        "cci",
+        "ces",
+        "config",
+        "dc",
+        "dds",
+        "deh",
+        "dli",
+        "drs",
+        "dws",
+        "ecs",
+        "eip",
+        "eps",
+        "er",
+        "evs",
+        "gaussdb",
+        "ges",
+        "hilens",
+        "hss",
+        "iam",
+        "ims",
+        "kms",
+        "lts",
+        "modelarts",
+        "mrs",
+        "obs",
+        "ocr",
+        "rds",
+        "rfs",
+        "rms",
+        "scm",
+        "sfs",
+        "tms",
+        "ucs",
+        "vpc",
+        "vpcep",
+        "vpn",
+        "elb",
+        "nat",
+    ]
+)
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentImport:
+    """One uploaded document, imported: its operations as a service catalog, and the report."""
+
+    catalog: ServiceCatalog
+    report: ImportReport
+
+
+@dataclass(slots=True)
+class _Parsed:
+    file: str
+    edition: str
+    service: str
+    format: str
+    tables: list[RawTable]
+    error: str | None = None
+
+
+def _services_in(tables: Iterable[RawTable]) -> set[str]:
+    found: set[str] = set()
+    for table in tables:
+        for row in table.rows:
+            for cell in row.cells:
+                for value in cell:
+                    if ":" in value:
+                        found.update(name.split(":", 1)[0] for name in action_like(value))
+    found.discard("*")
+    return found
+
+
+def _import_parsed(parsed: _Parsed, known: frozenset[str], *, skip_unknown: bool) -> tuple[list[Operation], FileReport]:
+    report = FileReport(parsed.file, parsed.edition, parsed.service, parsed.format)
+    if parsed.error is not None:
+        report.problems.append(RowProblem(parsed.file, 0, 0, parsed.error))
+        return [], report
+    operations: list[Operation] = []
+    language = EDITION_LANGUAGE[parsed.edition]
+    for table in parsed.tables:
+        if not table.header and table.damage:
+            report.problems.extend(RowProblem(parsed.file, 0, 0, d) for d in table.damage)
+            continue
+        number = report.tables + 1
+        if policy_content(table):
+            report.problems.append(
+                RowProblem(
+                    parsed.file,
+                    0,
+                    0,
+                    f"the table at line {table.line} ({table.caption}) lists what a system-defined policy grants, "
+                    "not operations; not imported",
+                    False,
+                )
+            )
+            continue
+        classified = column_roles(table, parsed.file, number, skip_unknown=skip_unknown)
+        if classified is None:
+            continue
+        roles, problems = classified
+        report.tables = number
+        report.problems.extend(problems)
+        result = interpret_table(table, parsed.file, number, roles, language=language, known_services=known)
+        report.rows_seen += result.rows_seen
+        report.rows_imported += len(result.operations)
+        report.problems.extend(result.problems)
+        operations.extend(result.operations)
+    return operations, report
+
+
+def _parse_file(corpus: Path, entry: ManifestEntry) -> _Parsed:
+    parsed = _Parsed(entry.corpus_path, entry.source, entry.service, entry.format, [])
+    try:
+        data = (corpus / entry.corpus_path).read_bytes()
+    except OSError as exc:
+        parsed.error = f"cannot read the file: {exc.strerror}"
+        return parsed
+    try:
+        parsed.tables = parse_tables(decode(data, entry.corpus_path), entry.format)
+    except (DocumentImportError, TableSyntaxError) as exc:
+        parsed.error = str(exc)
+    return parsed
+
+
+def build_corpus(
+    corpus: Path, *, skip_unknown: bool = False, progress: Progress | None = None
+) -> tuple[dict[str, Catalog], ImportReport]:
+    """Import every table file the corpus manifest lists, in memory: one Catalog per cloud, and the report.
+
+    Raises DocumentImportError for an unreadable manifest and UnknownHeaderError for an action
+    table with an unknown column header (unless ``skip_unknown``); everything else is reported.
+    """
+    entries = [e for e in read_manifest(corpus) if e.is_table]
+    parsed: list[_Parsed] = []
+    for done, entry in enumerate(entries, start=1):
+        parsed.append(_parse_file(corpus, entry))
+        if progress is not None:
+            progress(done, len(entries) * 2, entry.corpus_path)
+    known = frozenset(BASE_SERVICES | {e.service for e in entries} | _services_in(t for p in parsed for t in p.tables))
+    report = ImportReport()
+    by_service: dict[tuple[str, str], list[Operation]] = {}
+    sources: dict[tuple[str, str], list[SourceDoc]] = {}
+    for done, (entry, item) in enumerate(zip(entries, parsed, strict=True), start=len(entries) + 1):
+        operations, file_report = _import_parsed(item, known, skip_unknown=skip_unknown)
+        report.files.append(file_report)
+        key = (EDITION_CLOUD[entry.source], entry.service)
+        by_service.setdefault(key, []).extend(operations)
+        sources.setdefault(key, []).append(
+            SourceDoc(
+                entry.corpus_path, entry.source, entry.origin_repo, entry.origin_commit, entry.origin_path, entry.format
+            )
+        )
+        if progress is not None:
+            progress(done, len(entries) * 2, entry.corpus_path)
+    catalogs: dict[str, Catalog] = {}
+    for (cloud, service), operations in sorted(by_service.items()):
+        ordered = sorted(operations, key=lambda op: (op.provenance.file, op.provenance.table, op.provenance.row))
+        catalogs.setdefault(cloud, Catalog(cloud)).services[service] = ServiceCatalog(
+            cloud, service, tuple(sorted(sources[(cloud, service)])), tuple(ordered)
+        )
+    report.files.sort(key=lambda f: f.file)
+    return catalogs, report
+
+
+def import_corpus(
+    corpus: Path, out: Path, *, skip_unknown: bool = False, progress: Progress | None = None
+) -> ImportReport:
+    """Import the corpus and write ``out/<cloud>/<service>.yaml`` and ``out/import-report.json``.
+
+    Nothing is written unless the whole corpus was imported; each cloud directory is then replaced
+    as a whole (see :func:`explorer.catalog.store.write_catalogs`).
+    """
+    catalogs, report = build_corpus(corpus, skip_unknown=skip_unknown, progress=progress)
+    write_catalogs([catalogs[c] for c in sorted(catalogs)], out, extra_files={REPORT_NAME: report_to_json(report)})
+    return report
+
+
+_SAFE_NAME = re.compile(r"[^\w.+-]+")
+
+
+def import_document(
+    name: str,
+    data: bytes,
+    *,
+    cloud: str,
+    edition: str,
+    service: str | None = None,
+    fmt: str | None = None,
+    skip_unknown: bool = False,
+) -> DocumentImport:
+    """Import one uploaded document (e.g. from the web UI) into a ServiceCatalog and its report.
+
+    The format is detected from the file name and content unless given; the service is the one
+    most of the document's actions belong to unless given. Raises DocumentImportError, with the
+    file name and what was expected, for a document that cannot be imported at all.
+    """
+    label = _SAFE_NAME.sub("_", Path(name.replace("\\", "/")).name).strip("._") or "upload"
+    if edition not in EDITION_LANGUAGE:
+        raise DocumentImportError(
+            f"{label}: unknown edition {edition!r}; expected one of: {', '.join(EDITION_LANGUAGE)}"
+        )
+    if not re.fullmatch(r"[a-z][a-z0-9-]*", cloud):
+        raise DocumentImportError(f"{label}: cloud {cloud!r}: expected a lower-case name such as huaweicloud or otc")
+    if len(data) > MAX_DOCUMENT_BYTES:
+        raise DocumentImportError(
+            f"{label}: the file has {len(data)} bytes; documents larger than {MAX_DOCUMENT_BYTES} bytes are refused"
+        )
+    text = decode(data, label)
+    fmt = fmt or detect_format(label, text)
+    try:
+        tables = parse_tables(text, fmt)
+    except TableSyntaxError as exc:
+        raise DocumentImportError(f"{label}: {exc}") from None
+    parsed = _Parsed(label, edition, service or "", fmt, tables)
+    known = frozenset(BASE_SERVICES | _services_in(tables))
+    operations, file_report = _import_parsed(parsed, known, skip_unknown=skip_unknown)
+    if file_report.tables == 0:
+        damage = "; ".join(d for t in tables for d in t.damage)
+        raise DocumentImportError(
+            f"{label}: no action table found; expected a {fmt} table with an action column (授权项, Action, Actions)"
+            + (f" ({damage})" if damage else "")
+        )
+    if service is None:
+        counts = Counter(ref.action.split(":", 1)[0] for op in operations for ref in op.actions)
+        if not counts:
+            raise DocumentImportError(f"{label}: no row of its action tables names an action; nothing to import")
+        service = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+        file_report.service = service
+    source = SourceDoc(label, edition, format=fmt)
+    catalog = ServiceCatalog(cloud, service, (source,), tuple(operations))
+    return DocumentImport(catalog, ImportReport([file_report]))

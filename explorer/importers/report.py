@@ -1,0 +1,158 @@
+"""The import report: per file, rows seen, imported and skipped, and every problem with its place.
+
+It is written as ``import-report.json`` next to the catalog, with sorted keys and no timestamps,
+so the same corpus always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from explorer.errors import DocumentImportError
+from explorer.importers.rows import RowProblem
+
+REPORT_NAME = "import-report.json"
+REPORT_VERSION = 1
+
+
+@dataclass(slots=True)
+class FileReport:
+    """What became of one documentation file."""
+
+    file: str
+    edition: str
+    service: str
+    format: str
+    tables: int = 0
+    rows_seen: int = 0
+    rows_imported: int = 0
+    problems: list[RowProblem] = field(default_factory=list)
+
+    @property
+    def rows_skipped(self) -> int:
+        return len({(p.table, p.row) for p in self.problems if p.skipped and p.row > 0})
+
+    @property
+    def failed(self) -> bool:
+        """True when the file could not be read at all (a file-level problem, table 0)."""
+        return any(p.table == 0 and p.skipped for p in self.problems)
+
+
+@dataclass(slots=True)
+class ImportReport:
+    """The report of one import run (a corpus or one uploaded document)."""
+
+    files: list[FileReport] = field(default_factory=list)
+
+    @property
+    def rows_seen(self) -> int:
+        return sum(f.rows_seen for f in self.files)
+
+    @property
+    def rows_imported(self) -> int:
+        return sum(f.rows_imported for f in self.files)
+
+    @property
+    def rows_skipped(self) -> int:
+        return sum(f.rows_skipped for f in self.files)
+
+    @property
+    def tables(self) -> int:
+        return sum(f.tables for f in self.files)
+
+    def problems(self) -> list[RowProblem]:
+        return sorted(p for f in self.files for p in f.problems)
+
+
+def _problem(p: RowProblem) -> dict[str, Any]:
+    return {"table": p.table, "row": p.row, "skipped": p.skipped, "reason": p.reason}
+
+
+def report_to_json(report: ImportReport) -> str:
+    """The report as deterministic JSON text."""
+    data = {
+        "version": REPORT_VERSION,
+        "totals": {
+            "files": len(report.files),
+            "tables": report.tables,
+            "rows_seen": report.rows_seen,
+            "rows_imported": report.rows_imported,
+            "rows_skipped": report.rows_skipped,
+            "warnings": sum(1 for p in report.problems() if not p.skipped),
+        },
+        "files": [
+            {
+                "file": f.file,
+                "edition": f.edition,
+                "service": f.service,
+                "format": f.format,
+                "tables": f.tables,
+                "rows_seen": f.rows_seen,
+                "rows_imported": f.rows_imported,
+                "rows_skipped": f.rows_skipped,
+                "problems": [_problem(p) for p in sorted(f.problems)],
+            }
+            for f in sorted(report.files, key=lambda f: f.file)
+        ],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+
+
+def _get(data: Any, key: str, kind: type, where: str, path: str) -> Any:
+    if not isinstance(data, dict) or key not in data:
+        raise DocumentImportError(f"{path}: {where}: missing {key!r}")
+    value = data[key]
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        raise DocumentImportError(f"{path}: {where}.{key}: expected {kind.__name__}, got {type(value).__name__}")
+    return value
+
+
+def report_from_json(text: str, path: str = REPORT_NAME) -> ImportReport:
+    """Read a report written by :func:`report_to_json`; a malformed one raises DocumentImportError."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise DocumentImportError(f"{path}: line {exc.lineno}: not valid JSON ({exc.msg})") from None
+    if _get(data, "version", int, "(top level)", path) != REPORT_VERSION:
+        raise DocumentImportError(f"{path}: version: expected {REPORT_VERSION}")
+    report = ImportReport()
+    for i, raw in enumerate(_get(data, "files", list, "(top level)", path)):
+        where = f"files[{i}]"
+        name = _get(raw, "file", str, where, path)
+        fr = FileReport(
+            name,
+            _get(raw, "edition", str, where, path),
+            _get(raw, "service", str, where, path),
+            _get(raw, "format", str, where, path),
+            _get(raw, "tables", int, where, path),
+            _get(raw, "rows_seen", int, where, path),
+            _get(raw, "rows_imported", int, where, path),
+        )
+        for j, p in enumerate(_get(raw, "problems", list, where, path)):
+            here = f"{where}.problems[{j}]"
+            fr.problems.append(
+                RowProblem(
+                    name,
+                    _get(p, "table", int, here, path),
+                    _get(p, "row", int, here, path),
+                    _get(p, "reason", str, here, path),
+                    _get(p, "skipped", bool, here, path),
+                )
+            )
+        report.files.append(fr)
+    return report
+
+
+def read_report(path: Path) -> ImportReport:
+    """The import report at ``path`` (a file, or a catalog directory holding import-report.json)."""
+    target = path / REPORT_NAME if path.is_dir() else path
+    try:
+        text = target.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DocumentImportError(f"{target}: no import report (run `permission-explorer import` first)") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DocumentImportError(f"{target}: cannot read the import report: {exc}") from None
+    return report_from_json(text, str(target))

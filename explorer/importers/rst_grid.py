@@ -1,0 +1,36 @@
+"""reStructuredText grid tables (``+---+`` borders), parsed with docutils' GridTableParser."""
+
+from __future__ import annotations
+
+import re
+
+from docutils.parsers.rst.tableparser import GridTableParser
+
+from explorer.importers.rawtable import RawTable
+from explorer.importers.rstcell import blocks, to_raw
+
+FORMAT = "rst-grid"
+_BORDER = re.compile(r"^\s*\+(?:[-=]+\+)+\s*$")
+
+
+def _is_start(line: str) -> bool:
+    return _BORDER.match(line) is not None
+
+
+def _collect(lines: list[str], i: int) -> int:
+    indent = len(lines[i]) - len(lines[i].lstrip())
+    end = i + 1
+    while end < len(lines):
+        body = lines[end][indent:]
+        if lines[end][:indent].strip() or body[:1] not in ("+", "|"):
+            break
+        end += 1
+    return end
+
+
+def parse(text: str) -> list[RawTable]:
+    """Every grid table of an RST page, in document order."""
+    return [
+        to_raw(start, [ln.rstrip() for ln in block], caption, GridTableParser().parse, "grid table")
+        for start, block, caption in blocks(text, _is_start, _collect)
+    ]

@@ -1,0 +1,35 @@
+"""reStructuredText simple tables (``====  ====`` borders), parsed with docutils' SimpleTableParser."""
+
+from __future__ import annotations
+
+import re
+
+from docutils.parsers.rst.tableparser import SimpleTableParser
+
+from explorer.importers.rawtable import RawTable
+from explorer.importers.rstcell import blocks, to_raw
+
+FORMAT = "rst-simple"
+_BORDER = re.compile(r"^\s*=+(?: +=+)+\s*$")
+
+
+def _is_start(line: str) -> bool:
+    return _BORDER.match(line) is not None
+
+
+def _collect(lines: list[str], i: int) -> int:
+    # A simple table ends at a border that is followed by a blank line or the end of the text.
+    end = i + 1
+    while end < len(lines):
+        if _BORDER.match(lines[end]) and (end + 1 == len(lines) or not lines[end + 1].strip()):
+            return end + 1
+        end += 1
+    return end
+
+
+def parse(text: str) -> list[RawTable]:
+    """Every simple table of an RST page, in document order."""
+    return [
+        to_raw(start, [ln.rstrip() for ln in block], caption, SimpleTableParser().parse, "simple table")
+        for start, block, caption in blocks(text, _is_start, _collect)
+    ]

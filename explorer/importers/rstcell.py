@@ -1,0 +1,129 @@
+"""RST table blocks and cells: finding table blocks in a page and splitting a cell into values.
+
+The table structure itself is parsed by docutils' own table parsers (the ones its RST reader uses);
+this module only finds the blocks, as the RST reader does, and reads a cell's body: paragraphs
+separated by blank lines, ``-`` bullet items (an item's indented continuation stays with it), and
+directives such as ``.. note::`` whose body becomes one value.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from docutils.parsers.rst.tableparser import TableMarkupError
+from docutils.statemachine import StringList
+
+from explorer.importers.rawtable import Cell, RawRow, RawTable
+from explorer.importers.text import rst_inline, squash
+
+_BULLET = re.compile(r"^(?:[-*+•]|\d+[.)]|#\.)\s+")
+_DIRECTIVE = re.compile(r"^\.\.\s+([A-Za-z-]+)::\s*(.*)$")
+_TABLE_DIRECTIVE = re.compile(r"^\s*\.\.\s+table::\s*(.*)$")
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def cell_values(lines: Sequence[str]) -> Cell:
+    """The values of one RST cell body (lines without the table borders)."""
+    body = [ln.rstrip() for ln in lines]
+    base = min((_indent(ln) for ln in body if ln.strip()), default=0)
+    body = [ln[base:] for ln in body]
+    values: list[list[str]] = []
+    current: list[str] | None = None
+    item_indent = -1  # indentation of the text of the open bullet item or directive, -1 if none
+    for line in body:
+        if not line.strip():
+            current = None
+            continue
+        indent = _indent(line)
+        text = line.strip()
+        if item_indent >= 0 and indent >= item_indent and indent > 0:
+            # continuation of a bullet item or directive body, possibly after a blank line
+            values[-1].append(text)
+            current = values[-1]
+            continue
+        bullet = _BULLET.match(text)
+        directive = _DIRECTIVE.match(text)
+        if bullet and indent == 0:
+            values.append([text[bullet.end() :]])
+            current = values[-1]
+            item_indent = bullet.end()
+        elif directive and indent == 0:
+            label = directive.group(1).capitalize()
+            values.append([f"{label}:", directive.group(2)] if directive.group(2) else [f"{label}:"])
+            current = values[-1]
+            item_indent = 1
+        elif current is not None:
+            current.append(text)
+        else:
+            values.append([text])
+            current = values[-1]
+            item_indent = -1
+    out = (squash(rst_inline(" ".join(v))) for v in values)
+    return tuple(v for v in out if v)
+
+
+_Parsed = tuple[Any, list[Any], list[Any]]
+
+
+def _caption(lines: list[str], i: int) -> str:
+    """The title of the ``.. table::`` directive a block sits in, if any."""
+    j = i - 1
+    while j >= 0 and not lines[j].strip():
+        j -= 1
+    m = _TABLE_DIRECTIVE.match(lines[j]) if j >= 0 else None
+    return squash(rst_inline(m.group(1))) if m else ""
+
+
+def blocks(
+    text: str, is_start: Callable[[str], bool], collect: Callable[[list[str], int], int]
+) -> list[tuple[int, list[str], str]]:
+    """(first line number, dedented lines, caption) of each table block; ``collect`` returns its end."""
+    lines = text.splitlines()
+    found: list[tuple[int, list[str], str]] = []
+    i = 0
+    while i < len(lines):
+        if is_start(lines[i]):
+            end = collect(lines, i)
+            indent = _indent(lines[i])
+            block = [ln[indent:] if ln[:indent].strip() == "" else ln for ln in lines[i:end]]
+            found.append((i + 1, block, _caption(lines, i)))
+            i = max(end, i + 1)
+        else:
+            i += 1
+    return found
+
+
+def to_raw(start: int, block: list[str], caption: str, parse: Callable[[StringList], _Parsed], what: str) -> RawTable:
+    """Run a docutils table parser on one block and turn its cells into values."""
+    try:
+        _colspecs, headrows, bodyrows = parse(StringList(block))
+    except TableMarkupError as exc:
+        detail = squash(" ".join(str(a) for a in exc.args)) or "malformed table"
+        return RawTable((), [], start, [f"{what} at line {start} cannot be read: {detail}"], caption)
+    damage: list[str] = []
+
+    def row_values(row: list[Any]) -> tuple[Cell, ...]:
+        cells = []
+        for cell in row:
+            if cell is None:
+                continue
+            morerows, morecols, offset, lines = cell
+            if morerows or morecols:
+                damage.append(f"{what} at line {start}: a cell at line {start + offset} spans rows or columns")
+            cells.append(cell_values(list(lines)))
+        return tuple(cells)
+
+    if not headrows and bodyrows:
+        headrows, bodyrows = bodyrows[:1], bodyrows[1:]
+    header = tuple(" ".join(v) for v in row_values(headrows[-1])) if headrows else ()
+    rows = []
+    for row in bodyrows:
+        first = next((c for c in row if c is not None), None)
+        line = start + (first[2] if first is not None else 0)
+        rows.append(RawRow(row_values(row), line))
+    return RawTable(header, rows, start, damage, caption)
