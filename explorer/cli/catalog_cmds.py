@@ -8,8 +8,9 @@ from pathlib import Path
 import click
 
 from explorer import api
+from explorer.cli.import_cmd import import_cmd
 
-COMMANDS: list[click.Command] = []
+COMMANDS: list[click.Command] = [import_cmd]
 
 
 @click.command("validate")

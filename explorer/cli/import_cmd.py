@@ -1,4 +1,4 @@
-"""``permission-explorer import``: the documentation corpus to the catalog, with a printed report."""
+"""``permission-explorer import`` (registered in :mod:`explorer.cli.catalog_cmds`): corpus -> catalog + report."""
 
 from __future__ import annotations
 
@@ -89,5 +89,3 @@ def import_cmd(corpus: Path, out: Path, skip_unknown: bool, verbose: bool) -> No
         console.print(problems)
     console.print(f"catalog written to {out} (report: {out / 'import-report.json'})")
 
-
-COMMANDS: list[click.Command] = [import_cmd]
