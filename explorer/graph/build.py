@@ -24,7 +24,7 @@ import networkx as nx
 from explorer.actions import is_pattern, matches, service_of
 from explorer.errors import CatalogError, Problem
 from explorer.graph.results import Edge, Evidence, PairScope
-from explorer.model import Catalog, Operation
+from explorer.model import Catalog, Operation, Provenance
 from explorer.view import EdgeKind, ScopeMark
 
 _PLACEHOLDER = re.compile(r"\{[^}]*\}")
@@ -80,6 +80,10 @@ class CatalogGraph:
     @property
     def cycles(self) -> tuple[tuple[str, ...], ...]:
         return tuple(sorted(set(self.cycle_of.values())))
+
+
+def _evidence_order(e: Evidence) -> tuple[Provenance, str, str]:
+    return (e.provenance, e.operation, e.condition or "")
 
 
 def _op_nodes(catalog: Catalog) -> list[tuple[str, str, Operation]]:
@@ -149,7 +153,8 @@ def build(catalog: Catalog, source: str = "") -> CatalogGraph:
                 evidence.setdefault((pattern, action), [])
 
     edges: dict[tuple[str, str], Edge] = {
-        key: Edge(key[0], key[1], kinds[key], tuple(sorted(set(evidence[key])))) for key in sorted(kinds)
+        key: Edge(key[0], key[1], kinds[key], tuple(sorted(set(evidence[key]), key=_evidence_order)))
+        for key in sorted(kinds)
     }
     conditional = frozenset(
         key for key, e in edges.items() if e.kind == "depends" and all(ev.condition is not None for ev in e.evidence)

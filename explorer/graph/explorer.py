@@ -139,8 +139,6 @@ class Explorer:
     def _action_target(self, query: str, name: str, note: str = "") -> Target:
         if name in self._g.patterns:
             found = self._g.succ.get(name, ())
-            if not found:
-                raise QueryError(f"the documented pattern {name!r} matches no action of the {self._g.cloud} catalog")
             note = note or f"documented pattern, matches {len(found)} actions"
             return Target(query, "pattern", found, found, note=note, node=name)
         return Target(query, "action", (name,), (name,), resolved=name in self._g.defined, note=note, node=name)
@@ -154,7 +152,11 @@ class Explorer:
         items = [targets] if isinstance(targets, str) else list(targets)
         if not items:
             raise QueryError("no target given")
-        return tuple(self.resolve(t) for t in items)
+        resolved = tuple(self.resolve(t) for t in items)
+        for t in resolved:
+            if not t.seeds:
+                raise QueryError(f"the pattern {t.query!r} matches no action of the {self._g.cloud} catalog")
+        return resolved
 
     # --- traversal ------------------------------------------------------------------------------
 
