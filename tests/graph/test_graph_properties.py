@@ -20,7 +20,9 @@ CONDITIONS = (None, None, "only when encrypted")
 
 row = st.tuples(
     st.lists(st.sampled_from(NAMES), min_size=1, max_size=2, unique=True),
-    st.lists(st.tuples(st.sampled_from(NAMES + EXTRA), st.sampled_from(CONDITIONS)), max_size=4, unique_by=lambda t: t[0]),
+    st.lists(
+        st.tuples(st.sampled_from(NAMES + EXTRA), st.sampled_from(CONDITIONS)), max_size=4, unique_by=lambda t: t[0]
+    ),
     st.sampled_from((True, False, None)),
 )
 catalogs = st.lists(row, min_size=1, max_size=14)
@@ -45,7 +47,8 @@ def make_catalog(rows: list[tuple[list[str], list[tuple[str, str | None]], bool 
         )
     cat = Catalog("test")
     for service, ops in per_service.items():
-        cat.services[service] = ServiceCatalog("test", service, (SourceDoc(f"{service}.md", "huaweicloud-zh"),), tuple(ops))
+        source = SourceDoc(f"{service}.md", "huaweicloud-zh")
+        cat.services[service] = ServiceCatalog("test", service, (source,), tuple(ops))
     return cat
 
 
