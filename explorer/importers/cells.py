@@ -14,20 +14,23 @@ PLACEHOLDERS = frozenset({"", "-", "--", "—", "–", "无", "none", "n/a", "na
 _TRUE = frozenset({"√", "✓", "✔", "y", "yes", "supported", "支持", "true", "是"})
 _FALSE = frozenset({"×", "x", "✗", "✘", "n", "no", "not supported", "unsupported", "不支持", "false", "否"})
 
-_METHOD_PATH = re.compile(r"\b(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\s+(/\S*)")
+_METHOD_ONLY = re.compile(r"^(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)$")
+_NO_API = frozenset({"x", "×"})  # some API columns mark "no public API" with the scope cross
+# a path usually starts with "/", but some tables drop it ("GET v3.0/OS-SECURITYPOLICY/...")
+_METHOD_PATH = re.compile(r"\b(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\s+(/\S*|[\w.{}:-]+/\S*)")
 # Runs of the characters an action (or a glued sequence of actions) is made of.
 _RUN = re.compile(r"[A-Za-z0-9_.*:-]+")
 _IDENT = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
 _SPACED_NAME = re.compile(
     r"(?<![\w:*-])([A-Za-z][\w-]*)\s*:\s*([A-Za-z*][\w.*-]*)\s*:\s*([A-Za-z*][\w.*-]*)(?![\w:*-])"
 )
-_CONNECTOR = re.compile(r"^[\s,;/+.&|-]*(and|or|和|或|及|以及)?[\s,;/+.&|-]*$", re.IGNORECASE)
-_LABEL_TRIM = " \t-:>→=,;•*"
+_CONNECTOR = re.compile(r"^[\s,;/+.&|\"'`-]*(and|or|和|或|及|以及)?[\s,;/+.&|\"'`-]*$", re.IGNORECASE)
+_LABEL_TRIM = " \t-:>→=,;•*\"'`"
 
 
 def is_placeholder(values: Iterable[str]) -> bool:
     """True for an empty cell or one that only says "none" in one of the documented ways."""
-    return all(narrow(v).lower().strip(".") in PLACEHOLDERS for v in values)
+    return all(narrow(v).lower().strip(".。") in PLACEHOLDERS for v in values)
 
 
 def scope_flag(values: tuple[str, ...]) -> tuple[bool | None, str | None]:
@@ -74,8 +77,17 @@ def apis_and_notes(values: tuple[str, ...]) -> tuple[list[str], list[str]]:
     """ "METHOD /path" strings of an API cell; any other text (a prerequisite, a remark) is a note."""
     apis: list[str] = []
     notes: list[str] = []
-    for original in values:
+    joined: list[str] = []
+    for value in values:
+        # a method on one line and its path on the next ("GET" / "/v2/{project_id}/...") is one API
+        if joined and _METHOD_ONLY.match(narrow(joined[-1])) and value.lstrip().startswith("/"):
+            joined[-1] = f"{joined[-1].strip()} {value.strip()}"
+        else:
+            joined.append(value)
+    for original in joined:
         value = narrow(original)
+        if value.lower() in _NO_API:
+            continue
         found = list(_METHOD_PATH.finditer(value))
         for m in found:
             api = f"{m.group(1)} {m.group(2).rstrip('.,;')}"
