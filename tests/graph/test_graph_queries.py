@@ -143,3 +143,11 @@ def test_check_reports_problems(fx: api.Explorer) -> None:
         ("ims:images:list", "enterprise_project"),
     }
     assert not report.ok
+
+
+def test_empty_catalog_is_a_catalog_error() -> None:
+    from explorer.errors import CatalogError
+    from explorer.model import Catalog
+
+    with pytest.raises(CatalogError, match="has no operations"):
+        api.build_explorer(Catalog("huaweicloud"), "empty.yaml")

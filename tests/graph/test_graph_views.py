@@ -1,0 +1,89 @@
+"""Views handed to renderers and the UI: nodes, depths, edge kinds, scope marks, notes."""
+
+from __future__ import annotations
+
+import pytest
+
+from explorer import api
+from explorer.errors import QueryError
+
+
+def test_closure_view(fx: api.Explorer) -> None:
+    view = api.closure_view(fx, "ecs:servers:createImage", max_depth=2)
+    nodes = {n.id: n for n in view.nodes}
+    assert nodes["ecs:servers:createImage"].depth == 0
+    assert nodes["ims:images:list"].depth == 1 and nodes["ims:images:list"].scope == "mixed"
+    assert nodes["ims:serverImages:create"].depth == 2
+    assert "ecs:*:get*" not in nodes
+    edges = {(e.source, e.target): e for e in view.edges}
+    assert not edges[("ecs:servers:createImage", "ims:images:update")].inferred
+    deeper = edges[("ims:images:update", "ims:serverImages:create")]
+    assert deeper.inferred and deeper.conditions == ("仅企业项目迁移需要",)
+    assert view.notes == ("cut at depth 2: more requirements lie deeper",)
+    assert list(view.nodes) == sorted(view.nodes) and list(view.edges) == sorted(view.edges)
+
+
+def test_closure_view_of_an_api_has_the_operation(fx: api.Explorer) -> None:
+    view = api.closure_view(fx, "GET /v2/images")
+    nodes = {n.id: n for n in view.nodes}
+    op = nodes["op:fx-ims-listimages-native"]
+    assert (op.kind, op.depth, op.scope, op.detail) == ("operation", 0, "not_supported", "GET /v2/images")
+    assert [(e.source, e.target, e.kind) for e in view.edges] == [
+        ("op:fx-ims-listimages-native", "ims:images:list", "checks")
+    ]
+
+
+def test_closure_view_patterns_and_unresolved(fx: api.Explorer) -> None:
+    view = api.closure_view(fx, "ims:serverImages:create")
+    nodes = {n.id: n for n in view.nodes}
+    assert nodes["ecs:*:get*"].kind == "pattern" and nodes["ecs:*:get*"].detail == "pattern, 2 matches"
+    assert {(e.source, e.target) for e in view.edges if e.kind == "matches"} == {
+        ("ecs:*:get*", "ecs:cloudServers:get"),
+        ("ecs:*:get*", "ecs:servers:get"),
+    }
+    kms = {n.id: n for n in api.closure_view(fx, "evs:volumes:create").nodes}["kms:cmk:get"]
+    assert not kms.resolved and kms.scope == "unknown"
+
+
+def test_closure_view_notes_cycles(fx: api.Explorer) -> None:
+    view = api.closure_view(fx, "vpc:ports:create")
+    assert "cycle: vpc:networks:get -> vpc:subnets:get" in view.notes
+    assert ("vpc:networks:get", "vpc:subnets:get") in {(e.source, e.target) for e in view.edges}
+    assert ("vpc:subnets:get", "vpc:networks:get") in {(e.source, e.target) for e in view.edges}
+
+
+def test_dependents_view(fx: api.Explorer) -> None:
+    view = api.dependents_view(fx, "evs:snapshots:create")
+    assert {(n.id, n.depth) for n in view.nodes} == {
+        ("evs:snapshots:create", 0),
+        ("ecs:servers:createImage", 1),
+        ("op:fx-ecs-createimage", 1),
+        ("op:fx-evs-createsnapshot", 1),
+        ("op:fx-evs-createsnapshot-cinder", 1),
+    }
+    assert all(e.target == "evs:snapshots:create" or e.source.startswith("op:") for e in view.edges)
+
+
+def test_why_view(fx: api.Explorer) -> None:
+    view = api.why_view(fx, "ecs:servers:get", "ecs:servers:createImage")
+    assert [n.id for n in sorted(view.nodes, key=lambda n: n.depth)] == [
+        "ecs:servers:createImage",
+        "ims:images:update",
+        "ims:serverImages:create",
+        "ecs:*:get*",
+        "ecs:servers:get",
+    ]
+    assert len(view.edges) == 4
+    empty = api.why_view(fx, "vpc:publicIps:create", "ecs:servers:createImage")
+    assert empty.edges == () and empty.notes == ("vpc:publicIps:create is not required by ecs:servers:createImage",)
+
+
+def test_service_view(fx: api.Explorer) -> None:
+    view = api.service_view(fx, "ims")
+    kinds = {n.id: (n.kind, n.depth) for n in view.nodes}
+    assert kinds["op:fx-ims-createimage"] == ("operation", 0)
+    assert kinds["ims:serverImages:create"] == ("action", 1)
+    assert kinds["obs:bucket:*"] == ("pattern", 2)
+    with pytest.raises(QueryError, match="no service 'imz'") as err:
+        api.service_view(fx, "imz")
+    assert err.value.suggestions == ("ims",)
