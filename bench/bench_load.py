@@ -1,0 +1,100 @@
+"""Benchmark: loading the bundled catalog with explorer.api.load, against a bare C-loader parse of the same files.
+
+The baseline is ``yaml.load(bytes, Loader=yaml.CSafeLoader)`` of every file (reading included), so the
+ratio is what the checks, the model and the provenance join cost on top of parsing. Runs alternate
+between the two so that load from the other engineers on the shared machine hits both alike; the
+figures are medians of the runs, and the ratio is the median of the per-round ratios.
+
+    python bench/bench_load.py [--runs N] [--catalog PATH] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import yaml
+
+from explorer import api
+
+TARGET_RATIO = 1.5
+
+
+def catalog_files(root: Path) -> list[Path]:
+    return sorted(p for p in root.glob("*/*.yaml") if not p.parent.name.startswith("."))
+
+
+def timed(fn: Callable[[], object]) -> float:
+    gc.collect()
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7, help="rounds of (baseline, load); the median is reported")
+    parser.add_argument("--catalog", type=Path, default=None, help="catalog root (default: the bundled catalog)")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = parser.parse_args(argv)
+
+    root = args.catalog or api.default_catalog_path()
+    files = catalog_files(root)
+    if not files:
+        print(f"bench_load: no catalog files under {root}; run ./run catalog first", file=sys.stderr)
+        return 2
+
+    def bare() -> None:
+        for path in files:
+            yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader)
+
+    def load() -> None:
+        api.load([root])
+
+    load()  # warm imports, the file cache and regex caches for both sides
+    bare()
+    baseline: list[float] = []
+    subject: list[float] = []
+    for _ in range(max(1, args.runs)):
+        baseline.append(timed(bare))
+        subject.append(timed(load))
+    ratios = [s / b for s, b in zip(subject, baseline, strict=True)]
+
+    clouds = api.load([root])
+    operations = sum(len(cat.operations()) for cat in clouds.values())
+    figures = {
+        "benchmark": "catalog load",
+        "catalog": str(root),
+        "files": len(files),
+        "bytes": sum(p.stat().st_size for p in files),
+        "operations": operations,
+        "runs": len(ratios),
+        "baseline_median_s": round(statistics.median(baseline), 4),
+        "load_median_s": round(statistics.median(subject), 4),
+        "ratio_median": round(statistics.median(ratios), 3),
+        "ratio_min": round(min(ratios), 3),
+        "ratio_max": round(max(ratios), 3),
+        "target_ratio": TARGET_RATIO,
+    }
+    if args.json:
+        print(json.dumps(figures, indent=1))
+    else:
+        print(
+            f"catalog load: {figures['files']} files, {figures['bytes']:,} bytes, {operations} operations, "
+            f"{figures['runs']} runs\n"
+            f"  bare yaml.load (CSafeLoader): {figures['baseline_median_s']:.4f} s (median)\n"
+            f"  explorer.api.load:           {figures['load_median_s']:.4f} s (median)\n"
+            f"  ratio load/bare: {figures['ratio_median']:.3f} (min {figures['ratio_min']:.3f}, "
+            f"max {figures['ratio_max']:.3f}; target <= {TARGET_RATIO})"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
