@@ -1,0 +1,176 @@
+"""UI benchmark: choosing an action to the updated graph in a real browser, against a bare Streamlit page.
+
+In one run:
+1. The app (served exactly as ``permission-explorer ui`` serves it) and a minimal Streamlit page that
+   only draws pre-computed DOT for the typed action with ``st.graphviz_chart`` are both driven by
+   headless Chromium: type an action, press Enter, wait until the graph titled with that action is
+   drawn. The figure is the ratio of the medians (app / bare page): what the app adds on top of
+   Streamlit's own round trip and the browser's Graphviz layout.
+2. Ten browser sessions open ten different deep links at once; every one must draw its graph with no
+   exception, and the server's resident memory (RSS) is reported before and after.
+
+Usage: ``python bench/bench_ui.py [--rounds N] [--catalog PATH]`` (default: the bundled catalog, or the
+UI fixture catalog when the checkout has none).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "tests" / "ui"))
+
+from playwright.async_api import Page, async_playwright  # noqa: E402
+from playwright.sync_api import sync_playwright  # noqa: E402
+from ui_support import (  # noqa: E402
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    free_port,
+    served_catalog,
+    start_server,
+    stop_server,
+    wait_healthy,
+)
+
+from explorer import api  # noqa: E402
+
+CLOUD = "huaweicloud"
+INPUT = 'input[aria-label^="Action"]'
+TITLE_JS = """(title) => Array.from(document.querySelectorAll('[data-testid="stGraphVizChart"] svg text'))
+    .some(t => t.textContent === title)"""
+# The bare page: what Streamlit alone costs to turn typed text into a drawn graph.
+BARE_PAGE = '''
+import json, streamlit as st
+DOTS = json.loads(open({dots!r}, encoding="utf-8").read())
+text = st.text_input("Action")
+if text in DOTS:
+    st.graphviz_chart(DOTS[text], width="stretch")
+'''
+
+
+def pick_actions(explorer: api.Explorer, count: int) -> list[str]:
+    """Actions with documented dependencies, spread over the catalog (deterministic)."""
+    with_deps = [a for a in explorer.actions() if explorer.show(a).dependencies]
+    if not with_deps:
+        with_deps = list(explorer.actions())
+    step = max(1, len(with_deps) // count)
+    return with_deps[::step][:count]
+
+
+def rss_kib(pid: int) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    return 0
+
+
+def time_choices(url: str, actions: list[str], rounds: int) -> list[float]:
+    """Seconds from pressing Enter on an action to its graph being drawn, per choice."""
+    times: list[float] = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(url, timeout=120_000)
+        box = page.locator(INPUT).first
+        box.wait_for(timeout=120_000)
+        for _ in range(rounds):
+            for action in actions:
+                box.fill(action)
+                start = time.perf_counter()
+                box.press("Enter")
+                page.wait_for_function(TITLE_JS, arg=f"Closure of {action}", timeout=60_000)
+                times.append(time.perf_counter() - start)
+        browser.close()
+    return times
+
+
+async def _session(page: Page, url: str, action: str) -> str:
+    await page.goto(f"{url}/?action={action}&cloud={CLOUD}", timeout=120_000)
+    await page.wait_for_function(TITLE_JS, arg=f"Closure of {action}", timeout=120_000)
+    if await page.locator('[data-testid="stException"]').count():
+        return f"{action}: exception shown"
+    return ""
+
+
+async def concurrent_sessions(url: str, actions: list[str]) -> tuple[list[str], float]:
+    async with async_playwright() as p:
+        browser = await p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        contexts = [await browser.new_context() for _ in actions]
+        pages = [await c.new_page() for c in contexts]
+        start = time.perf_counter()
+        errors = await asyncio.gather(*(_session(pg, url, a) for pg, a in zip(pages, actions, strict=True)))
+        elapsed = time.perf_counter() - start
+        await browser.close()
+    return [e for e in errors if e], elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=2, help="passes over the chosen actions (default 2)")
+    parser.add_argument("--actions", type=int, default=6, help="actions to choose per pass (default 6)")
+    parser.add_argument("--catalog", type=Path, default=None, help="catalog root (default: bundled, else fixture)")
+    args = parser.parse_args()
+    catalog = args.catalog or served_catalog()
+    explorer = api.build_explorer(api.load([catalog])[CLOUD], "bundled catalog")
+    actions = pick_actions(explorer, args.actions)
+    print(f"catalog {catalog}, cloud {CLOUD}; actions: {', '.join(actions)}")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        dots = Path(tmp) / "dots.json"
+        # The same DOT the app draws for each action at the default depth (1), without the legend.
+        dots.write_text(
+            json.dumps({a: api.to_dot(api.closure_view(explorer, a, 1), legend=False) for a in actions}),
+            encoding="utf-8",
+        )
+        bare_script = Path(tmp) / "bare.py"
+        bare_script.write_text(BARE_PAGE.format(dots=str(dots)), encoding="utf-8")
+        bare_port = free_port()
+        bare = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", str(bare_script), "--server.headless", "true",
+             "--browser.gatherUsageStats", "false", "--server.port", str(bare_port)],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        app, app_url = start_server(catalog)
+        try:
+            bare_url = f"http://127.0.0.1:{bare_port}"
+            wait_healthy(bare_url, bare)
+            # Interleave so both see the same machine load (the cores are shared).
+            app_times = time_choices(f"{app_url}/?cloud={CLOUD}", actions, args.rounds)
+            bare_times = time_choices(bare_url, actions, args.rounds)
+            app_times += time_choices(f"{app_url}/?cloud={CLOUD}", actions, 1)
+            bare_times += time_choices(bare_url, actions, 1)
+            app_med, bare_med = statistics.median(app_times), statistics.median(bare_times)
+            print(f"choose -> graph, app:  median {app_med * 1000:.0f} ms, max {max(app_times) * 1000:.0f} ms "
+                  f"over {len(app_times)} choices")
+            print(f"choose -> graph, bare: median {bare_med * 1000:.0f} ms, max {max(bare_times) * 1000:.0f} ms "
+                  f"over {len(bare_times)} choices")
+            print(f"ratio app / bare Streamlit page: {app_med / bare_med:.2f}x")
+
+            before = rss_kib(app.pid)
+            many = pick_actions(explorer, 10)
+            errors, elapsed = asyncio.run(concurrent_sessions(app_url, many))
+            after = rss_kib(app.pid)
+            print(f"10 concurrent sessions: {10 - len(errors)}/10 answered without error in {elapsed:.1f} s")
+            for e in errors:
+                print(f"  error: {e}")
+            print(f"server RSS: {before / 1024:.0f} MiB before, {after / 1024:.0f} MiB after "
+                  f"(+{(after - before) / 1024:.0f} MiB)")
+        finally:
+            stop_server(app)
+            stop_server(bare)
+    if errors:
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("PYTHONUNBUFFERED", "1")
+    main()

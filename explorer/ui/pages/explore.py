@@ -1,0 +1,216 @@
+"""Explore (landing page): an action, operation or API, its graph, table, why-paths and downloads."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from explorer import api
+from explorer.errors import ExplorerError, QueryError
+from explorer.ui import graph_panel, source, tables
+from explorer.ui.state import DEPTH_CHOICES, DIRECTIONS, ExploreState, explore_params, read_explore
+from explorer.view import View
+
+SAVED = "explore_state"  # the last state, restored when the reviewer comes back from another page
+EXAMPLES = ("ecs:servers:createImage", "evs:snapshots:create", "POST /v2/cloudimages/action")
+DIRECTION_LABELS = {"requirements": "requirements (what it needs)", "dependents": "dependents (who needs it)"}
+# (format, button label, file suffix, MIME type)
+DOWNLOAD_FORMATS: tuple[tuple[str, str, str, str], ...] = (
+    ("svg", "SVG", "svg", "image/svg+xml"),
+    ("png", "PNG", "png", "image/png"),
+    ("dot", "DOT", "dot", "text/vnd.graphviz"),
+    ("mermaid", "Mermaid", "mmd", "text/plain"),
+    ("json", "JSON", "json", "application/json"),
+)
+
+
+def _init_widgets(clouds: tuple[str, ...]) -> None:
+    """Seed the widgets from the link, or from the last state when the link says nothing."""
+    if "ex_target" in st.session_state:
+        return
+    params = st.query_params.to_dict()
+    saved: ExploreState | None = st.session_state.get(SAVED)
+    state = read_explore(params, clouds) if params or saved is None else saved
+    for warning in state.warnings:
+        st.warning(warning)
+    st.session_state.update(
+        ex_cloud=state.cloud,
+        ex_target=state.target,
+        ex_direction=state.direction,
+        ex_depth=state.depth,
+        ex_conditional=state.conditional,
+        ex_node=state.node or None,
+    )
+
+
+def _set_target(text: str) -> None:
+    st.session_state["ex_target"] = text
+    st.session_state["ex_node"] = None
+
+
+def _controls(clouds: tuple[str, ...]) -> ExploreState:
+    left, right = st.columns([3, 2])
+    with left:
+        st.text_input(
+            "Action, operation name (Chinese or English) or API path",
+            key="ex_target",
+            placeholder="e.g. ecs:servers:createImage · 创建镜像 · POST /v2/cloudimages",
+            help="Press Enter to search. Actions are service:resource:operation; APIs are 'METHOD /path'.",
+        )
+    with right:
+        st.selectbox("Cloud", clouds, key="ex_cloud")
+    a, b, c = st.columns([2, 3, 2])
+    with a:
+        st.radio("Show", DIRECTIONS, key="ex_direction", format_func=DIRECTION_LABELS.__getitem__)
+    with b:
+        st.radio(
+            "Depth",
+            DEPTH_CHOICES,
+            key="ex_depth",
+            horizontal=True,
+            help="1 = what the documentation row lists; deeper levels are inferred from the dependencies' own rows.",
+        )
+    with c:
+        st.checkbox(
+            "Include conditional dependencies",
+            key="ex_conditional",
+            help="Dependencies the documentation marks as needed only in some cases (e.g. only for migration).",
+        )
+    return ExploreState(
+        cloud=st.session_state["ex_cloud"],
+        target=st.session_state["ex_target"].strip(),
+        direction=st.session_state["ex_direction"],
+        depth=st.session_state["ex_depth"],
+        conditional=st.session_state["ex_conditional"],
+        node=st.session_state.get("ex_node") or "",
+    )
+
+
+def _resolve(ex: api.Explorer, text: str) -> api.Target | None:
+    """The target, or None after offering matches and suggestions for text that names nothing."""
+    try:
+        return ex.resolve(text)
+    except QueryError as exc:
+        hits = ex.search(text, limit=12)
+        choices: dict[str, str] = {s: s for s in exc.suggestions}
+        for hit in hits:
+            choices.setdefault(hit.key, f"{hit.text} {hit.label}".strip())
+        if not choices:
+            st.error(f"{exc}. Try an action such as `ecs:servers:createImage`, a name or an API path.")
+            return None
+        st.warning(f"Nothing in the **{ex.cloud}** catalog is exactly `{text}`. Did you mean:")
+        for i, (key, label) in enumerate(choices.items()):
+            caption = f"{key} — {label}" if label and label != key else key
+            st.button(caption, key=f"pick_{i}", on_click=_set_target, args=(key,))
+        return None
+
+
+def _why(ex: api.Explorer, state: ExploreState, nodes: list[str]) -> None:
+    st.subheader("Why is it needed?")
+    if not nodes:
+        st.caption("Nothing to explain at this depth.")
+        return
+    if st.session_state.get("ex_node") not in nodes:
+        st.session_state["ex_node"] = None
+    picked = st.selectbox(
+        "Choose a node to see the path and the documentation rows behind each step",
+        nodes,
+        key="ex_node",
+        index=None,
+        placeholder="choose an action…",
+    )
+    if picked is None:
+        return
+    try:
+        # Requirements: why the target needs the node; dependents: why the node needs the target.
+        action, start = (picked, state.target) if state.direction == "requirements" else (state.target, picked)
+        why = ex.why(action, start)
+    except ExplorerError as exc:
+        st.error(str(exc))
+        return
+    if not why.paths:
+        st.info(f"No path leads from {state.target} to {picked} in this catalog.")
+        return
+    for n, path in enumerate(why.paths, start=1):
+        lines = []
+        for edge in path:
+            rows = tables.rows_text(edge.provenance) or "wildcard expansion"
+            cond = f" — only when: {'; '.join(edge.conditions)}" if edge.conditions else ""
+            lines.append(f"- `{edge.source}` → `{edge.target}` ({edge.kind}; {rows}){cond}")
+        st.markdown(f"**Path {n}**\n" + "\n".join(lines))
+    if why.truncated:
+        st.caption("More paths of the same length exist; the first ones are shown.")
+
+
+def _downloads(view: View, rows: list[tables.Row], stem: str) -> None:
+    cols = st.columns(len(DOWNLOAD_FORMATS) + 1)
+    for col, (fmt, label, suffix, mime) in zip(cols, DOWNLOAD_FORMATS, strict=False):
+
+        def data(fmt: str = fmt) -> bytes:  # rendered only when the button is pressed
+            return api.render(view, fmt)
+
+        with col:
+            st.download_button(
+                label, data=data, file_name=f"{stem}.{suffix}", mime=mime,
+                key=f"dl_{fmt}", on_click="ignore", help=f"Download the diagram as {label}",
+            )
+    with cols[-1]:
+        st.download_button(
+            "Table CSV", data=tables.to_csv(rows), file_name=f"{stem}.csv", mime="text/csv", key="dl_csv",
+            on_click="ignore", help="Download the table below as CSV",
+        )
+
+
+def _stem(state: ExploreState) -> str:
+    safe = "".join(ch if ch.isalnum() else "_" for ch in state.target)[:60].strip("_") or "graph"
+    return f"{state.cloud}-{safe}-{state.direction}-depth-{state.depth}"
+
+
+def main() -> None:
+    src = source.active()
+    clouds = src.clouds
+    st.title("Explore")
+    _init_widgets(clouds)
+    state = _controls(clouds)
+    st.session_state[SAVED] = state
+    params = explore_params(state)
+    if st.query_params.to_dict() != params:
+        st.query_params.from_dict(params)
+    if not state.target:
+        st.info("Type an action, an operation name or an API path above, or start from an example:")
+        for i, example in enumerate(EXAMPLES):
+            st.button(example, key=f"example_{i}", on_click=_set_target, args=(example,))
+        return
+    ex = src.explorers[state.cloud]
+    target = _resolve(ex, state.target)
+    if target is None:
+        return
+    if target.note:
+        st.caption(target.note)
+    graph_panel.legend()
+    exclude: Any = not state.conditional
+    try:
+        if state.direction == "requirements":
+            closure = ex.closure([state.target], max_depth=state.max_depth, exclude_conditional=exclude)
+            view = api.closure_view(ex, [state.target], max_depth=state.max_depth, exclude_conditional=exclude)
+            rows = tables.closure_rows(closure)
+            nodes = [r.action for r in closure.requirements if r.depth > 0]
+            summary = f"{len(nodes)} required actions" + (" (more beyond this depth)" if closure.truncated else "")
+        else:
+            dependents = ex.dependents(state.target, max_depth=state.max_depth)
+            view = api.dependents_view(ex, state.target, max_depth=state.max_depth)
+            rows = tables.dependents_rows(dependents)
+            nodes = [d.node for d in dependents.dependents]
+            summary = f"{len(nodes)} dependents" + (" (more beyond this depth)" if dependents.truncated else "")
+    except ExplorerError as exc:
+        st.error(str(exc))
+        return
+    st.markdown(f"**{view.title}** — {summary}")
+    graph_panel.show(view)
+    _downloads(view, rows, _stem(state))
+    st.dataframe(rows, hide_index=True, width="stretch")
+    _why(ex, state, nodes)
+
+
+main()

@@ -1,0 +1,152 @@
+"""Scope: can these actions or APIs be granted on an enterprise project, and how to split the grants."""
+
+from __future__ import annotations
+
+import json
+
+import streamlit as st
+
+from explorer import api
+from explorer.errors import ExplorerError
+from explorer.ui import source, tables
+from explorer.ui.state import DEPTH_CHOICES, read_explore, read_targets
+
+EXAMPLE = ("ecs:servers:createImage",)
+
+
+def _init(clouds: tuple[str, ...]) -> None:
+    if "sc_targets" in st.session_state:
+        return
+    params = st.query_params.to_dict()
+    state = read_explore(params, clouds)
+    for warning in state.warnings:
+        st.warning(warning)
+    st.session_state.update(
+        sc_cloud=state.cloud,
+        sc_targets=list(read_targets(params)),
+        sc_depth=params.get("depth", "all") if params.get("depth") in DEPTH_CHOICES else "all",
+        sc_conditional=state.conditional,
+    )
+
+
+def _verdict(report: api.ScopeReport) -> None:
+    if report.enterprise_project_grantable:
+        st.success(
+            "✓ **Grantable on an enterprise project**: every (operation, action) pair the closure relies on "
+            "supports enterprise projects."
+        )
+    else:
+        st.error(
+            f"✗ **Not grantable on an enterprise project**: {len(report.blockers)} of {len(report.actions)} actions "
+            "do not work (or are not documented to work) when granted on an enterprise project. "
+            "Grant them on an IAM project."
+        )
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _matrix_rows(source_key: str, cloud: str, _ex: api.Explorer) -> list[tables.Row]:
+    # Keyed by catalog and cloud: the Explorer itself is immutable, so it is not hashed.
+    return tables.scope_matrix_rows(_ex.show(action) for action in _ex.actions())
+
+
+def _matrix(source_key: str, ex: api.Explorer) -> None:
+    st.subheader("Services by scope support")
+    st.caption(
+        "Counts of (operation, action) pairs per service by what their rows document: yes, no, or ? (not said). "
+        "An action can be granted on an enterprise project only where every pair its closure relies on says yes."
+    )
+    st.dataframe(_matrix_rows(source_key, ex.cloud, ex), hide_index=True, width="stretch")
+
+
+def main() -> None:
+    src = source.active()
+    clouds = src.clouds
+    st.title("Scope")
+    st.caption("Will a policy work when it is attached to an enterprise project rather than an IAM project?")
+    _init(clouds)
+    top, side = st.columns([3, 1])
+    with side:
+        st.selectbox("Cloud", clouds, key="sc_cloud")
+    ex = src.explorers[st.session_state["sc_cloud"]]
+    with top:
+        options = sorted(set(ex.actions()) | set(st.session_state["sc_targets"]))
+        st.multiselect(
+            "Actions or APIs",
+            options,
+            key="sc_targets",
+            accept_new_options=True,
+            placeholder="choose actions, or type an API such as POST /v2/cloudimages/action",
+            help="Type to filter; press Enter to add an API path or an action that is not in the list.",
+        )
+    a, b = st.columns(2)
+    with a:
+        st.radio("Depth", DEPTH_CHOICES, key="sc_depth", horizontal=True,
+                 help="How deep to follow dependencies; 'all' follows every inferred dependency.")
+    with b:
+        st.checkbox("Include conditional dependencies", key="sc_conditional")
+    targets: list[str] = list(st.session_state["sc_targets"])
+    depth: str = st.session_state["sc_depth"]
+    params = {"cloud": ex.cloud, "depth": depth}
+    if targets:
+        params["targets"] = ",".join(targets)
+    if not st.session_state["sc_conditional"]:
+        params["conditional"] = "0"
+    if st.query_params.to_dict() != params:
+        st.query_params.from_dict(params)
+    if not targets:
+        st.info("Choose one or more actions or APIs, for example `ecs:servers:createImage`.")
+        _matrix(src.key, ex)
+        return
+    try:
+        report = ex.scope(
+            targets,
+            max_depth=None if depth == "all" else int(depth),
+            exclude_conditional=not st.session_state["sc_conditional"],
+        )
+    except ExplorerError as exc:
+        st.error(str(exc))
+        _matrix(src.key, ex)
+        return
+    _verdict(report)
+    if report.blockers:
+        st.subheader("Blockers")
+        st.dataframe(
+            [
+                {"action": b.action, "depth": b.depth, "scope": b.mark.replace("_", " "), "reason": b.reason,
+                 "rows": "; ".join(tables.pair_text(p) + f" [{tables.where(p.provenance)}]" for p in b.pairs)}
+                for b in report.blockers
+            ],
+            hide_index=True,
+            width="stretch",
+        )
+    st.subheader("Grant plan")
+    ep, iam = st.columns(2)
+    with ep:
+        st.markdown(f"**Enterprise-project policy** ({len(report.enterprise_project_actions)} actions)")
+        st.code("\n".join(report.enterprise_project_actions) or "(none)", language=None)
+    with iam:
+        st.markdown(f"**IAM-project policy** ({len(report.iam_project_actions)} actions)")
+        st.code("\n".join(report.iam_project_actions) or "(none)", language=None)
+    st.download_button(
+        "Scope report JSON",
+        data=json.dumps(report.to_dict(), ensure_ascii=False, indent=2, sort_keys=True),
+        file_name=f"{ex.cloud}-scope.json",
+        mime="application/json",
+        key="dl_scope",
+        on_click="ignore",
+    )
+    with st.expander(f"Every (operation, action) pair ({len(report.pairs)})"):
+        st.dataframe(
+            [
+                {"action": p.action, "operation": p.operation_name, "API": ", ".join(p.apis),
+                 "IAM project": tables.flag(p.iam_project), "enterprise project": tables.flag(p.enterprise_project),
+                 "provenance": tables.where(p.provenance)}
+                for p in report.pairs
+            ],
+            hide_index=True,
+            width="stretch",
+        )
+    _matrix(src.key, ex)
+
+
+main()

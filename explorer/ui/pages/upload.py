@@ -1,0 +1,66 @@
+"""Upload: explore a reviewer's own catalog YAML or documentation table instead of the bundled catalog."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from explorer.errors import CatalogError, ExplorerError
+from explorer.ui import source, uploads
+
+KINDS = {
+    "catalog": "Catalog YAML (<service>.yaml files in the catalog format)",
+    "document": "Documentation table (.md, .rst or .html page with an action table)",
+}
+
+
+def _problems(exc: ExplorerError) -> str:
+    if isinstance(exc, CatalogError) and exc.problems:
+        lines = [f"- {p}" for p in exc.problems[:20]]
+        if len(exc.problems) > 20:
+            lines.append(f"- … and {len(exc.problems) - 20} more")
+        return "\n".join(lines)
+    return str(exc)
+
+
+def main() -> None:
+    st.title("Upload")
+    st.caption(
+        "Uploaded files are read in memory for this session only; the bundled catalog is never changed. "
+        f"Limits: {uploads.MAX_FILE_BYTES // (1024 * 1024)} MB per file, "
+        f"{uploads.MAX_TOTAL_BYTES // (1024 * 1024)} MB and {uploads.MAX_FILES} files in all."
+    )
+    kind = st.radio("What are you uploading?", list(KINDS), format_func=KINDS.__getitem__, key="up_kind")
+    if kind == "catalog":
+        types = [s.lstrip(".") for s in uploads.CATALOG_SUFFIXES]
+        cloud = edition = ""
+    else:
+        types = [s.lstrip(".") for s in uploads.DOCUMENT_SUFFIXES]
+        editions = uploads.document_editions()
+        edition = st.selectbox("Edition of the documentation", list(editions), key="up_edition",
+                               format_func=lambda e: f"{e} (cloud {editions[e]})")
+        cloud = editions[edition]
+    files = st.file_uploader("Files", type=types, accept_multiple_files=True, key=f"up_files_{kind}")
+    if st.button("Explore the upload", type="primary", key="up_go", disabled=not files):
+        batch = [uploads.Upload(f.name, f.getvalue()) for f in files or []]
+        try:
+            if kind == "catalog":
+                result = uploads.catalog_from_yaml(batch)
+            else:
+                result = uploads.catalog_from_documents(batch, cloud=cloud, edition=edition)
+            source.uploaded(result.key, result)  # build the graph now, so errors show here
+        except ExplorerError as exc:
+            st.error(f"The upload cannot be explored:\n\n{_problems(exc)}")
+            return
+        source.use_upload(result)
+        st.session_state.pop("ex_target", None)
+        st.session_state.pop("sc_targets", None)
+        st.success(f"Loaded {result.label.removeprefix('uploaded: ')}: " + ", ".join(
+            f"{cloud} ({len(cat.services)} services, {len(cat.operations())} operations)"
+            for cloud, cat in sorted(result.catalogs.items())
+        ))
+        for note in result.notes:
+            st.caption(note)
+        st.page_link("pages/explore.py", label="Explore it", icon=":material/account_tree:")
+
+
+main()

@@ -1,0 +1,35 @@
+"""Fixtures of the UI tests: a real ``streamlit run`` server and Playwright pointed at Debian's Chromium.
+
+The browser suite (marker ``browser``) never runs ``playwright install``. It serves the bundled
+catalog when the repository has one and the small fixture catalog otherwise, so it also runs on a
+fresh clone without ../shared.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from ui_support import CHROMIUM, CHROMIUM_ARGS, served_catalog, start_server, stop_server
+
+
+@pytest.fixture(scope="session")
+def app_url() -> Iterator[str]:
+    if not CHROMIUM.exists() or shutil.which("dot") is None:
+        pytest.skip("the browser suite needs /usr/bin/chromium and Graphviz dot (apt-get install chromium graphviz)")
+    proc, url = start_server(served_catalog())
+    yield url
+    stop_server(proc)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
+    """pytest-playwright's launch arguments, pointed at Debian's Chromium."""
+    return {**browser_type_launch_args, "executable_path": str(CHROMIUM), "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]:
+    return {**browser_context_args, "viewport": {"width": 1400, "height": 1000}, "accept_downloads": True}

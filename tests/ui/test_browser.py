@@ -1,0 +1,121 @@
+"""The app in a real headless Chromium against ``streamlit run`` (marker ``browser``).
+
+Runs on the bundled catalog when the checkout has one, else on the fixture catalog. When it runs on
+the bundled catalog it also refreshes the README screenshots in assets/.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Locator, Page, expect
+from ui_support import ASSETS, BUNDLED_CATALOG, served_catalog
+
+pytestmark = pytest.mark.browser
+
+DOCUMENTED = (
+    "evs:volumes:get",
+    "evs:snapshots:create",
+    "ims:images:create",
+    "ims:images:get",
+    "ims:images:list",
+    "ims:images:update",
+    "ims:images:delete",
+)
+GRAPH_NODES = '[data-testid="stGraphVizChart"] svg g.node'
+TIMEOUT = 30_000
+
+
+def node_texts(page: Page) -> set[str]:
+    return {t.strip() for t in page.locator(f"{GRAPH_NODES} text").all_text_contents()}
+
+
+def wait_for_graph(page: Page) -> Locator:
+    nodes = page.locator(GRAPH_NODES)
+    expect(nodes.first).to_be_visible(timeout=TIMEOUT)
+    return nodes
+
+
+def screenshot(page: Page, name: str) -> None:
+    """Refresh assets/screenshot-NAME.png, only from the bundled catalog (the README shows real data)."""
+    if served_catalog() != BUNDLED_CATALOG:
+        return
+    page.wait_for_timeout(500)  # let fonts and the chart settle
+    ASSETS.mkdir(exist_ok=True)
+    tmp = ASSETS / f".screenshot-{name}.png.tmp"
+    page.screenshot(path=str(tmp), full_page=False)
+    os.replace(tmp, ASSETS / f"screenshot-{name}.png")
+
+
+def test_explore_link_depth_and_svg_download(page: Page, app_url: str, tmp_path: Path) -> None:
+    page.goto(f"{app_url}/?action=ecs:servers:createImage", timeout=TIMEOUT)
+    wait_for_graph(page)
+    first = node_texts(page)
+    assert set(DOCUMENTED) <= first
+    screenshot(page, "explore")
+
+    page.get_by_role("radiogroup", name="Depth").get_by_text("all", exact=True).click()
+    expect(page.locator(GRAPH_NODES)).not_to_have_count(page.locator(GRAPH_NODES).count(), timeout=TIMEOUT)
+    deeper = node_texts(page)
+    assert first < deeper
+    assert "depth=all" in page.url
+
+    with page.expect_download(timeout=TIMEOUT) as info:
+        page.get_by_role("button", name="SVG", exact=True).click()
+    download = info.value
+    assert download.suggested_filename.endswith(".svg")
+    saved = tmp_path / download.suggested_filename
+    download.save_as(saved)
+    svg = saved.read_text(encoding="utf-8")
+    assert "<svg" in svg and "ecs:servers:createImage" in svg and "evs:snapshots:create" in svg
+
+
+def test_unknown_action_link_offers_suggestions(page: Page, app_url: str) -> None:
+    page.goto(f"{app_url}/?action=ecs:servers:createImag", timeout=TIMEOUT)
+    expect(page.get_by_text("Did you mean")).to_be_visible(timeout=TIMEOUT)
+    page.get_by_role("button", name=re.compile(r"^ecs:servers:createImage")).first.click()
+    wait_for_graph(page)
+    assert set(DOCUMENTED) <= node_texts(page)
+
+
+def test_scope_page_verdict(page: Page, app_url: str) -> None:
+    page.goto(f"{app_url}/scope?targets=ecs:servers:createImage", timeout=TIMEOUT)
+    expect(page.get_by_text("Not grantable on an enterprise project")).to_be_visible(timeout=TIMEOUT)
+    expect(page.get_by_text("Grant plan")).to_be_visible()
+    screenshot(page, "scope")
+
+
+def test_catalog_page(page: Page, app_url: str) -> None:
+    page.goto(f"{app_url}/catalog", timeout=TIMEOUT)
+    expect(page.get_by_text("Per service")).to_be_visible(timeout=TIMEOUT)
+    expect(page.get_by_text(re.compile(r"^Unresolved references \(\d+\)$"))).to_be_visible()
+    screenshot(page, "catalog")
+
+
+def test_malformed_upload_shows_a_clear_error(page: Page, app_url: str) -> None:
+    page.goto(f"{app_url}/upload", timeout=TIMEOUT)
+    expect(page.get_by_text("What are you uploading?")).to_be_visible(timeout=TIMEOUT)
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
+        files=[{"name": "broken.yaml", "mimeType": "application/x-yaml", "buffer": b"cloud: otc\nservice: [ims\n"}]
+    )
+    expect(page.get_by_text("broken.yaml")).to_be_visible(timeout=TIMEOUT)
+    page.get_by_role("button", name="Explore the upload").click()
+    alert = page.get_by_text(re.compile(r"broken\.yaml: line \d+, column \d+: malformed YAML"))
+    expect(alert).to_be_visible(timeout=TIMEOUT)
+    expect(page.get_by_text("The upload cannot be explored")).to_be_visible()
+    screenshot(page, "upload")
+
+
+def test_dark_theme_explore(browser: Browser, app_url: str) -> None:
+    context = browser.new_context(color_scheme="dark", viewport={"width": 1400, "height": 1000})
+    try:
+        page = context.new_page()
+        page.goto(f"{app_url}/?action=ecs:servers:createImage", timeout=TIMEOUT)
+        wait_for_graph(page)
+        assert set(DOCUMENTED) <= node_texts(page)
+        screenshot(page, "explore-dark")
+    finally:
+        context.close()

@@ -1,0 +1,248 @@
+"""AppTest tests of every page on the fixture catalog (no browser; a few tenths of a second each)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from streamlit.testing.v1 import AppTest
+from ui_support import FIXTURE_CATALOG, REPO
+
+from explorer.ui import source, uploads
+
+APP = REPO / "explorer" / "ui" / "app.py"
+DOCUMENTED = (
+    "evs:snapshots:create",
+    "evs:volumes:get",
+    "ims:images:create",
+    "ims:images:delete",
+    "ims:images:get",
+    "ims:images:list",
+    "ims:images:update",
+)
+
+
+@pytest.fixture(autouse=True)
+def _fixture_catalog(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setenv("PERMISSION_EXPLORER_CATALOG", str(FIXTURE_CATALOG))
+    yield
+
+
+def open_page(page: str = "explore", **params: str) -> AppTest:
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    if page != "explore":
+        at.run()
+        at.switch_page(f"pages/{page}.py")
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def dot_source(at: AppTest) -> str:
+    charts = at.get("graphviz_chart")
+    assert len(charts) == 1
+    spec: str = charts[0].proto.spec
+    return spec
+
+
+def table(at: AppTest, index: int = 0) -> list[dict[str, object]]:
+    rows: list[dict[str, object]] = at.dataframe[index].value.to_dict("records")
+    return rows
+
+
+def texts(at: AppTest, kind: str) -> list[str]:
+    return [str(e.value) for e in at.get(kind)]
+
+
+# --- Explore ---------------------------------------------------------------------------------
+
+
+def test_landing_page_offers_examples_and_no_graph() -> None:
+    at = open_page()
+    assert at.title[0].value == "Explore"
+    assert not at.get("graphviz_chart")
+    assert "ecs:servers:createImage" in [b.label for b in at.button]
+
+
+def test_link_shows_documented_requirements_with_scope_and_provenance() -> None:
+    at = open_page(action="ecs:servers:createImage")
+    dot = dot_source(at)
+    for action in (*DOCUMENTED, "ecs:servers:createImage"):
+        assert f'"{action}' in dot or f">{action}<" in dot or action in dot
+    assert "ims:serverImages:create" not in dot  # depth 2, beyond the default depth 1
+    rows = {r["action"]: r for r in table(at)}
+    assert sorted(a for a, r in rows.items() if r["depth"] == 1) == sorted(DOCUMENTED)
+    assert rows["ecs:servers:createImage"]["depth"] == 0
+    assert rows["ims:images:list"]["scope"] == "mixed"
+    assert "GET /v2/images: IAM yes, EP no" in str(rows["ims:images:list"]["scope per operation"])
+    assert "GET /v2/cloudimages: IAM yes, EP yes" in str(rows["ims:images:list"]["scope per operation"])
+    assert rows["evs:volumes:get"]["provenance"] == "huaweicloud-zh/ecs/镜像管理.md table 1 row 1"
+    assert rows["ims:images:delete"]["resolved"] == "no (no table defines it)"
+    assert any("7 required actions" in m for m in texts(at, "markdown"))
+
+
+def test_depth_and_conditional_filter_change_graph_table_and_link() -> None:
+    at = open_page(action="ecs:servers:createImage")
+    at.radio(key="ex_depth").set_value("2").run()
+    assert "ims:serverImages:create" in dot_source(at)
+    deep = {r["action"]: r for r in table(at)}["ims:serverImages:create"]
+    assert (deep["depth"], deep["documented"], deep["via"]) == (2, "inferred", "ims:images:update")
+    assert deep["condition"] == "仅企业项目迁移需要"
+    assert deep["provenance"] == "huaweicloud-zh/ims/镜像管理.md table 1 row 2"
+    assert at.query_params["depth"] == "2"
+    at.checkbox(key="ex_conditional").uncheck().run()
+    assert "ims:serverImages:create" not in dot_source(at)
+    assert "ims:serverImages:create" not in [r["action"] for r in table(at)]
+    assert at.query_params["conditional"] == "0"
+
+
+def test_dependents_direction() -> None:
+    at = open_page(action="evs:snapshots:create", direction="dependents", depth="all")
+    rows = table(at)
+    assert {(r["dependent"], r["depth"]) for r in rows} >= {("ecs:servers:createImage", 1)}
+    assert "ecs:servers:createImage" in dot_source(at)
+
+
+def test_why_shows_the_path_with_its_rows() -> None:
+    at = open_page(action="ecs:servers:createImage", depth="2")
+    at.selectbox(key="ex_node").select("ims:serverImages:create").run()
+    path = next(m for m in texts(at, "markdown") if m.startswith("**Path 1**"))
+    assert "`ecs:servers:createImage` → `ims:images:update`" in path
+    assert "`ims:images:update` → `ims:serverImages:create`" in path
+    assert "huaweicloud-zh/ims/镜像管理.md table 1 row 2" in path
+    assert "仅企业项目迁移需要" in path
+    assert at.query_params["node"] == "ims:serverImages:create"
+
+
+def test_unknown_action_in_link_gets_suggestions_that_work() -> None:
+    at = open_page(action="ecs:servers:createImag")
+    assert not at.get("graphviz_chart")
+    assert any("exactly `ecs:servers:createImag`" in w for w in texts(at, "warning"))
+    pick = next(b for b in at.button if b.label.startswith("ecs:servers:createImage"))
+    pick.click().run()
+    assert "ims:images:list" in dot_source(at)
+    assert at.query_params["action"] == "ecs:servers:createImage"
+
+
+def test_chinese_operation_name_and_api_path_search() -> None:
+    at = open_page(action="创建镜像")
+    labels = [b.label for b in at.button]
+    api_path = "POST /v2.1/{project_id}/servers/{server_id}/action"
+    assert f"op:ui-ecs-createimage — 创建镜像（OpenStack原生） {api_path}" in labels
+    at = open_page(action="POST /v2.1/{project_id}/servers/{server_id}/action")
+    rows = {r["action"]: (r["depth"], r["via"]) for r in table(at)}
+    # The API names the operation row: the action it checks and its dependencies are all documented there.
+    assert rows == {a: (1, "op:ui-ecs-createimage") for a in ("ecs:servers:createImage", *DOCUMENTED)}
+    assert "创建镜像（OpenStack原生）" in dot_source(at)
+
+
+def test_bad_link_values_fall_back_with_a_warning() -> None:
+    at = open_page(action="ecs:servers:createImage", depth="99", direction="sideways", cloud="aws")
+    warnings = " ".join(texts(at, "warning"))
+    assert "depth '99'" in warnings and "direction 'sideways'" in warnings and "cloud 'aws'" in warnings
+    assert at.radio(key="ex_depth").value == "1"
+    assert at.selectbox(key="ex_cloud").value == "huaweicloud"
+
+
+def test_other_cloud_from_link() -> None:
+    at = open_page(action="ecs:servers:createImage", cloud="otc")
+    depth_one = sorted(str(r["action"]) for r in table(at) if r["depth"] == 1)
+    assert depth_one == sorted((*DOCUMENTED, "ecs:servers:list", "ims:quotas:get"))
+
+
+def test_download_buttons_for_every_format() -> None:
+    at = open_page(action="ecs:servers:createImage")
+    labels = [b.label for b in at.get("download_button")]
+    assert labels == ["SVG", "PNG", "DOT", "Mermaid", "JSON", "Table CSV"]
+
+
+# --- Scope -----------------------------------------------------------------------------------
+
+
+def test_scope_verdict_blockers_and_plan() -> None:
+    at = open_page("scope", targets="ecs:servers:createImage")
+    assert "Not grantable on an enterprise project" in at.error[0].value
+    blockers = {r["action"]: r["scope"] for r in table(at, 0)}
+    assert blockers == {
+        "ecs:servers:createImage": "not supported",
+        "evs:snapshots:create": "mixed",
+        "evs:volumes:get": "not supported",
+        "ims:images:create": "not supported",
+        "ims:images:delete": "unknown",
+        "ims:images:list": "mixed",
+    }
+    plans = [c.value for c in at.code]
+    assert plans == ["ims:images:get\nims:images:update\nims:serverImages:create", "\n".join(sorted(blockers))]
+
+
+def test_scope_grantable_and_matrix() -> None:
+    at = open_page("scope", targets="ims:images:update", depth="all")
+    assert "Grantable on an enterprise project" in at.success[0].value
+    matrix = {r["service"]: r for r in table(at, len(at.dataframe) - 1)}
+    assert matrix["ims"]["enterprise project: yes"] == 5 and matrix["ims"]["enterprise project: no"] == 2
+    assert matrix["ecs"]["enterprise project: no"] == 1
+
+
+# --- Catalog ---------------------------------------------------------------------------------
+
+
+def test_catalog_page_health() -> None:
+    at = open_page("catalog")
+    services = {r["service"]: r["operations"] for r in table(at, 0)}
+    assert services == {"ecs": 1, "evs": 2, "ims": 7}
+    assert [r["action"] for r in table(at, 1)] == ["ims:images:delete"]
+    disagreeing = {(r["action"], r["field"]) for r in table(at, 2)}
+    assert ("ims:images:list", "enterprise_project") in disagreeing
+
+
+# --- Upload ----------------------------------------------------------------------------------
+
+
+def test_uploaded_catalog_is_explored_instead_of_the_bundled_one() -> None:
+    data = (FIXTURE_CATALOG / "otc" / "ims.yaml").read_bytes()
+    upload = uploads.catalog_from_yaml([uploads.Upload("ims.yaml", data)])
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.session_state[source.UPLOAD_KEY] = upload
+    at.query_params["action"] = "ims:images:update"
+    at.run()
+    assert not at.exception
+    assert at.selectbox(key="ex_cloud").options == ["otc"]
+    assert {r["action"] for r in table(at)} == {"ims:images:update", "ims:serverImages:create", "obs:bucket:*"}
+
+
+def test_upload_page_renders_limits() -> None:
+    at = open_page("upload")
+    assert at.title[0].value == "Upload"
+    assert "5 MB per file" in at.caption[0].value
+
+
+def test_malformed_yaml_upload_names_file_and_line() -> None:
+    bad = b"schema_version: 1\ncloud: otc\nservice: [ims\n"
+    with pytest.raises(Exception) as err:
+        uploads.catalog_from_yaml([uploads.Upload("mine.yaml", bad)])
+    assert "mine.yaml: line" in str(err.value) and "malformed YAML" in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("files", "message"),
+    [
+        ([], "no file uploaded"),
+        ([("a.yaml", b"  \n")], "a.yaml: the file is empty"),
+        ([("a.txt", b"x: 1")], "a.txt: expected a catalog file ending in .yaml or .yml"),
+        ([("big.yaml", b"x" * (uploads.MAX_FILE_BYTES + 1))], "big.yaml: 5,242,881 bytes is above the limit"),
+    ],
+)
+def test_upload_limits_and_types(files: list[tuple[str, bytes]], message: str) -> None:
+    with pytest.raises(Exception) as err:
+        uploads.catalog_from_yaml([uploads.Upload(n, d) for n, d in files])
+    assert message in str(err.value)
+
+
+def test_same_service_twice_is_refused() -> None:
+    data = (FIXTURE_CATALOG / "otc" / "ims.yaml").read_bytes()
+    with pytest.raises(Exception) as err:
+        uploads.catalog_from_yaml([uploads.Upload("a.yaml", data), uploads.Upload("b.yaml", data)])
+    assert "service 'ims' of cloud 'otc' is in two uploaded files" in str(err.value)
+
