@@ -164,9 +164,12 @@ def parse_yaml_text(text: str | bytes, file: str) -> Any:
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
+            line_start = raw.rfind(b"\n", 0, exc.start) + 1
+            column = len(raw[line_start : exc.start].decode("utf-8")) + 1  # all valid before the first error
             line = raw.count(b"\n", 0, exc.start) + 1
-            where = f"line {line}, byte {exc.start}"
-            raise CatalogError([Problem(file, where, "not valid UTF-8; expected UTF-8 YAML")]) from None
+            where = f"line {line}, column {column}"
+            message = f"not valid UTF-8 (byte 0x{raw[exc.start]:02X} at offset {exc.start}); expected UTF-8 YAML"
+            raise CatalogError([Problem(file, where, message)]) from None
     try:
         return _build(_events(text))
     except _Refused as exc:
