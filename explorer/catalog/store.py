@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -198,11 +198,11 @@ def load_service_text(text: str | bytes, file: str) -> ServiceCatalog:
 
 
 def load_service_file(path: Path) -> ServiceCatalog:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise CatalogError([Problem(str(path), "", f"cannot read: {exc.strerror}")]) from None
-    return load_service_text(data, str(path))
+    """Load one service file (its place in a catalog root is not checked; see ``load_catalogs``)."""
+    svc, problems = decode_service(_read_document(path), str(path))
+    if svc is None:
+        raise CatalogError(problems)
+    return svc
 
 
 def catalog_files(root: Path) -> list[Path]:
@@ -219,17 +219,24 @@ def catalog_files(root: Path) -> list[Path]:
     )
 
 
-def place_problems(path: Path, svc: ServiceCatalog) -> list[Problem]:
-    """Disagreements between a service file's place ``<cloud>/<service>.yaml`` and its content."""
+def place_problems(path: Path, data: Any) -> list[Problem]:
+    """Disagreements between a service file's place ``<cloud>/<service>.yaml`` and its content.
+
+    ``data`` is the loaded document; its ``cloud`` and ``service`` are compared where they are
+    strings (other faults of theirs are the codec's to report).
+    """
     problems: list[Problem] = []
     if path.suffix != CATALOG_SUFFIX:
         problems.append(Problem(str(path), "", f"a catalog file must be named <service>{CATALOG_SUFFIX}"))
-    if svc.service != path.stem:
+    if not isinstance(data, dict):
+        return problems
+    service, cloud = data.get("service"), data.get("cloud")
+    if isinstance(service, str) and service != path.stem:
         expected = f"{path.stem!r}, from the file name {path.name}"
-        problems.append(Problem(str(path), "service", f"is {svc.service!r}; expected {expected}"))
-    if svc.cloud != path.parent.name:
+        problems.append(Problem(str(path), "service", f"is {service!r}; expected {expected}"))
+    if isinstance(cloud, str) and cloud != path.parent.name:
         expected = f"{path.parent.name!r}, from the folder the file is in"
-        problems.append(Problem(str(path), "cloud", f"is {svc.cloud!r}; expected {expected}"))
+        problems.append(Problem(str(path), "cloud", f"is {cloud!r}; expected {expected}"))
     return problems
 
 
@@ -242,8 +249,21 @@ class CatalogScan:
     problems: list[Problem] = field(default_factory=list)
 
 
-def scan_catalogs(paths: Iterable[Path]) -> CatalogScan:
-    """Read catalog roots or files, collecting every problem instead of stopping at the first."""
+def _read_document(path: Path) -> Any:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CatalogError([Problem(str(path), "", f"cannot read: {exc.strerror}")]) from None
+    return parse_yaml_text(data, str(path))
+
+
+def scan_catalogs(
+    paths: Iterable[Path], extra_check: Callable[[Any, str], list[Problem]] | None = None
+) -> CatalogScan:
+    """Read catalog roots or files, collecting every problem instead of stopping at the first.
+
+    ``extra_check(document, file)`` is run on every document that parses (validate's JSON Schema).
+    """
     scan = CatalogScan()
     seen: set[Path] = set()
     owner: dict[tuple[str, str], Path] = {}
@@ -261,13 +281,16 @@ def scan_catalogs(paths: Iterable[Path]) -> CatalogScan:
                 scan.files.append(path)
     for path in scan.files:
         try:
-            svc = load_service_file(path)
+            data = _read_document(path)
         except CatalogError as exc:
             scan.problems.extend(exc.problems)
             continue
-        misplaced = place_problems(path, svc)
-        if misplaced:
-            scan.problems.extend(misplaced)
+        svc, problems = decode_service(data, str(path))
+        problems.extend(place_problems(path, data))
+        if extra_check is not None:
+            problems.extend(extra_check(data, str(path)))
+        if problems or svc is None:
+            scan.problems.extend(problems)
             continue
         key = (svc.cloud, svc.service)
         if key in owner:

@@ -18,8 +18,8 @@ from typing import Any
 
 from jsonschema import Draft202012Validator
 
-from explorer.catalog.store import parse_yaml_text, scan_catalogs
-from explorer.errors import CatalogError, Problem
+from explorer.catalog.store import scan_catalogs
+from explorer.errors import Problem
 
 SCHEMA_FILE = "catalog.schema.json"
 
@@ -76,22 +76,14 @@ def schema_problems(data: Any, file: str) -> list[Problem]:
 
 def validate(paths: Sequence[Path], *, schema: bool = False) -> ValidationResult:
     """Check catalog roots or files; with ``schema``, also check each file against the JSON Schema."""
-    scan = scan_catalogs(paths)
-    problems = list(scan.problems)
-    if schema:
-        for path in scan.files:
-            try:
-                data = parse_yaml_text(path.read_bytes(), str(path))
-            except (CatalogError, OSError):
-                continue  # already reported by the scan
-            problems.extend(schema_problems(data, str(path)))
+    scan = scan_catalogs(paths, schema_problems if schema else None)
     services = sum(len(cat.services) for cat in scan.catalogs.values())
     operations = sum(len(svc.operations) for cat in scan.catalogs.values() for svc in cat.services.values())
     return ValidationResult(
         files=tuple(str(p) for p in scan.files),
         services=services,
         operations=operations,
-        problems=tuple(sorted(set(problems))),
+        problems=tuple(sorted(set(scan.problems))),
     )
 
 

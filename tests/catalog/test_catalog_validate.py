@@ -1,0 +1,164 @@
+"""``validate``: every problem in catalog files, each with file, location and what was expected."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from catalog_support import BAD, BAD_FILES, GOOD, place
+from click.testing import CliRunner
+
+from explorer import api
+from explorer.catalog.store import load_service_file
+from explorer.cli import cli
+from explorer.errors import CatalogError, Problem
+
+# Content problems of the bad fixtures, as (location, part of the message). One fixture, one defect.
+EXPECTED: dict[str, list[tuple[str, str]]] = {
+    "action_two_parts": [("operations[0].actions[0]", "'ecs:createImage' is not an action (no wildcards)")],
+    "action_upper_service": [("operations[0].actions[0]", "'ECS:servers:createImage' is not an action")],
+    "action_wildcard": [("operations[0].actions[0]", "'ecs:servers:*' is not an action (no wildcards)")],
+    "alias_bomb": [("line 2, column 4", "YAML anchor &a is not allowed")],
+    "apis_not_list": [("operations[0].apis", "expected a list of strings, got string")],
+    "commit_not_hex": [("sources[0].commit", "expected a 40-digit lower-case hex commit id, got 'efcbeed'")],
+    "condition_empty": [("operations[0].dependencies[9].condition", "expected a non-empty string, got string ''")],
+    "dangling_source": [("operations[0].source.file", "dangling reference: 'otc-en/ecs/image_management.rst'")],
+    "dependency_repeated": [("operations[0].dependencies[9]", "duplicate entry 'ims:images:get'")],
+    "dependency_service_wildcard": [("operations[0].dependencies[9]", "'*:*:*' is not an action, or a pattern with")],
+    "dependency_space": [("operations[0].dependencies[9]", "'ims: images: get' is not an action")],
+    "duplicate_id": [("operations[1].id", "duplicate operation id '4bf1b57ad807' (first at operations[0])")],
+    "duplicate_key": [("line 5, column 1", "duplicate key 'cloud'")],
+    "duplicate_row": [("operations[1].source", "duplicate operation: the same table row as operations[0]")],
+    "duplicate_source": [("sources[2].file", "duplicate source 'otc-en/ecs/image_management.rst'")],
+    "edition_other_cloud": [("sources[1].edition", "edition 'huaweicloud-zh' documents cloud 'huaweicloud'")],
+    "empty": [("(top level)", "empty document")],
+    "flag_not_boolean": [("operations[0].scope.tag", "expected true, false or null, got string 'yes'")],
+    "malformed": [("line 7, column 1", "malformed YAML")],
+    "missing_actions": [("operations[0]", "missing required key 'actions'")],
+    "name_language_key": [("operations[0].name.english", "expected a language code such as 'en' or 'zh'")],
+    "operations_mapping": [("operations", "expected a list, got a mapping")],
+    "row_not_positive": [("operations[1].source.row", "expected a positive integer, got number 0")],
+    "schema_version_2": [("schema_version", "expected 1, got number 2")],
+    "table_not_integer": [("operations[0].source.table", "expected a positive integer, got string '1'")],
+    "top_level_list": [("(top level)", "expected a mapping, got a list")],
+    "two_documents": [("line 7, column 1", "a second YAML document")],
+    "unknown_cloud": [("cloud", "unknown cloud 'aws'; expected one of: huaweicloud, otc")],
+    "unknown_edition": [("sources[1].edition", "unknown edition 'otc-de'; expected one of: huaweicloud-zh, otc-en")],
+    "unknown_key_operation": [("operations[0].description", "unknown key; expected one of: id, name, apis")],
+    "unknown_key_scope": [("operations[0].scope.project", "unknown key; expected one of: iam_project")],
+    "unknown_key_top": [("owner", "unknown key; expected one of: schema_version, cloud, service")],
+}
+
+
+def test_every_bad_fixture_has_an_expectation() -> None:
+    assert sorted(p.stem for p in BAD_FILES) == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize("path", BAD_FILES, ids=lambda p: p.stem)
+def test_each_bad_fixture_gives_exactly_its_problem(path: Path) -> None:
+    with pytest.raises(CatalogError) as info:
+        load_service_file(path)
+    got = [(p.file, p.location, p.message) for p in info.value.problems]
+    assert len(got) == len(EXPECTED[path.stem]), got
+    for (file, location, message), (want_location, want_message) in zip(got, EXPECTED[path.stem], strict=True):
+        assert (file, location) == (str(path), want_location)
+        assert want_message in message
+
+
+def test_validate_collects_problems_of_every_file_in_one_run(tmp_path: Path) -> None:
+    place(BAD / "flag_not_boolean.yaml", tmp_path, "otc", "ecs")
+    place(BAD / "unknown_key_top.yaml", tmp_path, "otc", "evs")
+    place(GOOD / "otc" / "dws.yaml", tmp_path, "otc", "dws")
+    result = api.validate([tmp_path])
+    assert result.files == tuple(str(tmp_path / "otc" / f"{s}.yaml") for s in ("dws", "ecs", "evs"))
+    assert [(Path(p.file).name, p.location) for p in result.problems] == [
+        ("ecs.yaml", "operations[0].scope.tag"),
+        ("evs.yaml", "owner"),
+        ("evs.yaml", "service"),  # the file says ecs, its name says evs
+    ]
+    assert (result.services, result.operations) == (1, 2)  # only dws is valid
+
+
+def test_cloud_and_service_must_agree_with_the_files_place(tmp_path: Path) -> None:
+    moved = place(GOOD / "otc" / "ecs.yaml", tmp_path, "huaweicloud", "ims")
+    assert api.validate_paths([tmp_path]) == [
+        Problem(str(moved), "cloud", "is 'otc'; expected 'huaweicloud', from the folder the file is in"),
+        Problem(str(moved), "service", "is 'ecs'; expected 'ims', from the file name ims.yaml"),
+    ]
+
+
+def test_a_service_defined_in_two_roots_is_a_duplicate(tmp_path: Path) -> None:
+    first = place(GOOD / "otc" / "ecs.yaml", tmp_path / "a")
+    second = place(GOOD / "otc" / "ecs.yaml", tmp_path / "b")
+    assert api.validate_paths([tmp_path / "a", tmp_path / "b"]) == [
+        Problem(str(second), "service", f"duplicate service: 'ecs' of cloud 'otc' is also defined in {first}")
+    ]
+    # The same file named twice (as a root and as a file) is read once, not a duplicate.
+    assert api.validate_paths([tmp_path / "a", first]) == []
+
+
+def test_hidden_staging_folders_are_not_part_of_the_catalog(tmp_path: Path) -> None:
+    shutil.copytree(GOOD, tmp_path / "cat")
+    shutil.copytree(tmp_path / "cat" / "otc", tmp_path / "cat" / ".otc.staging.x1")
+    result = api.validate([tmp_path / "cat"])
+    assert result.ok
+    assert not any(".staging" in f for f in result.files)
+
+
+def test_missing_paths_and_empty_roots_are_problems(tmp_path: Path) -> None:
+    assert api.validate_paths([tmp_path / "nope", tmp_path]) == [
+        Problem(str(tmp_path), "", "no catalog files (expected <cloud>/<service>.yaml below it)"),
+        Problem(str(tmp_path / "nope"), "", "no such file or directory"),
+    ]
+
+
+def test_cli_validate_good_fixtures_exits_0() -> None:
+    result = CliRunner().invoke(cli, ["validate", str(GOOD)])
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert result.stderr == "ok: 3 files, 3 services, 9 operations\n"
+
+
+def test_cli_validate_prints_each_problem_and_exits_1(tmp_path: Path) -> None:
+    target = place(BAD / "row_not_positive.yaml", tmp_path)
+    result = CliRunner().invoke(cli, ["validate", str(tmp_path)])
+    assert result.exit_code == 1
+    assert result.stdout == f"{target}: operations[1].source.row: expected a positive integer, got number 0\n"
+    assert result.stderr == "1 problem in 1 file\n"
+
+
+def test_cli_validate_json_and_the_default_catalog(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = place(BAD / "dangling_source.yaml", tmp_path)
+    monkeypatch.setenv("PERMISSION_EXPLORER_CATALOG", str(tmp_path))
+    result = CliRunner().invoke(cli, ["validate", "--json"])
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert data["ok"] is False
+    assert data["files"] == [str(target)]
+    assert data["problems"] == [
+        {
+            "file": str(target),
+            "location": "operations[0].source.file",
+            "message": "dangling reference: 'otc-en/ecs/image_management.rst' is not listed under sources",
+        }
+    ]
+
+
+def test_cli_validate_with_the_schema_adds_its_findings(tmp_path: Path) -> None:
+    place(BAD / "flag_not_boolean.yaml", tmp_path)
+    result = CliRunner().invoke(cli, ["validate", "--schema", "--json", str(tmp_path)])
+    assert result.exit_code == 1
+    problems = json.loads(result.stdout)["problems"]
+    assert [(p["location"], p["message"]) for p in problems] == [
+        ("operations[0].scope.tag", "expected true, false or null, got string 'yes'"),
+        ("operations[0].scope.tag", "schema: 'yes' is not of type 'boolean', 'null'"),
+    ]
+
+
+def test_cli_schema_path_points_at_the_shipped_schema() -> None:
+    result = CliRunner().invoke(cli, ["validate", "--schema-path"])
+    assert result.exit_code == 0
+    path = Path(result.stdout.strip())
+    assert path == api.schema_path()
+    assert json.loads(path.read_text(encoding="utf-8"))["$schema"] == "https://json-schema.org/draft/2020-12/schema"
