@@ -49,7 +49,12 @@ def detect_format(name: str, text: str) -> str:
     if family == "html":
         return html.FORMAT
     if family == "rst":
-        return rst_grid.FORMAT if re.search(r"^\s*\+[-=]+\+", text, re.MULTILINE) else rst_simple.FORMAT
+        # both kinds are read either way; the format names the kind of the first table
+        grid = re.search(r"^\s*\+[-=]+\+", text, re.MULTILINE)
+        simple = re.search(r"^\s*=+ +=+", text, re.MULTILINE)
+        if grid is not None and (simple is None or grid.start() < simple.start()):
+            return rst_grid.FORMAT
+        return rst_simple.FORMAT
     return md_html.FORMAT if re.search(r"<table\b", text, re.IGNORECASE) else md_pipe.FORMAT
 
 

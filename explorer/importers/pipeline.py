@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from explorer.catalog.store import write_catalogs
@@ -101,6 +101,19 @@ def _services_in(tables: Iterable[RawTable]) -> set[str]:
     return found
 
 
+def _with_source(operations: list[Operation], source: SourceDoc) -> list[Operation]:
+    """Operations whose provenance carries the document's edition and origin, as a loaded catalog's do."""
+    return [
+        replace(
+            op,
+            provenance=replace(
+                op.provenance, edition=source.edition, repo=source.repo, commit=source.commit, path=source.path
+            ),
+        )
+        for op in operations
+    ]
+
+
 def _import_parsed(parsed: _Parsed, known: frozenset[str], *, skip_unknown: bool) -> tuple[list[Operation], FileReport]:
     report = FileReport(parsed.file, parsed.edition, parsed.service, parsed.format)
     if parsed.error is not None:
@@ -175,12 +188,11 @@ def build_corpus(
         operations, file_report = _import_parsed(item, known, skip_unknown=skip_unknown)
         report.files.append(file_report)
         key = (EDITION_CLOUD[entry.source], entry.service)
-        by_service.setdefault(key, []).extend(operations)
-        sources.setdefault(key, []).append(
-            SourceDoc(
-                entry.corpus_path, entry.source, entry.origin_repo, entry.origin_commit, entry.origin_path, entry.format
-            )
+        source = SourceDoc(
+            entry.corpus_path, entry.source, entry.origin_repo, entry.origin_commit, entry.origin_path, entry.format
         )
+        by_service.setdefault(key, []).extend(_with_source(operations, source))
+        sources.setdefault(key, []).append(source)
         if progress is not None:
             progress(done, len(entries) * 2, entry.corpus_path)
     catalogs: dict[str, Catalog] = {}
@@ -258,5 +270,5 @@ def import_document(
         service = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
         file_report.service = service
     source = SourceDoc(label, edition, format=fmt)
-    catalog = ServiceCatalog(cloud, service, (source,), tuple(operations))
+    catalog = ServiceCatalog(cloud, service, (source,), tuple(_with_source(operations, source)))
     return DocumentImport(catalog, ImportReport([file_report]))

@@ -29,7 +29,7 @@ def _indent(line: str) -> int:
 
 def cell_values(lines: Sequence[str]) -> Cell:
     """The values of one RST cell body (lines without the table borders)."""
-    body = [ln.rstrip() for ln in lines]
+    body = [ln.replace(_PAD, "").rstrip() for ln in lines]
     base = min((_indent(ln) for ln in body if ln.strip()), default=0)
     body = [ln[base:] for ln in body]
     values: list[list[str]] = []
@@ -68,6 +68,7 @@ def cell_values(lines: Sequence[str]) -> Cell:
 
 
 _Parsed = tuple[Any, list[Any], list[Any]]
+_PAD = "\x00"
 
 
 def _caption(lines: list[str], i: int) -> str:
@@ -100,10 +101,18 @@ def blocks(
 
 def to_raw(start: int, block: list[str], caption: str, parse: Callable[[StringList], _Parsed], what: str) -> RawTable:
     """Run a docutils table parser on one block and turn its cells into values."""
+    lines = StringList(block)
+    # As docutils' reader does before calling its table parsers: wide (CJK) characters take two
+    # columns, and a grid table's lines must all be as wide as its borders.
+    lines.pad_double_width(_PAD)
+    widths = {len(line) for line in lines if line.strip()}
     try:
-        _colspecs, headrows, bodyrows = parse(StringList(block))
-    except TableMarkupError as exc:
-        detail = squash(" ".join(str(a) for a in exc.args)) or "malformed table"
+        if what == "grid table" and len(widths) > 1:
+            raise TableMarkupError("the lines of the table have different widths (a border or row is cut short)")
+        _colspecs, headrows, bodyrows = parse(lines)
+    except (TableMarkupError, IndexError) as exc:
+        detail = squash(" ".join(str(a) for a in exc.args)) if isinstance(exc, TableMarkupError) else ""
+        detail = detail or "malformed table"
         return RawTable((), [], start, [f"{what} at line {start} cannot be read: {detail}"], caption)
     damage: list[str] = []
 

@@ -1,0 +1,195 @@
+"""The corpus pipeline on a small corpus of our own: catalogs, report, determinism, atomicity, CLI."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from explorer import api
+from explorer.cli import cli
+from explorer.errors import DocumentImportError
+from explorer.importers import pipeline
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_import_groups_editions_by_cloud_and_service(mini_corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "catalog"
+    report = api.import_corpus(mini_corpus, out)
+    assert sorted(_tree(out)) == ["huaweicloud/ecs.yaml", "import-report.json", "otc/ecs.yaml"]
+    catalogs = api.load([out])
+    hw = catalogs["huaweicloud"].services["ecs"]
+    otc = catalogs["otc"].services["ecs"]
+    assert [s.file for s in hw.sources] == ["huaweicloud-zh/ecs/管道示例.md", "huaweicloud-zh/ecs/镜像示例.md"]
+    assert [s.file for s in otc.sources] == ["otc-en/ecs/sample_actions.rst", "otc-html/ecs/sample_topic.html"]
+    assert hw.sources[1].repo == "example/ecs"
+    assert hw.sources[1].path == "docs/镜像示例.md"
+    assert len(hw.operations) == 6
+    assert len(otc.operations) == 7
+    image = next(op for op in hw.operations if op.name.get("zh") == "制作整机镜像（示例）")
+    assert image.provenance.edition == "huaweicloud-zh"
+    assert image.provenance.commit == "0" * 40
+    # the id is derived from where the row is (file, table, row), so it survives re-imports
+    assert image.id == hashlib.sha1("huaweicloud-zh/ecs/镜像示例.md\n1\n1".encode()).hexdigest()[:12]
+    assert (report.rows_seen, report.rows_imported, report.rows_skipped) == (16, 13, 3)
+
+
+def test_every_row_is_imported_or_reported(mini_corpus: Path) -> None:
+    catalogs, report = api.build_corpus(mini_corpus)
+    imported = {
+        (op.provenance.file, op.provenance.table, op.provenance.row)
+        for cat in catalogs.values()
+        for op in cat.operations()
+    }
+    skipped = {(p.file, p.table, p.row) for p in report.problems() if p.skipped}
+    assert not imported & skipped
+    for f in report.files:
+        rows = {(t, r) for (file, t, r) in imported | skipped if file == f.file}
+        assert len(rows) == f.rows_seen, f.file
+    # the manifest's row counts of this little corpus are exact
+    manifest = {
+        line.split("\t")[2]: int(line.split("\t")[8])
+        for line in (mini_corpus / "MANIFEST.tsv").read_text(encoding="utf-8").splitlines()[1:]
+    }
+    assert {f.file: f.rows_seen for f in report.files} == {k: v for k, v in manifest.items() if v}
+
+
+def test_reimport_is_byte_identical(mini_corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "catalog"
+    api.import_corpus(mini_corpus, out)
+    first = _tree(out)
+    api.import_corpus(mini_corpus, out)
+    assert _tree(out) == first
+
+
+def test_report_round_trip(mini_corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "catalog"
+    report = api.import_corpus(mini_corpus, out)
+    again = api.read_import_report(out)
+    assert api.report_to_json(again) == api.report_to_json(report)
+    data = json.loads((out / "import-report.json").read_text(encoding="utf-8"))
+    assert data["totals"] == {
+        "files": 4,
+        "tables": 5,
+        "rows_seen": 16,
+        "rows_imported": 13,
+        "rows_skipped": 3,
+        "warnings": 0,
+    }
+
+
+def test_read_import_report_errors(tmp_path: Path) -> None:
+    with pytest.raises(DocumentImportError, match="no import report"):
+        api.read_import_report(tmp_path)
+    bad = tmp_path / "import-report.json"
+    bad.write_text('{"version": 1, "files": [{"file": 3}]}', encoding="utf-8")
+    with pytest.raises(DocumentImportError, match=r"files\[0\]\.file: expected str, got int"):
+        api.read_import_report(bad)
+    bad.write_text("{", encoding="utf-8")
+    with pytest.raises(DocumentImportError, match="line 1: not valid JSON"):
+        api.read_import_report(bad)
+
+
+def _corpus_copy(mini_corpus: Path, tmp_path: Path) -> Path:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(mini_corpus, corpus)
+    return corpus
+
+
+def test_unknown_header_aborts_before_anything_is_written(mini_corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "catalog"
+    api.import_corpus(mini_corpus, out)
+    before = _tree(out)
+    corpus = _corpus_copy(mini_corpus, tmp_path)
+    page = corpus / "otc-en/ecs/sample_actions.rst"
+    page.write_text(page.read_text(encoding="utf-8").replace("| Dependencies    ", "| Mystery column  "), "utf-8")
+    with pytest.raises(api.UnknownHeaderError, match=r"otc-en/ecs/sample_actions\.rst: table 1 .*'Mystery column'"):
+        api.import_corpus(corpus, out)
+    assert _tree(out) == before
+    report = api.import_corpus(corpus, out, skip_unknown=True)
+    assert any(p.reason == "column 'Mystery column' ignored: unknown header" for p in report.problems())
+
+
+def test_failure_while_writing_leaves_the_catalog_as_it_was(
+    mini_corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "catalog"
+    api.import_corpus(mini_corpus, out)
+    before = _tree(out)
+    corpus = _corpus_copy(mini_corpus, tmp_path)
+    (corpus / "otc-html/ecs/sample_topic.html").unlink()  # changes what a new import would write
+
+    calls = {"n": 0}
+    real = pipeline.write_catalogs.__globals__["dump_service"]
+
+    def failing_dump(svc):  # type: ignore[no-untyped-def]
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise OSError("disk full")
+        return real(svc)
+
+    monkeypatch.setitem(pipeline.write_catalogs.__globals__, "dump_service", failing_dump)
+    with pytest.raises(OSError, match="disk full"):
+        api.import_corpus(corpus, out)
+    assert _tree(out) == before
+
+
+def test_a_missing_page_is_reported_not_fatal(mini_corpus: Path, tmp_path: Path) -> None:
+    corpus = _corpus_copy(mini_corpus, tmp_path)
+    (corpus / "otc-html/ecs/sample_topic.html").unlink()
+    _, report = api.build_corpus(corpus)
+    failed = [f for f in report.files if f.failed]
+    assert [(f.file, [p.reason for p in f.problems]) for f in failed] == [
+        ("otc-html/ecs/sample_topic.html", ["cannot read the file: No such file or directory"])
+    ]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "no manifest"),
+        ("source\tservice\n", "line 1: expected the header"),
+        (
+            "source\tservice\tcorpus_path\torigin_repo\torigin_commit\torigin_path\tformat\taction_tables\t"
+            "approx_rows\theader_signature\trole\nmars\tecs\ta.md\tr\tc\tp\tmd-html\t1\t1\th\ttable\n",
+            "line 2: source: unknown edition 'mars'",
+        ),
+    ],
+)
+def test_bad_manifest(tmp_path: Path, content: str | None, message: str) -> None:
+    if content is not None:
+        (tmp_path / "MANIFEST.tsv").write_text(content, encoding="utf-8")
+    with pytest.raises(DocumentImportError, match=message):
+        api.import_corpus(tmp_path, tmp_path / "out")
+    assert not (tmp_path / "out").exists()
+
+
+def test_cli_import(mini_corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "catalog"
+    result = CliRunner().invoke(cli, ["import", str(mini_corpus), "--out", str(out)], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "Import report" in result.output
+    assert "no action in the action cell: '无'" in result.output
+    assert (out / "import-report.json").is_file()
+
+
+def test_cli_import_errors_are_messages_not_tracebacks(tmp_path: Path, mini_corpus: Path) -> None:
+    result = CliRunner().invoke(cli, ["import", str(tmp_path), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    assert "no manifest" in result.output
+    assert "Traceback" not in result.output
+    corpus = _corpus_copy(mini_corpus, tmp_path)
+    page = corpus / "huaweicloud-zh/ecs/管道示例.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("|权限|", "|谜|"), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["import", str(corpus), "--out", str(tmp_path / "out2")])
+    assert result.exit_code == 2
+    assert "unknown column header '谜'" in result.output
+    result = CliRunner().invoke(cli, ["import", str(corpus), "--out", str(tmp_path / "out2"), "--skip-unknown"])
+    assert result.exit_code == 0
