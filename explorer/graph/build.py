@@ -18,6 +18,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Literal
 
 import networkx as nx
 
@@ -63,6 +64,9 @@ class CatalogGraph:
     succ: dict[str, tuple[str, ...]]
     pred: dict[str, tuple[str, ...]]
     edges: dict[tuple[str, str], Edge]
+    # the same adjacency holding the Edge objects, so walks get an edge without a (source, target) lookup
+    out_edges: dict[str, tuple[Edge, ...]]
+    in_edges: dict[str, tuple[Edge, ...]]
     conditional: frozenset[tuple[str, str]]  # depends edges that every row documents with a condition
     operations: dict[str, Operation]  # op node -> row
     op_service: dict[str, str]
@@ -70,7 +74,10 @@ class CatalogGraph:
     unresolved: frozenset[str]  # actions referenced by dependency cells only
     patterns: frozenset[str]
     pairs: dict[str, tuple[PairScope, ...]]  # action -> its (operation, action) pairs
-    marks: dict[str, ScopeMark]
+    pattern_pairs: dict[str, tuple[PairScope, ...]]  # pattern -> the pairs of the actions it matches
+    marks: dict[str, ScopeMark]  # summary of pairs / pattern_pairs, for actions and patterns
+    # action or pattern -> (kind, resolved, pairs, mark): what a requirement record needs, in one lookup
+    info: dict[str, tuple[Literal["action", "pattern"], bool, tuple[PairScope, ...], ScopeMark]]
     by_lower: dict[str, tuple[str, ...]]  # casefolded action/pattern -> spellings in the catalog
     by_api: dict[str, tuple[str, ...]]  # normalised API -> op nodes
     by_name: dict[str, tuple[str, ...]]  # casefolded operation name (any language) -> op nodes
@@ -190,6 +197,11 @@ def build(catalog: Catalog, source: str = "") -> CatalogGraph:
         by_lower[name.casefold()].append(name)
 
     frozen_pairs = {a: tuple(sorted(ps)) for a, ps in pairs.items()}
+    pattern_pairs = {
+        p: tuple(sorted(x for a in succ.get(p, ()) for x in frozen_pairs.get(a, ()))) for p in sorted(patterns)
+    }
+    marks = {a: summarise(ps) for a, ps in frozen_pairs.items()}
+    marks.update({p: summarise(ps) for p, ps in pattern_pairs.items()})
     return CatalogGraph(
         cloud=catalog.cloud,
         source=source,
@@ -197,6 +209,8 @@ def build(catalog: Catalog, source: str = "") -> CatalogGraph:
         succ={k: tuple(v) for k, v in succ.items()},
         pred={k: tuple(v) for k, v in pred.items()},
         edges=edges,
+        out_edges={k: tuple(edges[(k, t)] for t in v) for k, v in succ.items()},
+        in_edges={k: tuple(edges[(s, k)] for s in v) for k, v in pred.items()},
         conditional=conditional,
         operations={node: op for node, _s, op in ops},
         op_service={node: s for node, s, _op in ops},
@@ -204,7 +218,13 @@ def build(catalog: Catalog, source: str = "") -> CatalogGraph:
         unresolved=unresolved,
         patterns=frozenset(patterns),
         pairs=frozen_pairs,
-        marks={a: summarise(ps) for a, ps in frozen_pairs.items()},
+        pattern_pairs=pattern_pairs,
+        marks=marks,
+        info={
+            **{a: ("action", a in defined, frozen_pairs.get(a, ()), marks.get(a, "unknown")) for a in sorted(defined)},
+            **{a: ("action", False, (), "unknown") for a in sorted(unresolved)},
+            **{p: ("pattern", True, ps, marks[p]) for p, ps in pattern_pairs.items()},
+        },
         by_lower={k: tuple(v) for k, v in by_lower.items()},
         by_api={k: tuple(sorted(set(v))) for k, v in by_api.items()},
         by_name={k: tuple(sorted(set(v))) for k, v in by_name.items()},

@@ -53,6 +53,7 @@ class Explorer:
     def __init__(self, data: CatalogGraph) -> None:
         self._g = data
         self._check: CheckReport | None = None
+        self._targets: dict[str, Target] = {}  # memo of resolve() for exact action names (bounded by the catalog)
 
     @classmethod
     def from_catalog(cls, catalog: Catalog, source: str = "") -> Explorer:
@@ -95,8 +96,16 @@ class Explorer:
     def resolve(self, target: str) -> Target:
         """Understand a target: an action (any case), a wildcard pattern, ``METHOD /path``, ``op:<id>`` or an
         operation's exact name. Unknown text raises QueryError with the closest matches."""
+        known = self._targets.get(target)
+        if known is not None:
+            return known
         g = self._g
         text = target.strip()
+        if text in g.defined or text in g.unresolved:
+            hit = self._action_target(text, text)
+            if text == target:
+                self._targets[text] = hit
+            return hit
         if not text:
             raise QueryError("empty target: expected an action (service:resource:operation) or an API (METHOD /path)")
         api = normalise_api(text)
@@ -149,6 +158,10 @@ class Explorer:
         return Target(query, "operation", tuple(nodes), actions, tuple(op.id for op in ops), note=note)
 
     def _resolve_all(self, targets: str | Sequence[str]) -> tuple[Target, ...]:
+        if isinstance(targets, str):
+            one = self.resolve(targets)
+            if one.seeds:
+                return (one,)
         items = [targets] if isinstance(targets, str) else list(targets)
         if not items:
             raise QueryError("no target given")
@@ -160,7 +173,7 @@ class Explorer:
 
     # --- traversal ------------------------------------------------------------------------------
 
-    def edge_filter(self, exclude: Exclude) -> tuple[Callable[[str, str], bool] | None, tuple[str, ...]]:
+    def edge_filter(self, exclude: Exclude) -> tuple[Callable[[Edge], bool] | None, tuple[str, ...]]:
         """A filter keeping the edges an exclusion of conditional dependencies leaves (None: keep all), and
         the exclusion as reported in results (``("*",)`` for all conditional dependencies)."""
         if exclude is False:
@@ -169,18 +182,18 @@ class Explorer:
         if exclude is True:
             conditional = g.conditional
 
-            def keep_unconditional(u: str, v: str) -> bool:
-                return (u, v) not in conditional
+            def keep_unconditional(e: Edge) -> bool:
+                return (e.source, e.target) not in conditional
 
             return keep_unconditional, ("*",)
         texts = tuple(sorted({t.casefold() for t in exclude if t.strip()}))
         if not texts:
             return None, ()
 
-        def keep_unless_named(u: str, v: str) -> bool:
-            if (u, v) not in g.conditional:
+        def keep_unless_named(e: Edge) -> bool:
+            if (e.source, e.target) not in g.conditional:
                 return True
-            for ev in g.edges[(u, v)].evidence:
+            for ev in e.evidence:
                 if ev.condition is None or not any(t in ev.condition.casefold() for t in texts):
                     return True
             return False
@@ -190,39 +203,45 @@ class Explorer:
     @staticmethod
     def _walk(
         seeds: Sequence[str],
-        adjacency: dict[str, tuple[str, ...]],
+        adjacency: dict[str, tuple[Edge, ...]],
+        forward: bool,
         max_depth: int | None,
-        keep: Callable[[str, str], bool] | None,
-    ) -> tuple[dict[str, int], dict[str, str], bool]:
-        """Breadth-first walk: depth and first parent of every node reached, and whether max_depth cut it."""
+        keep: Callable[[Edge], bool] | None,
+    ) -> tuple[dict[str, int], dict[str, Edge], bool]:
+        """Breadth-first walk along (forward) or against the edges: the depth of every node reached, the edge
+        that first reached it (from the first node by name on the level above) and whether max_depth cut the
+        walk. Nodes come out level by level, each level sorted by name."""
         depth = dict.fromkeys(seeds, 0)
-        parent: dict[str, str] = {}
+        via: dict[str, Edge] = {}
         frontier = list(depth)
         level = 0
-        empty: tuple[str, ...] = ()
+        empty: tuple[Edge, ...] = ()
         while frontier:
             if max_depth is not None and level >= max_depth:
                 for u in frontier:
-                    for v in adjacency.get(u, empty):
-                        if v not in depth and (keep is None or keep(u, v)):
-                            return depth, parent, True
+                    for e in adjacency.get(u, empty):
+                        if (e.target if forward else e.source) not in depth and (keep is None or keep(e)):
+                            return depth, via, True
                 break
             level += 1
             nxt: list[str] = []
             for u in frontier:
-                for v in adjacency.get(u, empty):
-                    if v not in depth and (keep is None or keep(u, v)):
+                for e in adjacency.get(u, empty):
+                    v = e.target if forward else e.source
+                    if v not in depth and (keep is None or keep(e)):
                         depth[v] = level
-                        parent[v] = u
+                        via[v] = e
                         nxt.append(v)
+            nxt.sort()  # each level in name order: deterministic records without sorting them later
             frontier = nxt
-        return depth, parent, False
+        return depth, via, False
 
-    def _loops(self, nodes: Iterable[str]) -> tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]:
+    def _loops(self, reached: dict[str, int]) -> tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]:
+        """The cycles and self-loops among the reached nodes (set intersections run in C)."""
         g = self._g
-        cycles = {g.cycle_of[n] for n in nodes if n in g.cycle_of}
-        loops = [n for n in nodes if n in g.self_loops]
-        return tuple(sorted(cycles)), tuple(sorted(loops))
+        cycle_of = g.cycle_of
+        cycles = {cycle_of[n] for n in reached.keys() & cycle_of.keys()} if cycle_of else set()
+        return tuple(sorted(cycles)), tuple(sorted(reached.keys() & g.self_loops))
 
     @staticmethod
     def _check_depth(max_depth: int | None) -> None:
@@ -244,40 +263,40 @@ class Explorer:
         seeds = sorted({s for t in resolved for s in t.seeds})
         keep, excluded = self.edge_filter(exclude_conditional)
         g = self._g
-        depth, parent, truncated = self._walk(seeds, g.succ, max_depth, keep)
+        depth, reached_by, truncated = self._walk(seeds, g.out_edges, True, max_depth, keep)
         ops = g.operations
-        pairs = g.pairs
-        marks = g.marks
-        edges = g.edges
-        patterns = g.patterns
-        defined = g.defined
-        # An operation asked about needs its own actions under its own row's scope, not every row's.
+        own = self._own_pairs(seeds) if any(s in ops for s in seeds) else {}
+        # the hot loop of every query: one lookup per node, records come out in (depth, name) order
+        info = g.info
+        reqs: list[Requirement] = []
+        append = reqs.append
+        for node, d in depth.items():
+            if d:
+                edge: Edge | None = reached_by[node]
+                via = edge.source  # type: ignore[union-attr]
+            elif node in ops:
+                continue
+            else:
+                via, edge = "", None
+            kind, resolved_, scope, mark = info[node]
+            if own and node in own and via in ops:
+                scope = own[node]
+                mark = summarise(scope)
+            append(Requirement(node, d, kind, via, edge, resolved_, scope, mark))
+        cycles, loops = self._loops(depth)
+        return ClosureResult(g.cloud, resolved, tuple(reqs), max_depth, excluded, truncated, cycles, loops)
+
+    def _own_pairs(self, seeds: Sequence[str]) -> dict[str, tuple[PairScope, ...]]:
+        """An operation asked about needs its own actions under its own row's scope, not every row's."""
+        ops = self._g.operations
         own: dict[str, tuple[PairScope, ...]] = {}
         for s in seeds:
             if s in ops:
                 op_id = ops[s].id
                 for r in ops[s].actions:
-                    own[r.action] = own.get(r.action, ()) + tuple(p for p in pairs[r.action] if p.operation == op_id)
-        reqs: list[Requirement] = []
-        for node, d in depth.items():
-            if node in ops:
-                continue
-            via = parent.get(node, "")
-            edge = edges[(via, node)] if via else None
-            if node in patterns:
-                matched = [p for a in g.succ.get(node, ()) for p in pairs.get(a, ())]
-                scope = tuple(sorted(matched))
-                reqs.append(Requirement(node, d, "pattern", via, edge, True, scope, summarise(scope)))
-                continue
-            if node in own and edge is not None and edge.kind == "checks":
-                scope = own[node]
-                reqs.append(Requirement(node, d, "action", via, edge, True, scope, summarise(scope)))
-                continue
-            mark = marks.get(node, "unknown")
-            reqs.append(Requirement(node, d, "action", via, edge, node in defined, pairs.get(node, ()), mark))
-        reqs.sort(key=lambda r: (r.depth, r.action))
-        cycles, loops = self._loops(depth)
-        return ClosureResult(g.cloud, resolved, tuple(reqs), max_depth, excluded, truncated, cycles, loops)
+                    mine = tuple(p for p in self._g.pairs[r.action] if p.operation == op_id)
+                    own[r.action] = tuple(sorted(set(own.get(r.action, ()) + mine)))
+        return own
 
     def dependents(self, action: str, max_depth: int | None = None) -> DependentsResult:
         """Everything whose closure contains ``action``: actions, documented patterns and operations."""
@@ -289,20 +308,21 @@ class Explorer:
             raise QueryError(f"{action!r} is a pattern no row documents; dependents are asked of an action")
         g = self._g
         seeds = [target.node]
-        depth, parent, truncated = self._walk(seeds, g.pred, max_depth, None)
+        depth, reached_by, truncated = self._walk(seeds, g.in_edges, False, max_depth, None)
+        ops = g.operations
+        patterns = g.patterns
         out: list[Dependent] = []
-        for node, d in depth.items():
-            if d == 0:
+        append = out.append
+        for node, d in depth.items():  # (depth, name) order, as walked
+            if not d:
                 continue
-            via = parent[node]
-            edge = g.edges[(node, via)]
-            if node in g.operations:
-                op = g.operations[node]
+            edge = reached_by[node]
+            if node in ops:
+                op = ops[node]
                 label = op.display_name() + (f" ({op.apis[0]})" if op.apis else "")
-                out.append(Dependent(node, "operation", d, via, edge, label))
+                append(Dependent(node, "operation", d, edge.target, edge, label))
             else:
-                out.append(Dependent(node, "pattern" if node in g.patterns else "action", d, via, edge, node))
-        out.sort(key=lambda x: (x.depth, x.kind != "action", x.node))
+                append(Dependent(node, "pattern" if node in patterns else "action", d, edge.target, edge, node))
         cycles, loops = self._loops(depth)
         return DependentsResult(g.cloud, seeds[0], tuple(out), max_depth, truncated, cycles, loops)
 
@@ -326,13 +346,13 @@ class Explorer:
         goal = wanted.node
         keep, _ = self.edge_filter(exclude_conditional)
         g = self._g
-        depth, _parent, _cut = self._walk(sorted(target.seeds), g.succ, max_depth, keep)
+        depth, _first, _cut = self._walk(sorted(target.seeds), g.out_edges, True, max_depth, keep)
         if goal not in depth or depth[goal] == 0:
             return WhyResult(g.cloud, goal, target, (), False)
 
-        def parents(node: str) -> list[str]:
+        def parents(node: str) -> list[Edge]:
             d = depth[node] - 1
-            return [u for u in g.pred.get(node, ()) if depth.get(u) == d and (keep is None or keep(u, node))]
+            return [e for e in g.in_edges.get(node, ()) if depth.get(e.source) == d and (keep is None or keep(e))]
 
         paths: list[tuple[Edge, ...]] = []
         truncated = False
@@ -345,8 +365,8 @@ class Explorer:
                     break
                 paths.append(tail)
                 continue
-            for u in reversed(parents(node)):
-                stack.append((u, (g.edges[(u, node)], *tail)))
+            for e in reversed(parents(node)):
+                stack.append((e.source, (e, *tail)))
         return WhyResult(g.cloud, goal, target, tuple(paths), truncated)
 
     def scope(

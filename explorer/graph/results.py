@@ -2,6 +2,10 @@
 
 Every tuple in a result is sorted, so the same catalog gives the same answer (and the same JSON)
 whatever order its files and rows were read in.
+
+Results are read-only by convention. The records a query creates per graph node (``Requirement``,
+``Dependent``) and the per-query containers are plain slotted dataclasses rather than frozen ones:
+a frozen dataclass costs about six times as much to construct, which dominated closure latency.
 """
 
 from __future__ import annotations
@@ -124,7 +128,7 @@ class Edge:
         }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: see the module note on speed
 class Requirement:
     """One action (or documented pattern) a closure requires.
 
@@ -192,7 +196,7 @@ class Requirement:
         }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: see the module note on speed
 class ClosureResult:
     """What a policy must allow for the targets: one requirement per action, by depth then name."""
 
@@ -228,7 +232,7 @@ class ClosureResult:
         }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: see the module note on speed
 class Dependent:
     """An action, pattern or operation that needs the asked-about action, directly (depth 1) or not."""
 
@@ -250,7 +254,7 @@ class Dependent:
         }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: see the module note on speed
 class DependentsResult:
     """Who needs an action: everything whose closure contains it (what breaks if it is denied)."""
 

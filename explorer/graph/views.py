@@ -82,7 +82,7 @@ def closure_view(
     shown = [
         e
         for (s, t), e in ex.data.edges.items()
-        if s in depths and t in depths and depths[t] > 0 and (keep is None or keep(s, t))
+        if s in depths and t in depths and depths[t] > 0 and (keep is None or keep(e))
     ]
     names = ", ".join(t.query for t in result.targets)
     notes = _notes(result.cycles, result.self_loops, result.truncated, max_depth)
