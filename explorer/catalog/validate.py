@@ -50,11 +50,25 @@ def catalog_schema() -> dict[str, Any]:
     return schema
 
 
+def _inline_refs(node: Any, defs: dict[str, Any]) -> Any:
+    """The schema with every local ``$ref`` replaced by its definition (the catalog schema has no cycles)."""
+    if isinstance(node, dict):
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#/$defs/"):
+            target = _inline_refs(defs[ref.removeprefix("#/$defs/")], defs)
+            return {**target, **{k: _inline_refs(v, defs) for k, v in node.items() if k != "$ref"}}
+        return {k: _inline_refs(v, defs) for k, v in node.items() if k != "$defs"}
+    if isinstance(node, list):
+        return [_inline_refs(v, defs) for v in node]
+    return node
+
+
 @lru_cache(maxsize=1)
 def _schema_validator() -> Draft202012Validator:
     schema = catalog_schema()
     Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema)
+    # Resolving $ref on every item is most of jsonschema's time here; the inlined schema says the same.
+    return Draft202012Validator(_inline_refs(schema, schema.get("$defs", {})))
 
 
 def json_location(path: Iterable[str | int]) -> str:
