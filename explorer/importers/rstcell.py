@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from typing import Any
+from unicodedata import east_asian_width
 
 from docutils.parsers.rst.tableparser import TableMarkupError
 from docutils.statemachine import StringList
@@ -71,6 +72,33 @@ _Parsed = tuple[Any, list[Any], list[Any]]
 _PAD = "\x00"
 
 
+class _Lines(StringList):  # type: ignore[misc]
+    """docutils' StringList, with its per-character column bookkeeping skipped on ASCII lines.
+
+    The grid parser cuts every cell out of every line with ``get_2D_block``, which maps columns
+    to string indices character by character to allow for combining characters; an ASCII line
+    has none, so its columns are its indices. Other lines take docutils' own path.
+    """
+
+    def get_2D_block(self, top: int, left: int, bottom: int, right: int, strip_indent: bool = True) -> Any:
+        if not all(line.isascii() for line in self.data[top:bottom]):
+            return super().get_2D_block(top, left, bottom, right, strip_indent)
+        block = self[top:bottom]
+        indent = right
+        for i, line in enumerate(block.data):
+            block.data[i] = line = line[left:right].rstrip()
+            if line:
+                indent = min(indent, len(line) - len(line.lstrip()))
+        if strip_indent and 0 < indent < right:
+            block.data = [line[indent:] for line in block.data]
+        return block
+
+    def pad_double_width(self, pad_char: str) -> None:
+        for i, line in enumerate(self.data):
+            if not line.isascii():
+                self.data[i] = "".join(c + pad_char if east_asian_width(c) in "WF" else c for c in line)
+
+
 def _caption(lines: list[str], i: int) -> str:
     """The title of the ``.. table::`` directive a block sits in, if any."""
     j = i - 1
@@ -101,7 +129,7 @@ def blocks(
 
 def to_raw(start: int, block: list[str], caption: str, parse: Callable[[StringList], _Parsed], what: str) -> RawTable:
     """Run a docutils table parser on one block and turn its cells into values."""
-    lines = StringList(block)
+    lines = _Lines(block)
     # As docutils' reader does before calling its table parsers: wide (CJK) characters take two
     # columns, and a grid table's lines must all be as wide as its borders.
     lines.pad_double_width(_PAD)
