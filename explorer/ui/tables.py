@@ -40,7 +40,7 @@ def closure_rows(result: api.ClosureResult) -> list[Row]:
         {
             "action": r.action,
             "depth": r.depth,
-            "documented": "documented" if r.documented else "inferred",
+            "documented": "target" if r.depth == 0 else "documented" if r.documented else "inferred",
             "via": r.via,
             "scope": r.scope_mark.replace("_", " "),
             "scope per operation": "; ".join(pair_text(p) for p in r.scope),

@@ -7,6 +7,7 @@ fresh clone without ../shared.
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from typing import Any
@@ -17,6 +18,10 @@ from ui_support import CHROMIUM, CHROMIUM_ARGS, served_catalog, start_server, st
 
 @pytest.fixture(scope="session")
 def app_url() -> Iterator[str]:
+    external = os.environ.get("PERMISSION_EXPLORER_UI_URL")
+    if external:  # a server someone already runs (e.g. while developing the app)
+        yield external.rstrip("/")
+        return
     if not CHROMIUM.exists() or shutil.which("dot") is None:
         pytest.skip("the browser suite needs /usr/bin/chromium and Graphviz dot (apt-get install chromium graphviz)")
     proc, url = start_server(served_catalog())

@@ -144,18 +144,17 @@ def _why(ex: api.Explorer, state: ExploreState, nodes: list[str]) -> None:
 
 
 def _downloads(view: View, rows: list[tables.Row], stem: str) -> None:
-    cols = st.columns(len(DOWNLOAD_FORMATS) + 1)
-    for col, (fmt, label, suffix, mime) in zip(cols, DOWNLOAD_FORMATS, strict=False):
+    st.markdown("**Download**")
+    with st.container(horizontal=True):
+        for fmt, label, suffix, mime in DOWNLOAD_FORMATS:
 
-        def data(fmt: str = fmt) -> bytes:  # rendered only when the button is pressed
-            return api.render(view, fmt)
+            def data(fmt: str = fmt) -> bytes:  # rendered only when the button is pressed
+                return api.render(view, fmt)
 
-        with col:
             st.download_button(
                 label, data=data, file_name=f"{stem}.{suffix}", mime=mime,
                 key=f"dl_{fmt}", on_click="ignore", help=f"Download the diagram as {label}",
             )
-    with cols[-1]:
         st.download_button(
             "Table CSV", data=tables.to_csv(rows), file_name=f"{stem}.csv", mime="text/csv", key="dl_csv",
             on_click="ignore", help="Download the table below as CSV",
@@ -207,10 +206,14 @@ def main() -> None:
         st.error(str(exc))
         return
     st.markdown(f"**{view.title}** — {summary}")
-    graph_panel.show(view)
-    _downloads(view, rows, _stem(state))
+    graph_col, side_col = st.columns([3, 2], gap="large")
+    with graph_col:
+        graph_panel.show(view)
+    with side_col:
+        _downloads(view, rows, _stem(state))
+        _why(ex, state, nodes)
+    st.subheader("Table")
     st.dataframe(rows, hide_index=True, width="stretch")
-    _why(ex, state, nodes)
 
 
 main()
