@@ -355,35 +355,61 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
 
 
 def write_catalogs(catalogs: Iterable[Catalog], out: Path, extra_files: dict[str, str] | None = None) -> list[Path]:
-    """Write each cloud's directory under ``out`` as a whole.
+    """Write each cloud's directory under ``out`` as a whole, all clouds or none.
 
-    Every text is rendered first, then each cloud directory is built in a staging folder beside
-    it and swapped in with renames, so an interrupted write leaves the previous catalog in place.
-    ``extra_files`` (name -> text) are written atomically at the root, e.g. the import report.
+    Every text is rendered first (a failure there touches nothing), then every cloud directory is
+    written to a hidden staging folder beside it, then the folders are swapped in with renames. If
+    anything fails, the clouds already swapped are rolled back, so the previous catalog stays in
+    place and no staging folder is left. A cloud directory is replaced as a whole: services no longer
+    in the catalog disappear. ``extra_files`` (name -> text, e.g. the import report) are then written
+    atomically at the root.
     """
     out.mkdir(parents=True, exist_ok=True)
     rendered: dict[str, dict[str, str]] = {}
     for cat in catalogs:
-        rendered[cat.cloud] = {f"{name}.yaml": dump_service(cat.services[name]) for name in sorted(cat.services)}
-    written: list[Path] = []
-    for cloud, files in sorted(rendered.items()):
-        stage = Path(tempfile.mkdtemp(dir=out, prefix=f".{cloud}.staging."))
-        try:
+        services = sorted(cat.services)
+        rendered[cat.cloud] = {f"{name}{CATALOG_SUFFIX}": dump_service(cat.services[name]) for name in services}
+    stages: dict[str, Path] = {}
+    backups: dict[str, Path] = {}
+    try:
+        for cloud, files in sorted(rendered.items()):
+            stages[cloud] = Path(tempfile.mkdtemp(dir=out, prefix=f".{cloud}.staging."))
             for name, text in files.items():
-                (stage / name).write_text(text, encoding="utf-8", newline="\n")
-            target = out / cloud
-            old = out / f".{cloud}.old"
-            if old.exists():
-                shutil.rmtree(old)
-            if target.exists():
-                os.replace(target, old)
-            os.replace(stage, target)
-            shutil.rmtree(old, ignore_errors=True)
-        except BaseException:
+                (stages[cloud] / name).write_text(text, encoding="utf-8", newline="\n")
+        _swap_in(out, stages, backups)
+    finally:
+        for stage in stages.values():
             shutil.rmtree(stage, ignore_errors=True)
-            raise
-        written.extend(out / cloud / name for name in files)
+    for backup in backups.values():
+        shutil.rmtree(backup, ignore_errors=True)
+    written = [out / cloud / name for cloud, files in sorted(rendered.items()) for name in files]
     for name, text in sorted((extra_files or {}).items()):
         write_text_atomic(out / name, text)
         written.append(out / name)
     return written
+
+
+def _swap_in(out: Path, stages: dict[str, Path], backups: dict[str, Path]) -> None:
+    """Rename each staged cloud folder into place, keeping the old one aside; undo all on failure.
+
+    A cloud whose stage is consumed is removed from ``stages``; ``backups`` keeps the old folders.
+    """
+    swapped: list[str] = []
+    try:
+        for cloud in sorted(stages):
+            target = out / cloud
+            if target.exists():
+                backup = out / f".{cloud}.old.{stages[cloud].name.rsplit('.', 1)[-1]}"
+                os.replace(target, backup)
+                backups[cloud] = backup
+            os.replace(stages[cloud], target)
+            del stages[cloud]
+            swapped.append(cloud)
+    except BaseException:
+        for cloud in sorted(set(swapped) | set(backups), reverse=True):
+            target = out / cloud
+            if cloud in swapped:
+                shutil.rmtree(target, ignore_errors=True)
+            if cloud in backups:
+                os.replace(backups.pop(cloud), target)
+        raise
