@@ -168,6 +168,16 @@ def squash_header(header: str) -> str:
     return " ".join(header.replace("*", "").split())
 
 
+def _no_action_reason(cells: list[tuple[str, ...]]) -> str:
+    """Why a row without an action is left out, quoting what its action cell says."""
+    shown = "; ".join(" ".join(v) for v in cells if v)
+    if not shown:
+        return "the action cell is empty"
+    if all(is_placeholder(v) for v in cells):
+        return f"the action cell gives no action ({shown!r}); an operation without an action is not kept"
+    return f"no action in the action cell: {shown!r}"
+
+
 def interpret_table(
     table: RawTable,
     file: str,
@@ -195,11 +205,8 @@ def interpret_table(
         for warning in row.warnings:
             result.problems.append(RowProblem(file, table_no, index, f"{where}: {warning}", False))
         if not row.actions:
-            action_cells = [" ".join(v) for v, r in zip(raw.cells, roles, strict=True) if r == "action"]
-            shown = "; ".join(c for c in action_cells if c) or "(empty)"
-            result.problems.append(
-                RowProblem(file, table_no, index, f"{where}: no action in the action cell: {shown!r}")
-            )
+            cells = [v for v, r in zip(raw.cells, roles, strict=True) if r == "action"]
+            result.problems.append(RowProblem(file, table_no, index, f"{where}: {_no_action_reason(cells)}"))
             continue
         name_text = " ".join(row.names) or " ".join(row.descriptions)
         notes = row.notes + ([] if not row.names else [d for d in row.descriptions if d != name_text])

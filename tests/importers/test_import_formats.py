@@ -53,7 +53,7 @@ def test_md_html_document(fixtures: Path) -> None:
     report = result.report.files[0]
     assert (report.tables, report.rows_seen, report.rows_imported, report.rows_skipped) == (1, 3, 2, 1)
     assert [(p.table, p.row, p.reason) for p in report.problems] == [
-        (1, 3, "line 32: no action in the action cell: '无'")
+        (1, 3, "line 32: the action cell gives no action ('无'); an operation without an action is not kept")
     ]
 
 

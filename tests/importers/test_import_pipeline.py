@@ -176,7 +176,7 @@ def test_cli_import(mini_corpus: Path, tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["import", str(mini_corpus), "--out", str(out)], env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
     assert "Import report" in result.output
-    assert "no action in the action cell: '无'" in result.output
+    assert "the action cell gives no action ('无')" in result.output
     assert (out / "import-report.json").is_file()
 
 
