@@ -6,10 +6,11 @@ Everything is computed by :mod:`explorer.api`; this module only parses options a
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import click
 from rich.console import Console
@@ -17,52 +18,53 @@ from rich.table import Table
 
 from explorer import api
 
-F = TypeVar("F", bound=Callable[..., Any])
-
 
 def _console() -> Console:
     # created per call so that the current sys.stdout is used (click's test runner swaps it)
     return Console(highlight=False, markup=False, soft_wrap=False, width=160)
 
 
-def _source_options(f: F) -> F:
-    f = click.option(
+def _source_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    """Add --json, --cloud and --catalog; the command receives ``as_json`` and ``ex`` (the cloud's Explorer)."""
+
+    @functools.wraps(f)
+    def wrapper(*args: Any, cloud: str, catalog: Path | None, **kwargs: Any) -> Any:
+        return f(*args, ex=api.get_explorer(cloud, catalog), **kwargs)
+
+    wrapper = click.option(
         "--catalog",
         "catalog",
         type=click.Path(path_type=Path),
         default=None,
         help="Catalog root or service file (default: the bundled catalog or $PERMISSION_EXPLORER_CATALOG).",
-    )(f)
-    f = click.option("--cloud", default="huaweicloud", show_default=True, help="Which cloud's catalog to query.")(f)
-    f = click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")(f)
-    return f
+    )(wrapper)
+    wrapper = click.option("--cloud", default="huaweicloud", show_default=True, help="Which cloud's catalog to query.")(
+        wrapper
+    )
+    return click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")(wrapper)
 
 
-def _depth_options(f: F) -> F:
-    f = click.option(
+def _depth_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    """Add --depth, --no-conditional and --exclude-condition; the command receives ``depth`` and ``exclude``."""
+
+    @functools.wraps(f)
+    def wrapper(*args: Any, no_conditional: bool, exclude_condition: tuple[str, ...], **kwargs: Any) -> Any:
+        exclude: api.Exclude = True if no_conditional else (exclude_condition or False)
+        return f(*args, exclude=exclude, **kwargs)
+
+    wrapper = click.option(
         "--depth", type=click.IntRange(min=1), default=None, help="Follow dependencies at most N levels."
-    )(f)
-    f = click.option(
+    )(wrapper)
+    wrapper = click.option(
         "--no-conditional", is_flag=True, help="Leave out dependencies the documentation lists only with a condition."
-    )(f)
-    f = click.option(
+    )(wrapper)
+    return click.option(
         "--exclude-condition",
         "exclude_condition",
         multiple=True,
         metavar="TEXT",
         help="Leave out conditional dependencies whose condition contains TEXT (repeatable).",
-    )(f)
-    return f
-
-
-def _explorer(cloud: str, catalog: Path | None) -> api.Explorer:
-    return api.get_explorer(cloud, catalog)
-
-
-def _exclude(no_conditional: bool, exclude_condition: Sequence[str]) -> api.Exclude:
-    if no_conditional:
-        return True
-    return tuple(exclude_condition) if exclude_condition else False
+    )(wrapper)
 
 
 def _print_json(data: Any) -> None:
@@ -89,16 +91,13 @@ def _notes(console: Console, cycles: Sequence[Sequence[str]], loops: Sequence[st
 def closure_cmd(
     targets: tuple[str, ...],
     depth: int | None,
-    no_conditional: bool,
-    exclude_condition: tuple[str, ...],
+    exclude: api.Exclude,
     as_json: bool,
-    cloud: str,
-    catalog: Path | None,
+    ex: api.Explorer,
 ) -> None:
     """What a policy must allow to use TARGET (an action, a pattern or "METHOD /path"): depth 1 is documented
     for the row, deeper levels are inferred from the dependencies' own rows."""
-    ex = _explorer(cloud, catalog)
-    result = ex.closure(targets, depth, _exclude(no_conditional, exclude_condition))
+    result = ex.closure(targets, depth, exclude)
     if as_json:
         _print_json(result.to_dict())
         return
@@ -124,16 +123,13 @@ def why_cmd(
     action: str,
     from_target: str,
     depth: int | None,
-    no_conditional: bool,
-    exclude_condition: tuple[str, ...],
+    exclude: api.Exclude,
     as_json: bool,
-    cloud: str,
-    catalog: Path | None,
+    ex: api.Explorer,
 ) -> None:
     """Why ACTION is required by the --from target: the shortest paths, each step with its documentation row.
     Exits 1 when ACTION is not required."""
-    ex = _explorer(cloud, catalog)
-    result = ex.why(action, from_target, depth, _exclude(no_conditional, exclude_condition))
+    result = ex.why(action, from_target, depth, exclude)
     if as_json:
         _print_json(result.to_dict())
     else:
@@ -158,9 +154,8 @@ def why_cmd(
 @click.argument("action")
 @click.option("--depth", type=click.IntRange(min=1), default=None, help="Follow dependents at most N levels.")
 @_source_options
-def dependents_cmd(action: str, depth: int | None, as_json: bool, cloud: str, catalog: Path | None) -> None:
+def dependents_cmd(action: str, depth: int | None, as_json: bool, ex: api.Explorer) -> None:
     """Who needs ACTION: the actions, patterns and operations whose closure contains it."""
-    ex = _explorer(cloud, catalog)
     result = ex.dependents(action, depth)
     if as_json:
         _print_json(result.to_dict())
@@ -184,15 +179,12 @@ def dependents_cmd(action: str, depth: int | None, as_json: bool, cloud: str, ca
 def scope_cmd(
     targets: tuple[str, ...],
     depth: int | None,
-    no_conditional: bool,
-    exclude_condition: tuple[str, ...],
+    exclude: api.Exclude,
     as_json: bool,
-    cloud: str,
-    catalog: Path | None,
+    ex: api.Explorer,
 ) -> None:
     """Can TARGETS be granted through an enterprise project? The blockers and a grant plan."""
-    ex = _explorer(cloud, catalog)
-    report = ex.scope(targets, depth, _exclude(no_conditional, exclude_condition))
+    report = ex.scope(targets, depth, exclude)
     if as_json:
         _print_json(report.to_dict())
         return
@@ -224,9 +216,8 @@ def scope_cmd(
 @click.argument("text")
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
 @_source_options
-def search_cmd(text: str, limit: int, as_json: bool, cloud: str, catalog: Path | None) -> None:
+def search_cmd(text: str, limit: int, as_json: bool, ex: api.Explorer) -> None:
     """Find actions, operation names (Chinese or English) and API paths matching TEXT. Exits 1 on no match."""
-    ex = _explorer(cloud, catalog)
     hits = ex.search(text, limit)
     if as_json:
         _print_json([h.to_dict() for h in hits])
@@ -244,9 +235,8 @@ def search_cmd(text: str, limit: int, as_json: bool, cloud: str, catalog: Path |
 @click.command("show")
 @click.argument("action")
 @_source_options
-def show_cmd(action: str, as_json: bool, cloud: str, catalog: Path | None) -> None:
+def show_cmd(action: str, as_json: bool, ex: api.Explorer) -> None:
     """Everything the catalog says about ACTION: rows that check it, its dependencies, who needs it."""
-    ex = _explorer(cloud, catalog)
     info = ex.show(action)
     if as_json:
         _print_json(info.to_dict())
@@ -270,8 +260,7 @@ def show_cmd(action: str, as_json: bool, cloud: str, catalog: Path | None) -> No
         console.print(t)
 
 
-def _check(as_json: bool, cloud: str, catalog: Path | None) -> None:
-    ex = _explorer(cloud, catalog)
+def _check(as_json: bool, ex: api.Explorer) -> None:
     report = ex.check()
     if as_json:
         _print_json(report.to_dict())
@@ -299,16 +288,16 @@ def _check(as_json: bool, cloud: str, catalog: Path | None) -> None:
 
 @click.command("check")
 @_source_options
-def check_cmd(as_json: bool, cloud: str, catalog: Path | None) -> None:
+def check_cmd(as_json: bool, ex: api.Explorer) -> None:
     """Catalog health: counts per service, unresolved actions, cycles, self-loops, rows that disagree."""
-    _check(as_json, cloud, catalog)
+    _check(as_json, ex)
 
 
 @click.command("stats")
 @_source_options
-def stats_cmd(as_json: bool, cloud: str, catalog: Path | None) -> None:
+def stats_cmd(as_json: bool, ex: api.Explorer) -> None:
     """Alias of check."""
-    _check(as_json, cloud, catalog)
+    _check(as_json, ex)
 
 
 COMMANDS: list[click.Command] = [

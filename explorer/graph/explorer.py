@@ -561,4 +561,3 @@ def _check(g: CatalogGraph) -> CheckReport:
         tuple(sorted(g.self_loops)),
         tuple(disagreements),
     )
-

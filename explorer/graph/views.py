@@ -35,9 +35,7 @@ def _node(ex: Explorer, node: str, depth: int) -> ViewNode:
         matched = g.succ.get(node, ())
         scope = summarise(p for a in matched for p in g.pairs.get(a, ()))
         return ViewNode(node, "pattern", node, service_of(node), depth, scope, True, f"pattern, {len(matched)} matches")
-    return ViewNode(
-        node, "action", node, service_of(node), depth, g.marks.get(node, "unknown"), node in g.defined, ""
-    )
+    return ViewNode(node, "action", node, service_of(node), depth, g.marks.get(node, "unknown"), node in g.defined, "")
 
 
 def _edge(e: Edge, inferred: bool) -> ViewEdge:

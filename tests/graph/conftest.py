@@ -14,6 +14,22 @@ BUNDLED_HUAWEICLOUD = REPO / "catalog" / "huaweicloud"
 
 
 @pytest.fixture(scope="session")
+def seed_deps() -> frozenset[str]:
+    """The dependencies the seed row (ecs:servers:createImage, huaweicloud-zh ecs/镜像管理.md) documents."""
+    return frozenset(
+        {
+            "evs:volumes:get",
+            "evs:snapshots:create",
+            "ims:images:create",
+            "ims:images:get",
+            "ims:images:list",
+            "ims:images:update",
+            "ims:images:delete",
+        }
+    )
+
+
+@pytest.fixture(scope="session")
 def fx() -> api.Explorer:
     return api.get_explorer("huaweicloud", FIXTURE_CATALOG)
 

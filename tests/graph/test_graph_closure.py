@@ -7,15 +7,6 @@ import pytest
 from explorer import api
 from explorer.errors import QueryError
 
-SEED_DEPS = {
-    "evs:volumes:get",
-    "evs:snapshots:create",
-    "ims:images:create",
-    "ims:images:get",
-    "ims:images:list",
-    "ims:images:update",
-    "ims:images:delete",
-}
 SEED_API = "POST /v2.1/{project_id}/servers/{server_id}/action"
 
 
@@ -26,11 +17,11 @@ def by_depth(result: api.ClosureResult) -> dict[int, set[str]]:
     return out
 
 
-def test_seed_row_closure_on_fixture(fx: api.Explorer) -> None:
+def test_seed_row_closure_on_fixture(fx: api.Explorer, seed_deps: frozenset[str]) -> None:
     result = fx.closure("ecs:servers:createImage")
     assert by_depth(result) == {
         0: {"ecs:servers:createImage"},
-        1: SEED_DEPS,
+        1: seed_deps,
         2: {"ims:serverImages:create"},
         3: {"ecs:*:get*", "obs:bucket:*"},
         4: {"ecs:cloudServers:get", "ecs:servers:get"},
@@ -56,30 +47,30 @@ def test_requirements_sorted_by_depth_then_action(fx: api.Explorer) -> None:
     assert keys == sorted(keys)
 
 
-def test_depth_limit_cuts_and_says_so(fx: api.Explorer) -> None:
+def test_depth_limit_cuts_and_says_so(fx: api.Explorer, seed_deps: frozenset[str]) -> None:
     result = fx.closure("ecs:servers:createImage", max_depth=1)
-    assert set(result.actions()) == SEED_DEPS | {"ecs:servers:createImage"}
+    assert set(result.actions()) == seed_deps | {"ecs:servers:createImage"}
     assert result.truncated
     assert not fx.closure("ecs:servers:createImage").truncated
 
 
-def test_excluding_conditional_dependencies(fx: api.Explorer) -> None:
+def test_excluding_conditional_dependencies(fx: api.Explorer, seed_deps: frozenset[str]) -> None:
     everything = set(fx.closure("ecs:servers:createImage").actions())
-    assert set(fx.closure("ecs:servers:createImage", exclude_conditional=True).actions()) == SEED_DEPS | {
+    assert set(fx.closure("ecs:servers:createImage", exclude_conditional=True).actions()) == seed_deps | {
         "ecs:servers:createImage"
     }
     named = fx.closure("ecs:servers:createImage", exclude_conditional=["企业项目迁移"])
-    assert set(named.actions()) == SEED_DEPS | {"ecs:servers:createImage"}
+    assert set(named.actions()) == seed_deps | {"ecs:servers:createImage"}
     assert named.excluded_conditions == ("企业项目迁移",)
     other = fx.closure("ecs:servers:createImage", exclude_conditional=["加密"])
     assert set(other.actions()) == everything
 
 
-def test_api_target_is_the_row(fx: api.Explorer) -> None:
+def test_api_target_is_the_row(fx: api.Explorer, seed_deps: frozenset[str]) -> None:
     result = fx.closure(SEED_API)
     assert result.targets[0].kind == "operation"
     assert result.targets[0].operations == ("fx-ecs-createimage",)
-    assert by_depth(result)[1] == SEED_DEPS | {"ecs:servers:createImage"}
+    assert by_depth(result)[1] == seed_deps | {"ecs:servers:createImage"}
     checked = result.get("ecs:servers:createImage")
     assert checked is not None and checked.edge is not None and checked.edge.kind == "checks"
 
@@ -160,9 +151,9 @@ def test_scope_kept_per_operation_action_pair(fx: api.Explorer) -> None:
     }
 
 
-def test_to_dict_contract(fx: api.Explorer) -> None:
+def test_to_dict_contract(fx: api.Explorer, seed_deps: frozenset[str]) -> None:
     data = fx.closure("ecs:servers:createImage").to_dict()
     rows = {r["action"]: r for r in data["requirements"]}
-    assert {a for a, r in rows.items() if r["depth"] == 1} == SEED_DEPS
+    assert {a for a, r in rows.items() if r["depth"] == 1} == seed_deps
     assert isinstance(rows["ims:images:get"]["depth"], int)
     assert rows["ims:images:get"]["provenance"][0]["row"] == 1

@@ -123,10 +123,15 @@ def test_show_action_pattern_and_unresolved(fx: api.Explorer) -> None:
     pattern = fx.show("ecs:*:get*")
     assert [e.target for e in pattern.dependencies] == ["ecs:cloudServers:get", "ecs:servers:get"]
     kms = fx.show("kms:cmk:get")
-    assert not kms.resolved and kms.operations == () and [e.source for e in kms.required_by] == [
-        "evs:volumes:create",
-        "op:fx-evs-createvolume",
-    ]
+    assert (
+        not kms.resolved
+        and kms.operations == ()
+        and [e.source for e in kms.required_by]
+        == [
+            "evs:volumes:create",
+            "op:fx-evs-createvolume",
+        ]
+    )
 
 
 def test_check_reports_problems(fx: api.Explorer) -> None:
