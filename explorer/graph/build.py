@@ -174,10 +174,10 @@ def _build(catalog: Catalog, source: str) -> CatalogGraph:
 
     # a row cannot list the same action twice (the codec refuses it), so evidence has no duplicates
     edges: dict[tuple[str, str], Edge] = {}
-    for key in sorted(kinds):
-        rows = evidence[key]
+    for pair in sorted(kinds):
+        rows = evidence[pair]
         ordered = sorted(rows, key=_evidence_order) if len(rows) > 1 else rows
-        edges[key] = Edge(key[0], key[1], kinds[key], tuple(ordered))
+        edges[pair] = Edge(pair[0], pair[1], kinds[pair], tuple(ordered))
     conditional = frozenset(
         key for key, e in edges.items() if e.kind == "depends" and all(ev.condition is not None for ev in e.evidence)
     )
