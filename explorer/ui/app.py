@@ -6,25 +6,11 @@ under ``pages/`` so that Streamlit (and AppTest) can address it by path.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import streamlit as st
 
-from explorer.ui import source
-
-PAGES = Path(__file__).resolve().parent / "pages"
+from explorer.ui import navigation, source
 
 st.set_page_config(page_title="Permission Explorer", page_icon=":material/account_tree:", layout="wide")
-
-navigation = st.navigation(
-    [
-        st.Page(
-            PAGES / "explore.py", title="Explore", icon=":material/account_tree:", url_path="explore", default=True
-        ),
-        st.Page(PAGES / "scope.py", title="Scope", icon=":material/domain:", url_path="scope"),
-        st.Page(PAGES / "catalog.py", title="Catalog", icon=":material/fact_check:", url_path="catalog"),
-        st.Page(PAGES / "upload.py", title="Upload", icon=":material/upload_file:", url_path="upload"),
-    ]
-)
+current = st.navigation(navigation.all_pages())
 source.sidebar()
-navigation.run()
+current.run()

@@ -132,7 +132,8 @@ def catalog_from_documents(uploads: Sequence[Upload], *, cloud: str, edition: st
         try:
             imported = api.import_document(up.name, up.data, cloud=cloud, edition=edition)
         except ExplorerError as exc:
-            problems.append(Problem(up.name, "", str(exc)))
+            # The importer's message already starts with the (sanitised) file name.
+            problems.append(Problem(up.name, "", str(exc).removeprefix(f"{PurePath(up.name).name}: ")))
             continue
         services.append(imported.catalog)
         names.append(up.name)

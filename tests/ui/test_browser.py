@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
-from ui_support import ASSETS, BUNDLED_CATALOG, served_catalog
+from ui_support import ASSETS, BUNDLED_CATALOG, FIXTURE_CATALOG, served_catalog
 
 pytestmark = pytest.mark.browser
 
@@ -123,6 +123,23 @@ def test_malformed_upload_shows_a_clear_error(page: Page, app_url: str) -> None:
     expect(alert).to_be_visible(timeout=TIMEOUT)
     expect(page.get_by_text("The upload cannot be explored")).to_be_visible()
     screenshot(page, "upload")
+
+
+def test_uploaded_catalog_is_explored(page: Page, app_url: str) -> None:
+    page.goto(f"{app_url}/upload", timeout=TIMEOUT)
+    expect(page.get_by_text("What are you uploading?")).to_be_visible(timeout=TIMEOUT)
+    uploader = page.locator('[data-testid="stFileUploaderDropzoneInput"]')
+    uploader.set_input_files(str(FIXTURE_CATALOG / "otc" / "ims.yaml"))
+    expect(page.get_by_text("ims.yaml", exact=True)).to_be_visible(timeout=TIMEOUT)
+    page.get_by_role("button", name="Explore the upload").click()
+    expect(page.get_by_text("Loaded ims.yaml: otc (1 services, 2 operations)")).to_be_visible(timeout=TIMEOUT)
+    page.get_by_role("link", name="Explore it").click()
+    box = page.get_by_role("textbox", name="Action, operation name (Chinese or English) or API path")
+    box.fill("ims:images:update")
+    box.press("Enter")
+    wait_for_graph(page)
+    assert {"ims:images:update", "ims:serverImages:create", "obs:bucket:*"} <= node_texts(page)
+    expect(page.get_by_text("Exploring an upload: ims.yaml")).to_be_visible()
 
 
 def test_dark_theme_explore(browser: Browser, app_url: str) -> None:

@@ -8,6 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 from ui_support import FIXTURE_CATALOG, REPO
 
+from explorer.errors import ExplorerError
 from explorer.ui import source, uploads
 
 APP = REPO / "explorer" / "ui" / "app.py"
@@ -220,7 +221,7 @@ def test_upload_page_renders_limits() -> None:
 
 def test_malformed_yaml_upload_names_file_and_line() -> None:
     bad = b"schema_version: 1\ncloud: otc\nservice: [ims\n"
-    with pytest.raises(Exception) as err:
+    with pytest.raises(ExplorerError) as err:
         uploads.catalog_from_yaml([uploads.Upload("mine.yaml", bad)])
     assert "mine.yaml: line" in str(err.value) and "malformed YAML" in str(err.value)
 
@@ -235,14 +236,55 @@ def test_malformed_yaml_upload_names_file_and_line() -> None:
     ],
 )
 def test_upload_limits_and_types(files: list[tuple[str, bytes]], message: str) -> None:
-    with pytest.raises(Exception) as err:
+    with pytest.raises(ExplorerError) as err:
         uploads.catalog_from_yaml([uploads.Upload(n, d) for n, d in files])
     assert message in str(err.value)
 
 
 def test_same_service_twice_is_refused() -> None:
     data = (FIXTURE_CATALOG / "otc" / "ims.yaml").read_bytes()
-    with pytest.raises(Exception) as err:
+    with pytest.raises(ExplorerError) as err:
         uploads.catalog_from_yaml([uploads.Upload("a.yaml", data), uploads.Upload("b.yaml", data)])
     assert "service 'ims' of cloud 'otc' is in two uploaded files" in str(err.value)
 
+
+
+# A documentation table in the Huawei Markdown pipe format (facts from the IMS action table).
+IMS_TABLE = """|权限|对应API接口|授权项（Action）|IAM项目（Project）|企业项目（Enterprise Project）|
+|--|--|--|--|--|
+|查询镜像列表|GET /v2/cloudimages|ims:images:list|√|√|
+|查询镜像列表（OpenStack原生）|GET /v2/images|ims:images:list|√|x|
+""".encode()
+
+
+def test_documentation_table_upload_is_imported_and_explored() -> None:
+    upload = uploads.catalog_from_documents(
+        [uploads.Upload("images.md", IMS_TABLE)], cloud="huaweicloud", edition="huaweicloud-zh"
+    )
+    assert upload.notes == ("images.md: md-pipe, service ims: 2 of 2 rows imported from 1 action tables",)
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.session_state[source.UPLOAD_KEY] = upload
+    at.run()
+    at.switch_page("pages/scope.py")
+    at.query_params["targets"] = "GET /v2/images"
+    at.run()
+    assert not at.exception
+    assert "Not grantable on an enterprise project" in at.error[0].value
+    at.query_params["targets"] = "GET /v2/cloudimages"
+    at.session_state["sc_targets"] = ["GET /v2/cloudimages"]
+    at.run()
+    assert "Grantable on an enterprise project" in at.success[0].value
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("notes.md", b"# just a heading\n", "notes.md: no action table found"),
+        ("blob.md", bytes(range(256)) * 4, "blob.md: not a text file"),
+        ("table.pdf", IMS_TABLE, "table.pdf: expected a documentation file ending in .md, .rst, .html, .htm"),
+    ],
+)
+def test_bad_documentation_uploads(name: str, data: bytes, message: str) -> None:
+    with pytest.raises(ExplorerError) as err:
+        uploads.catalog_from_documents([uploads.Upload(name, data)], cloud="huaweicloud", edition="huaweicloud-zh")
+    assert str(err.value).startswith(message)

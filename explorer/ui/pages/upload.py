@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from explorer.errors import CatalogError, ExplorerError
-from explorer.ui import source, uploads
+from explorer.ui import navigation, source, uploads
 
 KINDS = {
     "catalog": "Catalog YAML (<service>.yaml files in the catalog format)",
@@ -60,7 +60,7 @@ def main() -> None:
         ))
         for note in result.notes:
             st.caption(note)
-        st.page_link("pages/explore.py", label="Explore it", icon=":material/account_tree:")
+        st.page_link(navigation.page("explore"), label="Explore it", icon=":material/account_tree:")
 
 
 main()
