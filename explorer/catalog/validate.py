@@ -2,13 +2,15 @@
 
 The checks themselves live where the data is read (:mod:`explorer.catalog.codec` for a document's
 content, :mod:`explorer.catalog.store` for YAML, file placement and duplicate services), so loading
-and validating can never disagree. This module runs them over paths and, on request, also checks
-each file against the JSON Schema shipped beside it (``catalog.schema.json``), which editors can use.
+and validating can never disagree. This module runs them over paths, compares a catalog root with the
+import report beside it, and on request checks each file against the JSON Schema shipped beside this
+module (``catalog.schema.json``), which editors can use too.
 """
 
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -18,10 +20,13 @@ from typing import Any
 
 from jsonschema import Draft202012Validator
 
-from explorer.catalog.store import scan_catalogs
+from explorer.catalog.store import CATALOG_SUFFIX, scan_catalogs
 from explorer.errors import Problem
+from explorer.model import EDITION_CLOUD, Catalog
 
 SCHEMA_FILE = "catalog.schema.json"
+# The importer's report beside a catalog root (explorer.importers.report.REPORT_NAME; a test keeps them equal).
+REPORT_FILE = "import-report.json"
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,16 +93,74 @@ def schema_problems(data: Any, file: str) -> list[Problem]:
     return sorted(problems)
 
 
+def report_problems(root: Path, catalogs: dict[str, Catalog]) -> list[Problem]:
+    """Disagreements between a catalog root and the import report the importer wrote beside it.
+
+    For each documentation file the report lists, the number of rows it says were imported must be
+    the number of operations in the catalog whose source is that file, and every source file with
+    operations must be listed. A stale report, or a catalog edited or partly regenerated after the
+    import, shows up here. Only the report's file entries are read; the importer owns the rest.
+    """
+    path = root / REPORT_FILE
+    if not path.is_file():
+        return []
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        return [Problem(str(path), "", f"cannot read the import report: {exc}")]
+    entries = data.get("files") if isinstance(data, dict) else None
+    if not isinstance(entries, list):
+        return [Problem(str(path), "files", "expected the report's list of documentation files")]
+    in_root = {
+        (cloud, name): svc
+        for cloud, cat in catalogs.items()
+        for name, svc in cat.services.items()
+        if (root / cloud / f"{name}{CATALOG_SUFFIX}").is_file()
+    }
+    counts = Counter(op.provenance.file for svc in in_root.values() for op in svc.operations)
+    problems: list[Problem] = []
+    listed: set[str] = set()
+    for i, entry in enumerate(entries):
+        where = f"files[{i}]"
+        fields = entry if isinstance(entry, dict) else {}
+        file, imported = fields.get("file"), fields.get("rows_imported")
+        cloud, service = EDITION_CLOUD.get(str(fields.get("edition"))), fields.get("service")
+        if not isinstance(file, str) or not isinstance(imported, int) or cloud is None or not isinstance(service, str):
+            problems.append(Problem(str(path), where, "expected file, edition, service and rows_imported"))
+            continue
+        listed.add(file)
+        target = root / cloud / f"{service}{CATALOG_SUFFIX}"
+        if (cloud, service) not in in_root and target.is_file():
+            continue  # the service file itself is invalid, and reported as such
+        if counts[file] != imported:
+            message = (
+                f"{file}: the report says {imported} rows were imported, "
+                f"the catalog has {counts[file]} operations from it"
+            )
+            problems.append(Problem(str(path), where, message))
+    for file in sorted(set(counts) - listed):
+        message = f"{file}: {counts[file]} operations in the catalog come from it, but the report does not list it"
+        problems.append(Problem(str(path), "files", message))
+    return problems
+
+
 def validate(paths: Sequence[Path], *, schema: bool = False) -> ValidationResult:
-    """Check catalog roots or files; with ``schema``, also check each file against the JSON Schema."""
+    """Check catalog roots or files; with ``schema``, also check each file against the JSON Schema.
+
+    A catalog root holding an import report is also checked against it (see ``report_problems``).
+    """
     scan = scan_catalogs(paths, schema_problems if schema else None)
+    problems = list(scan.problems)
+    for root in paths:
+        if root.is_dir():
+            problems.extend(report_problems(root, scan.catalogs))
     services = sum(len(cat.services) for cat in scan.catalogs.values())
     operations = sum(len(svc.operations) for cat in scan.catalogs.values() for svc in cat.services.values())
     return ValidationResult(
         files=tuple(str(p) for p in scan.files),
         services=services,
         operations=operations,
-        problems=tuple(sorted(set(scan.problems))),
+        problems=tuple(sorted(set(problems))),
     )
 
 
