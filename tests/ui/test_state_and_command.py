@@ -1,0 +1,91 @@
+"""Deep-link state (pure functions) and the ``ui`` command's launch line."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from ui_support import FIXTURE_CATALOG
+
+from explorer.cli import cli
+from explorer.cli.ui_cmd import APP_SCRIPT
+from explorer.ui.state import ExploreState, explore_params, read_explore, read_targets
+
+CLOUDS = ("huaweicloud", "otc")
+
+
+def test_defaults_from_an_empty_link() -> None:
+    state = read_explore({}, CLOUDS)
+    assert state == ExploreState(cloud="huaweicloud", target="", direction="requirements", depth="1")
+    assert state.max_depth == 1 and state.warnings == ()
+    assert explore_params(state) == {"cloud": "huaweicloud"}
+
+
+def test_link_round_trip() -> None:
+    params = {
+        "action": "ecs:servers:createImage",
+        "cloud": "otc",
+        "direction": "dependents",
+        "depth": "all",
+        "conditional": "0",
+        "node": "ims:images:list",
+    }
+    state = read_explore(params, CLOUDS)
+    assert (state.max_depth, state.conditional, state.node) == (None, False, "ims:images:list")
+    assert explore_params(state) == params
+    assert read_explore(explore_params(state), CLOUDS) == state
+
+
+@pytest.mark.parametrize(
+    ("params", "warning"),
+    [
+        ({"cloud": "aws"}, "unknown cloud 'aws' in the link; expected one of: huaweicloud, otc"),
+        ({"direction": "up"}, "unknown direction 'up' in the link; expected one of: requirements, dependents"),
+        ({"depth": "-1"}, "depth '-1' in the link is not one of: 1, 2, 3, 4, 5, all"),
+    ],
+)
+def test_bad_link_values_become_defaults_with_a_warning(params: dict[str, str], warning: str) -> None:
+    state = read_explore(params, CLOUDS)
+    assert state.warnings == (warning,)
+    assert (state.cloud, state.direction, state.depth) == ("huaweicloud", "requirements", "1")
+
+
+def test_targets_are_trimmed_deduplicated_and_capped() -> None:
+    assert read_targets({"targets": " a:b:c , x:y:z,a:b:c,, "}) == ("a:b:c", "x:y:z")
+    assert len(read_targets({"targets": ",".join(f"s:r:v{i}" for i in range(80))})) == 50
+    assert read_targets({"targets": ["a:b:c,d:e:f", "ignored"]}) == ("a:b:c", "d:e:f")
+
+
+def test_ui_command_runs_streamlit_on_the_named_catalog(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: dict[str, Any] = {}
+
+    def fake_run(argv: list[str], env: dict[str, str], check: bool) -> subprocess.CompletedProcess[bytes]:
+        seen.update(argv=argv, env=env)
+        return subprocess.CompletedProcess(argv, 0)
+
+    monkeypatch.setattr(subprocess, "run", fake_run)
+    args = ["ui", "--port", "8600", "--address", "0.0.0.0", "--catalog", str(FIXTURE_CATALOG)]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    argv = seen["argv"]
+    assert argv[1:5] == ["-m", "streamlit", "run", str(APP_SCRIPT)]
+    assert Path(argv[4]).is_file()
+    pairs = dict(zip(argv[5::2], argv[6::2], strict=True))
+    assert pairs == {
+        "--server.headless": "true",
+        "--browser.gatherUsageStats": "false",
+        "--client.toolbarMode": "viewer",
+        "--server.port": "8600",
+        "--server.address": "0.0.0.0",
+    }
+    assert seen["env"]["PERMISSION_EXPLORER_CATALOG"] == str(FIXTURE_CATALOG.resolve())
+
+
+def test_ui_command_refuses_a_missing_catalog(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["ui", "--catalog", str(tmp_path / "nope")])
+    assert result.exit_code == 2
+    assert "does not exist; expected a catalog root" in result.output
+    assert "Traceback" not in result.output
