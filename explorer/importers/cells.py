@@ -48,29 +48,43 @@ def scope_flag(values: tuple[str, ...]) -> tuple[bool | None, str | None]:
 
 
 _ENTERPRISE = re.compile(r"enterprise[ -]?projects?|企业项目")
-_PROJECT = re.compile(r"(?<!enterprise )(?<!enterprise-)(?<!enterprise)\b(iam )?projects?\b|(?<!企业)项目")
-_NEGATIVE = re.compile(r"not supported|unsupported|不支持|\bnot\b|\bno\b")
+_PROJECT = re.compile(r"\b(iam )?projects?\b|项目")
+_POLARITY = re.compile(r"not supported|unsupported|不支持|supported|支持")
 
 
 def scope_prose(values: tuple[str, ...]) -> tuple[bool | None, bool | None, str | None]:
     """(iam_project, enterprise_project, problem) from a prose scope cell.
 
     The prose lists what is supported ("Supported: IAM projects, Enterprise projects", "Projects
-    are supported.", 支持:项目(Project) 企业项目(Enterprise Project)); a kind of project the
-    statement leaves out is not supported. A statement of what is *not* supported flips that.
+    are supported.", 支持:项目(Project) 企业项目(Enterprise Project)) and sometimes what is not
+    ("Not supported: Enterprise projects"). Each kind of project takes the polarity of the
+    statement it is listed under; a kind that a list of what *is* supported leaves out is not
+    supported.
     """
-    text = narrow(" ".join(values)).lower()
     if is_placeholder(values):
         return None, None, None
     # "项目(Project)" names one thing; drop the English gloss so it is not counted twice.
-    text = re.sub(r"\((enterprise )?project\)", "", text)
-    enterprise = _ENTERPRISE.search(text) is not None
-    project = _PROJECT.search(_ENTERPRISE.sub(" ", text)) is not None
-    if not enterprise and not project:
+    text = re.sub(r"\((enterprise )?project\)", "", narrow(" ".join(values)).lower())
+    marks = list(_POLARITY.finditer(text))
+    if not marks:
         return None, None, f"unrecognised scope statement {' '.join(values)!r}"
-    if _NEGATIVE.search(text):
-        return (not project if project else None), (not enterprise if enterprise else None), None
-    return project, enterprise, None
+    # A statement is the text from one polarity word to the next; text before the first word
+    # belongs to it ("Projects are supported.").
+    flags: dict[str, bool] = {}
+    for i, mark in enumerate(marks):
+        begin = 0 if i == 0 else mark.start()
+        end = marks[i + 1].start() if i + 1 < len(marks) else len(text)
+        segment = text[begin:end]
+        positive = mark.group(0) in ("supported", "支持")
+        if _ENTERPRISE.search(segment):
+            flags["enterprise"] = positive
+        if _PROJECT.search(_ENTERPRISE.sub(" ", segment)):
+            flags["project"] = positive
+    if not flags:
+        return None, None, f"unrecognised scope statement {' '.join(values)!r}"
+    listed_supported = any(m.group(0) in ("supported", "支持") for m in marks)
+    default = False if listed_supported else None
+    return flags.get("project", default), flags.get("enterprise", default), None
 
 
 def apis_and_notes(values: tuple[str, ...]) -> tuple[list[str], list[str]]:

@@ -128,6 +128,8 @@ def test_unknown_scope_mark_is_reported() -> None:
         (("支持：项目(Project) 企业项目(Enterprise Project)",), (True, True, None)),
         (("支持：项目(Project)",), (True, False, None)),
         (("Enterprise projects are not supported.",), (None, False, None)),
+        (("Not supported: - Enterprise projects", "Supported: - Projects"), (True, False, None)),
+        (("Supported: - Projects - Enterprise projects",), (True, True, None)),
         (("-",), (None, None, None)),
     ],
 )
