@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -288,3 +289,26 @@ def test_bad_documentation_uploads(name: str, data: bytes, message: str) -> None
     with pytest.raises(ExplorerError) as err:
         uploads.catalog_from_documents([uploads.Upload(name, data)], cloud="huaweicloud", edition="huaweicloud-zh")
     assert str(err.value).startswith(message)
+
+
+def test_large_graph_is_rendered_on_the_server_with_zoom(monkeypatch: pytest.MonkeyPatch) -> None:
+    from explorer.ui import graph_panel
+
+    monkeypatch.setattr(graph_panel, "BROWSER_LAYOUT_LIMIT", 5)  # the fixture's 8-node closure counts as large
+    at = open_page(action="ecs:servers:createImage")
+    assert not at.get("graphviz_chart")
+    assert any("8 nodes: laid out on the server by Graphviz" in c for c in texts(at, "caption"))
+    box = at.get("html")[0].proto.body
+    assert box.count("<svg") == 1 and "ims:images:list" in box and "<script" not in box
+    width = re.search(r'<svg width="(\d+)pt"', box)
+    assert width is not None
+    at.select_slider(key="zoom").set_value(100).run()
+    doubled = re.search(r'<svg width="(\d+)pt"', at.get("html")[0].proto.body)
+    assert doubled is not None and int(doubled.group(1)) == pytest.approx(2 * int(width.group(1)), abs=1)
+
+
+def test_zoomed_scales_only_the_outer_size() -> None:
+    from explorer.ui.graph_panel import zoomed
+
+    svg = '<svg width="300pt" height="120pt" viewBox="0 0 300 120"><text width="5pt">x</text></svg>'
+    assert zoomed(svg, 50) == '<svg width="150pt" height="60pt" viewBox="0 0 300 120"><text width="5pt">x</text></svg>'
