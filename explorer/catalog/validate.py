@@ -10,6 +10,7 @@ module (``catalog.schema.json``), which editors can use too.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ from explorer.model import EDITION_CLOUD, Catalog
 SCHEMA_FILE = "catalog.schema.json"
 # The importer's report beside a catalog root (explorer.importers.report.REPORT_NAME; a test keeps them equal).
 REPORT_FILE = "import-report.json"
+_DIGITS = re.compile(r"(\d+)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,8 +162,14 @@ def validate(paths: Sequence[Path], *, schema: bool = False) -> ValidationResult
         files=tuple(str(p) for p in scan.files),
         services=services,
         operations=operations,
-        problems=tuple(sorted(set(problems))),
+        problems=tuple(sorted(set(problems), key=_document_order)),
     )
+
+
+def _document_order(problem: Problem) -> tuple[str, list[str | int], str]:
+    """Sort key putting ``operations[2]`` before ``operations[10]`` and line 9 before line 10."""
+    parts: list[str | int] = [int(t) if t.isdigit() else t for t in _DIGITS.split(problem.location)]
+    return problem.file, parts, problem.message
 
 
 def validate_paths(paths: Sequence[Path]) -> list[Problem]:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 from catalog_support import BAD, BAD_FILES, GOOD, place
 from click.testing import CliRunner
 
@@ -162,3 +164,20 @@ def test_cli_schema_path_points_at_the_shipped_schema() -> None:
     path = Path(result.stdout.strip())
     assert path == api.schema_path()
     assert json.loads(path.read_text(encoding="utf-8"))["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+
+
+def test_problems_come_in_document_order(tmp_path: Path) -> None:
+    doc = yaml.safe_load((GOOD / "huaweicloud" / "ecs.yaml").read_text(encoding="utf-8"))
+    seed = doc["operations"][0]
+    doc["operations"] = [
+        {**copy.deepcopy(seed), "id": f"op{i}", "source": {**seed["source"], "row": i + 1}} for i in range(12)
+    ]
+    for i in (10, 2):
+        doc["operations"][i]["source"]["row"] = -1
+    target = tmp_path / "huaweicloud" / "ecs.yaml"
+    target.parent.mkdir()
+    target.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    assert [p.location for p in api.validate_paths([tmp_path])] == [
+        "operations[2].source.row",
+        "operations[10].source.row",
+    ]
