@@ -197,6 +197,12 @@ def test_catalog_page_health() -> None:
     assert [r["action"] for r in table(at, 1)] == ["ims:images:delete"]
     disagreeing = {(r["action"], r["field"]) for r in table(at, 2)}
     assert ("ims:images:list", "enterprise_project") in disagreeing
+    assert not at.get("graphviz_chart")
+    at.selectbox(key="cat_service").select("ims").run()
+    dot = dot_source(at)
+    for name in ("查询镜像列表（OpenStack原生）", "制作镜像", "ims:serverImages:create", "ims:images:list"):
+        assert name in dot
+    assert "ecs:servers:createImage" not in dot  # another service's action that needs ims is not drawn
 
 
 # --- Upload ----------------------------------------------------------------------------------

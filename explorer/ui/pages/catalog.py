@@ -6,7 +6,7 @@ import streamlit as st
 
 from explorer import api
 from explorer.errors import ExplorerError
-from explorer.ui import source, tables
+from explorer.ui import graph_panel, source, tables
 
 
 def _health(report: api.CheckReport) -> None:
@@ -99,8 +99,26 @@ def main() -> None:
     cloud = st.selectbox("Cloud", src.clouds, key="cat_cloud")
     if st.query_params.get("cloud") != cloud:
         st.query_params.from_dict({"cloud": cloud})
-    _health(src.explorers[cloud].check())
+    ex = src.explorers[cloud]
+    _health(ex.check())
+    _service_graph(ex)
     _import_report(src)
+
+
+def _service_graph(ex: api.Explorer) -> None:
+    st.subheader("A whole service")
+    service = st.selectbox(
+        "Service", ex.services(), index=None, key="cat_service", placeholder="choose a service to draw…",
+        help="Its operations, the actions they check and those actions' direct dependencies in any service.",
+    )
+    if service is None:
+        return
+    try:
+        view = api.service_view(ex, service)
+    except ExplorerError as exc:
+        st.error(str(exc))
+        return
+    graph_panel.show(view)
 
 
 main()
