@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -318,3 +319,22 @@ def test_zoomed_scales_only_the_outer_size() -> None:
 
     svg = '<svg width="300pt" height="120pt" viewBox="0 0 300 120"><text width="5pt">x</text></svg>'
     assert zoomed(svg, 50) == '<svg width="150pt" height="60pt" viewBox="0 0 300 120"><text width="5pt">x</text></svg>'
+
+
+def test_catalog_is_loaded_once_and_shared_across_sessions(monkeypatch: pytest.MonkeyPatch) -> None:
+    from explorer import api
+
+    calls: list[object] = []
+    real_load = api.load
+
+    def counting_load(paths: list[Path] | None = None) -> dict[str, api.Catalog]:
+        calls.append(paths)
+        return real_load(paths)
+
+    monkeypatch.setattr(api, "load", counting_load)
+    source.bundled.clear()
+    first = open_page(action="ecs:servers:createImage")
+    first.radio(key="ex_depth").set_value("2").run()
+    first.checkbox(key="ex_conditional").uncheck().run()
+    open_page("scope", targets="ecs:servers:createImage")  # a second session
+    assert calls == [[FIXTURE_CATALOG]]
