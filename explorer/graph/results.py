@@ -40,7 +40,7 @@ def _provenance_dict(p: Provenance) -> dict[str, Any]:
     return {"file": p.file, "table": p.table, "row": p.row, "edition": p.edition}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: see the module note on speed
 class Target:
     """What a query's target string resolved to.
 
