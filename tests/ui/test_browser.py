@@ -12,19 +12,10 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
-from ui_support import ASSETS, BUNDLED_CATALOG, FIXTURE_CATALOG, served_catalog
+from ui_support import ASSETS, BUNDLED_CATALOG, DOCUMENTED, FIXTURE_CATALOG, served_catalog
 
 pytestmark = pytest.mark.browser
 
-DOCUMENTED = (
-    "evs:volumes:get",
-    "evs:snapshots:create",
-    "ims:images:create",
-    "ims:images:get",
-    "ims:images:list",
-    "ims:images:update",
-    "ims:images:delete",
-)
 GRAPH_NODES = '[data-testid="stGraphVizChart"] svg g.node'
 TIMEOUT = 30_000
 

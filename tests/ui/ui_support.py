@@ -26,6 +26,16 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 ASSETS = REPO / "assets"
+# The seed row: the dependencies the Huawei table documents for ecs:servers:createImage.
+DOCUMENTED = (
+    "evs:snapshots:create",
+    "evs:volumes:get",
+    "ims:images:create",
+    "ims:images:delete",
+    "ims:images:get",
+    "ims:images:list",
+    "ims:images:update",
+)
 
 
 def served_catalog() -> Path:
