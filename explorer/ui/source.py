@@ -85,7 +85,9 @@ def sidebar() -> None:
     upload: UploadedCatalog | None = st.session_state.get(UPLOAD_KEY)
     with st.sidebar:
         if upload is None:
-            st.caption(f"Catalog: {api.default_catalog_path()}")
+            root = api.default_catalog_path()
+            bundled_root = root.resolve() == api.BUNDLED_CATALOG.resolve()
+            st.caption("Catalog: the bundled catalog" if bundled_root else f"Catalog: {root}")
         else:
             st.caption(f"Exploring an upload: {upload.label.removeprefix('uploaded: ')}")
             if st.button("Back to the bundled catalog", key="back_to_bundled"):
