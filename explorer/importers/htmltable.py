@@ -95,6 +95,48 @@ def _rows(table: etree._Element) -> Iterable[etree._Element]:
             yield from child.iterchildren("tr")
 
 
+def _span(cell: etree._Element, attr: str) -> int:
+    try:
+        return max(1, min(int(cell.get(attr, "1")), 1000))
+    except ValueError:
+        return 1
+
+
+def _cells(tr: etree._Element) -> list[etree._Element]:
+    return [c for c in tr if isinstance(c.tag, str) and c.tag in ("td", "th")]
+
+
+def _grid(rows: list[etree._Element]) -> list[tuple[Cell, ...]]:
+    """The cells of each row with row and column spans spread out: a spanned cell's values are
+    repeated in every row and column it covers, as a reader of the rendered table sees them."""
+    carried: dict[int, tuple[int, Cell]] = {}  # column -> (rows still covered, values)
+    out: list[tuple[Cell, ...]] = []
+    for tr in rows:
+        row: list[Cell] = []
+        for cell in _cells(tr):
+            _take_carried(row, carried)
+            values = cell_values(cell)
+            down = _span(cell, "rowspan")
+            for _ in range(_span(cell, "colspan")):
+                if down > 1:
+                    carried[len(row)] = (down - 1, values)
+                row.append(values)
+        _take_carried(row, carried)
+        out.append(tuple(row))
+    return out
+
+
+def _take_carried(row: list[Cell], carried: dict[int, tuple[int, Cell]]) -> None:
+    """Fill the columns that a cell of a row above still covers, at the end of ``row``."""
+    while len(row) in carried:
+        left, values = carried[len(row)]
+        if left > 1:
+            carried[len(row)] = (left - 1, values)
+        else:
+            del carried[len(row)]
+        row.append(values)
+
+
 def table_from_element(table: etree._Element, line_offset: int = 0) -> RawTable:
     """A raw table from one ``<table>``: header from ``<thead>`` or a leading all-``<th>`` row."""
     rows = list(_rows(table))
@@ -102,21 +144,16 @@ def table_from_element(table: etree._Element, line_offset: int = 0) -> RawTable:
     body_start = 0
     if rows:
         first = rows[0]
-        cells = [c for c in first if isinstance(c.tag, str) and c.tag in ("td", "th")]
+        cells = _cells(first)
         in_thead = first.getparent() is not None and first.getparent().tag == "thead"
         if in_thead or (cells and all(c.tag == "th" for c in cells)):
-            header = tuple(" ".join(cell_values(c)) for c in cells)
+            header = tuple(" ".join(values) for values in _grid([first])[0])
             body_start = 1
-    out: list[RawRow] = []
-    damage: list[str] = []
-    for tr in rows[body_start:]:
-        cells = [c for c in tr if isinstance(c.tag, str) and c.tag in ("td", "th")]
-        if any(c.get("rowspan", "1") != "1" or c.get("colspan", "1") != "1" for c in cells):
-            damage.append(f"row at line {tr.sourceline + line_offset} spans rows or columns; spans are not supported")
-        out.append(RawRow(tuple(cell_values(c) for c in cells), (tr.sourceline or 0) + line_offset))
+    body = rows[body_start:]
+    out = [RawRow(cells, (tr.sourceline or 0) + line_offset) for tr, cells in zip(body, _grid(body), strict=True)]
     start = (table.sourceline or 0) + line_offset
     caption = next((_text(c) for c in table.iterchildren("caption")), "")
-    return RawTable(header, out, start, damage, caption)
+    return RawTable(header, out, start, [], caption)
 
 
 def parse_fragment(text: str, line_offset: int = 0) -> list[RawTable]:

@@ -142,25 +142,35 @@ def to_raw(start: int, block: list[str], caption: str, parse: Callable[[StringLi
         detail = squash(" ".join(str(a) for a in exc.args)) if isinstance(exc, TableMarkupError) else ""
         detail = detail or "malformed table"
         return RawTable((), [], start, [f"{what} at line {start} cannot be read: {detail}"], caption)
-    damage: list[str] = []
-
-    def row_values(row: list[Any]) -> tuple[Cell, ...]:
-        cells = []
-        for cell in row:
-            if cell is None:
-                continue
-            morerows, morecols, offset, lines = cell
-            if morerows or morecols:
-                damage.append(f"{what} at line {start}: a cell at line {start + offset} spans rows or columns")
-            cells.append(cell_values(list(lines)))
-        return tuple(cells)
-
     if not headrows and bodyrows:
         headrows, bodyrows = bodyrows[:1], bodyrows[1:]
-    header = tuple(" ".join(v) for v in row_values(headrows[-1])) if headrows else ()
+    width = len(_colspecs)
+    header = tuple(" ".join(v) for v in _grid(headrows[-1:], width)[0]) if headrows else ()
     rows = []
-    for row in bodyrows:
+    for row, cells in zip(bodyrows, _grid(bodyrows, width), strict=True):
         first = next((c for c in row if c is not None), None)
-        line = start + (first[2] if first is not None else 0)
-        rows.append(RawRow(row_values(row), line))
-    return RawTable(header, rows, start, damage, caption)
+        rows.append(RawRow(cells, start + (first[2] if first is not None else 0)))
+    return RawTable(header, rows, start, [], caption)
+
+
+def _grid(rows: list[list[Any]], width: int) -> list[tuple[Cell, ...]]:
+    """docutils' rows with spanning cells spread out over every row and column they cover.
+
+    Grid-table rows hold ``None`` where a span covers a column; simple-table rows hold only the
+    cells written, so a column span there moves the following cells to the right.
+    """
+    grid: list[list[Cell | None]] = [[None] * width for _ in rows]
+    for r, row in enumerate(rows):
+        col = 0
+        for cell in row:
+            if cell is None:
+                col += 1
+                continue
+            morerows, morecols, _offset, lines = cell
+            values = cell_values(list(lines))
+            for dr in range(morerows + 1):
+                for dc in range(morecols + 1):
+                    if r + dr < len(grid) and col + dc < width:
+                        grid[r + dr][col + dc] = values
+            col += 1 if len(row) == width else morecols + 1
+    return [tuple(c for c in row if c is not None) for row in grid]

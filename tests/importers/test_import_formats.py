@@ -154,3 +154,39 @@ def test_format_detection(fixtures: Path) -> None:
     assert detect("html_sample.html") == "html"
     assert detect_format("notes.txt", "|a|b|\n|--|--|\n") == "md-pipe"
     assert detect_format("notes.txt", "<html><body><table></table></body></html>") == "html"
+
+
+def test_html_row_and_column_spans_are_spread_over_the_cells_they_cover() -> None:
+    (table,) = html.parse(
+        "<table><tr><th>Permission</th><th>API</th><th>Action</th><th>IAM Project</th><th>Enterprise Project</th></tr>"
+        '<tr><td rowspan="2">Group</td><td>GET /a</td><td>x:a:b</td><td colspan="2">Y</td></tr>'
+        "<tr><td>GET /b</td><td>x:a:c</td><td>Y</td><td>x</td></tr></table>"
+    )
+    assert [r.cells for r in table.rows] == [
+        (("Group",), ("GET /a",), ("x:a:b",), ("Y",), ("Y",)),
+        (("Group",), ("GET /b",), ("x:a:c",), ("Y",), ("x",)),
+    ]
+
+
+def test_rst_grid_row_spans_are_spread_over_the_rows_they_cover() -> None:
+    (table,) = rst_grid.parse(
+        "+------+--------+-----+\n"
+        "| Name | Action | IAM |\n"
+        "+======+========+=====+\n"
+        "| A    | a:b:c  | Y   |\n"
+        "+      +--------+     +\n"
+        "|      | a:b:d  |     |\n"
+        "+------+--------+-----+\n"
+    )
+    assert [(r.line, r.cells) for r in table.rows] == [
+        (4, (("A",), ("a:b:c",), ("Y",))),
+        (6, (("A",), ("a:b:d",), ("Y",))),
+    ]
+
+
+def test_rst_grid_cells_with_wide_characters() -> None:
+    (table,) = rst_grid.parse(
+        "+------+--------+\n| 权限 | Action |\n+======+========+\n| 查询 | a:b:c  |\n+------+--------+\n"
+    )
+    assert table.header == ("权限", "Action")
+    assert table.rows[0].cells == (("查询",), ("a:b:c",))
