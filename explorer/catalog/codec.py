@@ -64,10 +64,8 @@ class _Checker:
                 self.bad(where or "(top level)", f"missing required key {key!r}")
         return value
 
-    def string(self, value: Any, where: str, *, optional: bool = False) -> str | None:
-        if value is None and optional:
-            return None
-        if not isinstance(value, str) or (not optional and not value.strip()):
+    def string(self, value: Any, where: str) -> str | None:
+        if not isinstance(value, str) or not value.strip():
             self.bad(where, f"expected a non-empty string, got {_kind(value)}")
             return None
         return value
@@ -106,9 +104,7 @@ class _Checker:
             condition: str | None = None
             if isinstance(item, dict):
                 m = self.mapping(item, here, REF_KEYS, ("action",))
-                if m is None:
-                    continue
-                if "action" not in m:
+                if m is None or "action" not in m:
                     continue
                 name = self.string(m["action"], f"{here}.action")
                 if "condition" in m:

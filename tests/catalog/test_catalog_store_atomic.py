@@ -108,7 +108,10 @@ def test_a_failure_at_any_rename_leaves_the_previous_catalog(
         write_catalogs([clouds[c] for c in sorted(clouds)], tmp_path, {"import-report.json": "{}\n"})
     assert tree(tmp_path) == before  # same files, same bytes, and no hidden staging or backup folder
     monkeypatch.undo()
-    assert api.validate_paths([tmp_path]) == []
+    assert {cloud: sorted(cat.services) for cloud, cat in api.load([tmp_path]).items()} == {
+        "huaweicloud": ["ecs"],
+        "otc": ["ecs"],
+    }
 
 
 def test_an_interrupt_while_staging_leaves_no_staging_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
