@@ -45,9 +45,9 @@ def _parse_only(inputs: list[tuple[str, str]]) -> None:
             for block in _TABLE.findall(text):
                 lxml_html.fragment_fromstring(block, create_parent="div")
         elif fmt in ("rst-grid", "rst-simple"):
-            for _, block, _ in blocks(text, rst_grid._is_start, rst_grid._collect):
+            for _, block, _ in blocks(text, rst_grid.is_border, rst_grid.block_end):
                 GridTableParser().parse(StringList(block))
-            for _, block, _ in blocks(text, rst_simple._is_start, rst_simple._collect):
+            for _, block, _ in blocks(text, rst_simple.is_border, rst_simple.block_end):
                 SimpleTableParser().parse(StringList(block))
         else:
             for line in text.splitlines():

@@ -13,11 +13,13 @@ FORMAT = "rst-simple"
 _BORDER = re.compile(r"^\s*=+(?: +=+)+\s*$")
 
 
-def _is_start(line: str) -> bool:
+def is_border(line: str) -> bool:
+    """True for the first line of a table block (its top border)."""
     return _BORDER.match(line) is not None
 
 
-def _collect(lines: list[str], i: int) -> int:
+def block_end(lines: list[str], i: int) -> int:
+    """The index just past the table block that starts at line ``i``."""
     # A simple table ends at a border that is followed by a blank line or the end of the text.
     end = i + 1
     while end < len(lines):
@@ -31,5 +33,5 @@ def parse(text: str) -> list[RawTable]:
     """Every simple table of an RST page, in document order."""
     return [
         to_raw(start, [ln.rstrip() for ln in block], caption, SimpleTableParser().parse, "simple table")
-        for start, block, caption in blocks(text, _is_start, _collect)
+        for start, block, caption in blocks(text, is_border, block_end)
     ]
