@@ -502,24 +502,16 @@ def _scope_reason(r: Requirement) -> str:
 
 
 def _check(g: CatalogGraph) -> CheckReport:
+    ops_of: dict[str, list[str]] = {}
+    for node, svc in g.op_service.items():
+        ops_of.setdefault(svc, []).append(node)
     services: list[ServiceStats] = []
-    by_service_ops: dict[str, int] = {}
-    for s in g.op_service.values():
-        by_service_ops[s] = by_service_ops.get(s, 0) + 1
-    deps_from: dict[str, int] = {}
-    for (s, _t), e in g.edges.items():
-        if e.kind == "depends" and s not in g.operations:
-            deps_from[service_of(s)] = deps_from.get(service_of(s), 0) + 1
-    for svc in sorted(by_service_ops):
-        services.append(
-            ServiceStats(
-                svc,
-                by_service_ops[svc],
-                sum(1 for a in g.defined if service_of(a) == svc),
-                deps_from.get(svc, 0),
-                sum(1 for a in g.unresolved if service_of(a) == svc),
-            )
-        )
+    for svc in sorted(ops_of):
+        rows = [g.operations[n] for n in ops_of[svc]]
+        checked = {r.action for op in rows for r in op.actions}
+        deps = {(r.action, d.action) for op in rows for r in op.actions for d in op.dependencies}
+        referenced = {d.action for op in rows for d in op.dependencies}
+        services.append(ServiceStats(svc, len(rows), len(checked), len(deps), len(referenced & g.unresolved)))
     unresolved = tuple(
         (a, tuple(sorted({ev.provenance for s in g.pred.get(a, ()) for ev in g.edges[(s, a)].evidence})))
         for a in sorted(g.unresolved)

@@ -408,9 +408,9 @@ class ActionInfo:
 class ServiceStats:
     service: str
     operations: int
-    actions: int  # actions the service's rows check
-    dependencies: int  # depends edges leaving the service's actions
-    unresolved: int  # actions of this service referenced but defined nowhere
+    actions: int  # distinct actions the service's rows check
+    dependencies: int  # distinct (action, dependency) pairs its rows document
+    unresolved: int  # distinct actions its rows depend on that no table defines
 
 
 @dataclass(frozen=True, slots=True)

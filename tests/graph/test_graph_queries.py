@@ -137,7 +137,12 @@ def test_show_action_pattern_and_unresolved(fx: api.Explorer) -> None:
 def test_check_reports_problems(fx: api.Explorer) -> None:
     report = fx.check()
     assert [s.service for s in report.services] == ["ecs", "evs", "ims", "vpc"]
-    assert {s.service: s.operations for s in report.services} == {"ecs": 6, "evs": 4, "ims": 7, "vpc": 5}
+    assert {s.service: (s.operations, s.actions, s.dependencies, s.unresolved) for s in report.services} == {
+        "ecs": (6, 6, 15, 0),
+        "evs": (4, 3, 2, 1),
+        "ims": (7, 6, 3, 0),
+        "vpc": (5, 5, 4, 0),
+    }
     assert [a for a, _rows in report.unresolved] == ["kms:cmk:get"]
     assert report.empty_patterns == ("obs:bucket:*",)
     assert report.cycles == (("vpc:networks:get", "vpc:subnets:get"),)
