@@ -103,7 +103,7 @@ def column_roles(
 @dataclass(slots=True)
 class _Row:
     names: list[str] = field(default_factory=list)
-    descriptions: list[str] = field(default_factory=list)
+    descriptions: list[tuple[str, str]] = field(default_factory=list)  # (header, text)
     apis: list[str] = field(default_factory=list)
     actions: list[ActionRef] = field(default_factory=list)
     dependencies: list[ActionRef] = field(default_factory=list)
@@ -131,7 +131,7 @@ def _interpret(raw: RawRow, header: tuple[str, ...], roles: list[Role | None], k
         if role == "name":
             row.names.append(text)
         elif role == "description":
-            row.descriptions.append(text)
+            row.descriptions.append((squash_header(head), text))
         elif role == "api":
             apis, notes = apis_and_notes(values)
             row.apis.extend(a for a in apis if a not in row.apis)
@@ -208,8 +208,11 @@ def interpret_table(
             cells = [v for v, r in zip(raw.cells, roles, strict=True) if r == "action"]
             result.problems.append(RowProblem(file, table_no, index, f"{where}: {_no_action_reason(cells)}"))
             continue
-        name_text = " ".join(row.names) or " ".join(row.descriptions)
-        notes = row.notes + ([] if not row.names else [d for d in row.descriptions if d != name_text])
+        # Without a name column the first description names the operation; other descriptions
+        # (scenario, function) are notes under their header.
+        descriptions = row.descriptions if row.names else row.descriptions[1:]
+        name_text = " ".join(row.names) or (row.descriptions[0][1] if row.descriptions else "")
+        notes = row.notes + [f"{head}: {text}" for head, text in descriptions if text != name_text]
         flags = row.flags
         op = Operation(
             id=operation_id(file, table_no, index),

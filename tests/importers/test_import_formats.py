@@ -190,3 +190,18 @@ def test_rst_grid_cells_with_wide_characters() -> None:
     )
     assert table.header == ("权限", "Action")
     assert table.rows[0].cells == (("查询",), ("a:b:c",))
+
+
+def test_action_lists_without_a_name_column_are_named_by_their_first_description() -> None:
+    text = (
+        "| Action | Description | Dependencies | Scenario |\n"
+        "| --- | --- | --- | --- |\n"
+        "| ces:alarms:list | Lists alarm rules of the sample. | N/A | Showing the sample page |\n"
+    )
+    result = import_document("actions.md", text.encode(), cloud="otc", edition="otc-en")
+    (op,) = result.catalog.operations
+    assert op.name == {"en": "Lists alarm rules of the sample."}
+    assert op.notes == ("Scenario: Showing the sample page",)
+    assert op.actions == (ActionRef("ces:alarms:list"),)
+    assert op.apis == ()
+    assert result.catalog.service == "ces"
