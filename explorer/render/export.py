@@ -6,7 +6,7 @@ from pathlib import Path
 
 from explorer.catalog.store import write_bytes_atomic
 from explorer.render.collapse import COLLAPSE_ABOVE, collapse_by_service
-from explorer.render.dot import to_dot
+from explorer.render.dot import LARGE_GRAPH, to_dot
 from explorer.render.graphml import to_graphml
 from explorer.render.graphviz_run import DEFAULT_TIMEOUT, GRAPHVIZ_FORMATS, RenderError, run_dot
 from explorer.render.json_graph import to_json
@@ -19,9 +19,9 @@ SUFFIXES = {"svg": ".svg", "png": ".png", "pdf": ".pdf", "dot": ".dot", "mermaid
             "graphml": ".graphml"}
 
 
-def prepare(view: View, collapse: bool | None = None) -> View:
-    """The View to draw: collapsed by service when asked, or (``None``) when it is too big to draw."""
-    if collapse or (collapse is None and len(view.nodes) > COLLAPSE_ABOVE):
+def prepare(view: View, collapse: bool | None = None, limit: int = COLLAPSE_ABOVE) -> View:
+    """The View to draw: collapsed by service when asked, or (``None``) when it has more than ``limit`` nodes."""
+    if collapse or (collapse is None and len(view.nodes) > limit):
         return collapse_by_service(view)
     return view
 
@@ -39,9 +39,10 @@ def render(
         raise RenderError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
     if fmt in ("json", "graphml"):  # data exports keep every node, whatever the size
         return (to_json(view) if fmt == "json" else to_graphml(view)).encode("utf-8")
-    shown = prepare(view, collapse)
     if fmt == "mermaid":
-        return to_mermaid(shown, legend=legend).encode("utf-8")
+        # Mermaid refuses big diagrams (50,000 characters, 500 edges by default) and is slow to lay them out
+        return to_mermaid(prepare(view, collapse, LARGE_GRAPH), legend=legend).encode("utf-8")
+    shown = prepare(view, collapse)
     dot = to_dot(shown, legend=legend)
     if fmt in GRAPHVIZ_FORMATS:
         return run_dot(dot, fmt, timeout=timeout)

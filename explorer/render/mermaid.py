@@ -7,7 +7,6 @@ Mermaid entity code (``#60;``), so no label can close a string, start a link, or
 from __future__ import annotations
 
 import json
-import textwrap
 
 from explorer.render.normalise import canonical
 from explorer.render.style import (
@@ -47,16 +46,9 @@ _ARROWS: dict[str, str] = {
 }
 
 
-# Mermaid wraps a label wider than ``wrappingWidth`` pixels, and splitting a single long word needs
-# Intl.Segmenter, which embedded JS engines lack; so the width is generous and long words are cut here.
-WRAPPING_WIDTH = 2000
-_LONGEST_WORD = 120
-
-
 def text(value: str) -> str:
     """Label text with every non-safe character as an entity code; newlines become ``<br>``."""
-    raw = value.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    lines = [piece for line in raw for piece in textwrap.wrap(line, _LONGEST_WORD, break_on_hyphens=False) or [""]]
+    lines = value.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     return "<br>".join(
         "".join(ch if ch.isalnum() or ch in _SAFE_PUNCTUATION else f"#{ord(ch)};" for ch in line)
         for line in lines
@@ -126,13 +118,14 @@ def to_mermaid(view: View, *, legend: bool = True, direction: str = "LR") -> str
     """Mermaid flowchart text of ``view``; identical for equal Views whatever their order."""
     canon = canonical(view)
     title = " | ".join(title_lines(view.title, view.cloud, view.source) + list(view.notes))
-    # JSON strings are valid YAML flow scalars, so the front matter cannot be broken out of.
+    # A JSON string is a valid YAML double-quoted scalar, so the front matter cannot be broken out
+    # of; markup characters are written as \u escapes so not even the text holds a tag.
+    quoted_title = json.dumps(title, ensure_ascii=True)
+    for ch in "<>&":
+        quoted_title = quoted_title.replace(ch, f"\\u{ord(ch):04x}")
     out = [
         "---",
-        f"title: {json.dumps(title, ensure_ascii=True)}",
-        "config:",
-        "  flowchart:",
-        f"    wrappingWidth: {WRAPPING_WIDTH}",
+        f"title: {quoted_title}",
         "---",
         f"flowchart {direction}",
     ]
