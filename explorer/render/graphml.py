@@ -13,11 +13,11 @@ from explorer.view import View
 
 
 def to_graphml(view: View) -> str:
-    graph = to_networkx(view)
-    for key, value in list(graph.graph.items()):
-        if isinstance(value, list):
-            graph.graph[key] = "\n".join(value)
-    for _, _, data in graph.edges(data=True):
-        for key in ("conditions", "provenance"):
-            data[key] = "\n".join(data[key])
+    source = to_networkx(view)
+    graph = nx.MultiDiGraph(**{k: "\n".join(v) if isinstance(v, list) else v for k, v in source.graph.items()})
+    graph.add_nodes_from(source.nodes(data=True))
+    # GraphML edge ids must be unique in the document: number the edges in canonical order
+    for i, (u, v, data) in enumerate(source.edges(data=True)):
+        flat = {k: "\n".join(x) if isinstance(x, list) else x for k, x in data.items()}
+        graph.add_edge(u, v, key=f"e{i}", **flat)
     return "\n".join(nx.generate_graphml(graph, prettyprint=True)) + "\n"
