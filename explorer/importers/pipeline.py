@@ -186,6 +186,22 @@ def build_corpus(
     sources: dict[tuple[str, str], list[SourceDoc]] = {}
     for done, (entry, item) in enumerate(zip(entries, parsed, strict=True), start=len(entries) + 1):
         operations, file_report = _import_parsed(item, known, skip_unknown=skip_unknown)
+        if not file_report.failed and (file_report.tables, file_report.rows_seen) != (
+            entry.action_tables,
+            entry.approx_rows,
+        ):
+            # the manifest counted the file's action tables and rows independently: a difference
+            # means a table or rows the importer did not recognise as such
+            file_report.problems.append(
+                RowProblem(
+                    entry.corpus_path,
+                    0,
+                    0,
+                    f"the manifest lists {entry.action_tables} action tables with about {entry.approx_rows} rows; "
+                    f"the importer found {file_report.tables} with {file_report.rows_seen} rows",
+                    False,
+                )
+            )
         report.files.append(file_report)
         key = (EDITION_CLOUD[entry.source], entry.service)
         source = SourceDoc(

@@ -193,3 +193,20 @@ def test_cli_import_errors_are_messages_not_tracebacks(tmp_path: Path, mini_corp
     assert "unknown column header '谜'" in result.output
     result = CliRunner().invoke(cli, ["import", str(corpus), "--out", str(tmp_path / "out2"), "--skip-unknown"])
     assert result.exit_code == 0
+
+
+def test_a_file_whose_tables_differ_from_the_manifest_counts_is_flagged(mini_corpus: Path, tmp_path: Path) -> None:
+    corpus = _corpus_copy(mini_corpus, tmp_path)
+    manifest = corpus / "MANIFEST.tsv"
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8").replace("\trst-grid\t2\t6\t", "\trst-grid\t2\t7\t"), encoding="utf-8"
+    )
+    _, report = api.build_corpus(corpus)
+    flagged = [(p.file, p.skipped, p.reason) for p in report.problems() if p.table == 0]
+    assert flagged == [
+        (
+            "otc-en/ecs/sample_actions.rst",
+            False,
+            "the manifest lists 2 action tables with about 7 rows; the importer found 2 with 6 rows",
+        )
+    ]
