@@ -535,8 +535,8 @@ def _check(g: CatalogGraph) -> CheckReport:
         dep_sets: dict[str, set[Provenance]] = {}
         for p in pairs:
             op = row_of[(p.operation, p.provenance)]
-            deps = ", ".join(sorted({d.action for d in op.dependencies})) or "(none)"
-            dep_sets.setdefault(deps, set()).add(p.provenance)
+            listed = ", ".join(sorted({d.action for d in op.dependencies})) or "(none)"
+            dep_sets.setdefault(listed, set()).add(p.provenance)
         if len(dep_sets) > 1:
             disagreements.append(
                 Disagreement(action, "dependencies", tuple((v, tuple(sorted(r))) for v, r in sorted(dep_sets.items())))

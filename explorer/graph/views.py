@@ -38,6 +38,12 @@ def _node(ex: Explorer, node: str, depth: int) -> ViewNode:
     return ViewNode(node, "action", node, service_of(node), depth, g.marks.get(node, "unknown"), node in g.defined, "")
 
 
+def _edges_among(ex: Explorer, nodes: dict[str, int]) -> list[Edge]:
+    """Every graph edge between two of ``nodes`` (walks only their own out-edges, not the whole graph)."""
+    out = ex.data.out_edges
+    return [e for n in nodes for e in out.get(n, ()) if e.target in nodes]
+
+
 def _edge(e: Edge, inferred: bool) -> ViewEdge:
     return ViewEdge(e.source, e.target, e.kind, inferred, e.conditions, e.provenance)
 
@@ -77,11 +83,7 @@ def closure_view(
     depths: dict[str, int] = {s: 0 for t in result.targets for s in t.seeds}
     depths.update({r.action: r.depth for r in result.requirements})
     keep, _ = ex.edge_filter(exclude_conditional)
-    shown = [
-        e
-        for (s, t), e in ex.data.edges.items()
-        if s in depths and t in depths and depths[t] > 0 and (keep is None or keep(e))
-    ]
+    shown = [e for e in _edges_among(ex, depths) if depths[e.target] > 0 and (keep is None or keep(e))]
     names = ", ".join(t.query for t in result.targets)
     notes = _notes(result.cycles, result.self_loops, result.truncated, max_depth)
     if result.excluded_conditions:
@@ -93,7 +95,7 @@ def dependents_view(ex: Explorer, action: str, max_depth: int | None = None) -> 
     """Who needs ``action``: the action at depth 0, its direct dependents at 1, and so on; edges point forward."""
     result = ex.dependents(action, max_depth)
     depths = {result.action: 0, **{d.node: d.depth for d in result.dependents}}
-    shown = [e for (s, t), e in ex.data.edges.items() if s in depths and t in depths]
+    shown = _edges_among(ex, depths)
     notes = _notes(result.cycles, result.self_loops, result.truncated, max_depth)
     view = _view(ex, f"Dependents of {result.action}", [result.action], depths, shown, notes)
     # an edge is "inferred" when it is not the one asked about: from a dependent more than one step away
