@@ -159,8 +159,13 @@ def parse_yaml_text(text: str | bytes, file: str) -> Any:
         raise CatalogError([Problem(file, "", f"file is larger than {MAX_FILE_BYTES} bytes")])
     if isinstance(text, bytes):
         raw = text
-        if b"\x00" in raw:
-            raise CatalogError([Problem(file, "", "not a text file (contains NUL bytes); expected UTF-8 YAML")])
+        nul = raw.find(b"\x00")
+        if nul >= 0:
+            line_start = raw.rfind(b"\n", 0, nul) + 1
+            column = len(raw[line_start:nul].decode("utf-8", "replace")) + 1
+            line = raw.count(b"\n", 0, nul) + 1
+            where = f"line {line}, column {column}"
+            raise CatalogError([Problem(file, where, "not a text file (a NUL byte); expected UTF-8 YAML")])
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:

@@ -27,7 +27,8 @@ BAD_BYTES: dict[str, tuple[bytes, str, str]] = {
     "empty file": (b"", "(top level)", "empty document; expected a mapping"),
     "comment only": (b"# nothing here\n", "(top level)", "empty document"),
     "top-level list": ((BAD / "top_level_list.yaml").read_bytes(), "(top level)", "expected a mapping, got a list"),
-    "binary garbage": (bytes(range(256)) * 4, "", "not a text file (contains NUL bytes)"),
+    "binary garbage": (bytes(range(256)) * 4, "line 1, column 1", "not a text file (a NUL byte)"),
+    "NUL inside": (SEED.replace(b"row: 1\n", b"row: 1\x00\n", 1), "line 42, column 11", "not a text file"),
     "control character": (b"schema_version: 1\ncloud: \x07otc\n", "line 2, column 8", "control character U+0007"),
     "not UTF-8": (SEED.replace("镜像".encode(), "镜像".encode("gb18030"), 1), "line 5, column 28", "not valid UTF-8"),
     "a tag": (b"schema_version: !!python/object:os.system 1\n", "line 1, column 17", "YAML tag"),
@@ -133,7 +134,7 @@ def test_loading_bad_input_through_the_api_raises_catalog_error_and_writes_nothi
     with pytest.raises(CatalogError) as info:
         api.load([root])
     assert info.value.problems == [
-        Problem(str(root / "otc" / "ecs.yaml"), "", "not a text file (contains NUL bytes); expected UTF-8 YAML")
+        Problem(str(root / "otc" / "ecs.yaml"), "line 1, column 1", "not a text file (a NUL byte); expected UTF-8 YAML")
     ]
     assert tree(tmp_path) == before
 
