@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import cache
 
 import pytest
-from conftest import CORPUS, SKIP_NO_CORPUS
+from import_paths import CORPUS, SKIP_NO_CORPUS
 
 from explorer import api
 from explorer.importers.cells import action_like

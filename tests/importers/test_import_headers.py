@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import CORPUS, SKIP_NO_CORPUS
+from import_paths import CORPUS, SKIP_NO_CORPUS
 
 from explorer.importers.headers import role_of
 from explorer.importers.manifest import read_manifest
