@@ -113,7 +113,8 @@ class Explorer:
             nodes = g.by_api.get(api)
             if not nodes:
                 raise QueryError(f"no operation documents the API {text!r}", close_matches(api, g.by_api))
-            return self._operation_target(text, nodes, note=f"API {api}")
+            shared = f", documented by {len(nodes)} rows: their requirements are merged" if len(nodes) > 1 else ""
+            return self._operation_target(text, nodes, note=f"API {api}{shared}")
         if text.startswith("op:"):
             if text not in g.operations:
                 raise QueryError(f"unknown operation {text!r}", close_matches(text, g.operations))
@@ -281,9 +282,12 @@ class Explorer:
             else:
                 via, edge = "", None
             kind, resolved_, scope, mark = info[node]
-            if own and node in own and via in ops:
-                scope = own[node]
-                mark = summarise(scope)
+            if own and via in ops:
+                if node in own:
+                    scope = own[node]
+                    mark = summarise(scope)
+                append(Requirement(node, d, kind, via, edge, resolved_, scope, mark, ops[via].display_name()))
+                continue
             append(Requirement(node, d, kind, via, edge, resolved_, scope, mark))
         cycles, loops = self._loops(depth)
         return ClosureResult(g.cloud, resolved, tuple(reqs), max_depth, excluded, truncated, cycles, loops)

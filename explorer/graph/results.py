@@ -145,6 +145,7 @@ class Requirement:
     resolved: bool
     scope: tuple[PairScope, ...]
     scope_mark: ScopeMark
+    via_label: str = ""  # the operation's name when ``via`` is an operation
 
     @property
     def documented(self) -> bool:
@@ -166,9 +167,10 @@ class Requirement:
         if self.edge.kind == "matches":
             text = f"matched by the documented pattern {self.via}"
         elif self.edge.kind == "checks":
-            text = f"checked by operation {self.via.removeprefix('op:')}"
+            text = f"checked by operation {self.via_label or self.via}"
         elif self.depth == 1:
-            text = f"documented dependency of {self.via.removeprefix('op:')}"
+            via = f"operation {self.via_label}" if self.via_label else self.via
+            text = f"documented dependency of {via}"
         else:
             text = f"inferred: dependency of {self.via} (depth {self.depth})"
         rows = self.provenance
@@ -187,6 +189,7 @@ class Requirement:
             "kind": self.kind,
             "documented": self.documented,
             "via": self.via,
+            "via_label": self.via_label,
             "reason": self.reason,
             "conditions": list(self.conditions),
             "provenance": [_provenance_dict(p) for p in self.provenance],

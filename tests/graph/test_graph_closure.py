@@ -73,6 +73,10 @@ def test_api_target_is_the_row(fx: api.Explorer, seed_deps: frozenset[str]) -> N
     assert by_depth(result)[1] == seed_deps | {"ecs:servers:createImage"}
     checked = result.get("ecs:servers:createImage")
     assert checked is not None and checked.edge is not None and checked.edge.kind == "checks"
+    assert checked.reason.startswith("checked by operation Create image (native OpenStack API) [")
+    dep = result.get("ims:images:get")
+    assert dep is not None and dep.via == "op:fx-ecs-createimage"
+    assert dep.reason.startswith("documented dependency of operation Create image (native OpenStack API)")
 
 
 def test_placeholder_names_do_not_matter(fx: api.Explorer) -> None:
