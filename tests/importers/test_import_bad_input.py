@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from explorer.api import MAX_DOCUMENT_BYTES, UnknownHeaderError, import_document
 from explorer.errors import DocumentImportError
@@ -90,3 +92,57 @@ def test_malformed_grid_table_is_reported_not_raised() -> None:
     text = b"+------+-----+\n| Permission | API |\n+======+=====+\n| a | b |\n+------+--+\n"
     with pytest.raises(DocumentImportError, match=r"no action table found.*grid table at line 1 cannot be read"):
         import_document("broken.rst", text, cloud="otc", edition="otc-en")
+
+
+_PIECES = st.sampled_from(
+    [
+        "|",
+        "+",
+        "-",
+        "=",
+        ":",
+        " ",
+        "\n",
+        "a",
+        "√",
+        "×",
+        "*",
+        "`",
+        "\\",
+        "（",
+        "）",
+        "ecs:a:b",
+        "权限",
+        "授权项",
+        "Action",
+        "API",
+        "IAM Project",
+        "<table>",
+        "</table>",
+        "<tr>",
+        "<td>",
+        "<th>",
+        "</td>",
+        "<thead>",
+        '<td rowspan="3">',
+        '<td colspan="2">',
+        "|--|--|",
+        "+----+----+",
+        "+====+====+",
+        "| Action | API |",
+        "===== =====",
+        ".. note::",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_PIECES, max_size=60).map("".join), st.sampled_from(["doc.md", "doc.rst", "doc.html", "doc.txt"]))
+def test_any_text_imports_or_fails_with_a_message(text: str, name: str) -> None:
+    try:
+        result = import_document(name, text.encode(), cloud="otc", edition="otc-en")
+    except DocumentImportError as exc:
+        assert str(exc).startswith(f"{name}: ")
+        return
+    report = result.report.files[0]
+    assert report.rows_imported + report.rows_skipped == report.rows_seen
