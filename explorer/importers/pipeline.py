@@ -234,7 +234,8 @@ def import_corpus(
     return report
 
 
-_SAFE_NAME = re.compile(r"[^\w.+-]+")
+# An upload's name becomes its provenance file: the base name only, without control characters.
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f]+")
 
 
 def import_document(
@@ -253,7 +254,7 @@ def import_document(
     most of the document's actions belong to unless given. Raises DocumentImportError, with the
     file name and what was expected, for a document that cannot be imported at all.
     """
-    label = _SAFE_NAME.sub("_", Path(name.replace("\\", "/")).name).strip("._") or "upload"
+    label = _UNSAFE.sub("", Path(name.replace("\\", "/")).name).strip(" .") or "upload"
     if edition not in EDITION_LANGUAGE:
         raise DocumentImportError(
             f"{label}: unknown edition {edition!r}; expected one of: {', '.join(EDITION_LANGUAGE)}"

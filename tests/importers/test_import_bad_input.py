@@ -83,9 +83,11 @@ def test_unsupported_extension_and_bad_choices(fixtures: Path) -> None:
 
 def test_upload_names_are_reduced_to_a_safe_file_name(fixtures: Path) -> None:
     data = (fixtures / "md_pipe_sample.md").read_bytes()
-    result = import_document("../../etc/管道 示例.md", data, cloud="huaweicloud", edition="huaweicloud-zh")
-    assert result.catalog.sources[0].file == "管道_示例.md"
-    assert {op.provenance.file for op in result.catalog.operations} == {"管道_示例.md"}
+    result = import_document("../../etc/管道\t示例.md", data, cloud="huaweicloud", edition="huaweicloud-zh")
+    assert result.catalog.sources[0].file == "管道示例.md"
+    assert {op.provenance.file for op in result.catalog.operations} == {"管道示例.md"}
+    result = import_document("C:\\docs\\管道 示例.md", data, cloud="huaweicloud", edition="huaweicloud-zh")
+    assert result.catalog.sources[0].file == "管道 示例.md"
 
 
 def test_malformed_grid_table_is_reported_not_raised() -> None:
