@@ -158,3 +158,105 @@ __all__ += [
 ]
 
 # --- diagrams (explorer.render) ----------------------------------------------------------------
+from dataclasses import replace as _replace  # noqa: E402
+
+from explorer.render.assets import (  # noqa: E402 - grouped by area on purpose
+    CLOSURE_STEM,
+    README_CLOUD,
+    README_TARGET,
+    Assets,
+    build_assets,
+    inline_mermaid,
+)
+from explorer.render.collapse import collapse_by_service  # noqa: E402
+from explorer.render.dot import legend_dot, to_dot  # noqa: E402
+from explorer.render.export import BINARY_FORMATS, SUFFIXES, write_output  # noqa: E402
+from explorer.render.export import FORMATS as EXPORT_FORMATS  # noqa: E402
+from explorer.render.export import render as render_view  # noqa: E402
+from explorer.render.graphml import to_graphml  # noqa: E402
+from explorer.render.graphviz_run import DEFAULT_TIMEOUT, RenderError, RenderTimeoutError  # noqa: E402
+from explorer.render.json_graph import to_json  # noqa: E402
+from explorer.render.mermaid import to_mermaid  # noqa: E402
+from explorer.view import View  # noqa: E402
+
+REPO_ROOT = BUNDLED_CATALOG.parent
+DIRECTIONS = ("requirements", "dependents")
+
+
+def diagram_view(
+    targets: str | tuple[str, ...] | list[str],
+    *,
+    direction: str = "requirements",
+    depth: int | None = None,
+    exclude: Exclude = False,
+    cloud: str = "huaweicloud",
+    catalog: Path | str | None = None,
+) -> View:
+    """The View an export draws: the closure of ``targets`` ("requirements") or who needs one action ("dependents")."""
+    names = (targets,) if isinstance(targets, str) else tuple(targets)
+    ex = get_explorer(cloud, catalog)
+    if direction == "requirements":
+        return closure_view(ex, names, depth, exclude)
+    if direction != "dependents":
+        raise QueryError(f"unknown direction {direction!r}; expected one of {', '.join(DIRECTIONS)}")
+    if len(names) != 1:
+        raise QueryError(f"--direction dependents takes one action, got {len(names)}: {', '.join(names)}")
+    if exclude:
+        raise QueryError("leaving out conditional dependencies applies to --direction requirements only")
+    return dependents_view(ex, names[0], depth)
+
+
+def readme_assets(catalog: Path | str | None = None) -> Assets:
+    """The README diagrams: the closure of ecs:servers:createImage on the huaweicloud catalog, and the legend."""
+    view = closure_view(get_explorer(README_CLOUD, catalog if catalog is not None else BUNDLED_CATALOG), README_TARGET)
+    if catalog is None:  # the catalog's absolute path would make the diagrams differ from clone to clone
+        view = _replace(view, source=f"bundled catalog ({README_CLOUD})")
+    return build_assets(view)
+
+
+def regenerate_assets(
+    assets_dir: Path, readme: Path | None, catalog: Path | str | None = None, *, check: bool = False
+) -> list[Path]:
+    """Write the README diagrams into ``assets_dir`` and inline the Mermaid text in ``readme`` (if given).
+
+    Returns the files that were (with ``check``: would be) changed; with ``check`` nothing is written.
+    """
+    assets = readme_assets(catalog)
+    outputs = {assets_dir / name: data for name, data in assets.files.items()}
+    if readme is not None:
+        try:
+            text = readme.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise RenderError(f"{readme}: cannot read: {exc.strerror}") from None
+        outputs[readme] = inline_mermaid(text, CLOSURE_STEM, assets.mermaid, str(readme)).encode("utf-8")
+    changed = [path for path, data in outputs.items() if not path.is_file() or path.read_bytes() != data]
+    if not check:
+        for path in changed:
+            write_output(path, outputs[path])
+    return changed
+
+
+__all__ += [
+    "BINARY_FORMATS",
+    "CLOSURE_STEM",
+    "DEFAULT_TIMEOUT",
+    "DIRECTIONS",
+    "EXPORT_FORMATS",
+    "REPO_ROOT",
+    "SUFFIXES",
+    "Assets",
+    "RenderError",
+    "RenderTimeoutError",
+    "View",
+    "collapse_by_service",
+    "diagram_view",
+    "legend_dot",
+    "readme_assets",
+    "regenerate_assets",
+    "render_view",
+    "to_dot",
+    "to_graphml",
+    "to_json",
+    "to_mermaid",
+    "write_output",
+]

@@ -1,7 +1,108 @@
-"""Commands of this group (to be filled in)."""
+"""Diagram commands: ``export`` draws a query's answer to a file, ``assets`` regenerates the README diagrams."""
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import click
 
-COMMANDS: list[click.Command] = []
+from explorer import api
+from explorer.cli.query_cmds import _depth_options
+
+_BY_SUFFIX = {suffix: fmt for fmt, suffix in api.SUFFIXES.items()} | {".gv": "dot", ".mermaid": "mermaid"}
+
+
+def _format_for(fmt: str | None, output: str) -> str:
+    if fmt:
+        return fmt
+    if output == "-":
+        return "svg"
+    suffix = Path(output).suffix.lower()
+    if suffix not in _BY_SUFFIX:
+        raise click.UsageError(
+            f"cannot tell the format from {output!r}; give --format ({', '.join(api.EXPORT_FORMATS)}) "
+            f"or a file name ending in {', '.join(sorted(_BY_SUFFIX))}"
+        )
+    return _BY_SUFFIX[suffix]
+
+
+@click.command("export")
+@click.argument("targets", nargs=-1, required=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(api.EXPORT_FORMATS), default=None,
+    help="Output format (default: from the file name's suffix, svg for stdout).",
+)
+@click.option("-o", "--output", required=True, metavar="FILE", help="File to write; - writes to stdout.")
+@click.option(
+    "--direction", type=click.Choice(api.DIRECTIONS), default="requirements", show_default=True,
+    help="requirements: what TARGET needs (closure); dependents: what needs the action TARGET.",
+)
+@_depth_options
+@click.option("--cloud", default="huaweicloud", show_default=True, help="Which cloud's catalog to draw.")
+@click.option(
+    "--catalog", type=click.Path(path_type=Path), default=None,
+    help="Catalog root or service file (default: the bundled catalog or $PERMISSION_EXPLORER_CATALOG).",
+)
+@click.option("--no-legend", is_flag=True, help="Leave the legend out of the diagram.")
+@click.option(
+    "--collapse/--no-collapse", default=None,
+    help="Draw one node per service (default: only for graphs too big to draw node by node).",
+)
+@click.option(
+    "--timeout", type=click.FloatRange(min=0.1), default=api.DEFAULT_TIMEOUT, show_default=True,
+    help="Give up when Graphviz takes longer than this many seconds.",
+)
+def export_cmd(
+    targets: tuple[str, ...],
+    fmt: str | None,
+    output: str,
+    direction: str,
+    depth: int | None,
+    exclude: api.Exclude,
+    cloud: str,
+    catalog: Path | None,
+    no_legend: bool,
+    collapse: bool | None,
+    timeout: float,
+) -> None:
+    """Draw the closure of TARGET (an action, a pattern or "METHOD /path"), or its dependents, as a diagram:
+    Graphviz svg/png/pdf/dot, Mermaid, node-link JSON or GraphML."""
+    fmt = _format_for(fmt, output)
+    view = api.diagram_view(targets, direction=direction, depth=depth, exclude=exclude, cloud=cloud, catalog=catalog)
+    data = api.render_view(view, fmt, legend=not no_legend, collapse=collapse, timeout=timeout)
+    if output == "-":
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    api.write_output(Path(output), data)
+    click.echo(f"wrote {output} ({fmt}: {len(view.nodes)} nodes, {len(view.edges)} edges)", err=True)
+
+
+@click.command("assets")
+@click.option(
+    "--out", type=click.Path(file_okay=False, path_type=Path), default=api.REPO_ROOT / "assets",
+    help="Folder for the diagram files (default: assets/ of the checkout).",
+)
+@click.option(
+    "--readme", type=click.Path(dir_okay=False, path_type=Path), default=api.REPO_ROOT / "README.md",
+    help="README whose Mermaid block is regenerated (default: the checkout's README.md).",
+)
+@click.option("--no-readme", is_flag=True, help="Leave the README alone.")
+@click.option(
+    "--catalog", type=click.Path(path_type=Path), default=None, help="Catalog to draw (default: the bundled one)."
+)
+@click.option("--check", is_flag=True, help="Write nothing; exit 1 if any diagram is out of date.")
+def assets_cmd(out: Path, readme: Path, no_readme: bool, catalog: Path | None, check: bool) -> None:
+    """Regenerate the README's diagrams: the closure of ecs:servers:createImage (SVG, PNG, Mermaid) and the legend."""
+    changed = api.regenerate_assets(out, None if no_readme else readme, catalog, check=check)
+    for path in changed:
+        click.echo(f"{'out of date' if check else 'wrote'}: {path}", err=True)
+    if check and changed:
+        sys.exit(1)
+    if not changed:
+        click.echo("diagrams are up to date", err=True)
+
+
+COMMANDS: list[click.Command] = [export_cmd, assets_cmd]

@@ -100,6 +100,9 @@ def _legend(indent: str) -> list[str]:
                                       "style": "filled", "fillcolor": "#ffffff"}))
     for name, attrs in samples:
         out.append(f"{indent}  {name} {_attrs(attrs)};")
+    # invisible chains lay the kind samples out in one row and the scope samples in another
+    for row in (samples[:5], samples[5:]):
+        out.append(f"{indent}  {' -> '.join(name for name, _ in row)} [style=invis];")
     for key, sample in EDGE_STYLES.items():
         src, dst = f"legend_edge_{key}_a", f"legend_edge_{key}_b"
         out.append(f"{indent}  {src} [label=\"\", shape=point, width=0.05];")
@@ -107,6 +110,10 @@ def _legend(indent: str) -> list[str]:
         edge = {"color": sample.color, "style": sample.style, "penwidth": f"{sample.penwidth:g}",
                 "arrowhead": sample.arrowhead}
         out.append(f"{indent}  {src} -> {dst} {_attrs(edge)};")
+    keys = list(EDGE_STYLES)
+    half = (len(keys) + 1) // 2
+    for left, right in zip(keys[:half], keys[half:], strict=False):  # edge samples in two columns
+        out.append(f"{indent}  legend_edge_{left}_b -> legend_edge_{right}_a [style=invis];")
     out.append(f"{indent}}}")
     return out
 
