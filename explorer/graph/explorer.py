@@ -187,7 +187,8 @@ class Explorer:
                 return (e.source, e.target) not in conditional
 
             return keep_unconditional, ("*",)
-        texts = tuple(sorted({t.casefold() for t in exclude if t.strip()}))
+        items = (exclude,) if isinstance(exclude, str) else exclude  # one condition given as a plain string
+        texts = tuple(sorted({t.casefold() for t in items if t.strip()}))
         if not texts:
             return None, ()
 
