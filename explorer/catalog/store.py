@@ -272,6 +272,8 @@ def scan_catalogs(
     scan = CatalogScan()
     seen: set[Path] = set()
     owner: dict[tuple[str, str], Path] = {}
+    op_owner: dict[str, str] = {}
+    row_owner: dict[tuple[str, int, int], str] = {}
     for root in paths:
         if not root.exists():
             scan.problems.append(Problem(str(root), "", "no such file or directory"))
@@ -303,10 +305,40 @@ def scan_catalogs(
             message = f"duplicate service: {svc.service!r} of cloud {svc.cloud!r} is also defined in {first}"
             scan.problems.append(Problem(str(path), "service", message))
             continue
+        clashes = _clashes(path, svc, op_owner, row_owner)
+        if clashes:
+            scan.problems.extend(clashes)
+            continue
         owner[key] = path
         scan.catalogs.setdefault(svc.cloud, Catalog(svc.cloud)).services[svc.service] = svc
     scan.problems.sort()
     return scan
+
+
+def _clashes(
+    path: Path, svc: ServiceCatalog, op_owner: dict[str, str], row_owner: dict[tuple[str, int, int], str]
+) -> list[Problem]:
+    """Operations of this file whose id or source row another file already has (the codec checks within a file).
+
+    The owners map an id or a row to ``<file> operations[i]``; this file's are added when it has no clash.
+    """
+    problems: list[Problem] = []
+    mine: list[tuple[str, tuple[str, int, int], str]] = []
+    for i, op in enumerate(svc.operations):
+        here = f"{path} operations[{i}]"
+        row = (op.provenance.file, op.provenance.table, op.provenance.row)
+        if op.id in op_owner:
+            message = f"duplicate operation id {op.id!r}: also {op_owner[op.id]}"
+            problems.append(Problem(str(path), f"operations[{i}].id", message))
+        if row in row_owner:
+            message = f"duplicate operation: the same table row as {row_owner[row]}"
+            problems.append(Problem(str(path), f"operations[{i}].source", message))
+        mine.append((op.id, row, here))
+    if not problems:
+        for op_id, row, here in mine:
+            op_owner[op_id] = here
+            row_owner[row] = here
+    return problems
 
 
 def load_catalogs(paths: Iterable[Path]) -> dict[str, Catalog]:

@@ -181,3 +181,16 @@ def test_problems_come_in_document_order(tmp_path: Path) -> None:
         "operations[2].source.row",
         "operations[10].source.row",
     ]
+
+
+def test_an_operation_in_two_service_files_is_a_duplicate(tmp_path: Path) -> None:
+    first = place(GOOD / "otc" / "ecs.yaml", tmp_path, "otc", "ecs")
+    text = first.read_text(encoding="utf-8").replace("service: ecs", "service: ims", 1)
+    second = tmp_path / "otc" / "ims.yaml"
+    second.write_text(text, encoding="utf-8")
+    problems = api.validate_paths([tmp_path])
+    assert [(p.file, p.location) for p in problems] == [
+        (str(second), f"operations[{i}].{field}") for i in range(3) for field in ("id", "source")
+    ]
+    assert problems[0].message == f"duplicate operation id '4bf1b57ad807': also {first} operations[0]"
+    assert problems[1].message == f"duplicate operation: the same table row as {first} operations[0]"
