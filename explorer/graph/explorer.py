@@ -130,8 +130,6 @@ class Explorer:
             if not found:
                 raise QueryError(f"the pattern {text!r} matches no action of the {g.cloud} catalog")
             return Target(text, "pattern", found, found, note=f"matches {len(found)} actions")
-        if text in g.defined or text in g.unresolved or text in g.patterns:
-            return self._action_target(text, text)
         spellings = g.by_lower.get(text.casefold())
         if spellings:
             return self._action_target(text, spellings[0], note=f"matched case-insensitively: {spellings[0]}")
