@@ -40,12 +40,14 @@ _BOX = (
 
 
 def legend() -> None:
-    """The scope legend as text, so scope is never told by colour alone."""
+    """The scope legend as text, so scope is never told by colour alone, and the diagram legend on demand."""
     items = " · ".join(f"**{text}** {meaning}" for _, text, meaning in SCOPE_LEGEND)
     st.caption(
         f"Scope on every node — {items}. Boxes are API operations, ellipses actions, hexagons wildcard "
         "patterns, octagons actions no table defines; dashed edges are conditional, grey edges inferred."
     )
+    with st.expander("Diagram legend"):
+        st.graphviz_chart(api.legend_dot(), width="content")
 
 
 def show(view: View) -> None:
@@ -68,7 +70,14 @@ def show(view: View) -> None:
         f"{len(view.nodes)} nodes: laid out on the server by Graphviz (above {BROWSER_LAYOUT_LIMIT} nodes the "
         "browser layout is slow and cannot zoom). Zoom with the slider; scroll to pan."
     )
-    zoom = st.select_slider("Zoom (%)", ZOOM_LEVELS, value=50, key="zoom")
+    left, right = st.columns([3, 1])
+    with left:
+        zoom = st.select_slider("Zoom (%)", ZOOM_LEVELS, value=50, key="zoom")
+    with right:
+        collapse = st.toggle("Collapse by service", key="collapse", help="One node per service, with member counts.")
+    if collapse:
+        view = api.collapse_by_service(view)
+        st.caption(f"Collapsed by service: {len(view.nodes)} service nodes.")
     try:
         svg = server_svg(view)
     except ExplorerError as exc:
@@ -81,7 +90,7 @@ def show(view: View) -> None:
 @st.cache_data(show_spinner="Laying out the graph…", max_entries=32)
 def server_svg(view: View) -> str:
     """The SVG text of a View rendered by ``dot`` on the server, without the XML prolog (cached per View)."""
-    text = api.render(view, "svg").decode("utf-8")
+    text = api.render_view(view, "svg").decode("utf-8")
     start = text.find("<svg")
     return text[start:] if start >= 0 else text
 

@@ -34,11 +34,15 @@ def open_page(page: str = "explore", **params: str) -> AppTest:
     return at
 
 
+def graphs(at: AppTest) -> list[str]:
+    """DOT of the graphs drawn in the browser, the legend (in its expander) left out."""
+    return [c.proto.spec for c in at.get("graphviz_chart") if not c.proto.spec.startswith("digraph legend")]
+
+
 def dot_source(at: AppTest) -> str:
-    charts = at.get("graphviz_chart")
-    assert len(charts) == 1
-    spec: str = charts[0].proto.spec
-    return spec
+    drawn = graphs(at)
+    assert len(drawn) == 1
+    return drawn[0]
 
 
 def table(at: AppTest, index: int = 0) -> list[dict[str, object]]:
@@ -56,7 +60,7 @@ def texts(at: AppTest, kind: str) -> list[str]:
 def test_landing_page_offers_examples_and_no_graph() -> None:
     at = open_page()
     assert at.title[0].value == "Explore"
-    assert not at.get("graphviz_chart")
+    assert not graphs(at)
     assert "ecs:servers:createImage" in [b.label for b in at.button]
 
 
@@ -68,6 +72,7 @@ def test_link_shows_documented_requirements_with_scope_and_provenance() -> None:
     assert "ims:images:get\\nEP: yes" in dot and "ims:images:list\\nEP: mixed" in dot
     assert "ecs:servers:createImage\\nEP: no | target" in dot
     assert "ims:serverImages:create" not in dot  # depth 2, beyond the default depth 1
+    assert sum(c.proto.spec.startswith("digraph legend") for c in at.get("graphviz_chart")) == 1
     rows = {r["action"]: r for r in table(at)}
     assert sorted(a for a, r in rows.items() if r["depth"] == 1) == sorted(DOCUMENTED)
     assert rows["ecs:servers:createImage"]["depth"] == 0
@@ -114,7 +119,7 @@ def test_why_shows_the_path_with_its_rows() -> None:
 
 def test_unknown_action_in_link_gets_suggestions_that_work() -> None:
     at = open_page(action="ecs:servers:createImag")
-    assert not at.get("graphviz_chart")
+    assert not graphs(at)
     assert any("exactly `ecs:servers:createImag`" in w for w in texts(at, "warning"))
     pick = next(b for b in at.button if b.label.startswith("ecs:servers:createImage"))
     pick.click().run()
@@ -191,7 +196,7 @@ def test_catalog_page_health() -> None:
     assert [r["action"] for r in table(at, 1)] == ["ims:images:delete"]
     disagreeing = {(r["action"], r["field"]) for r in table(at, 2)}
     assert ("ims:images:list", "enterprise_project") in disagreeing
-    assert not at.get("graphviz_chart")
+    assert not graphs(at)
     at.selectbox(key="cat_service").select("ims").run()
     dot = dot_source(at)
     for name in ("查询镜像列表（OpenStack原生）", "制作镜像", "ims:serverImages:create", "ims:images:list"):
@@ -296,7 +301,7 @@ def test_large_graph_is_rendered_on_the_server_with_zoom(monkeypatch: pytest.Mon
 
     monkeypatch.setattr(graph_panel, "BROWSER_LAYOUT_LIMIT", 5)  # the fixture's 8-node closure counts as large
     at = open_page(action="ecs:servers:createImage")
-    assert not at.get("graphviz_chart")
+    assert not graphs(at)
     assert any("8 nodes: laid out on the server by Graphviz" in c for c in texts(at, "caption"))
     box = at.get("html")[0].proto.body
     assert box.count("<svg") == 1 and "ims:images:list" in box and "<script" not in box
@@ -305,6 +310,9 @@ def test_large_graph_is_rendered_on_the_server_with_zoom(monkeypatch: pytest.Mon
     at.select_slider(key="zoom").set_value(100).run()
     doubled = re.search(r'<svg width="(\d+)pt"', at.get("html")[0].proto.body)
     assert doubled is not None and int(doubled.group(1)) == pytest.approx(2 * int(width.group(1)), abs=1)
+    at.toggle(key="collapse").set_value(True).run()
+    assert "Collapsed by service: 3 service nodes." in texts(at, "caption")
+    assert "ims:images:list" not in at.get("html")[0].proto.body
 
 
 def test_zoomed_scales_only_the_outer_size() -> None:

@@ -15,13 +15,13 @@ from explorer.view import View
 SAVED = "explore_state"  # the last state, restored when the reviewer comes back from another page
 EXAMPLES = ("ecs:servers:createImage", "evs:snapshots:create", "POST /v2/cloudimages/action")
 DIRECTION_LABELS = {"requirements": "requirements (what it needs)", "dependents": "dependents (who needs it)"}
-# (format, button label, file suffix, MIME type)
-DOWNLOAD_FORMATS: tuple[tuple[str, str, str, str], ...] = (
-    ("svg", "SVG", "svg", "image/svg+xml"),
-    ("png", "PNG", "png", "image/png"),
-    ("dot", "DOT", "dot", "text/vnd.graphviz"),
-    ("mermaid", "Mermaid", "mmd", "text/plain"),
-    ("json", "JSON", "json", "application/json"),
+# (format, button label, MIME type); file suffixes come from the render API
+DOWNLOAD_FORMATS: tuple[tuple[str, str, str], ...] = (
+    ("svg", "SVG", "image/svg+xml"),
+    ("png", "PNG", "image/png"),
+    ("dot", "DOT", "text/vnd.graphviz"),
+    ("mermaid", "Mermaid", "text/plain"),
+    ("json", "JSON", "application/json"),
 )
 
 
@@ -146,13 +146,13 @@ def _why(ex: api.Explorer, state: ExploreState, nodes: list[str]) -> None:
 def _downloads(view: View, rows: list[tables.Row], stem: str) -> None:
     st.markdown("**Download**")
     with st.container(horizontal=True):
-        for fmt, label, suffix, mime in DOWNLOAD_FORMATS:
+        for fmt, label, mime in DOWNLOAD_FORMATS:
 
             def data(fmt: str = fmt) -> bytes:  # rendered only when the button is pressed
-                return api.render(view, fmt)
+                return api.render_view(view, fmt)
 
             st.download_button(
-                label, data=data, file_name=f"{stem}.{suffix}", mime=mime,
+                label, data=data, file_name=f"{stem}{api.SUFFIXES[fmt]}", mime=mime,
                 key=f"dl_{fmt}", on_click="ignore", help=f"Download the diagram as {label}",
             )
         st.download_button(
