@@ -146,15 +146,32 @@ def report_problems(root: Path, catalogs: dict[str, Catalog]) -> list[Problem]:
     return problems
 
 
+def layout_problems(root: Path) -> list[Problem]:
+    """YAML files below a catalog root that loading ignores because they are not at ``<cloud>/<service>.yaml``."""
+    problems: list[Problem] = []
+    for path in sorted(root.rglob("*")):
+        parts = path.relative_to(root).parts
+        if path.suffix not in (".yaml", ".yml") or not path.is_file() or any(p.startswith(".") for p in parts):
+            continue
+        if len(parts) == 2 and path.suffix == ".yml":
+            problems.append(Problem(str(path), "", f"ignored: a catalog file is named <service>{CATALOG_SUFFIX}"))
+        elif len(parts) != 2:
+            expected = f"<cloud>/<service>{CATALOG_SUFFIX} directly below {root}"
+            problems.append(Problem(str(path), "", f"ignored: a catalog file belongs at {expected}"))
+    return problems
+
+
 def validate(paths: Sequence[Path], *, schema: bool = False) -> ValidationResult:
     """Check catalog roots or files; with ``schema``, also check each file against the JSON Schema.
 
-    A catalog root holding an import report is also checked against it (see ``report_problems``).
+    A catalog root is also checked for YAML files that loading would ignore, and against the import
+    report it holds, if any (see ``layout_problems`` and ``report_problems``).
     """
     scan = scan_catalogs(paths, schema_problems if schema else None)
     problems = list(scan.problems)
     for root in paths:
         if root.is_dir():
+            problems.extend(layout_problems(root))
             problems.extend(report_problems(root, scan.catalogs))
     services = sum(len(cat.services) for cat in scan.catalogs.values())
     operations = sum(len(svc.operations) for cat in scan.catalogs.values() for svc in cat.services.values())

@@ -194,3 +194,21 @@ def test_an_operation_in_two_service_files_is_a_duplicate(tmp_path: Path) -> Non
     ]
     assert problems[0].message == f"duplicate operation id '4bf1b57ad807': also {first} operations[0]"
     assert problems[1].message == f"duplicate operation: the same table row as {first} operations[0]"
+
+
+def test_yaml_files_that_loading_would_ignore_are_reported(tmp_path: Path) -> None:
+    shutil.copytree(GOOD, tmp_path / "cat")
+    root = tmp_path / "cat"
+    (root / "otc" / "evs.yml").write_text("x: 1\n", encoding="utf-8")
+    (root / "ims.yaml").write_text("x: 1\n", encoding="utf-8")
+    (root / "otc" / "old").mkdir()
+    (root / "otc" / "old" / "ecs.yaml").write_text("x: 1\n", encoding="utf-8")
+    (root / ".otc.old.x").mkdir()
+    (root / ".otc.old.x" / "ecs.yaml").write_text("x: 1\n", encoding="utf-8")
+    expected = f"<cloud>/<service>.yaml directly below {root}"
+    assert api.validate_paths([root]) == [
+        Problem(str(root / "ims.yaml"), "", f"ignored: a catalog file belongs at {expected}"),
+        Problem(str(root / "otc" / "evs.yml"), "", "ignored: a catalog file is named <service>.yaml"),
+        Problem(str(root / "otc" / "old" / "ecs.yaml"), "", f"ignored: a catalog file belongs at {expected}"),
+    ]
+    assert sorted(api.load([root])["otc"].services) == ["dws", "ecs"]  # loading reads the valid files only
