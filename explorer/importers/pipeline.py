@@ -21,53 +21,15 @@ from explorer.model import EDITION_CLOUD, EDITION_LANGUAGE, Catalog, Operation, 
 MAX_DOCUMENT_BYTES = 5 * 1024 * 1024
 # Service prefixes that glued names may end in (see cells._split_glued); the names in the
 # documents being imported are added to these.
-BASE_SERVICES = frozenset(
-    [
-        "aom",
-        "apig",
-        "as",
-        "bms",
-        "cce",
-        "cci",
-        "ces",
-        "config",
-        "dc",
-        "dds",
-        "deh",
-        "dli",
-        "drs",
-        "dws",
-        "ecs",
-        "eip",
-        "eps",
-        "er",
-        "evs",
-        "gaussdb",
-        "ges",
-        "hilens",
-        "hss",
-        "iam",
-        "ims",
-        "kms",
-        "lts",
-        "modelarts",
-        "mrs",
-        "obs",
-        "ocr",
-        "rds",
-        "rfs",
-        "rms",
-        "scm",
-        "sfs",
-        "tms",
-        "ucs",
-        "vpc",
-        "vpcep",
-        "vpn",
-        "elb",
-        "nat",
-    ]
-)
+# fmt: off
+BASE_SERVICES = frozenset({
+    "aom", "apig", "as", "bms", "cce", "cci", "ces", "config", "dc", "dds", "deh", "dli", "drs", "dws", "ecs",
+    "eip", "elb", "eps", "er", "evs", "gaussdb", "ges", "hilens", "hss", "iam", "ims", "kms", "lts",
+    "modelarts", "mrs", "nat", "obs", "ocr", "rds", "rfs", "rms", "scm", "sfs", "tms", "ucs", "vpc", "vpcep",
+    "vpn"
+})
+# fmt: on
+
 Progress = Callable[[int, int, str], None]
 
 
