@@ -51,9 +51,13 @@ def schema_path() -> Path:
 
 
 @lru_cache(maxsize=1)
+def _schema_text() -> str:
+    return resources.files("explorer.catalog").joinpath(SCHEMA_FILE).read_text("utf-8")
+
+
 def catalog_schema() -> dict[str, Any]:
-    """The catalog's JSON Schema (draft 2020-12) as a mapping."""
-    schema: dict[str, Any] = json.loads(resources.files("explorer.catalog").joinpath(SCHEMA_FILE).read_text("utf-8"))
+    """The catalog's JSON Schema (draft 2020-12) as a mapping (a fresh copy the caller may change)."""
+    schema: dict[str, Any] = json.loads(_schema_text())
     return schema
 
 
