@@ -202,6 +202,17 @@ def load_service_text(text: str | bytes, file: str) -> ServiceCatalog:
     return svc
 
 
+def _read_document(path: Path) -> Any:
+    """The parsed document of one file; its size is checked before anything is read."""
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise CatalogError([Problem(str(path), "", f"file is larger than {MAX_FILE_BYTES} bytes")])
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CatalogError([Problem(str(path), "", f"cannot read: {exc.strerror}")]) from None
+    return parse_yaml_text(data, str(path))
+
+
 def load_service_file(path: Path) -> ServiceCatalog:
     """Load one service file (its place in a catalog root is not checked; see ``load_catalogs``)."""
     svc, problems = decode_service(_read_document(path), str(path))
@@ -252,14 +263,6 @@ class CatalogScan:
     catalogs: dict[str, Catalog] = field(default_factory=dict)
     files: list[Path] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-
-
-def _read_document(path: Path) -> Any:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise CatalogError([Problem(str(path), "", f"cannot read: {exc.strerror}")]) from None
-    return parse_yaml_text(data, str(path))
 
 
 def scan_catalogs(

@@ -144,3 +144,13 @@ def test_the_bundled_catalog_is_not_touched_by_loading() -> None:
     before = tree(BUNDLED)
     api.load([BUNDLED])
     assert tree(BUNDLED) == before
+
+
+def test_a_huge_file_is_refused_by_its_size_before_it_is_read(tmp_path: Path) -> None:
+    target = tmp_path / "otc" / "ecs.yaml"
+    target.parent.mkdir()
+    with target.open("wb") as fh:
+        fh.truncate(MAX_FILE_BYTES + 1)  # sparse: nothing is written, and nothing would be read
+    assert api.validate_paths([tmp_path]) == [
+        Problem(str(target), "", f"file is larger than {MAX_FILE_BYTES} bytes")
+    ]
