@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from lxml import etree, html
 
+from explorer.importers.headers import role_of
 from explorer.importers.rawtable import Cell, RawRow, RawTable
 from explorer.importers.text import squash
 
@@ -146,8 +147,11 @@ def table_from_element(table: etree._Element, line_offset: int = 0) -> RawTable:
         first = rows[0]
         cells = _cells(first)
         in_thead = first.getparent() is not None and first.getparent().tag == "thead"
-        if in_thead or (cells and all(c.tag == "th" for c in cells)):
-            header = tuple(" ".join(values) for values in _grid([first])[0])
+        first_values = tuple(" ".join(values) for values in _grid([first])[0])
+        # Exports put the header in <thead> or <th> cells; some hand-written tables only in a first
+        # row of <td> cells, recognisable by a header naming the action column.
+        if in_thead or (cells and all(c.tag == "th" for c in cells)) or "action" in map(role_of, first_values):
+            header = first_values
             body_start = 1
     body = rows[body_start:]
     out = [RawRow(cells, (tr.sourceline or 0) + line_offset) for tr, cells in zip(body, _grid(body), strict=True)]

@@ -205,3 +205,13 @@ def test_action_lists_without_a_name_column_are_named_by_their_first_description
     assert op.actions == (ActionRef("ces:alarms:list"),)
     assert op.apis == ()
     assert result.catalog.service == "ces"
+
+
+def test_html_header_in_a_first_row_of_td_cells() -> None:
+    (table,) = html.parse(
+        "<table><tr><td>权限</td><td>授权项</td></tr><tr><td>查询</td><td>ecs:servers:list</td></tr></table>"
+        "<table><tr><td>one</td><td>two</td></tr></table>"
+    )[:1]
+    assert table.header == ("权限", "授权项")
+    assert [r.cells for r in table.rows] == [(("查询",), ("ecs:servers:list",))]
+    assert html.parse("<table><tr><td>one</td><td>two</td></tr></table>")[0].header == ()
