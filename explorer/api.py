@@ -231,6 +231,8 @@ def regenerate_assets(
         outputs[readme] = inline_mermaid(text, CLOSURE_STEM, assets.mermaid, str(readme)).encode("utf-8")
     changed = [path for path, data in outputs.items() if not path.is_file() or path.read_bytes() != data]
     if not check:
+        if changed:
+            assets_dir.mkdir(parents=True, exist_ok=True)
         for path in changed:
             write_output(path, outputs[path])
     return changed
@@ -250,6 +252,7 @@ __all__ += [
     "View",
     "collapse_by_service",
     "diagram_view",
+    "inline_mermaid",
     "legend_dot",
     "readme_assets",
     "regenerate_assets",

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import stat
+import tempfile
 from pathlib import Path
 
-from explorer.catalog.store import write_bytes_atomic
 from explorer.render.collapse import COLLAPSE_ABOVE, collapse_by_service
 from explorer.render.dot import LARGE_GRAPH, to_dot
 from explorer.render.graphml import to_graphml
@@ -49,11 +51,39 @@ def render(
     return dot.encode("utf-8")
 
 
+def _new_file_mode() -> int:
+    """0o666 less the umask, read without os.umask (which would briefly change it for every thread)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return 0o666 & ~int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    return 0o644
+
+
 def write_output(path: Path, data: bytes) -> None:
-    """Write ``data`` to exactly ``path`` (atomically: a reader sees the old file or the new one)."""
+    """Write ``data`` to exactly ``path``, atomically: a reader sees the old file or the new one, never a part.
+
+    The parent folder must exist (nothing is created outside what the user named); an existing file
+    keeps its permissions, a new one gets the usual ones (a bare temporary file would be private).
+    """
     if path.is_dir():
         raise RenderError(f"{path}: is a directory; expected a file name to write the diagram to")
+    if not path.parent.is_dir():
+        raise RenderError(f"{path}: folder {path.parent} does not exist")
     try:
-        write_bytes_atomic(path, data)
+        mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else _new_file_mode()
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.chmod(tmp, mode)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
     except OSError as exc:
         raise RenderError(f"{path}: cannot write: {exc.strerror}") from None

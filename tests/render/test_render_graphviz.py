@@ -101,9 +101,16 @@ def test_dot_failure_is_reported_with_its_message() -> None:
 
 
 def test_write_output_is_atomic_and_exact(tmp_path: Path) -> None:
-    target = tmp_path / "sub" / "d.svg"
+    target = tmp_path / "d.svg"
     write_output(target, b"<svg/>")
     assert target.read_bytes() == b"<svg/>"
-    assert sorted(os.listdir(target.parent)) == ["d.svg"]  # no temporary file left behind
+    assert sorted(os.listdir(tmp_path)) == ["d.svg"]  # no temporary file left behind
+    assert target.stat().st_mode & 0o044 == 0o044  # readable like any other new file, not private
+    target.chmod(0o600)
+    write_output(target, b"<svg></svg>")
+    assert target.read_bytes() == b"<svg></svg>" and target.stat().st_mode & 0o777 == 0o600
     with pytest.raises(RenderError, match="is a directory"):
         write_output(tmp_path, b"x")
+    with pytest.raises(RenderError, match=r"folder .*missing does not exist"):
+        write_output(tmp_path / "missing" / "d.svg", b"x")
+    assert sorted(os.listdir(tmp_path)) == ["d.svg"]
