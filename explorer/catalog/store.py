@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -370,15 +371,32 @@ def write_text_atomic(path: Path, text: str) -> None:
     write_bytes_atomic(path, text.encode("utf-8"))
 
 
+def process_umask() -> int:
+    """The process umask, read without os.umask (which would briefly change it for every thread)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    return 0o022
+
+
 def write_bytes_atomic(path: Path, data: bytes) -> None:
-    """Write a file so that readers see the old or the new content, never a part."""
+    """Write a file so that readers see the old or the new content, never a part.
+
+    The file keeps the permissions of the one it replaces, or gets those of any new file (0o666 less
+    the umask), not the owner-only ones of the temporary file it is written to first.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
+    mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else 0o666 & ~process_umask()
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
+        os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -405,6 +423,7 @@ def write_catalogs(catalogs: Iterable[Catalog], out: Path, extra_files: dict[str
     try:
         for cloud, files in sorted(rendered.items()):
             stages[cloud] = Path(tempfile.mkdtemp(dir=out, prefix=f".{cloud}.staging."))
+            os.chmod(stages[cloud], 0o777 & ~process_umask())  # mkdtemp's folder is owner-only
             for name, text in files.items():
                 (stages[cloud] / name).write_text(text, encoding="utf-8", newline="\n")
         _swap_in(out, stages, backups)

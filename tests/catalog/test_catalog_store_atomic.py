@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -148,3 +149,15 @@ def test_write_text_atomic_keeps_the_old_file_when_the_rename_fails(
         store.write_text_atomic(target, "new\n")
     assert [p.name for p in tmp_path.iterdir()] == ["import-report.json"]
     assert target.read_text(encoding="utf-8") == "old\n"
+
+
+def test_written_files_and_folders_get_ordinary_permissions(tmp_path: Path) -> None:
+    umask = store.process_umask()
+    clouds = _good()
+    write_catalogs([clouds[c] for c in sorted(clouds)], tmp_path, {"import-report.json": "{}\n"})
+    assert stat.S_IMODE((tmp_path / "otc").stat().st_mode) == 0o777 & ~umask
+    assert stat.S_IMODE((tmp_path / "otc" / "ecs.yaml").stat().st_mode) == 0o666 & ~umask
+    assert stat.S_IMODE((tmp_path / "import-report.json").stat().st_mode) == 0o666 & ~umask
+    (tmp_path / "import-report.json").chmod(0o640)
+    store.write_text_atomic(tmp_path / "import-report.json", "{}\n")
+    assert stat.S_IMODE((tmp_path / "import-report.json").stat().st_mode) == 0o640
