@@ -24,7 +24,9 @@ def validate_cmd(ctx: click.Context, paths: tuple[Path, ...], schema: bool, as_j
 
     Reports unknown keys, wrong types, malformed action names, duplicate operations and services,
     dangling source references, files whose cloud/service disagree with their place
-    <cloud>/<service>.yaml, and schema_version mismatches. Exit status 1 when anything is wrong.
+    <cloud>/<service>.yaml, schema_version mismatches, YAML files a catalog root holds that loading
+    would ignore, and disagreements with the root's import-report.json. Exit status 1 when anything
+    is wrong.
     """
     if schema_path:
         click.echo(str(api.schema_path()))
