@@ -15,7 +15,7 @@ from explorer.importers.cells import action_like
 from explorer.importers.formats import parse_tables
 from explorer.importers.manifest import ManifestEntry, read_manifest
 from explorer.importers.rows import column_roles, policy_content
-from explorer.model import EDITION_CLOUD, ActionRef, Catalog, Scope
+from explorer.model import EDITION_CLOUD, ActionRef, Catalog, Operation, Scope
 
 pytestmark = [pytest.mark.corpus, pytest.mark.skipif(not CORPUS.is_dir(), reason=SKIP_NO_CORPUS)]
 
@@ -161,3 +161,50 @@ def test_skipped_rows_of_the_corpus() -> None:
         "no action in the action cell: 'cce:kubernetes:*'",
         "no action in the action cell: 'database:create_view'",
     ]
+
+
+def _row(file: str, table: int, row: int) -> Operation:
+    catalogs, _ = _imported()
+    found = [
+        op
+        for cat in catalogs.values()
+        for op in cat.operations()
+        if (op.provenance.file, op.provenance.table, op.provenance.row) == (file, table, row)
+    ]
+    assert len(found) == 1, (file, table, row)
+    return found[0]
+
+
+def test_messy_rows_of_the_corpus() -> None:
+    # pipe table that lost the separators between three names
+    upload = _row("huaweicloud-zh/ims/镜像管理.md", 1, 14)
+    assert [a.action for a in upload.actions] == ["ims:images:get", "ims:images:update", "ims:images:upload"]
+    assert upload.scope == Scope(True, False)
+    # ... and between a name and the next one carrying an inline condition
+    update = _row("huaweicloud-zh/ims/镜像管理.md", 1, 2)
+    assert update.actions == (
+        ActionRef("ims:images:update"),
+        ActionRef("ims:serverImages:create", "仅企业项目迁移需要"),
+    )
+    # upper-case service prefix, and a name glued to the next one
+    deployment = _row("huaweicloud-zh/cci/授权项分类.md", 3, 1)
+    assert deployment.actions == (
+        ActionRef("cci:namespaceSubResource:Create"),
+        ActionRef("elb:loadbalancers:create"),
+    )
+    # resource-type labels in RST bullets and in Chinese text
+    tags = _row("otc-en/evs/tag.rst", 1, 1)
+    assert tags.actions == (
+        ActionRef("evs:volumeTags:list", "EVS disk"),
+        ActionRef("evs:backupTags:list", "Backup"),
+        ActionRef("evs:snapshotTags:list", "Snapshot"),
+    )
+    zh_tags = _row("huaweicloud-zh/evs/云硬盘标签.md", 1, 1)
+    assert zh_tags.actions == (ActionRef("evs:volumeTags:list", "云硬盘"), ActionRef("evs:backupTags:list", "备份"))
+    # spaces inside a name
+    grant = _row("otc-en/dli/configuring_data_catalog_permissions_on_the_dli_console.rst", 1, 3)
+    assert grant.actions == (ActionRef("dli:catalog:grantPrivilege"),)
+    # "Not supported: Enterprise projects / Supported: Projects"
+    elb = _row("otc-en/dws/syntax_of_fine-grained_permission_policies.rst", 1, 28)
+    assert elb.actions == (ActionRef("dws:elb:list"),)
+    assert elb.scope == Scope(True, False)
