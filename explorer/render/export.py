@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 from pathlib import Path
 
+from explorer.catalog.store import write_bytes_atomic
 from explorer.render.collapse import COLLAPSE_ABOVE, collapse_by_service
 from explorer.render.dot import LARGE_GRAPH, to_dot
 from explorer.render.graphml import to_graphml
@@ -74,16 +74,7 @@ def write_output(path: Path, data: bytes) -> None:
         raise RenderError(f"{path}: folder {path.parent} does not exist")
     try:
         mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else _new_file_mode()
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.chmod(tmp, mode)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_bytes_atomic(path, data)
+        os.chmod(path, mode)
     except OSError as exc:
         raise RenderError(f"{path}: cannot write: {exc.strerror}") from None
