@@ -67,6 +67,7 @@ from explorer.importers import (  # noqa: E402 - grouped by area on purpose
     import_document,
     read_import_report,
     report_to_json,
+    save_document,
 )
 
 __all__ += [
@@ -82,6 +83,7 @@ __all__ += [
     "import_document",
     "read_import_report",
     "report_to_json",
+    "save_document",
 ]
 
 # --- graph queries (explorer.graph) ----------------------------------------------------------

@@ -8,9 +8,9 @@ from pathlib import Path
 import click
 
 from explorer import api
-from explorer.cli.import_cmd import import_cmd
+from explorer.cli.import_cmd import import_cmd, import_doc_cmd
 
-COMMANDS: list[click.Command] = [import_cmd]
+COMMANDS: list[click.Command] = [import_cmd, import_doc_cmd]
 
 
 @click.command("validate")

@@ -1,4 +1,8 @@
-"""``permission-explorer import`` (registered in :mod:`explorer.cli.catalog_cmds`): corpus -> catalog + report."""
+"""``permission-explorer import`` and ``import-doc`` (registered in :mod:`explorer.cli.catalog_cmds`).
+
+``import`` turns the corpus into the catalog; ``import-doc`` imports one documentation page, as the
+web UI's upload page does, and prints its service YAML.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
 from explorer import api
+from explorer.model import EDITION_CLOUD
 
 _SHOWN_PROBLEMS = 25
 
@@ -89,3 +94,54 @@ def import_cmd(corpus: Path, out: Path, skip_unknown: bool, verbose: bool) -> No
         console.print(problems)
     console.print(f"catalog written to {out} (report: {out / 'import-report.json'})")
 
+
+@click.command("import-doc")
+@click.argument("document", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@click.option(
+    "--edition",
+    type=click.Choice(sorted(EDITION_CLOUD)),
+    required=True,
+    help="Documentation edition the page belongs to (sets the language of operation names).",
+)
+@click.option("--cloud", help="Cloud of the result (default: the edition's cloud).")
+@click.option("--service", help="Service of the result (default: the service most of its actions belong to).")
+@click.option("--format", "fmt", type=click.Choice(api.FORMATS), help="Table format (default: detected).")
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write the service YAML to this file instead of standard output.",
+)
+@click.option("--skip-unknown", is_flag=True, help="Ignore (and report) columns with an unknown header.")
+def import_doc_cmd(
+    document: Path,
+    edition: str,
+    cloud: str | None,
+    service: str | None,
+    fmt: str | None,
+    out: Path | None,
+    skip_unknown: bool,
+) -> None:
+    """Import one documentation page (Markdown, RST or HTML) and print its operations as catalog YAML.
+
+    The report (rows seen, imported, skipped, and every problem) goes to standard error.
+    """
+    result = api.import_document(
+        document.name,
+        document.read_bytes(),
+        cloud=cloud or EDITION_CLOUD[edition],
+        edition=edition,
+        service=service,
+        fmt=fmt,
+        skip_unknown=skip_unknown,
+    )
+    errors = Console(stderr=True)
+    errors.print(_summary(result.report))
+    problems = _problems(result.report, verbose=True)
+    if problems is not None:
+        errors.print(problems)
+    text = api.dump_service(result.catalog)
+    if out is None:
+        click.echo(text, nl=False)
+    else:
+        api.save_document(result, out)
+        errors.print(f"written to {out}")

@@ -14,6 +14,7 @@ from explorer.importers.pipeline import (
     build_corpus,
     import_corpus,
     import_document,
+    save_document,
 )
 from explorer.importers.report import FileReport, ImportReport, read_report, report_to_json
 from explorer.importers.rows import RowProblem, UnknownHeaderError
@@ -33,4 +34,5 @@ __all__ = [
     "import_document",
     "read_import_report",
     "report_to_json",
+    "save_document",
 ]

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from explorer.catalog.store import write_catalogs
+from explorer.catalog.store import dump_service, write_catalogs, write_text_atomic
 from explorer.errors import DocumentImportError
 from explorer.importers.cells import action_like
 from explorer.importers.formats import decode, detect_format, parse_tables
@@ -252,3 +252,8 @@ def import_document(
     source = SourceDoc(label, edition, format=fmt)
     catalog = ServiceCatalog(cloud, service, (source,), tuple(_with_source(operations, source)))
     return DocumentImport(catalog, ImportReport([file_report]))
+
+
+def save_document(result: DocumentImport, path: Path) -> None:
+    """Write an imported document's service catalog as YAML, atomically."""
+    write_text_atomic(path, dump_service(result.catalog))

@@ -210,3 +210,19 @@ def test_a_file_whose_tables_differ_from_the_manifest_counts_is_flagged(mini_cor
             "the manifest lists 2 action tables with about 7 rows; the importer found 2 with 6 rows",
         )
     ]
+
+
+def test_cli_import_doc(fixtures: Path, tmp_path: Path) -> None:
+    out = tmp_path / "huaweicloud" / "ims.yaml"
+    args = ["import-doc", str(fixtures / "md_pipe_sample.md"), "--edition", "huaweicloud-zh", "--out", str(out)]
+    result = CliRunner().invoke(cli, args, env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "the row has 2 cells, the header has 5" in result.output
+    catalogs = api.load([tmp_path])
+    ops = catalogs["huaweicloud"].services["ims"].operations
+    assert [op.provenance.row for op in ops] == [1, 2, 3, 5]
+    assert api.validate([tmp_path]).ok
+    result = CliRunner().invoke(cli, ["import-doc", str(fixtures / "garbage.md"), "--edition", "otc-en"])
+    assert result.exit_code == 2
+    assert "garbage.md: not a text file" in result.output
+    assert "Traceback" not in result.output
