@@ -37,8 +37,8 @@ class FileReport:
 
     @property
     def failed(self) -> bool:
-        """True when the file could not be read at all (a file-level problem, table 0)."""
-        return any(p.table == 0 and p.skipped for p in self.problems)
+        """True when nothing of the file could be read (no action table, and a file-level problem)."""
+        return self.tables == 0 and any(p.table == 0 and p.skipped for p in self.problems)
 
 
 @dataclass(slots=True)
