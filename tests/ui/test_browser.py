@@ -16,7 +16,8 @@ from ui_support import ASSETS, BUNDLED_CATALOG, DOCUMENTED, FIXTURE_CATALOG, ser
 
 pytestmark = pytest.mark.browser
 
-GRAPH_NODES = '[data-testid="stGraphVizChart"] svg g.node'
+# The drawn graph, not the legend chart inside its (closed) expander.
+GRAPH_NODES = '[data-testid="stGraphVizChart"]:not([data-testid="stExpander"] *) svg g.node'
 TIMEOUT = 30_000
 
 
