@@ -85,8 +85,7 @@ def _legend(indent: str) -> list[str]:
     """A legend cluster: one sample node per kind and scope mark, one sample edge per edge style."""
     out = [f"{indent}subgraph cluster_legend {{", f"{indent}  label={quote('Legend')}; style=solid; color=\"#808080\";"]
     samples: list[tuple[str, dict[str, str]]] = []
-    for kind in ("operation", "action", "pattern", "unresolved", "service"):
-        shape = UNRESOLVED_SHAPE if kind == "unresolved" else KIND_SHAPES[kind]  # type: ignore[index]
+    for kind, shape in (*KIND_SHAPES.items(), ("unresolved", UNRESOLVED_SHAPE)):
         style = "filled,rounded" if kind == "operation" else "filled"
         samples.append((f"legend_kind_{kind}", {"label": KIND_MEANING[kind], "shape": shape, "style": style,
                                                 "fillcolor": "#ffffff"}))
@@ -139,12 +138,13 @@ def to_dot(view: View, *, legend: bool = True, large: int = LARGE_GRAPH) -> str:
     out.append(f"  node [fontname={quote(FONT)}, fontsize=\"11\"];")
     out.append(f"  edge [fontname={quote(FONT)}, fontsize=\"9\"];")
     ids = {n.id: safe_id("n", n.id) for n in canon.nodes}
-    for service in canon.services:
+    for service, members in canon.groups():
+        if canon.collapsed:
+            out.extend(f"  {ids[node.id]} {_attrs(_node_attrs(node))};" for node in members)
+            continue
         out.append(f"  subgraph {safe_id('cluster_', service)} {{")
         out.append(f"    label={quote('service: ' + service)}; style=\"rounded\"; color=\"#606060\";")
-        for node in canon.nodes:
-            if node.service == service:
-                out.append(f"    {ids[node.id]} {_attrs(_node_attrs(node))};")
+        out.extend(f"    {ids[node.id]} {_attrs(_node_attrs(node))};" for node in members)
         out.append("  }")
     for edge in canon.edges:
         out.append(f"  {ids[edge.source]} -> {ids[edge.target]} {_attrs(_edge_attrs(edge))};")

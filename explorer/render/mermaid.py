@@ -130,11 +130,12 @@ def to_mermaid(view: View, *, legend: bool = True, direction: str = "LR") -> str
         f"flowchart {direction}",
     ]
     ids = {n.id: safe_id("n", n.id) for n in canon.nodes}
-    for service in canon.services:
+    for service, members in canon.groups():
+        if canon.collapsed:
+            out.extend(f"  {_node(ids[node.id], node)}" for node in members)
+            continue
         out.append(f"  subgraph {safe_id('s', service)}[{_label(['service: ' + service])}]")
-        for node in canon.nodes:
-            if node.service == service:
-                out.append(f"    {_node(ids[node.id], node)}")
+        out.extend(f"    {_node(ids[node.id], node)}" for node in members)
         out.append("  end")
     link_styles: list[str] = []
     for index, edge in enumerate(canon.edges):

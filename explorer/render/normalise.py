@@ -18,6 +18,18 @@ class Canonical:
     edges: tuple[ViewEdge, ...]  # sorted, duplicates removed
     services: tuple[str, ...]  # sorted
 
+    def groups(self) -> list[tuple[str, list[ViewNode]]]:
+        """The nodes of each service, services in order."""
+        members: dict[str, list[ViewNode]] = {s: [] for s in self.services}
+        for node in self.nodes:
+            members[node.service].append(node)
+        return list(members.items())
+
+    @property
+    def collapsed(self) -> bool:
+        """True for a graph of service nodes only, which needs no clusters around them."""
+        return all(n.kind == "service" for n in self.nodes)
+
 
 def _edge_key(edge: ViewEdge) -> tuple[str, str, str, bool, tuple[str, ...], tuple[str, ...]]:
     return (

@@ -10,6 +10,7 @@ import networkx as nx
 from render_views import CREATE_IMAGE_DEPS, create_image_view
 
 from explorer.render.collapse import collapse_by_service, combined_scope
+from explorer.render.dot import to_dot
 from explorer.render.graphml import to_graphml
 from explorer.render.json_graph import to_json
 from explorer.view import View
@@ -75,6 +76,10 @@ def test_collapse_by_service_counts_members_and_edges() -> None:
     assert edges[("service:ims", "service:kms")].inferred is True
     assert edges[("service:ecs", "service:evs")].inferred is False
     assert collapsed.notes[-1] == "collapsed by service: 13 nodes in 5 services"
+    dot = to_dot(collapsed, legend=False)
+    assert "subgraph" not in dot  # service nodes need no cluster around them
+    assert dot.count('shape="folder"') == 5
+    assert 'label="5 edges"' in dot and 'style="bold"' in dot
 
 
 def test_combined_scope() -> None:

@@ -79,7 +79,7 @@ def test_collapsed_view_parses() -> None:
 def test_export_collapses_big_views_for_mermaid() -> None:
     mmd = render(synthetic_view(LARGE_GRAPH + 1), "mermaid").decode("utf-8")
     assert "collapsed by service: 151 nodes in 12 services" in mmd
-    service_node = re.compile(r"^    n[0-9a-f]{12}\[\(", re.M)
+    service_node = re.compile(r"^  n[0-9a-f]{12}\[\(", re.M)  # no clusters around service nodes
     assert len(service_node.findall(mmd)) == 12
     assert not service_node.findall(render(synthetic_view(LARGE_GRAPH), "mermaid").decode("utf-8"))
 
