@@ -148,9 +148,9 @@ def to_mermaid(view: View, *, legend: bool = True, direction: str = "LR") -> str
         link_styles.extend(legend_styles)
     out.extend(_class_defs())
     for mark in SCOPE_ORDER:
-        members = [ids[n.id] for n in canon.nodes if n.scope == mark]
-        if members:
-            out.append(f"  class {','.join(members)} {mark}")
+        marked = [ids[n.id] for n in canon.nodes if n.scope == mark]
+        if marked:
+            out.append(f"  class {','.join(marked)} {mark}")
     targets = [ids[n.id] for n in canon.nodes if n.depth == 0]
     if targets:
         out.append(f"  class {','.join(targets)} target")
