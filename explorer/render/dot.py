@@ -120,9 +120,8 @@ def _legend(indent: str) -> list[str]:
 def to_dot(view: View, *, legend: bool = True, large: int = LARGE_GRAPH) -> str:
     """The DOT text of ``view``: title, one cluster per service, the legend; identical for equal Views."""
     canon = canonical(view)
-    notes = list(view.notes)
     graph = {
-        "label": _lines(title_lines(view.title, view.cloud, view.source) + notes),
+        "label": _lines(title_lines(view)),
         "labelloc": "t",
         "labeljust": "l",
         "fontname": FONT,

@@ -117,7 +117,7 @@ def _link_style(index: int, color: str, width: float) -> str:
 def to_mermaid(view: View, *, legend: bool = True, direction: str = "LR") -> str:
     """Mermaid flowchart text of ``view``; identical for equal Views whatever their order."""
     canon = canonical(view)
-    title = " | ".join(title_lines(view.title, view.cloud, view.source) + list(view.notes))
+    title = " | ".join(title_lines(view))
     # A JSON string is a valid YAML double-quoted scalar, so the front matter cannot be broken out
     # of; markup characters are written as \u escapes so not even the text holds a tag.
     quoted_title = json.dumps(title, ensure_ascii=True)

@@ -8,9 +8,10 @@ fills of the four scope marks are chosen so that their grey levels stay far apar
 from __future__ import annotations
 
 import hashlib
+import textwrap
 from dataclasses import dataclass
 
-from explorer.view import EdgeKind, NodeKind, ScopeMark, ViewEdge, ViewNode
+from explorer.view import EdgeKind, NodeKind, ScopeMark, View, ViewEdge, ViewNode
 
 FONT = "Helvetica"
 
@@ -138,5 +139,14 @@ def grey_level(colour: str) -> float:
     return 0.299 * r + 0.587 * g + 0.114 * b
 
 
-def title_lines(title: str, cloud: str, source: str) -> list[str]:
-    return [title, f"cloud: {cloud} | catalog: {source}"]
+TITLE_WIDTH = 120  # characters per title line; a long cycle note would otherwise widen the whole diagram
+MAX_NOTES = 5
+
+
+def title_lines(view: View) -> list[str]:
+    """The diagram title: what was asked, cloud and catalog, then the View's notes, wrapped and capped."""
+    notes = list(view.notes[:MAX_NOTES])
+    if len(view.notes) > MAX_NOTES:
+        notes.append(f"... and {len(view.notes) - MAX_NOTES} more notes")
+    lines = [view.title, f"cloud: {view.cloud} | catalog: {view.source}", *notes]
+    return [piece for line in lines for piece in textwrap.wrap(line, TITLE_WIDTH, break_on_hyphens=False) or [""]]

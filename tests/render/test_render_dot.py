@@ -104,3 +104,17 @@ def test_large_graph_switches_to_cheap_layout_and_says_so() -> None:
 )
 def test_quote(text: str, quoted: str) -> None:
     assert quote(text) == quoted
+
+
+def test_long_notes_are_wrapped_and_many_notes_capped() -> None:
+    view = create_image_view()
+    cycle = "cycle: " + " -> ".join(f"ims:images:get{i}" for i in range(20))
+    notes = (cycle, *(f"self-loop: a:b:c{i}" for i in range(7)))
+    dot = to_dot(View(view.title, view.cloud, view.source, view.targets, view.nodes, view.edges, notes))
+    title = re.search(r'^  label="(.*)";$', dot, re.M)
+    assert title is not None
+    lines = title.group(1).split("\\n")
+    assert max(len(line) for line in lines) <= 120
+    assert lines[-1] == "... and 3 more notes"
+    assert lines[-2] == "self-loop: a:b:c3"
+    assert "".join(lines[2:-5]).replace(" ", "") == cycle.replace(" ", "")
