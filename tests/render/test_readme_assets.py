@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -56,3 +57,19 @@ def test_readme_holds_the_current_mermaid_text(fresh: api.Assets) -> None:
     assert api.inline_mermaid(readme, STEM, fresh.mermaid) == readme
     assert f"![Closure of ecs:servers:createImage](assets/{STEM}.png)" in readme
     assert "![Legend](assets/legend.png)" in readme
+
+
+def test_committed_mermaid_passes_the_mmdc_command(tmp_path: Path) -> None:
+    """The mmdc command line (what a docs pipeline would run) accepts the README diagram and rejects a broken one."""
+    source = ASSETS / f"{STEM}.mmd"
+    if not source.is_file():
+        pytest.fail(f"{source} is missing: run `permission-explorer assets` and commit assets/")
+    command = [sys.executable, "-W", "ignore", "-m", "mmdc", "-i"]
+    ok = subprocess.run([*command, str(source), "-o", str(tmp_path / "ok.svg")], capture_output=True, timeout=120)
+    assert ok.returncode == 0, ok.stderr.decode()
+    assert (tmp_path / "ok.svg").read_bytes().startswith(b"<svg")
+    broken = tmp_path / "broken.mmd"
+    broken.write_text(source.read_text(encoding="utf-8").replace('"]', "]", 1), encoding="utf-8")
+    bad = subprocess.run([*command, str(broken), "-o", str(tmp_path / "bad.svg")], capture_output=True, timeout=120)
+    assert bad.returncode == 1
+    assert b"Parse error" in bad.stderr
