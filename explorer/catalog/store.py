@@ -1,12 +1,11 @@
 """Reading and writing catalog files: safe YAML in, deterministic YAML out, atomic writes.
 
 Layout: ``<root>/<cloud>/<service>.yaml``; a file's ``cloud`` and ``service`` fields must agree with its
-place. Files are read with libyaml's C parser, and the plain data is built straight from its event
-stream rather than through PyYAML's generic constructor: that is several times faster, and it lets
-the loader refuse, at the event where they occur, what a catalog never contains: anchors and aliases
-(so an alias bomb is stopped before anything expands), duplicate keys (PyYAML would silently keep the
-last), non-scalar keys, tags beyond YAML's safe core schema, and a second document. Files above
-``MAX_FILE_BYTES`` are refused before parsing. The data is the same as ``yaml.safe_load`` gives.
+place. Files are read with PyYAML's safe loader in its C build (``CSafeLoader``), subclassed to refuse
+what a catalog never contains: anchors and aliases (so an alias bomb is stopped before anything
+expands), duplicate keys (PyYAML would silently keep the last), non-scalar and merge keys. Unsafe
+tags and a second document are refused by the safe loader itself. Files above ``MAX_FILE_BYTES``
+are refused before parsing.
 """
 
 from __future__ import annotations
@@ -15,15 +14,12 @@ import os
 import shutil
 import stat
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml import events as ev
-from yaml.constructor import SafeConstructor
-from yaml.resolver import Resolver
 
 from explorer.catalog.codec import decode_service, encode_service
 from explorer.errors import CatalogError, Problem
@@ -33,31 +29,13 @@ CATALOG_SUFFIX = ".yaml"
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
+_Loader: type[Any]
 try:  # libyaml's C parser and emitter are an order of magnitude faster than the pure-Python ones
-    from yaml._yaml import CParser
-
+    _Loader = yaml.CSafeLoader
     _Dumper: type[Any] = yaml.CSafeDumper
-
-    def _events(text: str) -> Iterator[Any]:
-        parser = CParser(text)
-        try:
-            yield from iter(parser.get_event, None)
-        finally:
-            parser.dispose()
-
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _Loader = yaml.SafeLoader
     _Dumper = yaml.SafeDumper
-
-    def _events(text: str) -> Iterator[Any]:
-        return yaml.parse(text, Loader=yaml.SafeLoader)
-
-
-_TAG = "tag:yaml.org,2002:"
-_STR, _NULL, _BOOL, _INT = _TAG + "str", _TAG + "null", _TAG + "bool", _TAG + "int"
-_SCALAR_TAGS = {_TAG + t for t in ("null", "bool", "int", "float", "binary", "timestamp", "str")}
-_IMPLICIT = Resolver.yaml_implicit_resolvers
-_SAFE = SafeConstructor()
-_NO_KEY = object()
 
 
 class _Refused(Exception):
@@ -69,85 +47,36 @@ class _Refused(Exception):
         self.mark = mark
 
 
-def _scalar(event: ev.ScalarEvent) -> Any:
-    """The value of a scalar, resolved and constructed exactly as PyYAML's safe loader does."""
-    value: str = event.value
-    tag = event.tag
-    if tag is None or tag == "!":
-        if not event.implicit[0]:  # quoted, or forced to a string by '!'
-            return value
-        for candidate, regexp in _IMPLICIT.get(value[:1], ()):
-            if regexp.match(value):
-                tag = candidate
-                break
-        else:
-            return value
-    if tag == _STR:
-        return value
-    if tag == _NULL:
-        return None
-    if tag == _BOOL:
-        return _SAFE.bool_values[value.lower()]
-    if tag == _INT and value.isdigit() and (value[0] != "0" or value == "0"):
-        return int(value)  # the common case; YAML 1.1 octal, hex, signs and '_' go the long way
-    if tag not in _SCALAR_TAGS:
-        what = "YAML merge keys (<<) are" if tag == _TAG + "merge" else f"YAML tag {tag!r} is"
-        raise _Refused(f"{what} not allowed in a catalog file", event.start_mark)
-    start: Any = event.start_mark  # libyaml's marks are a different class with the same fields
-    node = yaml.ScalarNode(tag, value, start, start, event.style)
-    return SafeConstructor.yaml_constructors[tag](_SAFE, node)
+class _CatalogLoader(_Loader):  # type: ignore[misc]
+    """PyYAML's safe (C) loader, refusing what a generated catalog never contains.
 
+    An alias makes the composer hand the constructor the same node twice: refusing the second visit
+    stops an alias bomb before anything expands. Duplicate keys (which PyYAML silently resolves to the
+    last) and merge keys are refused too; unknown tags and a second document are already errors.
+    """
 
-def _build(events: Iterable[Any]) -> Any:
-    """Plain data (dicts, lists, scalars) from the events of one YAML document."""
-    stack: list[tuple[Any, Any]] = []
-    parent: Any = None
-    key: Any = _NO_KEY
-    root: Any = None
-    documents = 0
-    for event in events:
-        kind = type(event)
-        if kind is ev.ScalarEvent:
-            value = _scalar(event)
-        elif kind is ev.MappingStartEvent:
-            if event.tag not in (None, "!", _TAG + "map"):
-                raise _Refused(f"YAML tag {event.tag!r} is not allowed in a catalog file", event.start_mark)
-            value = {}
-        elif kind is ev.SequenceStartEvent:
-            if event.tag not in (None, "!", _TAG + "seq"):
-                raise _Refused(f"YAML tag {event.tag!r} is not allowed in a catalog file", event.start_mark)
-            value = []
-        elif kind is ev.MappingEndEvent or kind is ev.SequenceEndEvent:
-            parent, key = stack.pop()
-            continue
-        elif kind is ev.AliasEvent:
-            raise _Refused("YAML aliases are not allowed in a catalog file", event.start_mark)
-        elif kind is ev.DocumentStartEvent:
-            documents += 1
-            if documents > 1:
-                raise _Refused("a second YAML document; a catalog file holds exactly one", event.start_mark)
-            continue
-        else:  # stream start and end, document end
-            continue
-        if event.anchor is not None:
-            raise _Refused(f"YAML anchor &{event.anchor} is not allowed in a catalog file", event.start_mark)
-        if parent is None:
-            root = value
-        elif type(parent) is list:
-            parent.append(value)
-        elif key is _NO_KEY:
-            if kind is not ev.ScalarEvent:
-                raise _Refused("a list or mapping used as a mapping key", event.start_mark)
-            if value in parent:
-                raise _Refused(f"duplicate key {value!r} in a mapping", event.start_mark)
-            key = value
-        else:
-            parent[key] = value
-            key = _NO_KEY
-        if kind is not ev.ScalarEvent:
-            stack.append((parent, key))
-            parent, key = value, _NO_KEY
-    return root
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        if node in self.constructed_objects or node in self.recursive_objects:
+            raise _Refused("YAML anchors and aliases are not allowed in a catalog file", node.start_mark)
+        return super().construct_object(node, deep=deep)
+
+    def flatten_mapping(self, node: yaml.MappingNode) -> None:
+        for key_node, _ in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise _Refused("YAML merge keys (<<) are not allowed in a catalog file", key_node.start_mark)
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                key = self.construct_scalar(key_node)
+                if key in seen:
+                    raise _Refused(f"duplicate key {key!r} in a mapping", key_node.start_mark)
+                seen.add(key)
+            else:
+                raise _Refused("a list or mapping used as a mapping key", key_node.start_mark)
+        mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
+        return mapping
 
 
 def _line_column(mark: Any) -> str:
@@ -177,7 +106,7 @@ def parse_yaml_text(text: str | bytes, file: str) -> Any:
             message = f"not valid UTF-8 (byte 0x{raw[exc.start]:02X} at offset {exc.start}); expected UTF-8 YAML"
             raise CatalogError([Problem(file, where, message)]) from None
     try:
-        return _build(_events(text))
+        return yaml.load(text, Loader=_CatalogLoader)  # the safe (C) loader, subclassed above
     except _Refused as exc:
         raise CatalogError([Problem(file, _line_column(exc.mark), exc.message)]) from None
     except yaml.MarkedYAMLError as exc:
