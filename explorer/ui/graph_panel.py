@@ -15,6 +15,7 @@ import streamlit as st
 
 from explorer import api
 from explorer.errors import ExplorerError
+from explorer.ui.markup import code, plain
 from explorer.view import ScopeMark, View
 
 BROWSER_LAYOUT_LIMIT = 60
@@ -55,10 +56,10 @@ def show(view: View) -> None:
     loops = [n for n in view.notes if n.startswith(("cycle:", "self-loop:"))]
     for note in view.notes:
         if note not in loops:
-            st.info(note)
+            st.info(plain(note))
     if loops:
         with st.expander(f"Cycles and self-loops met ({len(loops)}): every query stops at them"):
-            st.markdown("\n".join(f"- `{n}`" for n in loops))
+            st.markdown("\n".join(f"- {code(n)}" for n in loops))
     if not view.nodes:
         st.info("Nothing to draw.")
         return
@@ -81,7 +82,7 @@ def show(view: View) -> None:
     try:
         svg = server_svg(view)
     except ExplorerError as exc:
-        st.error(f"The diagram could not be rendered: {exc}")
+        st.error(f"The diagram could not be rendered: {plain(str(exc))}")
         return
     label = html.escape(f"{view.title}: {len(view.nodes)} nodes, {len(view.edges)} edges", quote=True)
     st.html(_BOX.format(svg=zoomed(svg, zoom), label=label, height=FRAME_HEIGHT))

@@ -16,6 +16,7 @@ import streamlit as st
 
 from explorer import api
 from explorer.errors import ExplorerError
+from explorer.ui.markup import plain
 from explorer.ui.uploads import UploadedCatalog
 
 UPLOAD_KEY = "uploaded_catalog"
@@ -67,7 +68,7 @@ def active() -> Source:
             return uploaded(upload.key, upload)
         return bundled(str(api.default_catalog_path()))
     except ExplorerError as exc:
-        st.error(f"The catalog cannot be loaded:\n\n```\n{exc}\n```")
+        st.error(f"The catalog cannot be loaded:\n\n{plain(str(exc))}")
         st.stop()
         raise  # st.stop() raises; this line only tells type checkers the function ends here
 
@@ -87,9 +88,9 @@ def sidebar() -> None:
         if upload is None:
             root = api.default_catalog_path()
             bundled_root = root.resolve() == api.BUNDLED_CATALOG.resolve()
-            st.caption("Catalog: the bundled catalog" if bundled_root else f"Catalog: {root}")
+            st.caption("Catalog: the bundled catalog" if bundled_root else f"Catalog: {plain(str(root))}")
         else:
-            st.caption(f"Exploring an upload: {upload.label.removeprefix('uploaded: ')}")
+            st.caption(f"Exploring an upload: {plain(upload.label.removeprefix('uploaded: '))}")
             if st.button("Back to the bundled catalog", key="back_to_bundled"):
                 use_upload(None)
                 st.rerun()

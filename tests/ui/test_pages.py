@@ -7,10 +7,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 from ui_support import DOCUMENTED, FIXTURE_CATALOG, REPO
 
+from explorer import api
 from explorer.errors import ExplorerError
+from explorer.model import ActionRef, Operation, Provenance, Scope, ServiceCatalog, SourceDoc
 from explorer.ui import source, uploads
 
 APP = REPO / "explorer" / "ui" / "app.py"
@@ -50,8 +54,17 @@ def table(at: AppTest, index: int = 0) -> list[dict[str, object]]:
     return rows
 
 
+def shown(markdown: str) -> str:
+    """The text a reader sees for Markdown whose special characters the app escaped."""
+    return re.sub(r"\\(.)", r"\1", markdown)
+
+
 def texts(at: AppTest, kind: str) -> list[str]:
-    return [str(e.value) for e in at.get(kind)]
+    return [shown(str(e.value)) for e in at.get(kind)]
+
+
+def button_labels(at: AppTest) -> list[str]:
+    return [shown(b.label) for b in at.button]
 
 
 # --- Explore ---------------------------------------------------------------------------------
@@ -61,7 +74,7 @@ def test_landing_page_offers_examples_and_no_graph() -> None:
     at = open_page()
     assert at.title[0].value == "Explore"
     assert not graphs(at)
-    assert "ecs:servers:createImage" in [b.label for b in at.button]
+    assert "ecs:servers:createImage" in button_labels(at)
 
 
 def test_link_shows_documented_requirements_with_scope_and_provenance() -> None:
@@ -121,7 +134,7 @@ def test_unknown_action_in_link_gets_suggestions_that_work() -> None:
     at = open_page(action="ecs:servers:createImag")
     assert not graphs(at)
     assert any("exactly `ecs:servers:createImag`" in w for w in texts(at, "warning"))
-    pick = next(b for b in at.button if b.label.startswith("ecs:servers:createImage"))
+    pick = next(b for b in at.button if shown(b.label).startswith("ecs:servers:createImage"))
     pick.click().run()
     assert "ims:images:list" in dot_source(at)
     assert at.query_params["action"] == "ecs:servers:createImage"
@@ -129,7 +142,7 @@ def test_unknown_action_in_link_gets_suggestions_that_work() -> None:
 
 def test_chinese_operation_name_and_api_path_search() -> None:
     at = open_page(action="创建镜像")
-    labels = [b.label for b in at.button]
+    labels = button_labels(at)
     api_path = "POST /v2.1/{project_id}/servers/{server_id}/action"
     assert f"op:ui-ecs-createimage — 创建镜像（OpenStack原生） {api_path}" in labels
     at = open_page(action="POST /v2.1/{project_id}/servers/{server_id}/action")
@@ -164,7 +177,7 @@ def test_download_buttons_for_every_format() -> None:
 
 def test_scope_verdict_blockers_and_plan() -> None:
     at = open_page("scope", targets="ecs:servers:createImage")
-    assert "Not grantable on an enterprise project" in at.error[0].value
+    assert "Not grantable on an enterprise project" in texts(at, "error")[0]
     blockers = {r["action"]: r["scope"] for r in table(at, 0)}
     assert blockers == {
         "ecs:servers:createImage": "not supported",
@@ -180,7 +193,7 @@ def test_scope_verdict_blockers_and_plan() -> None:
 
 def test_scope_grantable_and_matrix() -> None:
     at = open_page("scope", targets="ims:images:update", depth="all")
-    assert "Grantable on an enterprise project" in at.success[0].value
+    assert "Grantable on an enterprise project" in texts(at, "success")[0]
     matrix = {r["service"]: r for r in table(at, len(at.dataframe) - 1)}
     assert matrix["ims"]["enterprise project: yes"] == 5 and matrix["ims"]["enterprise project: no"] == 2
     assert matrix["ecs"]["enterprise project: no"] == 1
@@ -275,11 +288,11 @@ def test_documentation_table_upload_is_imported_and_explored() -> None:
     at.query_params["targets"] = "GET /v2/images"
     at.run()
     assert not at.exception
-    assert "Not grantable on an enterprise project" in at.error[0].value
+    assert "Not grantable on an enterprise project" in texts(at, "error")[0]
     at.query_params["targets"] = "GET /v2/cloudimages"
     at.session_state["sc_targets"] = ["GET /v2/cloudimages"]
     at.run()
-    assert "Grantable on an enterprise project" in at.success[0].value
+    assert "Grantable on an enterprise project" in texts(at, "success")[0]
 
 
 @pytest.mark.parametrize(
@@ -323,8 +336,6 @@ def test_zoomed_scales_only_the_outer_size() -> None:
 
 
 def test_catalog_is_loaded_once_and_shared_across_sessions(monkeypatch: pytest.MonkeyPatch) -> None:
-    from explorer import api
-
     calls: list[object] = []
     real_load = api.load
 
@@ -339,3 +350,50 @@ def test_catalog_is_loaded_once_and_shared_across_sessions(monkeypatch: pytest.M
     first.checkbox(key="ex_conditional").uncheck().run()
     open_page("scope", targets="ecs:servers:createImage")  # a second session
     assert calls == [[FIXTURE_CATALOG]]
+
+
+HOSTILE = "![x](http://198.51.100.1/p.png) <script>alert(1)</script> [link](javascript:alert(1)) **bold** `tick"
+
+
+def hostile_catalog() -> bytes:
+    """A valid catalog service whose free-text fields are Markdown and HTML an attacker would write."""
+    source = SourceDoc(f"docs/{HOSTILE[:20]}.md", "otc-en")
+    op = Operation(
+        id="op-hostile",
+        name={"en": HOSTILE},
+        apis=("GET /v2/cloudimages",),
+        actions=(ActionRef("ims:images:list"),),
+        dependencies=(ActionRef("ims:images:get", HOSTILE),),
+        scope=Scope(True, False),
+        notes=(HOSTILE,),
+        provenance=Provenance(source.file, 1, 1),
+    )
+    return api.dump_service(ServiceCatalog("otc", "ims", (source,), (op,))).encode("utf-8")
+
+
+def test_hostile_text_in_an_upload_is_shown_literally() -> None:
+    upload = uploads.catalog_from_yaml([uploads.Upload("ims.yaml", hostile_catalog())])
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.session_state[source.UPLOAD_KEY] = upload
+    at.query_params.update(action="ims:images:list", depth="2", node="ims:images:get")
+    at.run()
+    assert not at.exception
+    raw = [str(e.value) for kind in ("markdown", "caption", "warning", "error", "info") for e in at.get(kind)]
+    assert not any("![x](" in text or "<script>" in text or "](javascript:" in text for text in raw)
+    path = next(t for t in texts(at, "markdown") if t.startswith("**Path 1**"))
+    assert f"only when: {HOSTILE}" in path  # shown as written, not interpreted
+    at.text_input(key="ex_target").set_value(HOSTILE[:12]).run()
+    assert not at.exception
+    assert any(HOSTILE in label for label in button_labels(at))
+    assert not any("![x](" in b.label for b in at.button)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(st.binary(max_size=400), st.text(max_size=400).map(str.encode)))
+def test_any_uploaded_bytes_give_a_catalog_or_a_clear_error(data: bytes) -> None:
+    try:
+        result = uploads.catalog_from_yaml([uploads.Upload("x.yaml", data)])
+    except ExplorerError as exc:  # anything else (a crash) fails the test
+        assert "x.yaml" in str(exc)
+    else:
+        assert result.label == "uploaded: x.yaml" and result.catalogs

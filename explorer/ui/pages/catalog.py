@@ -7,6 +7,7 @@ import streamlit as st
 from explorer import api
 from explorer.errors import ExplorerError
 from explorer.ui import graph_panel, source, tables
+from explorer.ui.markup import code, plain
 
 
 def _health(report: api.CheckReport) -> None:
@@ -34,14 +35,14 @@ def _health(report: api.CheckReport) -> None:
         width="stretch",
     )
     if report.empty_patterns:
-        st.markdown("**Wildcard patterns that match no action:** " + ", ".join(f"`{p}`" for p in report.empty_patterns))
+        st.markdown("**Wildcard patterns that match no action:** " + ", ".join(code(p) for p in report.empty_patterns))
     st.subheader(f"Cycles ({len(report.cycles)}) and self-loops ({len(report.self_loops)})")
     if not report.cycles and not report.self_loops:
         st.caption("None: every dependency chain ends.")
     for cycle in report.cycles:
-        st.markdown("- cycle: " + " → ".join(f"`{a}`" for a in (*cycle, cycle[0])))
+        st.markdown("- cycle: " + " → ".join(code(a) for a in (*cycle, cycle[0])))
     for action in report.self_loops:
-        st.markdown(f"- self-loop: `{action}` depends on itself")
+        st.markdown(f"- self-loop: {code(action)} depends on itself")
     st.subheader(f"Disagreeing rows ({len(report.disagreements)})")
     st.caption("The same action documented differently by different rows or editions.")
     st.dataframe(
@@ -63,7 +64,7 @@ def _import_report(src: source.Source) -> None:
     try:
         report = api.read_import_report(src.root)
     except ExplorerError as exc:
-        st.caption(f"No import report: {exc}")
+        st.caption(f"No import report: {plain(str(exc))}")
         return
     m = st.columns(4)
     m[0].metric("Files", len(report.files))
@@ -95,7 +96,7 @@ def _import_report(src: source.Source) -> None:
 def main() -> None:
     src = source.active()
     st.title("Catalog")
-    st.caption(f"Health of the {src.label}.")
+    st.caption(f"Health of the {plain(src.label)}.")
     cloud = st.selectbox("Cloud", src.clouds, key="cat_cloud")
     if st.query_params.get("cloud") != cloud:
         st.query_params.from_dict({"cloud": cloud})
@@ -116,7 +117,7 @@ def _service_graph(ex: api.Explorer) -> None:
     try:
         view = api.service_view(ex, service)
     except ExplorerError as exc:
-        st.error(str(exc))
+        st.error(plain(str(exc)))
         return
     graph_panel.show(view)
 

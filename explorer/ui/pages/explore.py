@@ -9,6 +9,7 @@ import streamlit as st
 from explorer import api
 from explorer.errors import ExplorerError, QueryError
 from explorer.ui import graph_panel, source, tables
+from explorer.ui.markup import code, plain
 from explorer.ui.state import DEPTH_CHOICES, DIRECTIONS, ExploreState, explore_params, read_explore
 from explorer.view import View
 
@@ -33,7 +34,7 @@ def _init_widgets(clouds: tuple[str, ...]) -> None:
     saved: ExploreState | None = st.session_state.get(SAVED)
     state = read_explore(params, clouds) if params or saved is None else saved
     for warning in state.warnings:
-        st.warning(warning)
+        st.warning(plain(warning))
     st.session_state.update(
         ex_cloud=state.cloud,
         ex_target=state.target,
@@ -97,12 +98,12 @@ def _resolve(ex: api.Explorer, text: str) -> api.Target | None:
         for hit in hits:
             choices.setdefault(hit.key, f"{hit.text} {hit.label}".strip())
         if not choices:
-            st.error(f"{exc}. Try an action such as `ecs:servers:createImage`, a name or an API path.")
+            st.error(f"{plain(str(exc))}. Try an action such as `ecs:servers:createImage`, a name or an API path.")
             return None
-        st.warning(f"Nothing in the **{ex.cloud}** catalog is exactly `{text}`. Did you mean:")
+        st.warning(f"Nothing in the **{plain(ex.cloud)}** catalog is exactly {code(text)}. Did you mean:")
         for i, (key, label) in enumerate(choices.items()):
             caption = f"{key} — {label}" if label and label != key else key
-            st.button(caption, key=f"pick_{i}", on_click=_set_target, args=(key,))
+            st.button(plain(caption), key=f"pick_{i}", on_click=_set_target, args=(key,))
         return None
 
 
@@ -127,17 +128,17 @@ def _why(ex: api.Explorer, state: ExploreState, nodes: list[str]) -> None:
         action, start = (picked, state.target) if state.direction == "requirements" else (state.target, picked)
         why = ex.why(action, start)
     except ExplorerError as exc:
-        st.error(str(exc))
+        st.error(plain(str(exc)))
         return
     if not why.paths:
-        st.info(f"No path leads from {state.target} to {picked} in this catalog.")
+        st.info(f"No path leads from {code(state.target)} to {code(picked)} in this catalog.")
         return
     for n, path in enumerate(why.paths, start=1):
         lines = []
         for edge in path:
             rows = tables.rows_text(edge.provenance) or "wildcard expansion"
-            cond = f" — only when: {'; '.join(edge.conditions)}" if edge.conditions else ""
-            lines.append(f"- `{edge.source}` → `{edge.target}` ({edge.kind}; {rows}){cond}")
+            cond = f" — only when: {plain('; '.join(edge.conditions))}" if edge.conditions else ""
+            lines.append(f"- {code(edge.source)} → {code(edge.target)} ({edge.kind}; {plain(rows)}){cond}")
         st.markdown(f"**Path {n}**\n" + "\n".join(lines))
     if why.truncated:
         st.caption("More paths of the same length exist; the first ones are shown.")
@@ -186,7 +187,7 @@ def main() -> None:
     if target is None:
         return
     if target.note:
-        st.caption(target.note)
+        st.caption(plain(target.note))
     graph_panel.legend()
     exclude: Any = not state.conditional
     try:
@@ -203,9 +204,9 @@ def main() -> None:
             nodes = [d.node for d in dependents.dependents]
             summary = f"{len(nodes)} dependents" + (" (more beyond this depth)" if dependents.truncated else "")
     except ExplorerError as exc:
-        st.error(str(exc))
+        st.error(plain(str(exc)))
         return
-    st.markdown(f"**{view.title}** — {summary}")
+    st.markdown(f"**{plain(view.title)}** — {summary}")
     graph_col, side_col = st.columns([3, 2], gap="large")
     with graph_col:
         graph_panel.show(view)

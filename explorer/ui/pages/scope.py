@@ -9,6 +9,7 @@ import streamlit as st
 from explorer import api
 from explorer.errors import ExplorerError
 from explorer.ui import source, tables
+from explorer.ui.markup import plain
 from explorer.ui.state import DEPTH_CHOICES, read_explore, read_targets
 
 EXAMPLE = ("ecs:servers:createImage",)
@@ -20,7 +21,7 @@ def _init(clouds: tuple[str, ...]) -> None:
     params = st.query_params.to_dict()
     state = read_explore(params, clouds)
     for warning in state.warnings:
-        st.warning(warning)
+        st.warning(plain(warning))
     st.session_state.update(
         sc_cloud=state.cloud,
         sc_targets=list(read_targets(params)),
@@ -104,7 +105,7 @@ def main() -> None:
             exclude_conditional=not st.session_state["sc_conditional"],
         )
     except ExplorerError as exc:
-        st.error(str(exc))
+        st.error(plain(str(exc)))
         _matrix(src.key, ex)
         return
     _verdict(report)

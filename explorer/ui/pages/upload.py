@@ -6,6 +6,7 @@ import streamlit as st
 
 from explorer.errors import CatalogError, ExplorerError
 from explorer.ui import navigation, source, uploads
+from explorer.ui.markup import plain
 
 KINDS = {
     "catalog": "Catalog YAML (<service>.yaml files in the catalog format)",
@@ -15,11 +16,11 @@ KINDS = {
 
 def _problems(exc: ExplorerError) -> str:
     if isinstance(exc, CatalogError) and exc.problems:
-        lines = [f"- {p}" for p in exc.problems[:20]]
+        lines = [f"- {plain(str(p))}" for p in exc.problems[:20]]
         if len(exc.problems) > 20:
             lines.append(f"- … and {len(exc.problems) - 20} more")
         return "\n".join(lines)
-    return str(exc)
+    return plain(str(exc))
 
 
 def main() -> None:
@@ -54,12 +55,12 @@ def main() -> None:
         source.use_upload(result)
         st.session_state.pop("ex_target", None)
         st.session_state.pop("sc_targets", None)
-        st.success(f"Loaded {result.label.removeprefix('uploaded: ')}: " + ", ".join(
-            f"{cloud} ({len(cat.services)} services, {len(cat.operations())} operations)"
+        st.success(f"Loaded {plain(result.label.removeprefix('uploaded: '))}: " + ", ".join(
+            f"{plain(cloud)} ({len(cat.services)} services, {len(cat.operations())} operations)"
             for cloud, cat in sorted(result.catalogs.items())
         ))
         for note in result.notes:
-            st.caption(note)
+            st.caption(plain(note))
         st.page_link(navigation.page("explore"), label="Explore it", icon=":material/account_tree:")
 
 
