@@ -7,7 +7,7 @@ import random
 import re
 
 import pytest
-from conftest import check_golden
+from render_golden import check_golden
 from render_views import CREATE_IMAGE_DEPS, create_image_view
 
 from explorer.render.dot import CHEAP_LAYOUT, LARGE_GRAPH, legend_dot, quote, to_dot

@@ -6,9 +6,9 @@ import random
 import re
 
 import pytest
-from conftest import check_golden
 from lxml import etree
 from mermaid_check import mermaid_parse, mermaid_svg
+from render_golden import check_golden
 from render_views import create_image_view
 
 from explorer.render.collapse import collapse_by_service
