@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
+from PIL import Image, ImageChops
 from playwright.sync_api import Browser, Locator, Page, expect
 from ui_support import ASSETS, BUNDLED_CATALOG, DOCUMENTED, FIXTURE_CATALOG, served_catalog
 
@@ -49,8 +50,19 @@ def screenshot(page: Page, name: str) -> None:
     page.wait_for_timeout(1000)  # data grids draw on a canvas after the run ends
     ASSETS.mkdir(exist_ok=True)
     tmp = ASSETS / f".screenshot-{name}.tmp.png"
+    target = ASSETS / f"screenshot-{name}.png"
     page.screenshot(path=str(tmp), full_page=False)
-    os.replace(tmp, ASSETS / f"screenshot-{name}.png")
+    if target.is_file() and same_pixels(tmp, target):
+        tmp.unlink()  # keep the committed file byte for byte when nothing visible changed
+    else:
+        os.replace(tmp, target)
+
+
+def same_pixels(a: Path, b: Path) -> bool:
+    with Image.open(a) as first, Image.open(b) as second:
+        if first.size != second.size:
+            return False
+        return ImageChops.difference(first.convert("RGB"), second.convert("RGB")).getbbox() is None
 
 
 def test_explore_link_depth_and_svg_download(page: Page, app_url: str, tmp_path: Path) -> None:
