@@ -66,9 +66,10 @@ def same_pixels(a: Path, b: Path) -> bool:
 
 
 def test_explore_link_depth_and_svg_download(page: Page, app_url: str, tmp_path: Path) -> None:
-    page.goto(f"{app_url}/?action=ecs:servers:createImage", timeout=TIMEOUT)
+    page.goto(f"{app_url}/?action=ecs:servers:createImage&node=evs:snapshots:create", timeout=TIMEOUT)
     wait_for_graph(page)
     assert set(DOCUMENTED) <= node_texts(page)
+    expect(page.get_by_text("Path 1")).to_be_visible(timeout=TIMEOUT)  # the why-panel the link asked for
     screenshot(page, "explore")
 
     # The OTC edition documents further dependencies for those actions, so depth 2 reaches more.

@@ -128,6 +128,9 @@ def test_why_shows_the_path_with_its_rows() -> None:
     assert "huaweicloud-zh/ims/镜像管理.md table 1 row 2" in path
     assert "仅企业项目迁移需要" in path
     assert at.query_params["node"] == "ims:serverImages:create"
+    why_graph = graphs(at)[-1]
+    assert why_graph.startswith("digraph") and "Why ecs:servers:createImage needs ims:serverImages:create" in why_graph
+    assert "ims:images:list" not in why_graph  # only the path is drawn
 
 
 def test_unknown_action_in_link_gets_suggestions_that_work() -> None:

@@ -142,6 +142,7 @@ def _why(ex: api.Explorer, state: ExploreState, nodes: list[str]) -> None:
         st.markdown(f"**Path {n}**\n" + "\n".join(lines))
     if why.truncated:
         st.caption("More paths of the same length exist; the first ones are shown.")
+    st.graphviz_chart(api.to_dot(api.why_view(ex, action, start), legend=False), width="stretch")
 
 
 def _downloads(view: View, rows: list[tables.Row], stem: str) -> None:
