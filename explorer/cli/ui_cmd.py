@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -55,12 +56,23 @@ def ui(port: int, address: str, catalog: Path | None) -> None:
                                  param_hint="--catalog")
     env = dict(os.environ, PERMISSION_EXPLORER_CATALOG=str(root))
     click.echo(f"serving {root} at http://{address}:{port}", err=True)
+    server = subprocess.Popen(streamlit_command(port, address), env=env)
+    # A terminated command takes its server down with it (the finally clause below runs on exit).
+    previous = signal.signal(signal.SIGTERM, lambda _signum, _frame: sys.exit(0))
     try:
-        completed = subprocess.run(streamlit_command(port, address), env=env, check=False)
+        status = server.wait()
     except KeyboardInterrupt:
-        return
-    if completed.returncode not in (0, -2):
-        sys.exit(completed.returncode)
+        status = 0
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        if server.poll() is None:  # interrupted or killed here: never leave the server running
+            server.terminate()
+            try:
+                server.wait(10)
+            except subprocess.TimeoutExpired:
+                server.kill()
+    if status not in (0, -2):
+        sys.exit(status)
 
 
 COMMANDS: list[click.Command] = [ui]

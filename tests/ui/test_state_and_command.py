@@ -62,11 +62,17 @@ def test_targets_are_trimmed_deduplicated_and_capped() -> None:
 def test_ui_command_runs_streamlit_on_the_named_catalog(monkeypatch: pytest.MonkeyPatch) -> None:
     seen: dict[str, Any] = {}
 
-    def fake_run(argv: list[str], env: dict[str, str], check: bool) -> subprocess.CompletedProcess[bytes]:
-        seen.update(argv=argv, env=env)
-        return subprocess.CompletedProcess(argv, 0)
+    class FakeServer:
+        def __init__(self, argv: list[str], env: dict[str, str]) -> None:
+            seen.update(argv=argv, env=env)
 
-    monkeypatch.setattr(subprocess, "run", fake_run)
+        def wait(self, timeout: float | None = None) -> int:
+            return 0
+
+        def poll(self) -> int:
+            return 0
+
+    monkeypatch.setattr(subprocess, "Popen", FakeServer)
     args = ["ui", "--port", "8600", "--address", "0.0.0.0", "--catalog", str(FIXTURE_CATALOG)]
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 0, result.output
