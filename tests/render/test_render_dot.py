@@ -13,7 +13,7 @@ from render_views import CREATE_IMAGE_DEPS, create_image_view
 from explorer.render.dot import CHEAP_LAYOUT, LARGE_GRAPH, legend_dot, quote, to_dot
 from explorer.render.style import SCOPE_ORDER, SCOPE_STYLES, grey_level
 from explorer.render.synthetic import synthetic_view
-from explorer.view import View
+from explorer.view import View, ViewEdge
 
 NODE_STMT = re.compile(r"^\s+(\w+) \[label=\"(.*?)\", shape=\"(\w+)\"", re.M)
 EDGE_STMT = re.compile(r"^\s+(n[0-9a-f]{12}) -> (n[0-9a-f]{12}) \[(.*)\];$", re.M)
@@ -118,3 +118,11 @@ def test_long_notes_are_wrapped_and_many_notes_capped() -> None:
     assert lines[-1] == "... and 3 more notes"
     assert lines[-2] == "self-loop: a:b:c3"
     assert "".join(lines[2:-5]).replace(" ", "") == cycle.replace(" ", "")
+
+
+def test_an_edge_to_a_node_the_view_lacks_draws_it_as_unresolved() -> None:
+    view = create_image_view()
+    edge = ViewEdge("ecs:servers:createImage", "vpc:ports:create", "depends")
+    dot = to_dot(View(view.title, view.cloud, view.source, view.targets, view.nodes, (*view.edges, edge)), legend=False)
+    assert '[label="vpc:ports:create\\nEP: ? | unresolved", shape="octagon"' in dot
+    assert len(EDGE_STMT.findall(dot)) == len(view.edges) + 1
