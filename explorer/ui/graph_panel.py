@@ -8,6 +8,7 @@ and shown in a scrollable, zoomable frame.
 
 from __future__ import annotations
 
+import base64
 import html
 import re
 
@@ -30,13 +31,15 @@ SCOPE_LEGEND: tuple[tuple[ScopeMark, str, str], ...] = (
 )
 SCOPE_TEXT: dict[ScopeMark, str] = {mark: text for mark, text, _ in SCOPE_LEGEND}
 
-ZOOM_LEVELS: tuple[int, ...] = (10, 25, 50, 75, 100, 150, 200, 300)
-_SIZE = re.compile(r'\s(width|height)="([0-9.]+)pt"')
-# The zoomed SVG sits in a scrollable box (scrollbars and the keyboard pan); a white card keeps the
-# diagram's own colours legible in the dark theme.
+ZOOM_LEVELS: tuple[int | None, ...] = (None, 10, 25, 50, 75, 100, 150, 200, 300)  # None: fit the width
+_WIDTH = re.compile(r'\swidth="([0-9.]+)pt"')
+# The SVG is shown as an image (no script in it can run, and Streamlit's HTML sanitiser keeps <img>)
+# in a scrollable box: scrollbars and the keyboard pan, the width sets the zoom. A white card keeps
+# the diagram's own colours legible in the dark theme.
 _BOX = (
-    '<div role="img" aria-label="{label}" style="overflow:auto;max-height:{height}px;background:#fff;'
-    'border:1px solid #999;border-radius:4px;padding:4px">{svg}</div>'
+    '<div style="overflow:auto;max-height:{height}px;background:#fff;border:1px solid #999;'
+    'border-radius:4px;padding:4px"><img src="data:image/svg+xml;base64,{data}" width="{width}" '
+    'alt="{label}" style="max-width:none"></div>'
 )
 
 
@@ -71,9 +74,11 @@ def show(view: View) -> None:
         f"{len(view.nodes)} nodes: laid out on the server by Graphviz (above {BROWSER_LAYOUT_LIMIT} nodes the "
         "browser layout is slow and cannot zoom). Zoom with the slider; scroll to pan."
     )
-    left, right = st.columns([3, 1])
+    left, right = st.columns([2, 1])
     with left:
-        zoom = st.select_slider("Zoom (%)", ZOOM_LEVELS, value=50, key="zoom")
+        zoom = st.select_slider(
+            "Zoom", ZOOM_LEVELS, value=None, key="zoom", format_func=lambda z: "fit" if z is None else f"{z} %"
+        )
     with right:
         collapse = st.toggle("Collapse by service", key="collapse", help="One node per service, with member counts.")
     if collapse:
@@ -84,8 +89,7 @@ def show(view: View) -> None:
     except ExplorerError as exc:
         st.error(f"The diagram could not be rendered: {plain(str(exc))}")
         return
-    label = html.escape(f"{view.title}: {len(view.nodes)} nodes, {len(view.edges)} edges", quote=True)
-    st.html(_BOX.format(svg=zoomed(svg, zoom), label=label, height=FRAME_HEIGHT))
+    st.html(zoom_box(svg, zoom, f"{view.title}: {len(view.nodes)} nodes, {len(view.edges)} edges"))
 
 
 @st.cache_data(show_spinner="Laying out the graph…", max_entries=32)
@@ -96,10 +100,10 @@ def server_svg(view: View) -> str:
     return text[start:] if start >= 0 else text
 
 
-def zoomed(svg: str, percent: int) -> str:
-    """The SVG with its outer width and height scaled; the viewBox keeps the drawing intact."""
-    head_end = svg.find(">")
-    if head_end < 0:
-        return svg
-    head = _SIZE.sub(lambda m: f' {m.group(1)}="{float(m.group(2)) * percent / 100:.0f}pt"', svg[:head_end])
-    return head + svg[head_end:]
+def zoom_box(svg: str, percent: int | None, label: str) -> str:
+    """HTML showing the SVG as an image at ``percent`` of its natural width (None: the box's width), scrollable."""
+    found = _WIDTH.search(svg[: svg.find(">") + 1])
+    natural_px = float(found.group(1)) * 4 / 3 if found else 800.0  # Graphviz sizes SVG in points
+    width = "100%" if percent is None else str(round(natural_px * percent / 100))
+    data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
+    return _BOX.format(data=data, width=width, label=html.escape(label, quote=True), height=FRAME_HEIGHT)

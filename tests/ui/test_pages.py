@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -312,6 +313,14 @@ def test_bad_documentation_uploads(name: str, data: bytes, message: str) -> None
     assert str(err.value).startswith(message)
 
 
+def shown_image(at: AppTest) -> tuple[str, str]:
+    """The width and the SVG text of the server-rendered diagram image."""
+    box = at.get("html")[0].proto.body
+    found = re.search(r'<img src="data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)" width="(\d+|100%)"', box)
+    assert found is not None, box[:300]
+    return found.group(2), base64.b64decode(found.group(1)).decode("utf-8")
+
+
 def test_large_graph_is_rendered_on_the_server_with_zoom(monkeypatch: pytest.MonkeyPatch) -> None:
     from explorer.ui import graph_panel
 
@@ -319,23 +328,28 @@ def test_large_graph_is_rendered_on_the_server_with_zoom(monkeypatch: pytest.Mon
     at = open_page(action="ecs:servers:createImage")
     assert not graphs(at)
     assert any("8 nodes: laid out on the server by Graphviz" in c for c in texts(at, "caption"))
-    box = at.get("html")[0].proto.body
-    assert box.count("<svg") == 1 and "ims:images:list" in box and "<script" not in box
-    width = re.search(r'<svg width="(\d+)pt"', box)
-    assert width is not None
+    fit, svg = shown_image(at)
+    assert fit == "100%"
+    assert svg.startswith("<svg") and "ims:images:list" in svg and "<script" not in svg
+    at.select_slider(key="zoom").set_value(50).run()
+    half, same = shown_image(at)
     at.select_slider(key="zoom").set_value(100).run()
-    doubled = re.search(r'<svg width="(\d+)pt"', at.get("html")[0].proto.body)
-    assert doubled is not None and int(doubled.group(1)) == pytest.approx(2 * int(width.group(1)), abs=1)
+    full, _ = shown_image(at)
+    assert same == svg and int(full) == pytest.approx(2 * int(half), abs=1)
+    natural_pt = re.search(r'<svg width="(\d+)pt"', svg)
+    assert natural_pt is not None and int(full) == pytest.approx(int(natural_pt.group(1)) * 4 / 3, abs=1)
     at.toggle(key="collapse").set_value(True).run()
     assert "Collapsed by service: 3 service nodes." in texts(at, "caption")
-    assert "ims:images:list" not in at.get("html")[0].proto.body
+    assert "ims:images:list" not in shown_image(at)[1]
 
 
-def test_zoomed_scales_only_the_outer_size() -> None:
-    from explorer.ui.graph_panel import zoomed
+def test_zoom_box_scales_the_natural_width() -> None:
+    from explorer.ui.graph_panel import zoom_box
 
     svg = '<svg width="300pt" height="120pt" viewBox="0 0 300 120"><text width="5pt">x</text></svg>'
-    assert zoomed(svg, 50) == '<svg width="150pt" height="60pt" viewBox="0 0 300 120"><text width="5pt">x</text></svg>'
+    assert 'width="200"' in zoom_box(svg, 50, "a <b> title")  # 300 pt = 400 px, at 50 %
+    assert 'width="100%"' in zoom_box(svg, None, "fit")
+    assert 'alt="a &lt;b&gt; title"' in zoom_box(svg, 50, "a <b> title")
 
 
 def test_catalog_is_loaded_once_and_shared_across_sessions(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -208,7 +208,9 @@ def main() -> None:
         st.error(plain(str(exc)))
         return
     st.markdown(f"**{plain(view.title)}** — {summary}")
-    graph_col, side_col = st.columns([3, 2], gap="large")
+    # A large graph gets the full width; a small one leaves room beside it for downloads and the why-panel.
+    large = len(view.nodes) > graph_panel.BROWSER_LAYOUT_LIMIT
+    graph_col, side_col = (st.container(), st.container()) if large else st.columns([3, 2], gap="large")
     with graph_col:
         graph_panel.show(view)
     with side_col:
