@@ -73,12 +73,21 @@ def active() -> Source:
         raise  # st.stop() raises; this line only tells type checkers the function ends here
 
 
+EXPLORE_SAVED = "explore_state"  # the Explore page's last state, restored when the reviewer comes back
+# Session state that names clouds, actions or services of one catalog; another catalog starts afresh.
+CATALOG_STATE = (
+    "ex_cloud", "ex_target", "ex_node", "sc_cloud", "sc_targets", "cat_cloud", "cat_service", EXPLORE_SAVED
+)
+
+
 def use_upload(upload: UploadedCatalog | None) -> None:
     """Switch the session to an upload, or back to the served catalog with None."""
     if upload is None:
         st.session_state.pop(UPLOAD_KEY, None)
     else:
         st.session_state[UPLOAD_KEY] = upload
+    for key in CATALOG_STATE:
+        st.session_state.pop(key, None)
 
 
 def sidebar() -> None:
@@ -91,6 +100,4 @@ def sidebar() -> None:
             st.caption("Catalog: the bundled catalog" if bundled_root else f"Catalog: {plain(str(root))}")
         else:
             st.caption(f"Exploring an upload: {plain(upload.label.removeprefix('uploaded: '))}")
-            if st.button("Back to the bundled catalog", key="back_to_bundled"):
-                use_upload(None)
-                st.rerun()
+            st.button("Back to the bundled catalog", key="back_to_bundled", on_click=use_upload, args=(None,))

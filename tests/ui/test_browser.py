@@ -145,6 +145,9 @@ def test_uploaded_catalog_is_explored(page: Page, app_url: str) -> None:
     wait_for_graph(page)
     assert {"ims:images:update", "ims:serverImages:create", "obs:bucket:*"} <= node_texts(page)
     expect(page.get_by_text("Exploring an upload: ims.yaml")).to_be_visible()
+    page.get_by_role("button", name="Back to the bundled catalog").click()
+    expect(page.get_by_text(re.compile(r"^Catalog: "))).to_be_visible(timeout=TIMEOUT)
+    expect(page.get_by_text("Exploring an upload")).to_have_count(0)
 
 
 def test_dark_theme_explore(browser: Browser, app_url: str) -> None:

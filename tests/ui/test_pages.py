@@ -414,3 +414,20 @@ def test_any_uploaded_bytes_give_a_catalog_or_a_clear_error(data: bytes) -> None
         assert "x.yaml" in str(exc)
     else:
         assert result.label == "uploaded: x.yaml" and result.catalogs
+
+
+def test_back_from_an_upload_to_the_bundled_catalog_starts_afresh() -> None:
+    data = (FIXTURE_CATALOG / "otc" / "ims.yaml").read_bytes()
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.session_state[source.UPLOAD_KEY] = uploads.catalog_from_yaml([uploads.Upload("ims.yaml", data)])
+    at.query_params["action"] = "ims:images:update"
+    at.run()
+    assert at.selectbox(key="ex_cloud").options == ["otc"]
+    assert "Exploring an upload: ims.yaml" in texts(at, "caption")
+    at.button(key="back_to_bundled").click().run()
+    assert not at.exception
+    assert source.UPLOAD_KEY not in at.session_state
+    assert at.selectbox(key="ex_cloud").options == ["huaweicloud", "otc"]
+    # The widgets start afresh from the link, which now means the served catalog's otc cloud.
+    assert (at.selectbox(key="ex_cloud").value, at.text_input(key="ex_target").value) == ("otc", "ims:images:update")
+    assert "ims:serverImages:create" in dot_source(at)

@@ -13,7 +13,6 @@ from explorer.ui.markup import code, plain
 from explorer.ui.state import DEPTH_CHOICES, DIRECTIONS, ExploreState, explore_params, read_explore
 from explorer.view import View
 
-SAVED = "explore_state"  # the last state, restored when the reviewer comes back from another page
 EXAMPLES = ("ecs:servers:createImage", "evs:snapshots:create", "POST /v2/cloudimages/action")
 DIRECTION_LABELS = {"requirements": "requirements (what it needs)", "dependents": "dependents (who needs it)"}
 # (format, button label, MIME type); file suffixes come from the render API
@@ -31,7 +30,7 @@ def _init_widgets(clouds: tuple[str, ...]) -> None:
     if "ex_target" in st.session_state:
         return
     params = st.query_params.to_dict()
-    saved: ExploreState | None = st.session_state.get(SAVED)
+    saved: ExploreState | None = st.session_state.get(source.EXPLORE_SAVED)
     state = read_explore(params, clouds) if params or saved is None else saved
     for warning in state.warnings:
         st.warning(plain(warning))
@@ -174,7 +173,7 @@ def main() -> None:
     st.title("Explore")
     _init_widgets(clouds)
     state = _controls(clouds)
-    st.session_state[SAVED] = state
+    st.session_state[source.EXPLORE_SAVED] = state
     params = explore_params(state)
     if st.query_params.to_dict() != params:
         st.query_params.from_dict(params)

@@ -53,8 +53,6 @@ def main() -> None:
             st.error(f"The upload cannot be explored:\n\n{_problems(exc)}")
             return
         source.use_upload(result)
-        st.session_state.pop("ex_target", None)
-        st.session_state.pop("sc_targets", None)
         st.success(f"Loaded {plain(result.label.removeprefix('uploaded: '))}: " + ", ".join(
             f"{plain(cloud)} ({len(cat.services)} services, {len(cat.operations())} operations)"
             for cloud, cat in sorted(result.catalogs.items())
