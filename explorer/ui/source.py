@@ -76,7 +76,8 @@ def active() -> Source:
 EXPLORE_SAVED = "explore_state"  # the Explore page's last state, restored when the reviewer comes back
 # Session state that names clouds, actions or services of one catalog; another catalog starts afresh.
 CATALOG_STATE = (
-    "ex_cloud", "ex_target", "ex_node", "sc_cloud", "sc_targets", "cat_cloud", "cat_service", EXPLORE_SAVED
+    "ex_cloud", "ex_target", "ex_node", "ex_without", "sc_cloud", "sc_targets", "cat_cloud", "cat_service",
+    EXPLORE_SAVED,
 )
 
 

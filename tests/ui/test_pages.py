@@ -113,6 +113,16 @@ def test_depth_and_conditional_filter_change_graph_table_and_link() -> None:
     assert at.query_params["conditional"] == "0"
 
 
+def test_leaving_out_one_condition() -> None:
+    at = open_page(action="ecs:servers:createImage", depth="2")
+    without = at.multiselect(key="ex_without")
+    assert without.options == ["仅企业项目迁移需要"]
+    without.select("仅企业项目迁移需要").run()
+    assert "ims:serverImages:create" not in dot_source(at)
+    assert "ims:serverImages:create" not in [r["action"] for r in table(at)]
+    assert {r["action"] for r in table(at)} == {"ecs:servers:createImage", *DOCUMENTED}
+
+
 def test_dependents_direction() -> None:
     at = open_page(action="evs:snapshots:create", direction="dependents", depth="all")
     rows = table(at)

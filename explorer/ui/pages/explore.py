@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import streamlit as st
 
 from explorer import api
@@ -106,7 +104,26 @@ def _resolve(ex: api.Explorer, text: str) -> api.Target | None:
         return None
 
 
-def _why(ex: api.Explorer, state: ExploreState, nodes: list[str]) -> None:
+def _exclusion(ex: api.Explorer, state: ExploreState) -> api.Exclude:
+    """Which conditional dependencies to leave out: all (box unticked), or the conditions picked here."""
+    if not state.conditional:
+        return True
+    every = api.closure_view(ex, [state.target], max_depth=state.max_depth)
+    conditions = sorted({c for e in every.edges for c in e.conditions})
+    if not conditions:
+        return False
+    kept = [c for c in st.session_state.get("ex_without", []) if c in conditions]
+    st.session_state["ex_without"] = kept  # a condition of another target would not be an option
+    picked: list[str] = st.multiselect(
+        "Leave out dependencies needed only when…",
+        conditions,
+        key="ex_without",
+        help="Conditions the documentation attaches to dependencies in this closure.",
+    )
+    return set(picked) or False
+
+
+def _why(ex: api.Explorer, state: ExploreState, nodes: list[str], exclude: api.Exclude) -> None:
     st.subheader("Why is it needed?")
     if not nodes:
         st.caption("Nothing to explain at this depth.")
@@ -125,7 +142,7 @@ def _why(ex: api.Explorer, state: ExploreState, nodes: list[str]) -> None:
     try:
         # Requirements: why the target needs the node; dependents: why the node needs the target.
         action, start = (picked, state.target) if state.direction == "requirements" else (state.target, picked)
-        why = ex.why(action, start)
+        why = ex.why(action, start, max_depth=state.max_depth, exclude_conditional=exclude)
     except ExplorerError as exc:
         st.error(plain(str(exc)))
         return
@@ -141,7 +158,8 @@ def _why(ex: api.Explorer, state: ExploreState, nodes: list[str]) -> None:
         st.markdown(f"**Path {n}**\n" + "\n".join(lines))
     if why.truncated:
         st.caption("More paths of the same length exist; the first ones are shown.")
-    st.graphviz_chart(api.to_dot(api.why_view(ex, action, start), legend=False), width="stretch")
+    why_view = api.why_view(ex, action, start, max_depth=state.max_depth, exclude_conditional=exclude)
+    st.graphviz_chart(api.to_dot(why_view, legend=False), width="stretch")
 
 
 def _downloads(view: View, rows: list[tables.Row], stem: str) -> None:
@@ -189,9 +207,10 @@ def main() -> None:
     if target.note:
         st.caption(plain(target.note))
     graph_panel.legend()
-    exclude: Any = not state.conditional
+    exclude: api.Exclude = False
     try:
         if state.direction == "requirements":
+            exclude = _exclusion(ex, state)
             closure = ex.closure([state.target], max_depth=state.max_depth, exclude_conditional=exclude)
             view = api.closure_view(ex, [state.target], max_depth=state.max_depth, exclude_conditional=exclude)
             rows = tables.closure_rows(closure)
@@ -214,7 +233,7 @@ def main() -> None:
         graph_panel.show(view)
     with side_col:
         _downloads(view, rows, _stem(state))
-        _why(ex, state, nodes)
+        _why(ex, state, nodes, exclude)
     st.subheader("Table")
     st.dataframe(rows, hide_index=True, width="stretch")
 
