@@ -102,6 +102,21 @@ def test_unknown_action_link_offers_suggestions(page: Page, app_url: str) -> Non
     assert set(DOCUMENTED) <= node_texts(page)
 
 
+def test_keyboard_only(page: Page, app_url: str) -> None:
+    page.goto(f"{app_url}/?cloud=otc", timeout=TIMEOUT)
+    box = page.get_by_role("textbox", name="Action, operation name (Chinese or English) or API path")
+    box.focus()
+    page.keyboard.type("ecs:servers:createImage")
+    page.keyboard.press("Enter")
+    nodes = wait_for_graph(page)
+    count = nodes.count()
+    depth_one = page.get_by_role("radiogroup", name="Depth").get_by_role("radio", name="1")
+    depth_one.focus()
+    page.keyboard.press("ArrowRight")  # native radio group: arrows move the choice
+    expect(nodes).not_to_have_count(count, timeout=TIMEOUT)
+    assert "depth=2" in page.url
+
+
 def test_scope_page_verdict(page: Page, app_url: str) -> None:
     page.goto(f"{app_url}/scope?targets=ecs:servers:createImage", timeout=TIMEOUT)
     expect(page.get_by_text("Not grantable on an enterprise project")).to_be_visible(timeout=TIMEOUT)
