@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import re
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -441,3 +442,25 @@ def test_back_from_an_upload_to_the_bundled_catalog_starts_afresh() -> None:
     # The widgets start afresh from the link, which now means the served catalog's otc cloud.
     assert (at.selectbox(key="ex_cloud").value, at.text_input(key="ex_target").value) == ("otc", "ims:images:update")
     assert "ims:serverImages:create" in dot_source(at)
+
+
+def test_catalog_page_import_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = tmp_path / "catalog"
+    shutil.copytree(FIXTURE_CATALOG, root)
+    ims = api.FileReport("huaweicloud-zh/ims/镜像管理.md", "huaweicloud-zh", "ims", "md-pipe", 1, 19, 7)
+    ims.problems.append(api.RowProblem(ims.file, 1, 15, "the action cell gives no action ('无')"))
+    (root / "import-report.json").write_text(api.report_to_json(api.ImportReport([ims])), encoding="utf-8")
+    monkeypatch.setenv("PERMISSION_EXPLORER_CATALOG", str(root))
+    at = open_page("catalog")
+    metrics = {m.label: m.value for m in at.metric}
+    counts = [metrics[k] for k in ("Files", "Rows seen", "Rows imported", "Rows skipped")]
+    assert counts == ["1", "19", "7", "1"]
+    files = table(at, 3)
+    assert [(f["file"], f["rows seen"], f["rows imported"]) for f in files] == [(ims.file, 19, 7)]
+    reason = "the action cell gives no action ('无')"
+    assert table(at, 4) == [{"file": ims.file, "table": 1, "row": 15, "reason": reason, "outcome": "row skipped"}]
+
+
+def test_catalog_page_without_import_report() -> None:
+    at = open_page("catalog")
+    assert any(t.startswith("No import report: ") for t in texts(at, "caption"))
