@@ -73,11 +73,13 @@ def active() -> Source:
         raise  # st.stop() raises; this line only tells type checkers the function ends here
 
 
-EXPLORE_SAVED = "explore_state"  # the Explore page's last state, restored when the reviewer comes back
+# The pages' last states, restored when the reviewer comes back to a page through the navigation.
+EXPLORE_SAVED = "explore_state"
+SCOPE_SAVED = "scope_state"
 # Session state that names clouds, actions or services of one catalog; another catalog starts afresh.
 CATALOG_STATE = (
     "ex_cloud", "ex_target", "ex_node", "ex_without", "sc_cloud", "sc_targets", "cat_cloud", "cat_service",
-    EXPLORE_SAVED,
+    EXPLORE_SAVED, SCOPE_SAVED,
 )
 
 

@@ -15,10 +15,18 @@ from explorer.ui.state import DEPTH_CHOICES, read_explore, read_targets
 EXAMPLE = ("ecs:servers:createImage",)
 
 
+WIDGETS = ("sc_cloud", "sc_targets", "sc_depth", "sc_conditional")
+
+
 def _init(clouds: tuple[str, ...]) -> None:
+    """Seed the widgets from the link, or from the last state when the link says nothing."""
     if "sc_targets" in st.session_state:
         return
     params = st.query_params.to_dict()
+    saved: dict[str, object] | None = st.session_state.get(source.SCOPE_SAVED)
+    if saved is not None and not params:
+        st.session_state.update(saved)
+        return
     state = read_explore(params, clouds)
     for warning in state.warnings:
         st.warning(plain(warning))
@@ -85,6 +93,7 @@ def main() -> None:
                  help="How deep to follow dependencies; 'all' follows every inferred dependency.")
     with b:
         st.checkbox("Include conditional dependencies", key="sc_conditional")
+    st.session_state[source.SCOPE_SAVED] = {key: st.session_state[key] for key in WIDGETS}
     targets: list[str] = list(st.session_state["sc_targets"])
     depth: str = st.session_state["sc_depth"]
     params = {"cloud": ex.cloud, "depth": depth}
