@@ -1,13 +1,16 @@
 """The app in a real headless Chromium against ``streamlit run`` (marker ``browser``).
 
-Runs on the bundled catalog when the checkout has one, else on the fixture catalog. When it runs on
-the bundled catalog it also refreshes the README screenshots in assets/.
+Runs on the bundled catalog when the checkout has one, else on the fixture catalog. It takes screenshots
+of the main pages; with PERMISSION_EXPLORER_SCREENSHOTS=assets (as ``./run assets`` sets) on the bundled
+catalog they refresh the README's screenshots.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -23,7 +26,20 @@ TIMEOUT = 30_000
 
 
 def node_texts(page: Page) -> set[str]:
-    return {t.strip() for t in page.locator(f"{GRAPH_NODES} text").all_text_contents()}
+    """The node labels once the drawing has settled.
+
+    The browser lays the graph out and draws it after the script run ends, node by node, so a single
+    read can catch half a graph: wait until the run is over and two reads 300 ms apart agree.
+    """
+    deadline = time.monotonic() + TIMEOUT / 1000
+    last: set[str] | None = None
+    while True:
+        wait_idle(page)
+        texts = {t.strip() for t in page.locator(f"{GRAPH_NODES} text").all_text_contents()}
+        if (texts and texts == last) or time.monotonic() > deadline:
+            return texts
+        last = texts
+        page.wait_for_timeout(300)
 
 
 def wait_for_graph(page: Page) -> Locator:
@@ -41,17 +57,29 @@ def wait_idle(page: Page) -> None:
     )
 
 
+def screenshot_dir() -> Path:
+    """Where screenshots go: assets/ when ``./run assets`` asks for them, else a scratch folder.
+
+    A plain test run must not rewrite committed files: pages differ by a few pixels from run to run.
+    """
+    chosen = os.environ.get("PERMISSION_EXPLORER_SCREENSHOTS")
+    return Path(chosen) if chosen else Path(tempfile.gettempdir()) / "permission-explorer-screenshots"
+
+
 def screenshot(page: Page, name: str) -> None:
-    """Refresh assets/screenshot-NAME.png, only from the bundled catalog (the README shows real data)."""
-    if served_catalog() != BUNDLED_CATALOG:
+    """Take screenshot-NAME.png; assets/ is refreshed only from the bundled catalog (the README shows real data)."""
+    folder = screenshot_dir()
+    if folder.resolve() == ASSETS.resolve() and served_catalog() != BUNDLED_CATALOG:
         return
     page.set_viewport_size({"width": 1400, "height": 1500})
     wait_idle(page)
     page.wait_for_timeout(1000)  # data grids draw on a canvas after the run ends
-    ASSETS.mkdir(exist_ok=True)
-    tmp = ASSETS / f".screenshot-{name}.tmp.png"
-    target = ASSETS / f"screenshot-{name}.png"
+    folder.mkdir(parents=True, exist_ok=True)
+    tmp = folder / f".screenshot-{name}.tmp.png"
+    target = folder / f"screenshot-{name}.png"
     page.screenshot(path=str(tmp), full_page=False)
+    with Image.open(tmp) as shot:
+        assert shot.size == (1400, 1500), f"{name}: unexpected screenshot size {shot.size}"
     if target.is_file() and same_pixels(tmp, target):
         tmp.unlink()  # keep the committed file byte for byte when nothing visible changed
     else:
