@@ -267,10 +267,18 @@ def _check(as_json: bool, ex: api.Explorer) -> None:
         return
     console = _console()
     table = Table(title=f"Catalog {ex.cloud}: {report.operations} operations, {report.actions} actions")
-    for col in ("service", "operations", "actions", "dependencies", "unresolved"):
+    for col in ("service", "operations", "actions", "dependencies", "unresolved", "EP yes/no/?", "IAM yes/no/?"):
         table.add_column(col)
     for s in report.services:
-        table.add_row(s.service, str(s.operations), str(s.actions), str(s.dependencies), str(s.unresolved))
+        table.add_row(
+            s.service,
+            str(s.operations),
+            str(s.actions),
+            str(s.dependencies),
+            str(s.unresolved),
+            "/".join(map(str, s.enterprise_project)),
+            "/".join(map(str, s.iam_project)),
+        )
     console.print(table)
     console.print(f"unresolved actions: {len(report.unresolved)}")
     for a, rows in report.unresolved:

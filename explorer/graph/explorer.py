@@ -504,6 +504,12 @@ def _scope_reason(r: Requirement) -> str:
     )
 
 
+def _flag_counts(flags: Iterable[bool | None]) -> tuple[int, int, int]:
+    """How many flags say supported, not supported, and nothing."""
+    values = list(flags)
+    return values.count(True), values.count(False), values.count(None)
+
+
 def _check(g: CatalogGraph) -> CheckReport:
     ops_of: dict[str, list[str]] = {}
     for node, svc in g.op_service.items():
@@ -514,7 +520,18 @@ def _check(g: CatalogGraph) -> CheckReport:
         checked = {r.action for op in rows for r in op.actions}
         deps = {(r.action, d.action) for op in rows for r in op.actions for d in op.dependencies}
         referenced = {d.action for op in rows for d in op.dependencies}
-        services.append(ServiceStats(svc, len(rows), len(checked), len(deps), len(referenced & g.unresolved)))
+        scopes = [op.scope for op in rows for _ in op.actions]
+        services.append(
+            ServiceStats(
+                svc,
+                len(rows),
+                len(checked),
+                len(deps),
+                len(referenced & g.unresolved),
+                _flag_counts(sc.enterprise_project for sc in scopes),
+                _flag_counts(sc.iam_project for sc in scopes),
+            )
+        )
     unresolved = tuple(
         (a, tuple(sorted({ev.provenance for s in g.pred.get(a, ()) for ev in g.edges[(s, a)].evidence})))
         for a in sorted(g.unresolved)

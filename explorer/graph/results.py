@@ -414,6 +414,9 @@ class ServiceStats:
     actions: int  # distinct actions the service's rows check
     dependencies: int  # distinct (action, dependency) pairs its rows document
     unresolved: int  # distinct actions its rows depend on that no table defines
+    # (operation, action) pairs of its rows by scope flag: (supported, not supported, not documented)
+    enterprise_project: tuple[int, int, int] = (0, 0, 0)
+    iam_project: tuple[int, int, int] = (0, 0, 0)
 
 
 @dataclass(frozen=True, slots=True)

@@ -78,18 +78,12 @@ def to_csv(rows: Sequence[Row]) -> str:
     return out.getvalue()
 
 
-def scope_matrix_rows(infos: Iterable[api.ActionInfo]) -> list[Row]:
+def scope_matrix_rows(services: Iterable[api.ServiceStats]) -> list[Row]:
     """Per service, how many (operation, action) pairs each scope flag documents as yes, no or not said."""
-    counts: dict[str, dict[str, int]] = {}
-    for info in infos:
-        row = counts.setdefault(info.service, {})
-        for pair in info.operations:
-            for column, value in (("enterprise project", pair.enterprise_project), ("IAM project", pair.iam_project)):
-                key = f"{column}: {flag(value)}"
-                row[key] = row.get(key, 0) + 1
-    columns = [f"{c}: {v}" for c in ("enterprise project", "IAM project") for v in ("yes", "no", "?")]
     out: list[Row] = []
-    for service in sorted(counts):
-        pairs = sum(counts[service].get(f"enterprise project: {v}", 0) for v in ("yes", "no", "?"))
-        out.append({"service": service, "pairs": pairs, **{c: counts[service].get(c, 0) for c in columns}})
+    for s in services:
+        row: Row = {"service": s.service, "pairs": sum(s.enterprise_project)}
+        for column, counts in (("enterprise project", s.enterprise_project), ("IAM project", s.iam_project)):
+            row.update({f"{column}: {label}": n for label, n in zip(("yes", "no", "?"), counts, strict=True)})
+        out.append(row)
     return out

@@ -143,6 +143,13 @@ def test_check_reports_problems(fx: api.Explorer) -> None:
         "ims": (7, 6, 3, 0),
         "vpc": (5, 5, 4, 0),
     }
+    # (operation, action) pairs by scope flag: (supported, not supported, not documented)
+    assert {s.service: (s.enterprise_project, s.iam_project) for s in report.services} == {
+        "ecs": ((3, 3, 0), (6, 0, 0)),
+        "evs": ((3, 1, 0), (4, 0, 0)),
+        "ims": ((3, 4, 0), (7, 0, 0)),
+        "vpc": ((4, 0, 1), (5, 0, 0)),
+    }
     assert [a for a, _rows in report.unresolved] == ["kms:cmk:get"]
     assert report.empty_patterns == ("obs:bucket:*",)
     assert report.cycles == (("vpc:networks:get", "vpc:subnets:get"),)

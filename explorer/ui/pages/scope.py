@@ -55,7 +55,7 @@ def _verdict(report: api.ScopeReport) -> None:
 @st.cache_data(show_spinner=False, max_entries=16)
 def _matrix_rows(source_key: str, cloud: str, _ex: api.Explorer) -> list[tables.Row]:
     # Keyed by catalog and cloud: the Explorer itself is immutable, so it is not hashed.
-    return tables.scope_matrix_rows(_ex.show(action) for action in _ex.actions())
+    return tables.scope_matrix_rows(_ex.check().services)
 
 
 def _matrix(source_key: str, ex: api.Explorer) -> None:
