@@ -146,7 +146,7 @@ def test_check_reports_problems(fx: api.Explorer) -> None:
     # (operation, action) pairs by scope flag: (supported, not supported, not documented)
     assert {s.service: (s.enterprise_project, s.iam_project) for s in report.services} == {
         "ecs": ((3, 3, 0), (6, 0, 0)),
-        "evs": ((3, 1, 0), (4, 0, 0)),
+        "evs": ((3, 2, 0), (5, 0, 0)),  # the first row checks two actions
         "ims": ((3, 4, 0), (7, 0, 0)),
         "vpc": ((4, 0, 1), (5, 0, 0)),
     }
