@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from explorer.catalog import BUNDLED_CATALOG
 from explorer.catalog.store import dump_service, load_catalogs, load_service_text
 from explorer.errors import CatalogError, ExplorerError, Problem, QueryError
 from explorer.model import Catalog
-
-BUNDLED_CATALOG = Path(__file__).resolve().parent.parent / "catalog"
 
 
 def default_catalog_path() -> Path:
@@ -160,7 +159,6 @@ __all__ += [
 ]
 
 # --- diagrams (explorer.render) ----------------------------------------------------------------
-from dataclasses import replace as _replace  # noqa: E402
 
 from explorer.render.assets import (  # noqa: E402 - grouped by area on purpose
     CLOSURE_STEM,
@@ -211,8 +209,6 @@ def diagram_view(
 def readme_assets(catalog: Path | str | None = None) -> Assets:
     """The README diagrams: the closure of ecs:servers:createImage on the huaweicloud catalog, and the legend."""
     view = closure_view(get_explorer(README_CLOUD, catalog if catalog is not None else BUNDLED_CATALOG), README_TARGET)
-    if catalog is None:  # the catalog's absolute path would make the diagrams differ from clone to clone
-        view = _replace(view, source=f"bundled catalog ({README_CLOUD})")
     return build_assets(view)
 
 

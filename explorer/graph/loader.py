@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+from explorer.catalog import BUNDLED_CATALOG
 from explorer.catalog.store import catalog_files, load_catalogs
 from explorer.errors import CatalogError, Problem, QueryError
 from explorer.graph.explorer import Explorer, close_matches
@@ -44,7 +45,9 @@ def _build(root: str, cloud: str, signature: _Signature) -> Explorer:
             f"no catalog for cloud {cloud!r} in {root} (available: {', '.join(known) or 'none'})",
             close_matches(cloud, known),
         )
-    return Explorer.from_catalog(catalogs[cloud], source=f"{root} ({cloud})")
+    # The bundled catalog is named, not located: its absolute path would make diagrams differ by clone.
+    where = "bundled catalog" if Path(root) == BUNDLED_CATALOG else root
+    return Explorer.from_catalog(catalogs[cloud], source=f"{where} ({cloud})")
 
 
 def clouds(catalog: Path | str) -> tuple[str, ...]:
