@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from catalog_support import BUNDLED, CORPUS, GOOD, GOOD_FILES, bundled_files, needs_bundled, needs_corpus
+from seed_row import SEED_DEPENDENCIES
 
 from explorer import api
 from explorer.catalog.store import dump_service, load_service_file
@@ -27,15 +28,7 @@ def test_the_seed_row_loads_with_its_scope_and_provenance() -> None:
     (seed,) = [op for op in svc.operations if op.actions == (ActionRef("ecs:servers:createImage"),)]
     assert seed.name == {"zh": "创建镜像（OpenStack原生）"}
     assert seed.apis == ("POST /v2.1/{project_id}/servers/{server_id}/action",)
-    assert [r.action for r in seed.dependencies] == [
-        "evs:volumes:get",
-        "evs:snapshots:create",
-        "ims:images:create",
-        "ims:images:get",
-        "ims:images:list",
-        "ims:images:update",
-        "ims:images:delete",
-    ]
+    assert [r.action for r in seed.dependencies] == list(SEED_DEPENDENCIES)
     assert all(r.condition is None for r in seed.dependencies)
     assert seed.scope == Scope(iam_project=True, enterprise_project=False, instance=False, tag=False)
     # The source list's repository facts are joined into every operation's provenance.

@@ -7,20 +7,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from seed_row import SEED_DEPENDENCIES
 
 from explorer.cli import cli
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURE = str(REPO / "tests" / "fixtures" / "catalog")
-SEED_DEPS = {
-    "evs:volumes:get",
-    "evs:snapshots:create",
-    "ims:images:create",
-    "ims:images:get",
-    "ims:images:list",
-    "ims:images:update",
-    "ims:images:delete",
-}
+SEED_DEPS = set(SEED_DEPENDENCIES)
 
 
 def run(*args: str) -> tuple[int, str, str]:

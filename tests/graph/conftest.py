@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from seed_row import SEED_DEPENDENCIES
 
 from explorer import api
 
@@ -16,17 +17,7 @@ BUNDLED_HUAWEICLOUD = REPO / "catalog" / "huaweicloud"
 @pytest.fixture(scope="session")
 def seed_deps() -> frozenset[str]:
     """The dependencies the seed row (ecs:servers:createImage, huaweicloud-zh ecs/镜像管理.md) documents."""
-    return frozenset(
-        {
-            "evs:volumes:get",
-            "evs:snapshots:create",
-            "ims:images:create",
-            "ims:images:get",
-            "ims:images:list",
-            "ims:images:update",
-            "ims:images:delete",
-        }
-    )
+    return frozenset(SEED_DEPENDENCIES)
 
 
 @pytest.fixture(scope="session")

@@ -9,6 +9,7 @@ from functools import cache
 
 import pytest
 from import_paths import CORPUS, SKIP_NO_CORPUS
+from seed_row import SEED_DEPENDENCIES
 
 from explorer import api
 from explorer.importers.cells import action_like
@@ -50,18 +51,7 @@ def test_seed_row_comes_out_exactly() -> None:
     op = matches[0]
     assert op.apis == ("POST /v2.1/{project_id}/servers/{server_id}/action",)
     assert op.actions == (ActionRef("ecs:servers:createImage"),)
-    assert op.dependencies == tuple(
-        ActionRef(a)
-        for a in (
-            "evs:volumes:get",
-            "evs:snapshots:create",
-            "ims:images:create",
-            "ims:images:get",
-            "ims:images:list",
-            "ims:images:update",
-            "ims:images:delete",
-        )
-    )
+    assert op.dependencies == tuple(ActionRef(a) for a in SEED_DEPENDENCIES)
     assert op.scope.iam_project is True
     assert op.scope.enterprise_project is False
     assert op.provenance.file == "huaweicloud-zh/ecs/镜像管理.md"
