@@ -6,6 +6,7 @@ Skipped (with the reason) where ../shared/corpus is not beside the repository.
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 
 import pytest
 from import_paths import CORPUS, SKIP_NO_CORPUS
@@ -198,3 +199,14 @@ def test_messy_rows_of_the_corpus() -> None:
     elb = _row("otc-en/dws/syntax_of_fine-grained_permission_policies.rst", 1, 28)
     assert elb.actions == (ActionRef("dws:elb:list"),)
     assert elb.scope == Scope(True, False)
+
+
+def test_the_committed_catalog_is_what_the_corpus_imports_to(tmp_path: Path) -> None:
+    # The bundled catalog must be reproducible: anyone with the corpus gets these bytes back.
+    bundled = Path(__file__).resolve().parents[2] / "catalog"
+    api.import_corpus(CORPUS, tmp_path)
+    fresh = {p.relative_to(tmp_path): p.read_bytes() for p in sorted(tmp_path.rglob("*")) if p.is_file()}
+    committed = {p.relative_to(bundled): p.read_bytes() for p in sorted(bundled.rglob("*")) if p.is_file()}
+    assert sorted(fresh) == sorted(committed)
+    stale = [str(name) for name in fresh if fresh[name] != committed[name]]
+    assert not stale, f"catalog/ is out of date; run ./run catalog and commit: {stale}"
