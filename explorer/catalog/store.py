@@ -66,16 +66,17 @@ class _CatalogLoader(_Loader):  # type: ignore[misc]
                 raise _Refused("YAML merge keys (<<) are not allowed in a catalog file", key_node.start_mark)
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        seen: set[Any] = set()
         for key_node, _ in node.value:
-            if isinstance(key_node, yaml.ScalarNode):
-                key = self.construct_scalar(key_node)
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise _Refused("a list or mapping used as a mapping key", key_node.start_mark)
+        mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
+        if len(mapping) != len(node.value):  # a key came twice; find it for the message (rare path)
+            seen: set[Any] = set()
+            for key_node, _ in node.value:
+                key = self.constructed_objects[key_node]
                 if key in seen:
                     raise _Refused(f"duplicate key {key!r} in a mapping", key_node.start_mark)
                 seen.add(key)
-            else:
-                raise _Refused("a list or mapping used as a mapping key", key_node.start_mark)
-        mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
         return mapping
 
 
