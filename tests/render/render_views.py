@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from seed_row import SEED_DEPENDENCIES
+
 from explorer.model import Provenance
 from explorer.view import View, ViewEdge, ViewNode
 
@@ -9,15 +11,7 @@ ECS_ROW = (Provenance("huaweicloud-zh/ecs/镜像管理.md", 1, 1, edition="huawe
 ECS_CREATE_ROW = (Provenance("huaweicloud-zh/ecs/生命周期管理-27.md", 1, 1, edition="huaweicloud-zh"),)
 IMS_ROW = (Provenance("huaweicloud-zh/ims/镜像管理.md", 1, 4, edition="huaweicloud-zh"),)
 
-CREATE_IMAGE_DEPS = (
-    "evs:snapshots:create",
-    "evs:volumes:get",
-    "ims:images:create",
-    "ims:images:delete",
-    "ims:images:get",
-    "ims:images:list",
-    "ims:images:update",
-)
+CREATE_IMAGE_DEPS = SEED_DEPENDENCIES
 
 
 def create_image_view() -> View:
