@@ -1,7 +1,8 @@
 """The Streamlit app's entry script: page setup, navigation and the catalog in use.
 
 ``permission-explorer ui`` runs this file with ``streamlit run``. Each page is its own script
-under ``pages/`` so that Streamlit (and AppTest) can address it by path.
+under ``screens/`` so that Streamlit (and AppTest) can address it by path. (Not ``pages/``: Streamlit
+would list that folder itself in the sidebar until ``st.navigation`` runs.)
 """
 
 from __future__ import annotations

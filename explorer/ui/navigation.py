@@ -6,7 +6,7 @@ from pathlib import Path
 
 import streamlit as st
 
-PAGES_DIR = Path(__file__).resolve().parent / "pages"
+PAGES_DIR = Path(__file__).resolve().parent / "screens"
 # name -> (title, Material icon); the name is also the script name and the URL path.
 PAGES: dict[str, tuple[str, str]] = {
     "explore": ("Explore", ":material/account_tree:"),

@@ -32,7 +32,7 @@ def open_page(page: str = "explore", **params: str) -> AppTest:
     at = AppTest.from_file(str(APP), default_timeout=60)
     if page != "explore":
         at.run()
-        at.switch_page(f"pages/{page}.py")
+        at.switch_page(f"screens/{page}.py")
     for key, value in params.items():
         at.query_params[key] = value
     at.run()
@@ -299,7 +299,7 @@ def test_documentation_table_upload_is_imported_and_explored() -> None:
     at = AppTest.from_file(str(APP), default_timeout=60)
     at.session_state[source.UPLOAD_KEY] = upload
     at.run()
-    at.switch_page("pages/scope.py")
+    at.switch_page("screens/scope.py")
     at.query_params["targets"] = "GET /v2/images"
     at.run()
     assert not at.exception
