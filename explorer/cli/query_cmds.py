@@ -102,8 +102,11 @@ def closure_cmd(
         _print_json(result.to_dict())
         return
     console = _console()
-    for t in result.targets:
-        console.print(f"{t.query}: {t.kind} {', '.join(t.actions)}" + (f" ({t.note})" if t.note else ""))
+    _print_targets(console, result.targets)
+    if not result.requirements and all(t.lists_no_action for t in result.targets):
+        names = ", ".join(t.query for t in result.targets)
+        console.print(f"Closure ({ex.cloud}): no requirements; the documentation lists no action for {names}")
+        return
     table = Table(title=f"Closure ({ex.cloud}): {len(result.requirements)} actions")
     for col in ("depth", "action", "enterprise project", "reason"):
         table.add_column(col, overflow="fold")
@@ -112,6 +115,15 @@ def closure_cmd(
         table.add_row(str(r.depth), action, r.scope_mark, r.reason)
     console.print(table)
     _notes(console, result.cycles, result.self_loops, result.truncated)
+
+
+def _print_targets(console: Console, targets: Sequence[api.Target]) -> None:
+    """One line per target, and one per row of it that lists no action (what its action cell said)."""
+    for t in targets:
+        line = " ".join(x for x in (f"{t.query}: {t.kind}", ", ".join(t.actions), f"({t.note})" if t.note else "") if x)
+        console.print(line)
+        for n in t.without_actions:
+            console.print(f"  no action listed by row {n.text}")
 
 
 @click.command("why")
@@ -189,6 +201,11 @@ def scope_cmd(
         _print_json(report.to_dict())
         return
     console = _console()
+    if report.nothing_to_grant:
+        _print_targets(console, report.targets)
+        names = ", ".join(t.query for t in report.targets)
+        console.print(f"Nothing to grant: the documentation lists no action for {names}.")
+        return
     table = Table(title=f"(operation, action) pairs of the closure ({ex.cloud})")
     for col in ("depth", "action", "operation", "API", "IAM project", "enterprise project"):
         table.add_column(col, overflow="fold")
@@ -267,12 +284,14 @@ def _check(as_json: bool, ex: api.Explorer) -> None:
         return
     console = _console()
     table = Table(title=f"Catalog {ex.cloud}: {report.operations} operations, {report.actions} actions")
-    for col in ("service", "operations", "actions", "dependencies", "unresolved", "EP yes/no/?", "IAM yes/no/?"):
+    columns = ("service", "operations", "no action", "actions", "dependencies", "unresolved")
+    for col in (*columns, "EP yes/no/?", "IAM yes/no/?"):
         table.add_column(col)
     for s in report.services:
         table.add_row(
             s.service,
             str(s.operations),
+            str(s.without_actions),
             str(s.actions),
             str(s.dependencies),
             str(s.unresolved),

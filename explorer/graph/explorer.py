@@ -20,6 +20,7 @@ from explorer.graph.results import (
     DependentsResult,
     Disagreement,
     Edge,
+    NoAction,
     PairScope,
     Requirement,
     ScopeReport,
@@ -28,7 +29,7 @@ from explorer.graph.results import (
     Target,
     WhyResult,
 )
-from explorer.model import Catalog, Provenance
+from explorer.model import Catalog, Operation, Provenance
 from explorer.view import ScopeMark
 
 # A closure may leave out conditional dependencies: all of them (True), or those whose condition
@@ -154,7 +155,17 @@ class Explorer:
     def _operation_target(self, query: str, nodes: Sequence[str], note: str = "") -> Target:
         ops = [self._g.operations[n] for n in nodes]
         actions = tuple(sorted({r.action for op in ops for r in op.actions}))
-        return Target(query, "operation", tuple(nodes), actions, tuple(op.id for op in ops), note=note)
+        without = tuple(sorted((_no_action(op) for op in ops if not op.actions), key=_row_order))
+        if without:
+            if len(without) == len(ops):
+                extra = "the documentation lists no action for it"
+            else:
+                verb = "lists" if len(without) == 1 else "list"
+                extra = f"{len(without)} of its {len(ops)} rows {verb} no action"
+            note = f"{note}; {extra}" if note else extra
+        return Target(
+            query, "operation", tuple(nodes), actions, tuple(op.id for op in ops), note=note, without_actions=without
+        )
 
     def _resolve_all(self, targets: str | Sequence[str]) -> tuple[Target, ...]:
         if isinstance(targets, str):
@@ -267,7 +278,8 @@ class Explorer:
         g = self._g
         depth, reached_by, truncated = self._walk(seeds, g.out_edges, True, max_depth, keep)
         ops = g.operations
-        own = self._own_pairs(seeds) if any(t.kind == "operation" for t in resolved) else {}
+        of_operation = any(t.kind == "operation" for t in resolved)
+        own = self._own_pairs(seeds) if of_operation else {}
         # the hot loop of every query: one lookup per node, records come out in (depth, name) order
         info = g.info
         reqs: list[Requirement] = []
@@ -281,7 +293,7 @@ class Explorer:
             else:
                 via, edge = "", None
             kind, resolved_, scope, mark = info[node]
-            if own and via in ops:
+            if of_operation and via in ops:
                 if node in own:
                     scope = own[node]
                     mark = summarise(scope)
@@ -482,6 +494,20 @@ class Explorer:
         return {"cloud": self.cloud, "source": self.source, "services": list(self.services())}
 
 
+def _row_order(n: NoAction) -> tuple[Provenance, str]:
+    return n.provenance, n.operation
+
+
+def _no_action(op: Operation) -> NoAction:
+    """The record of a row that lists no action, with the notes that quote its action cell.
+
+    The importer writes such a note as "... (action cell: 无)" or "... (the action cell is empty)"; a
+    catalog written by hand may say it otherwise, and then every note of the row is shown.
+    """
+    said = tuple(n for n in op.notes if "action cell" in n) or op.notes
+    return NoAction(op.id, op.display_name(), op.apis, said, op.provenance)
+
+
 def _scope_reason(r: Requirement) -> str:
     mark: ScopeMark = r.scope_mark
     if r.kind == "action" and not r.resolved:
@@ -530,6 +556,7 @@ def _check(g: CatalogGraph) -> CheckReport:
                 len(referenced & g.unresolved),
                 _flag_counts(sc.enterprise_project for sc in scopes),
                 _flag_counts(sc.iam_project for sc in scopes),
+                sum(1 for op in rows if not op.actions),
             )
         )
     unresolved = tuple(

@@ -40,6 +40,37 @@ def _provenance_dict(p: Provenance) -> dict[str, Any]:
     return {"file": p.file, "table": p.table, "row": p.row, "edition": p.edition}
 
 
+@dataclass(frozen=True, slots=True, order=True)
+class NoAction:
+    """An operation whose documentation row lists no action: calling it needs none, as far as the row says.
+
+    ``notes`` are the row's notes that say so, quoting its action cell (e.g. "no action required (action
+    cell: 无)"); all of the row's notes when none does (a catalog written by hand).
+    """
+
+    operation: str  # operation id
+    operation_name: str
+    apis: tuple[str, ...]
+    notes: tuple[str, ...]
+    provenance: Provenance
+
+    @property
+    def text(self) -> str:
+        """One line for people: the row, what its action cell said, and where it is."""
+        said = "; ".join(self.notes) or "the action cell gives none"
+        p = self.provenance
+        return f"{self.operation_name}: {said} [{p.file} table {p.table} row {p.row}]"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "operation": self.operation,
+            "operation_name": self.operation_name,
+            "apis": list(self.apis),
+            "notes": list(self.notes),
+            "provenance": _provenance_dict(self.provenance),
+        }
+
+
 @dataclass(slots=True)  # not frozen: see the module note on speed
 class Target:
     """What a query's target string resolved to.
@@ -57,9 +88,19 @@ class Target:
     resolved: bool = True  # False for an action referenced by some row but defined by none
     note: str = ""  # how the text was understood, e.g. "matched case-insensitively"
     node: str = ""
+    # the operations of an API or operation target whose rows list no action, in document order
+    without_actions: tuple[NoAction, ...] = ()
+
+    @property
+    def lists_no_action(self) -> bool:
+        """True for an operation target none of whose rows lists an action (its closure may still hold
+        dependencies the rows list)."""
+        return self.kind == "operation" and not self.actions and bool(self.without_actions)
 
     def to_dict(self) -> dict[str, Any]:
-        return plain(self)  # type: ignore[no-any-return]
+        data: dict[str, Any] = plain(self)
+        data["without_actions"] = [n.to_dict() for n in self.without_actions]
+        return data
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -216,6 +257,11 @@ class ClosureResult:
         """The required action names (patterns included), optionally up to a depth."""
         return tuple(r.action for r in self.requirements if max_depth is None or r.depth <= max_depth)
 
+    def without_actions(self) -> tuple[NoAction, ...]:
+        """The rows of the operation targets that list no action (sorted, without repeats)."""
+        rows = {n for t in self.targets for n in t.without_actions}
+        return tuple(sorted(rows, key=lambda n: (n.provenance, n.operation)))
+
     def get(self, action: str) -> Requirement | None:
         for r in self.requirements:
             if r.action == action:
@@ -347,11 +393,18 @@ class ScopeReport:
     def pairs(self) -> tuple[PairScope, ...]:
         return tuple(sorted(p for a in self.actions for p in a.pairs))
 
+    @property
+    def nothing_to_grant(self) -> bool:
+        """True when the closure requires no action: every target is an operation whose rows list none
+        (and no dependency). Then ``enterprise_project_grantable`` holds vacuously."""
+        return not self.actions and bool(self.targets) and all(t.lists_no_action for t in self.targets)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "cloud": self.cloud,
             "targets": [t.to_dict() for t in self.targets],
             "enterprise_project_grantable": self.enterprise_project_grantable,
+            "nothing_to_grant": self.nothing_to_grant,
             "blockers": [b.action for b in self.blockers],
             "blocker_details": [b.to_dict() for b in self.blockers],
             "plan": {
@@ -417,6 +470,7 @@ class ServiceStats:
     # (operation, action) pairs of its rows by scope flag: (supported, not supported, not documented)
     enterprise_project: tuple[int, int, int] = (0, 0, 0)
     iam_project: tuple[int, int, int] = (0, 0, 0)
+    without_actions: int = 0  # operations whose rows list no action (counted in ``operations`` too)
 
 
 @dataclass(frozen=True, slots=True)

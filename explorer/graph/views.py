@@ -85,7 +85,8 @@ def closure_view(
     keep, _ = ex.edge_filter(exclude_conditional)
     shown = [e for e in _edges_among(ex, depths) if depths[e.target] > 0 and (keep is None or keep(e))]
     names = ", ".join(t.query for t in result.targets)
-    notes = _notes(result.cycles, result.self_loops, result.truncated, max_depth)
+    notes = [f"the documentation lists no action for {n.text}" for n in result.without_actions()]
+    notes += _notes(result.cycles, result.self_loops, result.truncated, max_depth)
     if result.excluded_conditions:
         notes.append("conditional dependencies left out: " + ", ".join(result.excluded_conditions))
     return _view(ex, f"Closure of {names}", [t.query for t in result.targets], depths, shown, notes)

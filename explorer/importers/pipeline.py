@@ -246,7 +246,10 @@ def import_document(
     if service is None:
         counts = Counter(ref.action.split(":", 1)[0] for op in operations for ref in op.actions)
         if not counts:
-            raise DocumentImportError(f"{label}: no row of its action tables names an action; nothing to import")
+            raise DocumentImportError(
+                f"{label}: no row of its action tables names an action, so the service it documents cannot be "
+                "told from them; nothing to import"
+            )
         service = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
         file_report.service = service
     source = SourceDoc(label, edition, format=fmt)

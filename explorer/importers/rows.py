@@ -18,6 +18,7 @@ from explorer.importers.cells import (
 )
 from explorer.importers.headers import Role, role_of
 from explorer.importers.rawtable import RawRow, RawTable
+from explorer.importers.text import narrow
 from explorer.model import ActionRef, Operation, Provenance, Scope
 
 
@@ -168,13 +169,32 @@ def squash_header(header: str) -> str:
     return " ".join(header.replace("*", "").split())
 
 
-def _no_action_reason(cells: list[tuple[str, ...]]) -> str:
+# What a placeholder in an action cell means. "/" is how OTC DLI's permission sets mark operations that
+# role/policy-based (fine-grained) authorization does not cover; every other placeholder says none is needed.
+_NOT_COVERED = frozenset({"/"})
+
+
+def no_action_note(cells: list[tuple[str, ...]]) -> str | None:
+    """The note kept with an operation whose action cell says no action applies, or None when it says more.
+
+    The note quotes the cell, so a reviewer can tell "无" from "N/A" or an empty cell.
+    """
+    if not all(is_placeholder(v) for v in cells):
+        return None
+    shown = "; ".join(" ".join(v) for v in cells if any(x.strip() for x in v)).strip()
+    if not shown:
+        return "no action listed (the action cell is empty)"
+    if narrow(shown) in _NOT_COVERED:
+        return f"not covered by fine-grained authorization (action cell: {shown})"
+    return f"no action required (action cell: {shown})"
+
+
+def _no_action_reason(cells: list[tuple[str, ...]], *, named: bool) -> str:
     """Why a row without an action is left out, quoting what its action cell says."""
     shown = "; ".join(" ".join(v) for v in cells if v)
-    if not shown:
-        return "the action cell is empty"
-    if all(is_placeholder(v) for v in cells):
-        return f"the action cell gives no action ({shown!r}); an operation without an action is not kept"
+    if not named and all(is_placeholder(v) for v in cells):
+        said = f"its action cell gives none ({shown!r})" if shown.strip() else "its action cell is empty"
+        return f"the row names neither an API nor an operation, and {said}"
     return f"no action in the action cell: {shown!r}"
 
 
@@ -204,15 +224,22 @@ def interpret_table(
         row = _interpret(raw, table.header, roles, known_services)
         for warning in row.warnings:
             result.problems.append(RowProblem(file, table_no, index, f"{where}: {warning}", False))
-        if not row.actions:
-            cells = [v for v, r in zip(raw.cells, roles, strict=True) if r == "action"]
-            result.problems.append(RowProblem(file, table_no, index, f"{where}: {_no_action_reason(cells)}"))
-            continue
         # Without a name column the first description names the operation; other descriptions
         # (scenario, function) are notes under their header.
         descriptions = row.descriptions if row.names else row.descriptions[1:]
         name_text = " ".join(row.names) or (row.descriptions[0][1] if row.descriptions else "")
         notes = row.notes + [f"{head}: {text}" for head, text in descriptions if text != name_text]
+        if not row.actions:
+            # A cell that says no action applies (无, None, N/A, -, /, empty) is a fact worth keeping:
+            # the operation stays, with no actions and a note quoting the cell. Anything else is reported.
+            cells = [v for v, r in zip(raw.cells, roles, strict=True) if r == "action"]
+            note = no_action_note(cells)
+            named = bool(row.apis or name_text)
+            if note is None or not named:
+                reason = _no_action_reason(cells, named=named)
+                result.problems.append(RowProblem(file, table_no, index, f"{where}: {reason}"))
+                continue
+            notes.insert(0, note)
         flags = row.flags
         op = Operation(
             id=operation_id(file, table_no, index),

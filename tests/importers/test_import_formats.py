@@ -31,7 +31,7 @@ def test_md_html_cells_keep_one_value_per_paragraph_and_list_item(fixtures: Path
 def test_md_html_document(fixtures: Path) -> None:
     result = _doc(fixtures, "md_html_sample.md", edition="huaweicloud-zh", cloud="huaweicloud")
     ops = result.catalog.operations
-    assert [op.name for op in ops] == [{"zh": "制作整机镜像（示例）"}, {"zh": "新建主机（示例）"}]
+    assert [op.name["zh"] for op in ops] == ["制作整机镜像（示例）", "新建主机（示例）", "查询版本（示例）"]
     image = ops[0]
     assert image.apis == ("POST /v2.1/{project_id}/servers/{server_id}/action",)
     assert image.actions == (ActionRef("ecs:servers:createImage"),)
@@ -51,10 +51,13 @@ def test_md_html_document(fixtures: Path) -> None:
     assert server.scope == Scope(True, True, None, None)
     assert result.catalog.service == "ecs"
     report = result.report.files[0]
-    assert (report.tables, report.rows_seen, report.rows_imported, report.rows_skipped) == (1, 3, 2, 1)
-    assert [(p.table, p.row, p.reason) for p in report.problems] == [
-        (1, 3, "line 32: the action cell gives no action ('无'); an operation without an action is not kept")
-    ]
+    # a row whose action cell says 无 is kept: the API needs no action, and the note quotes the cell
+    version = ops[2]
+    assert (version.apis, version.actions, version.dependencies) == (("GET /",), (), ())
+    assert version.notes == ("no action required (action cell: 无)",)
+    assert (version.provenance.table, version.provenance.row) == (1, 3)
+    assert (report.tables, report.rows_seen, report.rows_imported, report.rows_skipped) == (1, 3, 3, 0)
+    assert report.problems == []
 
 
 def test_md_pipe_document_repairs_glued_values(fixtures: Path) -> None:

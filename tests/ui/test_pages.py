@@ -464,3 +464,26 @@ def test_catalog_page_import_report(tmp_path: Path, monkeypatch: pytest.MonkeyPa
 def test_catalog_page_without_import_report() -> None:
     at = open_page("catalog")
     assert any(t.startswith("No import report: ") for t in texts(at, "caption"))
+
+
+# --- APIs whose rows list no action ------------------------------------------------------------
+
+NO_ACTION_CATALOG = REPO / "tests" / "fixtures" / "no_action_catalog"
+
+
+def test_explore_and_scope_of_an_api_that_needs_no_action(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PERMISSION_EXPLORER_CATALOG", str(NO_ACTION_CATALOG))
+    at = open_page(action="GET /", depth="all")
+    assert "the documentation lists no action for it" in " ".join(texts(at, "caption"))
+    infos = texts(at, "info")
+    assert any(
+        "the documentation lists no action for 查询接口版本信息列表（示例）: no action required (action cell: 无)" in i
+        for i in infos
+    ), infos
+    assert "查询接口版本信息列表（示例）" in dot_source(at)  # the operation, alone
+    assert table(at, 0) == []
+    at = open_page("scope", targets="GET /")
+    info = texts(at, "info")[0]
+    assert info.startswith("**Nothing to grant**: the documentation lists no action for GET /.")
+    assert "no action required (action cell: 无)" in info
+    assert not texts(at, "success") and not texts(at, "error")

@@ -20,8 +20,8 @@ def _health(report: api.CheckReport) -> None:
     st.subheader("Per service")
     st.dataframe(
         [
-            {"service": s.service, "operations": s.operations, "actions": s.actions,
-             "dependencies": s.dependencies, "unresolved": s.unresolved}
+            {"service": s.service, "operations": s.operations, "without an action": s.without_actions,
+             "actions": s.actions, "dependencies": s.dependencies, "unresolved": s.unresolved}
             for s in report.services
         ],
         hide_index=True,

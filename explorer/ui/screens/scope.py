@@ -39,6 +39,15 @@ def _init(clouds: tuple[str, ...]) -> None:
 
 
 def _verdict(report: api.ScopeReport) -> None:
+    if report.nothing_to_grant:
+        rows = [n.text for t in report.targets for n in t.without_actions]
+        st.info(
+            "**Nothing to grant**: the documentation lists no action for "
+            + ", ".join(plain(t.query) for t in report.targets)
+            + ".\n\n"
+            + "\n".join(f"- {plain(r)}" for r in rows)
+        )
+        return
     if report.enterprise_project_grantable:
         st.success(
             "✓ **Grantable on an enterprise project**: every (operation, action) pair the closure relies on "
