@@ -84,11 +84,15 @@ def main() -> None:
     if args.json:
         print(json.dumps(rows, indent=2))
         return
-    print(f"{'case':34} {'nodes':>5} {'edges':>5} {'dot -Tsvg':>10} {'export':>9} {'ratio':>6} "
-          f"{'dot text':>9} {'mermaid':>9} {'default layout':>15}")
+    print(
+        f"{'case':34} {'nodes':>5} {'edges':>5} {'dot -Tsvg':>10} {'export':>9} {'ratio':>6} "
+        f"{'dot text':>9} {'mermaid':>9} {'default layout':>15}"
+    )
     for r in rows:
-        print(f"{r['case']:34} {r['nodes']:5} {r['edges']:5} {r['floor_s']:9.3f}s {r['export_s']:8.3f}s "
-              f"{r['ratio']:6.2f} {r['dot_text_ms']:7.1f}ms {r['mermaid_ms']:7.1f}ms {r['default_layout_s']:14.3f}s")
+        print(
+            f"{r['case']:34} {r['nodes']:5} {r['edges']:5} {r['floor_s']:9.3f}s {r['export_s']:8.3f}s "
+            f"{r['ratio']:6.2f} {r['dot_text_ms']:7.1f}ms {r['mermaid_ms']:7.1f}ms {r['default_layout_s']:14.3f}s"
+        )
 
 
 if __name__ == "__main__":

@@ -48,13 +48,13 @@ INPUT = 'input[aria-label^="Action"]'
 TITLE_JS = """(title) => Array.from(document.querySelectorAll('[data-testid="stGraphVizChart"] svg text'))
     .some(t => t.textContent === title)"""
 # The bare page: what Streamlit alone costs to turn typed text into a drawn graph.
-BARE_PAGE = '''
+BARE_PAGE = """
 import json, streamlit as st
 DOTS = json.loads(open({dots!r}, encoding="utf-8").read())
 text = st.text_input("Action")
 if text in DOTS:
     st.graphviz_chart(DOTS[text], width="stretch")
-'''
+"""
 
 
 def pick_actions(explorer: api.Explorer, count: int) -> list[str]:
@@ -135,9 +135,21 @@ def main() -> None:
         bare_script.write_text(BARE_PAGE.format(dots=str(dots)), encoding="utf-8")
         bare_port = free_port()
         bare = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(bare_script), "--server.headless", "true",
-             "--browser.gatherUsageStats", "false", "--server.port", str(bare_port)],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                str(bare_script),
+                "--server.headless",
+                "true",
+                "--browser.gatherUsageStats",
+                "false",
+                "--server.port",
+                str(bare_port),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         app, app_url = start_server(catalog)
         try:
@@ -149,10 +161,14 @@ def main() -> None:
             app_times += time_choices(f"{app_url}/?cloud={CLOUD}", actions, 1)
             bare_times += time_choices(bare_url, actions, 1)
             app_med, bare_med = statistics.median(app_times), statistics.median(bare_times)
-            print(f"choose -> graph, app:  median {app_med * 1000:.0f} ms, max {max(app_times) * 1000:.0f} ms "
-                  f"over {len(app_times)} choices")
-            print(f"choose -> graph, bare: median {bare_med * 1000:.0f} ms, max {max(bare_times) * 1000:.0f} ms "
-                  f"over {len(bare_times)} choices")
+            print(
+                f"choose -> graph, app:  median {app_med * 1000:.0f} ms, max {max(app_times) * 1000:.0f} ms "
+                f"over {len(app_times)} choices"
+            )
+            print(
+                f"choose -> graph, bare: median {bare_med * 1000:.0f} ms, max {max(bare_times) * 1000:.0f} ms "
+                f"over {len(bare_times)} choices"
+            )
             print(f"ratio app / bare Streamlit page: {app_med / bare_med:.2f}x")
 
             before = rss_kib(app.pid)
@@ -162,8 +178,10 @@ def main() -> None:
             print(f"10 concurrent sessions: {10 - len(errors)}/10 answered without error in {elapsed:.1f} s")
             for e in errors:
                 print(f"  error: {e}")
-            print(f"server RSS: {before / 1024:.0f} MiB before, {after / 1024:.0f} MiB after "
-                  f"(+{(after - before) / 1024:.0f} MiB)")
+            print(
+                f"server RSS: {before / 1024:.0f} MiB before, {after / 1024:.0f} MiB after "
+                f"(+{(after - before) / 1024:.0f} MiB)"
+            )
         finally:
             stop_server(app)
             stop_server(bare)

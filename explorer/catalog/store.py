@@ -196,9 +196,7 @@ class CatalogScan:
     problems: list[Problem] = field(default_factory=list)
 
 
-def scan_catalogs(
-    paths: Iterable[Path], extra_check: Callable[[Any, str], list[Problem]] | None = None
-) -> CatalogScan:
+def scan_catalogs(paths: Iterable[Path], extra_check: Callable[[Any, str], list[Problem]] | None = None) -> CatalogScan:
     """Read catalog roots or files, collecting every problem instead of stopping at the first.
 
     ``extra_check(document, file)`` is run on every document that parses (validate's JSON Schema).

@@ -30,27 +30,39 @@ def _format_for(fmt: str | None, output: str) -> str:
 @click.command("export")
 @click.argument("targets", nargs=-1, required=True)
 @click.option(
-    "--format", "fmt", type=click.Choice(api.EXPORT_FORMATS), default=None,
+    "--format",
+    "fmt",
+    type=click.Choice(api.EXPORT_FORMATS),
+    default=None,
     help="Output format (default: from the file name's suffix, svg for stdout).",
 )
 @click.option("-o", "--output", required=True, metavar="FILE", help="File to write; - writes to stdout.")
 @click.option(
-    "--direction", type=click.Choice(api.DIRECTIONS), default="requirements", show_default=True,
+    "--direction",
+    type=click.Choice(api.DIRECTIONS),
+    default="requirements",
+    show_default=True,
     help="requirements: what TARGET needs (closure); dependents: what needs the action TARGET.",
 )
 @_depth_options
 @click.option("--cloud", default="huaweicloud", show_default=True, help="Which cloud's catalog to draw.")
 @click.option(
-    "--catalog", type=click.Path(path_type=Path), default=None,
+    "--catalog",
+    type=click.Path(path_type=Path),
+    default=None,
     help="Catalog root or service file (default: the bundled catalog or $PERMISSION_EXPLORER_CATALOG).",
 )
 @click.option("--no-legend", is_flag=True, help="Leave the legend out of the diagram.")
 @click.option(
-    "--collapse/--no-collapse", default=None,
+    "--collapse/--no-collapse",
+    default=None,
     help="Draw one node per service (default: only for graphs too big to draw node by node).",
 )
 @click.option(
-    "--timeout", type=click.FloatRange(min=0.1), default=api.DEFAULT_TIMEOUT, show_default=True,
+    "--timeout",
+    type=click.FloatRange(min=0.1),
+    default=api.DEFAULT_TIMEOUT,
+    show_default=True,
     help="Give up when Graphviz takes longer than this many seconds.",
 )
 def export_cmd(
@@ -82,11 +94,15 @@ def export_cmd(
 
 @click.command("assets")
 @click.option(
-    "--out", type=click.Path(file_okay=False, path_type=Path), default=api.REPO_ROOT / "assets",
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=api.REPO_ROOT / "assets",
     help="Folder for the diagram files (default: assets/ of the checkout).",
 )
 @click.option(
-    "--readme", type=click.Path(dir_okay=False, path_type=Path), default=api.REPO_ROOT / "README.md",
+    "--readme",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=api.REPO_ROOT / "README.md",
     help="README whose Mermaid block is regenerated (default: the checkout's README.md).",
 )
 @click.option("--no-readme", is_flag=True, help="Leave the README alone.")

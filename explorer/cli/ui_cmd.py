@@ -52,8 +52,9 @@ def ui(port: int, address: str, catalog: Path | None) -> None:
     """Serve the web UI (Explore, Scope, Catalog, Upload) with Streamlit."""
     root = catalog.resolve() if catalog is not None else api.default_catalog_path()
     if not root.exists():
-        raise click.BadParameter(f"{root} does not exist; expected a catalog root (<cloud>/<service>.yaml)",
-                                 param_hint="--catalog")
+        raise click.BadParameter(
+            f"{root} does not exist; expected a catalog root (<cloud>/<service>.yaml)", param_hint="--catalog"
+        )
     env = dict(os.environ, PERMISSION_EXPLORER_CATALOG=str(root))
     click.echo(f"serving {root} at http://{address}:{port}", err=True)
     server = subprocess.Popen(streamlit_command(port, address), env=env)

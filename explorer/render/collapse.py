@@ -64,6 +64,4 @@ def collapse_by_service(view: View) -> View:
             )
         )
     note = f"collapsed by service: {len(canon.nodes)} nodes in {len(nodes)} services"
-    return View(
-        view.title, view.cloud, view.source, view.targets, tuple(nodes), tuple(edges), (*view.notes, note)
-    )
+    return View(view.title, view.cloud, view.source, view.targets, tuple(nodes), tuple(edges), (*view.notes, note))

@@ -83,20 +83,36 @@ def _edge_attrs(edge: ViewEdge) -> dict[str, str]:
 
 def _legend(indent: str) -> list[str]:
     """A legend cluster: one sample node per kind and scope mark, one sample edge per edge style."""
-    out = [f"{indent}subgraph cluster_legend {{", f"{indent}  label={quote('Legend')}; style=solid; color=\"#808080\";"]
+    out = [f"{indent}subgraph cluster_legend {{", f'{indent}  label={quote("Legend")}; style=solid; color="#808080";']
     samples: list[tuple[str, dict[str, str]]] = []
     for kind, shape in (*KIND_SHAPES.items(), ("unresolved", UNRESOLVED_SHAPE)):
         style = "filled,rounded" if kind == "operation" else "filled"
-        samples.append((f"legend_kind_{kind}", {"label": KIND_MEANING[kind], "shape": shape, "style": style,
-                                                "fillcolor": "#ffffff"}))
+        samples.append(
+            (
+                f"legend_kind_{kind}",
+                {"label": KIND_MEANING[kind], "shape": shape, "style": style, "fillcolor": "#ffffff"},
+            )
+        )
     for mark in SCOPE_ORDER:
         s = SCOPE_STYLES[mark]
-        samples.append((f"legend_scope_{mark}", {
-            "label": f"{s.marker}\n{s.meaning}", "shape": "box", "style": f"filled,{s.border}",
-            "fillcolor": s.fill, "penwidth": f"{s.stroke_width:g}",
-        }))
-    samples.append(("legend_target", {"label": "query target", "shape": "box", "peripheries": "2",
-                                      "style": "filled", "fillcolor": "#ffffff"}))
+        samples.append(
+            (
+                f"legend_scope_{mark}",
+                {
+                    "label": f"{s.marker}\n{s.meaning}",
+                    "shape": "box",
+                    "style": f"filled,{s.border}",
+                    "fillcolor": s.fill,
+                    "penwidth": f"{s.stroke_width:g}",
+                },
+            )
+        )
+    samples.append(
+        (
+            "legend_target",
+            {"label": "query target", "shape": "box", "peripheries": "2", "style": "filled", "fillcolor": "#ffffff"},
+        )
+    )
     for name, attrs in samples:
         out.append(f"{indent}  {name} {_attrs(attrs)};")
     # invisible chains lay the kind samples out in one row and the scope samples in another
@@ -104,10 +120,14 @@ def _legend(indent: str) -> list[str]:
         out.append(f"{indent}  {' -> '.join(name for name, _ in row)} [style=invis];")
     for key, sample in EDGE_STYLES.items():
         src, dst = f"legend_edge_{key}_a", f"legend_edge_{key}_b"
-        out.append(f"{indent}  {src} [label=\"\", shape=point, width=0.05];")
+        out.append(f'{indent}  {src} [label="", shape=point, width=0.05];')
         out.append(f"{indent}  {dst} {_attrs({'label': sample.meaning, 'shape': 'plaintext'})};")
-        edge = {"color": sample.color, "style": sample.style, "penwidth": f"{sample.penwidth:g}",
-                "arrowhead": sample.arrowhead}
+        edge = {
+            "color": sample.color,
+            "style": sample.style,
+            "penwidth": f"{sample.penwidth:g}",
+            "arrowhead": sample.arrowhead,
+        }
         out.append(f"{indent}  {src} -> {dst} {_attrs(edge)};")
     keys = list(EDGE_STYLES)
     half = (len(keys) + 1) // 2
@@ -134,15 +154,15 @@ def to_dot(view: View, *, legend: bool = True, large: int = LARGE_GRAPH) -> str:
         graph["label"] += f"\nlarge graph ({len(canon.nodes)} nodes > {large}): simplified layout"
     out = ["digraph permission_explorer {"]
     out.extend(f"  {k}={quote(v)};" for k, v in graph.items())
-    out.append(f"  node [fontname={quote(FONT)}, fontsize=\"11\"];")
-    out.append(f"  edge [fontname={quote(FONT)}, fontsize=\"9\"];")
+    out.append(f'  node [fontname={quote(FONT)}, fontsize="11"];')
+    out.append(f'  edge [fontname={quote(FONT)}, fontsize="9"];')
     ids = {n.id: safe_id("n", n.id) for n in canon.nodes}
     for service, members in canon.groups():
         if canon.collapsed:
             out.extend(f"  {ids[node.id]} {_attrs(_node_attrs(node))};" for node in members)
             continue
         out.append(f"  subgraph {safe_id('cluster_', service)} {{")
-        out.append(f"    label={quote('service: ' + service)}; style=\"rounded\"; color=\"#606060\";")
+        out.append(f'    label={quote("service: " + service)}; style="rounded"; color="#606060";')
         out.extend(f"    {ids[node.id]} {_attrs(_node_attrs(node))};" for node in members)
         out.append("  }")
     for edge in canon.edges:
@@ -155,8 +175,12 @@ def to_dot(view: View, *, legend: bool = True, large: int = LARGE_GRAPH) -> str:
 
 def legend_dot() -> str:
     """A graph holding only the legend, for the README's legend image."""
-    out = ["digraph legend {", f"  fontname={quote(FONT)};", "  rankdir=\"LR\";",
-           f"  node [fontname={quote(FONT)}, fontsize=\"11\"];"]
+    out = [
+        "digraph legend {",
+        f"  fontname={quote(FONT)};",
+        '  rankdir="LR";',
+        f'  node [fontname={quote(FONT)}, fontsize="11"];',
+    ]
     out.extend(_legend("  "))
     out.append("}")
     return "\n".join(out) + "\n"

@@ -17,8 +17,15 @@ from explorer.view import View
 
 FORMATS = ("svg", "png", "pdf", "dot", "mermaid", "json", "graphml")
 BINARY_FORMATS = frozenset({"png", "pdf"})
-SUFFIXES = {"svg": ".svg", "png": ".png", "pdf": ".pdf", "dot": ".dot", "mermaid": ".mmd", "json": ".json",
-            "graphml": ".graphml"}
+SUFFIXES = {
+    "svg": ".svg",
+    "png": ".png",
+    "pdf": ".pdf",
+    "dot": ".dot",
+    "mermaid": ".mmd",
+    "json": ".json",
+    "graphml": ".graphml",
+}
 
 
 def prepare(view: View, collapse: bool | None = None, limit: int = COLLAPSE_ABOVE) -> View:

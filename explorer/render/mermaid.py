@@ -50,8 +50,7 @@ def text(value: str) -> str:
     """Label text with every non-safe character as an entity code; newlines become ``<br>``."""
     lines = value.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     return "<br>".join(
-        "".join(ch if ch.isalnum() or ch in _SAFE_PUNCTUATION else f"#{ord(ch)};" for ch in line)
-        for line in lines
+        "".join(ch if ch.isalnum() or ch in _SAFE_PUNCTUATION else f"#{ord(ch)};" for ch in line) for line in lines
     )
 
 

@@ -31,9 +31,7 @@ def synthetic_view(size: int, *, seed: int = 7) -> View:
         else:
             depth = 0
         depth_of[name] = depth
-        nodes.append(
-            ViewNode(name, "action", name, service, depth, rng.choice(_SCOPES), resolved=rng.random() > 0.05)
-        )
+        nodes.append(ViewNode(name, "action", name, service, depth, rng.choice(_SCOPES), resolved=rng.random() > 0.05))
     return View(
         title=f"Synthetic closure of {size} nodes",
         cloud="synthetic",

@@ -78,8 +78,16 @@ EXPLORE_SAVED = "explore_state"
 SCOPE_SAVED = "scope_state"
 # Session state that names clouds, actions or services of one catalog; another catalog starts afresh.
 CATALOG_STATE = (
-    "ex_cloud", "ex_target", "ex_node", "ex_without", "sc_cloud", "sc_targets", "cat_cloud", "cat_service",
-    EXPLORE_SAVED, SCOPE_SAVED,
+    "ex_cloud",
+    "ex_target",
+    "ex_node",
+    "ex_without",
+    "sc_cloud",
+    "sc_targets",
+    "cat_cloud",
+    "cat_service",
+    EXPLORE_SAVED,
+    SCOPE_SAVED,
 )
 
 

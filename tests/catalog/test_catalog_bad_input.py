@@ -151,6 +151,4 @@ def test_a_huge_file_is_refused_by_its_size_before_it_is_read(tmp_path: Path) ->
     target.parent.mkdir()
     with target.open("wb") as fh:
         fh.truncate(MAX_FILE_BYTES + 1)  # sparse: nothing is written, and nothing would be read
-    assert api.validate_paths([tmp_path]) == [
-        Problem(str(target), "", f"file is larger than {MAX_FILE_BYTES} bytes")
-    ]
+    assert api.validate_paths([tmp_path]) == [Problem(str(target), "", f"file is larger than {MAX_FILE_BYTES} bytes")]

@@ -18,8 +18,16 @@ def create_image_view() -> View:
     """The seed row's closure, one inferred level deeper, with a pattern, a condition and an unknown action."""
     op = "op:ecs-createimage-native"
     nodes = [
-        ViewNode(op, "operation", "创建镜像（OpenStack原生）", "ecs", 0, "not_supported", True,
-                 "POST /v2.1/{project_id}/servers/{server_id}/action"),
+        ViewNode(
+            op,
+            "operation",
+            "创建镜像（OpenStack原生）",
+            "ecs",
+            0,
+            "not_supported",
+            True,
+            "POST /v2.1/{project_id}/servers/{server_id}/action",
+        ),
         ViewNode("ecs:servers:createImage", "action", "ecs:servers:createImage", "ecs", 0, "not_supported"),
         ViewNode("ecs:cloudServers:create", "action", "ecs:cloudServers:create", "ecs", 0, "supported"),
         ViewNode("vpc:publicIps:create", "action", "vpc:publicIps:create", "vpc", 1, "supported"),
@@ -32,11 +40,22 @@ def create_image_view() -> View:
     edges = [ViewEdge(op, "ecs:servers:createImage", "checks", provenance=ECS_ROW)]
     edges += [ViewEdge("ecs:servers:createImage", dep, "depends", provenance=ECS_ROW) for dep in CREATE_IMAGE_DEPS]
     edges += [
-        ViewEdge("ecs:cloudServers:create", "vpc:publicIps:create", "depends",
-                 conditions=("a new EIP is created with the server",), provenance=ECS_CREATE_ROW),
+        ViewEdge(
+            "ecs:cloudServers:create",
+            "vpc:publicIps:create",
+            "depends",
+            conditions=("a new EIP is created with the server",),
+            provenance=ECS_CREATE_ROW,
+        ),
         ViewEdge("ims:images:create", "kms:*:*", "depends", inferred=True, provenance=IMS_ROW),
-        ViewEdge("ims:images:create", "ims:serverImages:create", "depends", inferred=True,
-                 conditions=("only for enterprise project migration",), provenance=IMS_ROW),
+        ViewEdge(
+            "ims:images:create",
+            "ims:serverImages:create",
+            "depends",
+            inferred=True,
+            conditions=("only for enterprise project migration",),
+            provenance=IMS_ROW,
+        ),
     ]
     return View(
         title="Closure of ecs:servers:createImage, ecs:cloudServers:create",

@@ -57,7 +57,10 @@ def test_export_svg_to_a_file(tmp_path: Path) -> None:
 def test_export_json_follows_the_query_options() -> None:
     assert node_ids(export_json("ecs:servers:createImage")) == CLOSURE
     assert node_ids(export_json("ecs:servers:createImage", "--depth", "1")) == CLOSURE - {
-        "ims:serverImages:create", "kms:*:*", "kms:cmk:list", "kms:dek:create"
+        "ims:serverImages:create",
+        "kms:*:*",
+        "kms:cmk:list",
+        "kms:dek:create",
     }
     assert "ims:serverImages:create" not in node_ids(export_json("ecs:servers:createImage", "--no-conditional"))
     dependents = node_ids(export_json("evs:snapshots:create", "--direction", "dependents"))
@@ -74,7 +77,7 @@ def test_export_json_follows_the_query_options() -> None:
 @pytest.mark.parametrize(
     ("name", "check"),
     [
-        ("d.mmd", lambda b: b.startswith(b"---\ntitle: \"Closure of ecs:servers:createImage")),
+        ("d.mmd", lambda b: b.startswith(b'---\ntitle: "Closure of ecs:servers:createImage')),
         ("d.dot", lambda b: b.startswith(b"digraph permission_explorer {")),
         ("d.gv", lambda b: b.startswith(b"digraph permission_explorer {")),
         ("d.graphml", lambda b: b"<graphml" in b),
@@ -137,7 +140,8 @@ def test_assets_writes_diagrams_and_the_readme_block(tmp_path: Path) -> None:
     text = readme.read_text(encoding="utf-8")
     mermaid = (out / "closure-ecs-servers-createImage.mmd").read_text(encoding="utf-8")
     assert text == (
-        "# x\n\n<!-- diagram: closure-ecs-servers-createImage -->\n```mermaid\n" + mermaid
+        "# x\n\n<!-- diagram: closure-ecs-servers-createImage -->\n```mermaid\n"
+        + mermaid
         + "```\n<!-- /diagram: closure-ecs-servers-createImage -->\ntail\n"
     )
     assert run(*args, "--check") == (0, b"", "diagrams are up to date\n")

@@ -71,7 +71,7 @@ def test_visual_language_in_dot() -> None:
     documented = [a for a in edges if 'style="solid", penwidth="1.2"' in a]
     assert len(documented) == len(CREATE_IMAGE_DEPS)
     assert sum('arrowhead="empty"' in a for a in edges) == 2  # both inferred edges
-    assert dot.count('subgraph cluster_') == 5  # ecs, evs, ims, kms, vpc
+    assert dot.count("subgraph cluster_") == 5  # ecs, evs, ims, kms, vpc
     assert 'label="Closure of ecs:servers:createImage, ecs:cloudServers:create\\ncloud: huaweicloud' in dot
 
 

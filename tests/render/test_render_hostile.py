@@ -59,9 +59,14 @@ def test_hostile_labels_cannot_leave_dot_strings() -> None:
     skeleton = re.sub(r'"(?:[^"\\]|\\.)*"', '""', dot)  # every quoted string emptied
     attrs = r'\[(\w+="", )*\w+=""\];'
     allowed = re.compile(
-        r"^(digraph permission_explorer \{|\}|  \w+=\"\";|  (node|edge) " + attrs
+        r"^(digraph permission_explorer \{|\}|  \w+=\"\";|  (node|edge) "
+        + attrs
         + r"|  subgraph cluster_[0-9a-f]{12} \{|    label=\"\"; style=\"\"; color=\"\";|  \}"
-        + r"|    n[0-9a-f]{12} " + attrs + r"|  n[0-9a-f]{12} -> n[0-9a-f]{12} " + attrs + ")$"
+        + r"|    n[0-9a-f]{12} "
+        + attrs
+        + r"|  n[0-9a-f]{12} -> n[0-9a-f]{12} "
+        + attrs
+        + ")$"
     )
     lines = skeleton.splitlines()
     assert [line for line in lines if not allowed.match(line)] == []

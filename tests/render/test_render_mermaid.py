@@ -73,7 +73,7 @@ def test_collapsed_view_parses() -> None:
     mmd = to_mermaid(view, legend=False)
     mermaid_parse(mmd)
     with pytest.raises(ValueError, match="Parse error"):
-        mermaid_parse(mmd.replace("\")]", ")]", 1))
+        mermaid_parse(mmd.replace('")]', ")]", 1))
 
 
 def test_export_collapses_big_views_for_mermaid() -> None:

@@ -282,7 +282,6 @@ def test_same_service_twice_is_refused() -> None:
     assert "service 'ims' of cloud 'otc' is in two uploaded files" in str(err.value)
 
 
-
 # A documentation table in the Huawei Markdown pipe format (facts from the IMS action table).
 IMS_TABLE = """|权限|对应API接口|授权项（Action）|IAM项目（Project）|企业项目（Enterprise Project）|
 |--|--|--|--|--|

@@ -20,8 +20,14 @@ def _health(report: api.CheckReport) -> None:
     st.subheader("Per service")
     st.dataframe(
         [
-            {"service": s.service, "operations": s.operations, "without an action": s.without_actions,
-             "actions": s.actions, "dependencies": s.dependencies, "unresolved": s.unresolved}
+            {
+                "service": s.service,
+                "operations": s.operations,
+                "without an action": s.without_actions,
+                "actions": s.actions,
+                "dependencies": s.dependencies,
+                "unresolved": s.unresolved,
+            }
             for s in report.services
         ],
         hide_index=True,
@@ -47,8 +53,11 @@ def _health(report: api.CheckReport) -> None:
     st.caption("The same action documented differently by different rows or editions.")
     st.dataframe(
         [
-            {"action": d.action, "field": d.field,
-             "values": " | ".join(f"{value}: {tables.rows_text(rows)}" for value, rows in d.values)}
+            {
+                "action": d.action,
+                "field": d.field,
+                "values": " | ".join(f"{value}: {tables.rows_text(rows)}" for value, rows in d.values),
+            }
             for d in report.disagreements
         ],
         hide_index=True,
@@ -73,8 +82,16 @@ def _import_report(src: source.Source) -> None:
     m[3].metric("Rows skipped", report.rows_skipped)
     st.dataframe(
         [
-            {"file": f.file, "edition": f.edition, "service": f.service, "format": f.format, "tables": f.tables,
-             "rows seen": f.rows_seen, "rows imported": f.rows_imported, "rows skipped": f.rows_skipped}
+            {
+                "file": f.file,
+                "edition": f.edition,
+                "service": f.service,
+                "format": f.format,
+                "tables": f.tables,
+                "rows seen": f.rows_seen,
+                "rows imported": f.rows_imported,
+                "rows skipped": f.rows_skipped,
+            }
             for f in sorted(report.files, key=lambda f: f.file)
         ],
         hide_index=True,
@@ -84,8 +101,13 @@ def _import_report(src: source.Source) -> None:
     st.markdown(f"**Problems ({len(problems)})** — skipped rows are not in the catalog; the others are warnings.")
     st.dataframe(
         [
-            {"file": p.file, "table": p.table, "row": p.row, "reason": p.reason,
-             "outcome": "row skipped" if p.skipped else "warning"}
+            {
+                "file": p.file,
+                "table": p.table,
+                "row": p.row,
+                "reason": p.reason,
+                "outcome": "row skipped" if p.skipped else "warning",
+            }
             for p in problems
         ],
         hide_index=True,
@@ -109,7 +131,11 @@ def main() -> None:
 def _service_graph(ex: api.Explorer) -> None:
     st.subheader("A whole service")
     service = st.selectbox(
-        "Service", ex.services(), index=None, key="cat_service", placeholder="choose a service to draw…",
+        "Service",
+        ex.services(),
+        index=None,
+        key="cat_service",
+        placeholder="choose a service to draw…",
         help="Its operations, the actions they check and those actions' direct dependencies in any service.",
     )
     if service is None:

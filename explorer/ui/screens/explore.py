@@ -171,12 +171,22 @@ def _downloads(view: View, rows: list[tables.Row], stem: str) -> None:
                 return api.render_view(view, fmt)
 
             st.download_button(
-                label, data=data, file_name=f"{stem}{api.SUFFIXES[fmt]}", mime=mime,
-                key=f"dl_{fmt}", on_click="ignore", help=f"Download the diagram as {label}",
+                label,
+                data=data,
+                file_name=f"{stem}{api.SUFFIXES[fmt]}",
+                mime=mime,
+                key=f"dl_{fmt}",
+                on_click="ignore",
+                help=f"Download the diagram as {label}",
             )
         st.download_button(
-            "Table CSV", data=tables.to_csv(rows), file_name=f"{stem}.csv", mime="text/csv", key="dl_csv",
-            on_click="ignore", help="Download the table below as CSV",
+            "Table CSV",
+            data=tables.to_csv(rows),
+            file_name=f"{stem}.csv",
+            mime="text/csv",
+            key="dl_csv",
+            on_click="ignore",
+            help="Download the table below as CSV",
         )
 
 

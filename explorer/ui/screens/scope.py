@@ -98,8 +98,13 @@ def main() -> None:
         )
     a, b = st.columns(2)
     with a:
-        st.radio("Depth", DEPTH_CHOICES, key="sc_depth", horizontal=True,
-                 help="How deep to follow dependencies; 'all' follows every inferred dependency.")
+        st.radio(
+            "Depth",
+            DEPTH_CHOICES,
+            key="sc_depth",
+            horizontal=True,
+            help="How deep to follow dependencies; 'all' follows every inferred dependency.",
+        )
     with b:
         st.checkbox("Include conditional dependencies", key="sc_conditional")
     st.session_state[source.SCOPE_SAVED] = {key: st.session_state[key] for key in WIDGETS}
@@ -131,8 +136,13 @@ def main() -> None:
         st.subheader("Blockers")
         st.dataframe(
             [
-                {"action": b.action, "depth": b.depth, "scope": b.mark.replace("_", " "), "reason": b.reason,
-                 "rows": "; ".join(tables.pair_text(p) + f" [{tables.where(p.provenance)}]" for p in b.pairs)}
+                {
+                    "action": b.action,
+                    "depth": b.depth,
+                    "scope": b.mark.replace("_", " "),
+                    "reason": b.reason,
+                    "rows": "; ".join(tables.pair_text(p) + f" [{tables.where(p.provenance)}]" for p in b.pairs),
+                }
                 for b in report.blockers
             ],
             hide_index=True,
@@ -157,9 +167,14 @@ def main() -> None:
     with st.expander(f"Every (operation, action) pair ({len(report.pairs)})"):
         st.dataframe(
             [
-                {"action": p.action, "operation": p.operation_name, "API": ", ".join(p.apis),
-                 "IAM project": tables.flag(p.iam_project), "enterprise project": tables.flag(p.enterprise_project),
-                 "provenance": tables.where(p.provenance)}
+                {
+                    "action": p.action,
+                    "operation": p.operation_name,
+                    "API": ", ".join(p.apis),
+                    "IAM project": tables.flag(p.iam_project),
+                    "enterprise project": tables.flag(p.enterprise_project),
+                    "provenance": tables.where(p.provenance),
+                }
                 for p in report.pairs
             ],
             hide_index=True,

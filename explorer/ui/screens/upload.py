@@ -37,8 +37,12 @@ def main() -> None:
     else:
         types = [s.lstrip(".") for s in uploads.DOCUMENT_SUFFIXES]
         editions = uploads.document_editions()
-        edition = st.selectbox("Edition of the documentation", list(editions), key="up_edition",
-                               format_func=lambda e: f"{e} (cloud {editions[e]})")
+        edition = st.selectbox(
+            "Edition of the documentation",
+            list(editions),
+            key="up_edition",
+            format_func=lambda e: f"{e} (cloud {editions[e]})",
+        )
         cloud = editions[edition]
     files = st.file_uploader("Files", type=types, accept_multiple_files=True, key=f"up_files_{kind}")
     if st.button("Explore the upload", type="primary", key="up_go", disabled=not files):
@@ -53,10 +57,13 @@ def main() -> None:
             st.error(f"The upload cannot be explored:\n\n{_problems(exc)}")
             return
         source.use_upload(result)
-        st.success(f"Loaded {plain(result.label.removeprefix('uploaded: '))}: " + ", ".join(
-            f"{plain(cloud)} ({len(cat.services)} services, {len(cat.operations())} operations)"
-            for cloud, cat in sorted(result.catalogs.items())
-        ))
+        st.success(
+            f"Loaded {plain(result.label.removeprefix('uploaded: '))}: "
+            + ", ".join(
+                f"{plain(cloud)} ({len(cat.services)} services, {len(cat.operations())} operations)"
+                for cloud, cat in sorted(result.catalogs.items())
+            )
+        )
         for note in result.notes:
             st.caption(plain(note))
         st.page_link(navigation.page("explore"), label="Explore it", icon=":material/account_tree:")
