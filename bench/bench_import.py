@@ -13,16 +13,14 @@ from __future__ import annotations
 
 import argparse
 import re
-import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 from docutils.parsers.rst.tableparser import GridTableParser, SimpleTableParser
 from docutils.statemachine import StringList
 from lxml import html as lxml_html
+from timing import median_seconds
 
 from explorer.api import build_corpus, import_corpus
 from explorer.importers import rst_grid, rst_simple
@@ -55,15 +53,6 @@ def _parse_only(inputs: list[tuple[str, str]]) -> None:
                     line.strip("|").split("|")
 
 
-def _median(fn: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=ROOT / ".." / "shared" / "corpus")
@@ -74,10 +63,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     inputs = _floor_inputs(args.corpus)
     _parse_only(inputs)  # warm caches (imports, regex compilation) before timing anything
-    floor = _median(lambda: _parse_only(inputs), args.repeat)
-    build = _median(lambda: build_corpus(args.corpus), args.repeat)
+    floor = median_seconds(lambda: _parse_only(inputs), args.repeat)
+    build = median_seconds(lambda: build_corpus(args.corpus), args.repeat)
     with tempfile.TemporaryDirectory() as tmp:
-        full = _median(lambda: import_corpus(args.corpus, Path(tmp) / "catalog"), args.repeat)
+        full = median_seconds(lambda: import_corpus(args.corpus, Path(tmp) / "catalog"), args.repeat)
     _, report = build_corpus(args.corpus)
     print(f"corpus: {len(inputs)} table files, {report.tables} action tables, {report.rows_seen} rows")
     print(f"parse only (lxml/docutils floor): {floor * 1000:8.1f} ms   1.00x")

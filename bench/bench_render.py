@@ -15,23 +15,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import statistics
 import subprocess
-import time
-from collections.abc import Callable
 from typing import Any
+
+from timing import median_seconds
 
 from explorer import api
 from explorer.render.synthetic import synthetic_view
-
-
-def median_seconds(fn: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def cases() -> list[tuple[str, api.View]]:
