@@ -106,9 +106,12 @@ from explorer.graph import (  # noqa: E402 - grouped by area on purpose
     ServiceStats,
     Target,
     WhyResult,
+    closure_result_view,
     closure_view,
+    dependents_result_view,
     dependents_view,
     service_view,
+    why_result_view,
     why_view,
 )
 from explorer.graph import clouds as _clouds  # noqa: E402
@@ -153,10 +156,13 @@ __all__ += [
     "WhyResult",
     "available_clouds",
     "build_explorer",
+    "closure_result_view",
     "closure_view",
+    "dependents_result_view",
     "dependents_view",
     "get_explorer",
     "service_view",
+    "why_result_view",
     "why_view",
 ]
 
@@ -171,7 +177,7 @@ from explorer.render.assets import (  # noqa: E402 - grouped by area on purpose
     inline_mermaid,
 )
 from explorer.render.collapse import collapse_by_service  # noqa: E402
-from explorer.render.dot import legend_dot, to_dot  # noqa: E402
+from explorer.render.dot import LARGE_GRAPH, legend_dot, to_dot  # noqa: E402
 from explorer.render.export import BINARY_FORMATS, SUFFIXES, write_output  # noqa: E402
 from explorer.render.export import FORMATS as EXPORT_FORMATS  # noqa: E402
 from explorer.render.export import render as render_view  # noqa: E402
@@ -241,6 +247,7 @@ def regenerate_assets(
 __all__ += [
     "BINARY_FORMATS",
     "CLOSURE_STEM",
+    "LARGE_GRAPH",
     "DEFAULT_TIMEOUT",
     "DIRECTIONS",
     "EXPORT_FORMATS",
@@ -263,3 +270,123 @@ __all__ += [
     "to_mermaid",
     "write_output",
 ]
+
+# --- the interactive UI: layouts, layered catalogs, rows behind an edge ---------------------------
+
+from collections.abc import Iterable, Mapping  # noqa: E402
+
+from explorer.graph.build import normalise_api  # noqa: E402
+from explorer.model import Operation, ServiceCatalog  # noqa: E402
+from explorer.render.layout import Box, Layout  # noqa: E402
+from explorer.render.layout import layout as graph_layout  # noqa: E402
+
+
+def layer_catalogs(base: Mapping[str, Catalog], top: Mapping[str, Catalog]) -> dict[str, Catalog]:
+    """``top`` laid over ``base``: per cloud, a service of ``top`` replaces the same service of ``base``.
+
+    Neither input is changed; clouds only one side has are kept as they are.
+    """
+    out: dict[str, Catalog] = {}
+    for cloud in sorted(set(base) | set(top)):
+        services: dict[str, ServiceCatalog] = {}
+        for side in (base, top):
+            if cloud in side:
+                services.update(side[cloud].services)
+        out[cloud] = Catalog(cloud, dict(sorted(services.items())))
+    return out
+
+
+def build_explorers(catalogs: Mapping[str, Catalog], source: str = "") -> dict[str, Explorer]:
+    """One query engine per cloud of ``catalogs`` (a cloud's edges never cross into another)."""
+    return {cloud: build_explorer(catalogs[cloud], source) for cloud in sorted(catalogs)}
+
+
+def layered_explorers(
+    base: Mapping[str, Catalog], top: Mapping[str, Catalog], source: str = ""
+) -> dict[str, Explorer]:
+    """The engines of ``top`` laid over ``base`` (see :func:`layer_catalogs`)."""
+    return build_explorers(layer_catalogs(base, top), source)
+
+
+def operation_row(ex: Explorer, operation: str) -> Operation | None:
+    """The documentation row of an operation id (``op:`` prefix optional), None if the catalog has none."""
+    node = operation if operation.startswith("op:") else f"op:{operation}"
+    return ex.data.operations.get(node)
+
+
+def edition_names(
+    explorers: Iterable[Explorer], apis: Iterable[str], actions: Iterable[str] = ()
+) -> tuple[tuple[str, str], ...]:
+    """(edition, name) of every row, in any of the clouds, documenting the same operation: one of ``apis``
+    and, when ``actions`` are given, checking one of them (many operations share one ``.../action`` API).
+
+    The otc editions give English names to many operations the huaweicloud edition names in Chinese.
+    """
+    wanted = {key for key in (normalise_api(a) for a in apis) if key is not None}
+    checked = set(actions)
+    found: set[tuple[str, str]] = set()
+    for ex in explorers:
+        for key in wanted:
+            for node in ex.data.by_api.get(key, ()):
+                op = ex.data.operations[node]
+                if checked and not checked & {r.action for r in op.actions}:
+                    continue
+                edition = op.provenance.edition or ex.cloud
+                found.update((edition, name) for name in op.name.values() if name)
+    return tuple(sorted(found))
+
+
+def source_url(p: Provenance) -> str:
+    """A link to the documentation file at the commit the row was read from (GitHub, as the corpus
+    MANIFEST names them); "" when the catalog lacks them or they do not look like a repository and commit."""
+    import re
+    from urllib.parse import quote
+
+    repo = p.repo.removesuffix(".git")
+    if not (re.fullmatch(r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+", repo) and re.fullmatch(r"[0-9a-f]{7,40}", p.commit)):
+        return ""
+    if not p.path or p.path.startswith("/") or ".." in p.path.split("/"):
+        return ""
+    return f"https://github.com/{repo}/blob/{p.commit}/{quote(p.path, safe='/')}"
+
+
+from explorer.model import Provenance  # noqa: E402
+
+__all__ += [
+    "Box",
+    "Layout",
+    "Operation",
+    "Provenance",
+    "build_explorers",
+    "edition_names",
+    "graph_layout",
+    "layer_catalogs",
+    "layered_explorers",
+    "normalise_api",
+    "operation_row",
+    "source_url",
+]
+
+from explorer.render.style import (  # noqa: E402
+    EDGE_STYLES,
+    KIND_MEANING,
+    SCOPE_STYLES,
+    edge_label,
+    edge_style_key,
+    node_lines,
+)
+
+
+def view_digest(view: View) -> str:
+    """A short key that changes whenever the View's nodes or edges do (not its title or notes)."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for node in view.nodes:
+        h.update(repr(node).encode("utf-8"))
+    for edge in view.edges:
+        h.update(repr((edge.source, edge.target, edge.kind, edge.inferred, edge.conditions)).encode("utf-8"))
+    return h.hexdigest()[:16]
+
+
+__all__ += ["EDGE_STYLES", "KIND_MEANING", "SCOPE_STYLES", "edge_label", "edge_style_key", "node_lines", "view_digest"]

@@ -12,7 +12,7 @@ from explorer.actions import service_of
 from explorer.errors import QueryError
 from explorer.graph.build import summarise
 from explorer.graph.explorer import Exclude, Explorer, close_matches
-from explorer.graph.results import Edge
+from explorer.graph.results import ClosureResult, DependentsResult, Edge, WhyResult
 from explorer.view import View, ViewEdge, ViewNode
 
 
@@ -61,11 +61,17 @@ def _view(
     return View(title, ex.cloud, ex.source, tuple(targets), nodes, view_edges, tuple(notes))
 
 
-def _notes(cycles: Sequence[Sequence[str]], loops: Sequence[str], truncated: bool, max_depth: int | None) -> list[str]:
+def _notes(
+    cycles: Sequence[Sequence[str]],
+    loops: Sequence[str],
+    truncated: bool,
+    max_depth: int | None,
+    deeper: str = "requirements",
+) -> list[str]:
     notes = [f"cycle: {' -> '.join(c)}" for c in cycles]
     notes += [f"self-loop: {n}" for n in loops]
     if truncated:
-        notes.append(f"cut at depth {max_depth}: more requirements lie deeper")
+        notes.append(f"cut at depth {max_depth}: more {deeper} lie deeper")
     return notes
 
 
@@ -79,7 +85,12 @@ def closure_view(
 
     Every edge between shown nodes is drawn (not only the first path), minus excluded conditional ones.
     """
-    result = ex.closure(targets, max_depth, exclude_conditional)
+    return closure_result_view(ex, ex.closure(targets, max_depth, exclude_conditional), exclude_conditional)
+
+
+def closure_result_view(ex: Explorer, result: ClosureResult, exclude_conditional: Exclude = False) -> View:
+    """:func:`closure_view` of a closure already computed (``exclude_conditional`` as it was asked with)."""
+    max_depth = result.max_depth
     depths: dict[str, int] = {s: 0 for t in result.targets for s in t.seeds}
     depths.update({r.action: r.depth for r in result.requirements})
     keep, _ = ex.edge_filter(exclude_conditional)
@@ -94,10 +105,14 @@ def closure_view(
 
 def dependents_view(ex: Explorer, action: str, max_depth: int | None = None) -> View:
     """Who needs ``action``: the action at depth 0, its direct dependents at 1, and so on; edges point forward."""
-    result = ex.dependents(action, max_depth)
+    return dependents_result_view(ex, ex.dependents(action, max_depth))
+
+
+def dependents_result_view(ex: Explorer, result: DependentsResult) -> View:
+    """:func:`dependents_view` of dependents already computed."""
     depths = {result.action: 0, **{d.node: d.depth for d in result.dependents}}
     shown = _edges_among(ex, depths)
-    notes = _notes(result.cycles, result.self_loops, result.truncated, max_depth)
+    notes = _notes(result.cycles, result.self_loops, result.truncated, result.max_depth, "dependents")
     view = _view(ex, f"Dependents of {result.action}", [result.action], depths, shown, notes)
     # an edge is "inferred" when it is not the one asked about: from a dependent more than one step away
     edges = tuple(
@@ -116,7 +131,11 @@ def why_view(
     exclude_conditional: Exclude = False,
 ) -> View:
     """The shortest paths from ``from_target`` to ``action``; empty of edges when it is not required."""
-    result = ex.why(action, from_target, max_depth, exclude_conditional)
+    return why_result_view(ex, ex.why(action, from_target, max_depth, exclude_conditional), from_target)
+
+
+def why_result_view(ex: Explorer, result: WhyResult, from_target: str) -> View:
+    """:func:`why_view` of a why-answer already computed."""
     depths: dict[str, int] = dict.fromkeys(result.target.seeds, 0)
     edges: list[Edge] = []
     for path in result.paths:
