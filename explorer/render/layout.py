@@ -8,7 +8,7 @@ nodes' safe ids. Coordinates are in points with y pointing down (browser convent
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from explorer.render.dot import to_dot
 from explorer.render.graphviz_run import DEFAULT_TIMEOUT, RenderError, run_dot
@@ -45,7 +45,9 @@ def _bb(text: str) -> tuple[float, float, float, float]:
 
 def layout(view: View, *, timeout: float = DEFAULT_TIMEOUT) -> Layout:
     """Lay ``view`` out with ``dot``; RenderError when Graphviz fails or its output cannot be read."""
-    raw = run_dot(to_dot(view, legend=False), "json", timeout=timeout)
+    # Without title and notes: their label would shift the nodes, and the page prints them itself.
+    bare = replace(view, title="", source="", notes=())
+    raw = run_dot(to_dot(bare, legend=False), "json", timeout=timeout)
     try:
         data = json.loads(raw)
         _, _, width, height = _bb(data["bb"])

@@ -40,11 +40,12 @@ class Source:
     root: Path | None = None  # the catalog directory, for the import report; None for uploads alone
     catalogs: Mapping[str, api.Catalog] = field(default_factory=dict)
     upload_label: str = ""  # the uploaded files in use, "" for the served catalog alone
+    upload_clouds: tuple[str, ...] = ()  # the clouds the upload holds: shown first
 
     @property
     def clouds(self) -> tuple[str, ...]:
-        """Clouds in display order: huaweicloud first (the default of every command), then by name."""
-        return tuple(sorted(self.explorers, key=lambda c: (c != "huaweicloud", c)))
+        """Clouds in display order: the upload's, then huaweicloud (the default of every command), then by name."""
+        return tuple(sorted(self.explorers, key=lambda c: (c not in self.upload_clouds, c != "huaweicloud", c)))
 
 
 def _files(upload: UploadedCatalog) -> str:
@@ -64,9 +65,8 @@ def bundled(root: str) -> Source:
 def uploaded(key: str, _upload: UploadedCatalog) -> Source:
     """The graphs of an upload alone, keyed by its content digest (``_upload`` is not hashed)."""
     label = _upload.label
-    return Source(
-        f"upload:{key}", label, api.build_explorers(_upload.catalogs, label), None, _upload.catalogs, _files(_upload)
-    )
+    explorers = api.build_explorers(_upload.catalogs, label)
+    return Source(f"upload:{key}", label, explorers, None, _upload.catalogs, _files(_upload), tuple(_upload.catalogs))
 
 
 @st.cache_resource(max_entries=8, show_spinner="Laying the upload over the catalog…")
@@ -81,6 +81,7 @@ def layered(root: str, key: str, _upload: UploadedCatalog) -> Source:
         base.root,
         base.catalogs,
         _files(_upload),
+        tuple(_upload.catalogs),
     )
 
 

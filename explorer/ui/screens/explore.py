@@ -80,8 +80,7 @@ def _controls(clouds: tuple[str, ...]) -> ExploreState:
         st.text_input(
             "Action, operation name (Chinese or English) or API path",
             key="ex_target",
-            placeholder="e.g. ecs:servers:createImage · 创建镜像 · POST /v2/cloudimages",
-            help="Press Enter to search. Actions are service:resource:operation; APIs are 'METHOD /path'.",
+            placeholder="e.g. ecs:servers:createImage · 创建镜像 · POST /v2/cloudimages — press Enter",
         )
     with right:
         st.selectbox("Cloud", clouds, key="ex_cloud")
@@ -265,7 +264,7 @@ def _side_panel(
 def main() -> None:
     src = source.active()
     clouds = src.clouds
-    st.title("Explore")
+    st.title("Explore", anchor=False)
     _init_widgets(clouds)
     state = _controls(clouds)
     st.session_state[source.EXPLORE_SAVED] = state

@@ -221,7 +221,7 @@
     const right = cy.width() - 16;
     if (box.x1 < 16) pan.x += 16 - box.x1;
     else if (all.x1 > 16) pan.x -= Math.min(all.x1 - 16, Math.max(0, box.x1 - 16));
-    else if (all.x2 < right) pan.x += Math.min(right - all.x2, Math.max(0, right - box.x2), 16 - all.x1 + right);
+    else if (all.x2 < right) pan.x += Math.min(right - all.x2, Math.max(0, right - box.x2), 16 - all.x1);
     if (box.y1 < 16) pan.y += 16 - box.y1;
     else if (all.y1 > 16) pan.y -= Math.min(all.y1 - 16, Math.max(0, box.y1 - 16));
     cy.pan(pan);
