@@ -130,6 +130,13 @@ def show(
     cycles(view)
 
 
+def export(view: View, fmt: str) -> bytes:
+    """A download of the View; a PNG of more than LARGE_GRAPH nodes is collapsed by service, as Mermaid is
+    (a poster of hundreds of nodes, tens of thousands of pixels tall, is an image nobody can open)."""
+    collapse = True if fmt == "png" and len(view.nodes) > api.LARGE_GRAPH else None
+    return api.render_view(view, fmt, collapse=collapse)
+
+
 @st.cache_data(show_spinner="Laying out the graph…", max_entries=64)
 def layout(view: View) -> api.Layout:
     """Graphviz's positions for a View (cached per View)."""

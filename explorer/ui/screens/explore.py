@@ -181,15 +181,13 @@ def _downloads(view: View, rows: list[tables.Row], stem: str) -> None:
     st.markdown("**Download**")
     with st.container(horizontal=True):
         for fmt, label, mime in DOWNLOAD_FORMATS:
-            # A PNG of hundreds of nodes is a poster nobody opens: collapse it like the Mermaid export.
-            collapse = True if fmt == "png" and len(view.nodes) > api.LARGE_GRAPH else None
 
-            def data(fmt: str = fmt, collapse: bool | None = collapse) -> bytes:  # rendered only when pressed
-                return api.render_view(view, fmt, collapse=collapse)
+            def data(fmt: str = fmt) -> bytes:  # rendered only when the button is pressed
+                return graph_panel.export(view, fmt)
 
             hint = f"Download the diagram as {label}"
-            if collapse:
-                hint += f" (collapsed by service: more than {api.LARGE_GRAPH} nodes)"
+            if fmt in ("png", "mermaid"):
+                hint += f" (collapsed by service above {api.LARGE_GRAPH} nodes)"
             st.download_button(
                 label,
                 data=data,
@@ -215,9 +213,7 @@ def _stem(state: ExploreState) -> str:
     return f"{state.cloud}-{safe}-{state.direction}-depth-{state.depth}"
 
 
-def _why(
-    ex: api.Explorer, state: ExploreState, picked: str, exclude: api.Exclude
-) -> tuple[api.WhyResult | None, str]:
+def _why(ex: api.Explorer, state: ExploreState, picked: str, exclude: api.Exclude) -> tuple[api.WhyResult | None, str]:
     """The why-answer for the picked node (None for a target or on error), and an error text."""
     if not picked or picked in (state.target,):
         return None, ""
@@ -302,6 +298,7 @@ def main() -> None:
     if picked not in ids:
         picked = ""
         st.session_state["ex_node"] = None
+        st.query_params.pop("node", None)
     why, error = _why(ex, state, picked, exclude)
     path_edges = [(e.source, e.target) for path in (why.paths if why else ()) for e in path]
     path_nodes = {n for edge in path_edges for n in edge}
