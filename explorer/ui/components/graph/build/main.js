@@ -282,9 +282,9 @@
     }
     parts.push("</ul><h3>Nodes</h3><ul>");
     for (const [kind, meaning] of Object.entries(styles.kinds)) {
-      parts.push(`<li><span class="glyph">${escape(GLYPHS[kind] || "•")}</span>${escape(meaning)}</li>`);
+      parts.push(`<li>${GLYPHS[kind] || GLYPHS.action}${escape(meaning)}</li>`);
     }
-    parts.push(`<li><span class="glyph">◎</span>query target (double outline)</li>`);
+    parts.push(`<li>${GLYPHS.target}query target (double outline)</li>`);
     parts.push("</ul><h3>Edges</h3><ul>");
     for (const e of Object.values(styles.edges)) {
       parts.push(`<li><span class="ln" style="border-top:${Math.max(1, e.width)}px ${BORDER[e.style]} ` +
@@ -299,15 +299,39 @@
     document.getElementById("key").innerHTML = parts.join("");
   }
 
-  const GLYPHS = { operation: "▭", action: "⬭", pattern: "⬡", unresolved: "⯃", service: "▱" };
+  // Small outlines of the node shapes, drawn in the text colour (no font has all these glyphs).
+  const SHAPE_PATHS = {
+    operation: '<rect x="1" y="2" width="20" height="10" rx="3"/>',
+    action: '<ellipse cx="11" cy="7" rx="10" ry="5"/>',
+    pattern: '<polygon points="4,2 18,2 21,7 18,12 4,12 1,7"/>',
+    unresolved: '<polygon points="6,1 16,1 21,5 21,9 16,13 6,13 1,9 1,5"/>',
+    service: '<polygon points="1,2 16,2 21,7 16,12 1,12"/>',
+  };
+  const GLYPHS = {};
+  for (const [kind, shape] of Object.entries(SHAPE_PATHS)) {
+    GLYPHS[kind] = '<svg class="glyph" width="22" height="14" viewBox="0 0 22 14" aria-hidden="true">' + shape + "</svg>";
+  }
+  GLYPHS.target = '<svg class="glyph" width="22" height="14" viewBox="0 0 22 14" aria-hidden="true">' +
+    '<ellipse cx="11" cy="7" rx="10" ry="6"/><ellipse cx="11" cy="7" rx="7" ry="3.5"/></svg>';
 
   function escape(text) {
     return String(text).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
   }
 
+  // Streamlit passes its theme; "base" is not always set, so the background's lightness decides too.
+  function isDark(theme) {
+    if (!theme) return false;
+    if (theme.base === "dark") return true;
+    const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})/i.exec(theme.backgroundColor || "");
+    if (!m) return false;
+    const [r, g, b] = [m[1], m[2], m[3]].map((h) => parseInt(h, 16));
+    return 0.299 * r + 0.587 * g + 0.114 * b < 110;
+  }
+
   function onRender(args, theme) {
+    window.peTheme = theme;
     const wasDark = dark;
-    dark = Boolean(theme && theme.base === "dark");
+    dark = isDark(theme);
     document.body.classList.toggle("dark", dark);
     const height = args.height || 600;
     document.getElementById("cy").style.height = height + "px";
