@@ -106,12 +106,9 @@ from explorer.graph import (  # noqa: E402 - grouped by area on purpose
     ServiceStats,
     Target,
     WhyResult,
-    closure_result_view,
     closure_view,
-    dependents_result_view,
     dependents_view,
     service_view,
-    why_result_view,
     why_view,
 )
 from explorer.graph import clouds as _clouds  # noqa: E402
@@ -156,13 +153,10 @@ __all__ += [
     "WhyResult",
     "available_clouds",
     "build_explorer",
-    "closure_result_view",
     "closure_view",
-    "dependents_result_view",
     "dependents_view",
     "get_explorer",
     "service_view",
-    "why_result_view",
     "why_view",
 ]
 
@@ -199,18 +193,21 @@ def diagram_view(
     exclude: Exclude = False,
     cloud: str = "huaweicloud",
     catalog: Path | str | None = None,
+    possible: bool = False,
 ) -> View:
     """The View an export draws: the closure of ``targets`` ("requirements") or who needs one action ("dependents")."""
     names = (targets,) if isinstance(targets, str) else tuple(targets)
     ex = get_explorer(cloud, catalog)
     if direction == "requirements":
-        return closure_view(ex, names, depth, exclude)
+        return closure_view(ex, names, depth, exclude, possible)
     if direction != "dependents":
         raise QueryError(f"unknown direction {direction!r}; expected one of {', '.join(DIRECTIONS)}")
     if len(names) != 1:
         raise QueryError(f"--direction dependents takes one action, got {len(names)}: {', '.join(names)}")
     if exclude:
         raise QueryError("leaving out conditional dependencies applies to --direction requirements only")
+    if possible:
+        raise QueryError("possible requirements apply to --direction requirements only")
     return dependents_view(ex, names[0], depth)
 
 
@@ -301,9 +298,7 @@ def build_explorers(catalogs: Mapping[str, Catalog], source: str = "") -> dict[s
     return {cloud: build_explorer(catalogs[cloud], source) for cloud in sorted(catalogs)}
 
 
-def layered_explorers(
-    base: Mapping[str, Catalog], top: Mapping[str, Catalog], source: str = ""
-) -> dict[str, Explorer]:
+def layered_explorers(base: Mapping[str, Catalog], top: Mapping[str, Catalog], source: str = "") -> dict[str, Explorer]:
     """The engines of ``top`` laid over ``base`` (see :func:`layer_catalogs`)."""
     return build_explorers(layer_catalogs(base, top), source)
 

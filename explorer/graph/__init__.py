@@ -22,15 +22,7 @@ from explorer.graph.results import (
     Target,
     WhyResult,
 )
-from explorer.graph.views import (
-    closure_result_view,
-    closure_view,
-    dependents_result_view,
-    dependents_view,
-    service_view,
-    why_result_view,
-    why_view,
-)
+from explorer.graph.views import closure_view, dependents_view, service_view, why_view
 
 __all__ = [
     "ActionInfo",
@@ -54,13 +46,10 @@ __all__ = [
     "Target",
     "WhyResult",
     "build",
-    "closure_result_view",
     "closure_view",
     "clouds",
-    "dependents_result_view",
     "dependents_view",
     "explorer_for",
     "service_view",
-    "why_result_view",
     "why_view",
 ]

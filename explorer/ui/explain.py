@@ -17,6 +17,10 @@ from explorer.errors import ExplorerError
 from explorer.ui import source, tables
 from explorer.ui.markup import code, plain
 
+BASIS_WORDS = {
+    "certain": "certain: every row of the action lists it",
+    "possible": "possible: only some rows of the action list it",
+}
 KIND_WORDS = {
     "checks": "the operation checks the action",
     "depends": "documented dependency",
@@ -124,6 +128,9 @@ def why_steps(src: source.Source, ex: api.Explorer, why: api.WhyResult) -> None:
         lines = [f"**Path {n}** ({len(path)} step{'s' if len(path) != 1 else ''})"]
         for i, edge in enumerate(path, start=1):
             kind = KIND_WORDS.get(edge.kind, edge.kind)
+            basis = why.basis_of(edge.target)
+            if basis in BASIS_WORDS:
+                kind += f"; {BASIS_WORDS[basis]}"
             lines.append(f"{i}. {node_text(ex, edge.source)} → {node_text(ex, edge.target)} ({kind})")
             lines.extend(_evidence_lines(src, ex, edge.evidence))
         st.markdown("\n".join(lines))

@@ -134,15 +134,17 @@ def test_explore_link_depth_and_svg_download(page: Page, app_url: str, tmp_path:
     frame.wait_for_function("() => peGraph.cy().edges('.onpath').length === 1", timeout=TIMEOUT)
     screenshot(page, "explore")
 
-    # The OTC edition documents further dependencies for those actions, so depth 2 reaches more.
+    # The OTC edition documents two more dependencies; what only some of their rows list is possible:
+    # drawn only when asked for.
     page.goto(f"{app_url}/?action=ecs:servers:createImage&cloud=otc", timeout=TIMEOUT)
     shallow = node_texts(page)
     assert {*DOCUMENTED, "ecs:servers:list", "ims:quotas:get"} <= shallow
-    page.get_by_role("radiogroup", name="Depth").get_by_text("2", exact=True).click()
+    assert "vpc:securityGroups:delete" not in shallow
+    page.get_by_text("Include possible requirements").click()
     wait_for_count_change(page, len(shallow))
     deeper = node_texts(page)
-    assert shallow < deeper and "ims:serverImages:create" in deeper
-    assert "depth=2" in page.url
+    assert shallow < deeper and "ecs:securityGroups:use" in deeper
+    assert "possible=1" in page.url
 
     with page.expect_download(timeout=TIMEOUT) as info:
         page.get_by_role("button", name="SVG", exact=True).click()
@@ -155,9 +157,10 @@ def test_explore_link_depth_and_svg_download(page: Page, app_url: str, tmp_path:
 
 
 def test_clicking_a_node_opens_its_why_path_and_highlights_it(page: Page, app_url: str) -> None:
-    page.goto(f"{app_url}/?action=ecs:servers:createImage&cloud=otc&depth=2", timeout=TIMEOUT)
+    page.goto(f"{app_url}/?action=ecs:servers:createImage&cloud=otc&depth=2&possible=1", timeout=TIMEOUT)
     assert "ims:serverImages:create" in node_texts(page)
-    why = api.get_explorer("otc", served_catalog()).why("ims:serverImages:create", "ecs:servers:createImage", 2)
+    explorer = api.get_explorer("otc", served_catalog())
+    why = explorer.why("ims:serverImages:create", "ecs:servers:createImage", 2, possible=True)
     expected = sorted({f"{e.source} -> {e.target}" for path in why.paths for e in path})
     click_node(page, "ims:serverImages:create")
     expect(page.get_by_text("Path 1")).to_be_visible(timeout=TIMEOUT)
@@ -229,11 +232,14 @@ def test_keyboard_only(page: Page, app_url: str) -> None:
     page.keyboard.type("ecs:servers:createImage")
     page.keyboard.press("Enter")
     count = node_count(page)
-    depth_one = page.get_by_role("radiogroup", name="Depth").get_by_role("radio", name="1")
-    depth_one.focus()
-    page.keyboard.press("ArrowRight")  # native radio group: arrows move the choice
+    page.get_by_role("checkbox", name="Include possible requirements").focus()
+    page.keyboard.press("Space")
     wait_for_count_change(page, count)
-    assert "depth=2" in page.url
+    assert "possible=1" in page.url
+    depth_all = page.get_by_role("radiogroup", name="Depth").get_by_role("radio", name="all")
+    depth_all.focus()
+    page.keyboard.press("ArrowRight")  # native radio group: arrows move the choice (wrapping to 1)
+    expect(page).to_have_url(re.compile(r"depth=1"), timeout=TIMEOUT)
     # The focused radio shows a ring of at least 2 px in a colour that stands out (not a faint grey patch).
     ring = page.evaluate(
         """() => { const label = document.activeElement.closest('label'); const s = getComputedStyle(label);
@@ -294,7 +300,7 @@ def test_table_csv_opens_with_chinese_intact(page: Page, app_url: str, tmp_path:
     data = saved.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")  # the BOM spreadsheets need to read UTF-8
     text = data.decode("utf-8-sig")
-    assert text.splitlines()[0].startswith("action,depth,documented")
+    assert text.splitlines()[0].startswith("action,depth,basis")
     assert "镜像管理.md table 1 row 1" in text
 
 

@@ -40,6 +40,7 @@ class Answer:
     rows: list[tables.Row]
     summary: str
     conditions: tuple[str, ...] = ()
+    closure: api.ClosureResult | None = None  # requirements: the answer, which why-paths are read from
 
 
 def _init_widgets(clouds: tuple[str, ...]) -> None:
@@ -59,6 +60,7 @@ def _init_widgets(clouds: tuple[str, ...]) -> None:
         ex_direction=state.direction,
         ex_depth=state.depth,
         ex_conditional=state.conditional,
+        ex_possible=state.possible,
         ex_node=state.node or None,
     )
     if from_link and state.node:
@@ -93,7 +95,8 @@ def _controls(clouds: tuple[str, ...]) -> ExploreState:
             DEPTH_CHOICES,
             key="ex_depth",
             horizontal=True,
-            help="1 = what the documentation row lists; deeper levels are inferred from the dependencies' own rows.",
+            help="A cut on top of the answer: 1 = what the target's own rows document; deeper levels add what "
+            "every row of a dependency lists (certain). 'all' is the whole default answer, as in the CLI.",
         )
     with c:
         st.checkbox(
@@ -101,12 +104,20 @@ def _controls(clouds: tuple[str, ...]) -> ExploreState:
             key="ex_conditional",
             help="Dependencies the documentation marks as needed only in some cases (e.g. only for migration).",
         )
+        st.checkbox(
+            "Include possible requirements",
+            key="ex_possible",
+            help="Default: the target, what its own rows document, and what every row of a dependency lists "
+            "(certain). Possible requirements are listed by only some rows of a dependency: needed only if the "
+            "service calls one of those rows' APIs. They are drawn dotted and marked 'possible'.",
+        )
     return ExploreState(
         cloud=st.session_state["ex_cloud"],
         target=st.session_state["ex_target"].strip(),
         direction=st.session_state["ex_direction"],
         depth=st.session_state["ex_depth"],
         conditional=st.session_state["ex_conditional"],
+        possible=st.session_state["ex_possible"],
         node=st.session_state.get("ex_node") or "",
     )
 
@@ -152,24 +163,17 @@ def _condition_picker(answer: Answer) -> None:
 
 def _answer(ex: api.Explorer, state: ExploreState, target: api.Target, exclude: api.Exclude) -> Answer:
     if state.direction == "requirements":
-        closure = ex.closure([state.target], max_depth=state.max_depth, exclude_conditional=exclude)
-        view = api.closure_result_view(ex, closure, exclude)
-        required = sum(1 for r in closure.requirements if r.depth > 0)
-        total = len(closure.requirements)
-        targets = total - required
-        summary = f"{words.count(total, 'action')}: " + (
-            f"the target and {required} it requires"
-            if targets == 1
-            else f"{targets} targets and {required} they require"
-        )
+        closure = ex.closure([state.target], state.max_depth, exclude, state.possible)
+        view = api.closure_view(ex, [state.target], result=closure)
+        summary = closure.summary()  # the sentence the CLI prints too, so both count alike
         if closure.truncated:
             summary += " (more beyond this depth)"
         met = {c for e in view.edges for c in e.conditions}
         if isinstance(exclude, set):
             met |= exclude
-        return Answer(view, tables.closure_rows(closure), summary, tuple(sorted(met)))
+        return Answer(view, tables.closure_rows(closure), summary, tuple(sorted(met)), closure)
     dependents = ex.dependents(state.target, max_depth=state.max_depth)
-    view = api.dependents_result_view(ex, dependents)
+    view = api.dependents_view(ex, state.target, result=dependents)
     rows = tables.dependents_rows(dependents, ex)
     summary = words.count(len(dependents.dependents), "dependent")
     if dependents.truncated:
@@ -213,14 +217,18 @@ def _stem(state: ExploreState) -> str:
     return f"{state.cloud}-{safe}-{state.direction}-depth-{state.depth}"
 
 
-def _why(ex: api.Explorer, state: ExploreState, picked: str, exclude: api.Exclude) -> tuple[api.WhyResult | None, str]:
+def _why(
+    ex: api.Explorer, state: ExploreState, picked: str, exclude: api.Exclude, answer: Answer
+) -> tuple[api.WhyResult | None, str]:
     """The why-answer for the picked node (None for a target or on error), and an error text."""
-    if not picked or picked in (state.target,):
+    if not picked or picked == state.target:
         return None, ""
-    # Requirements: why the target needs the node; dependents: why the node needs the target.
-    action, start = (picked, state.target) if state.direction == "requirements" else (state.target, picked)
     try:
-        return ex.why(action, start, max_depth=state.max_depth, exclude_conditional=exclude), ""
+        if state.direction == "requirements":  # why the target needs the node: read from the answer itself
+            why = ex.why(picked, state.target, state.max_depth, exclude, possible=state.possible, result=answer.closure)
+        else:  # why the node needs the target: the node's own closure
+            why = ex.why(state.target, picked, state.max_depth, exclude, possible=state.possible)
+        return why, ""
     except ExplorerError as exc:
         return None, str(exc)
 
@@ -299,7 +307,7 @@ def main() -> None:
         picked = ""
         st.session_state["ex_node"] = None
         st.query_params.pop("node", None)
-    why, error = _why(ex, state, picked, exclude)
+    why, error = _why(ex, state, picked, exclude, answer)
     path_edges = [(e.source, e.target) for path in (why.paths if why else ()) for e in path]
     path_nodes = {n for edge in path_edges for n in edge}
     graph_panel.notes(view)

@@ -44,13 +44,12 @@ def styles() -> dict[str, Any]:
             for key, e in api.EDGE_STYLES.items()
         },
         "kinds": dict(api.KIND_MEANING),
-        "possible": "possible requirement (not in the default answer)",
+        "possible": "possible requirement: only some rows of a dependency list it",
     }
 
 
 def elements(view: View, layout: api.Layout) -> dict[str, Any]:
     """The View with Graphviz's positions, as the component reads it; ``key`` changes when the graph does."""
-    possible = set(getattr(view, "possible", ()) or ())
     nodes = [
         {
             "id": n.id,
@@ -60,7 +59,7 @@ def elements(view: View, layout: api.Layout) -> dict[str, Any]:
             "service": n.service,
             "depth": n.depth,
             "resolved": n.resolved,
-            "possible": n.id in possible or getattr(n, "basis", "") == "possible",
+            "possible": n.basis == "possible",
             "x": round(layout.nodes[n.id].x, 1),
             "y": round(layout.nodes[n.id].y, 1),
             "w": round(layout.nodes[n.id].width, 1),
@@ -74,7 +73,7 @@ def elements(view: View, layout: api.Layout) -> dict[str, Any]:
             "target": e.target,
             "style": api.edge_style_key(e),
             "label": api.edge_label(e),
-            "possible": getattr(e, "basis", "") == "possible",
+            "possible": e.possible,
         }
         for e in view.edges
     ]

@@ -146,8 +146,7 @@
         "text-background-color": dark ? "#14161c" : "#ffffff", "text-background-opacity": 0.8 } },
       { selector: "edge[arrow = 'empty']", style: { "target-arrow-fill": "hollow" } },
       { selector: "edge[arrow = 'odot']", style: { "target-arrow-shape": "circle", "target-arrow-fill": "hollow" } },
-      { selector: "edge.possible", style: { "line-color": possible, "target-arrow-color": possible,
-        "line-style": "dashed", "line-dash-pattern": [2, 4] } },
+      { selector: "edge.possible", style: { "line-color": possible, "target-arrow-color": possible } },
       { selector: ".faded", style: { opacity: 0.45 } },
       { selector: "node.onpath", style: { "border-color": accent, "border-width": 4, opacity: 1 } },
       { selector: "edge.onpath", style: { "line-color": accent, "target-arrow-color": accent, width: 4, opacity: 1,
@@ -291,8 +290,8 @@
         `${lineColour(e.color)}"></span>${escape(e.meaning)}</li>`);
     }
     if (styles.possible) {
-      parts.push(`<li><span class="ln" style="border-top:2px dashed ${dark ? "#d8b4fe" : "#7e3fbf"}"></span>` +
-        `${escape(styles.possible)}</li>`);
+      parts.push(`<li><span class="sw" style="background:#fff;border:2px dashed ${dark ? "#d8b4fe" : "#7e3fbf"}">` +
+        `</span>${escape(styles.possible)}</li>`);
     }
     parts.push("</ul><h3>Mouse</h3><ul><li>click a node: its why-path</li><li>click a service box: collapse</li>" +
       "<li>wheel: zoom · drag: pan</li></ul>");
