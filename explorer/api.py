@@ -244,10 +244,10 @@ def regenerate_assets(
 __all__ += [
     "BINARY_FORMATS",
     "CLOSURE_STEM",
-    "LARGE_GRAPH",
     "DEFAULT_TIMEOUT",
     "DIRECTIONS",
     "EXPORT_FORMATS",
+    "LARGE_GRAPH",
     "REPO_ROOT",
     "SUFFIXES",
     "Assets",
