@@ -171,4 +171,8 @@ def node_rows(src: source.Source, ex: api.Explorer, node: str) -> None:
             f"- **{plain(pair.operation_name)}** · {apis} · IAM {tables.flag(pair.iam_project)}, "
             f"EP {tables.flag(pair.enterprise_project)} · {row_link(pair.provenance)}"
         )
+    own = {p.operation_name for p in info.operations}
+    editions = editions_line(src, sorted({a for p in info.operations for a in p.apis}), [node], own)
+    if editions:
+        lines.append(f"- {editions}")
     st.markdown("\n".join(lines))

@@ -62,11 +62,11 @@ def loops_of(view: View) -> list[str]:
     return [n for n in view.notes if n.startswith(("cycle:", "self-loop:"))]
 
 
-def notes(view: View) -> None:
-    """The View's notes other than cycles (those are listed below the graph)."""
-    loops = loops_of(view)
+def notes(view: View, shown: Iterable[str] = ()) -> None:
+    """The View's notes other than cycles (listed below the graph) and those the page already shows."""
+    skip = {*loops_of(view), *shown}
     for note in view.notes:
-        if note not in loops:
+        if note not in skip:
             st.info(plain(note))
 
 

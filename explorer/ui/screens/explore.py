@@ -310,7 +310,7 @@ def main() -> None:
     why, error = _why(ex, state, picked, exclude, answer)
     path_edges = [(e.source, e.target) for path in (why.paths if why else ()) for e in path]
     path_nodes = {n for edge in path_edges for n in edge}
-    graph_panel.notes(view)
+    graph_panel.notes(view, shown=[answer.closure.summary()] if answer.closure else [])
     graph_col, side_col = st.columns([13, 7], gap="medium")
     with graph_col:
         graph_panel.show(

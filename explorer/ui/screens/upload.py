@@ -26,7 +26,8 @@ def _problems(exc: ExplorerError) -> str:
 def main() -> None:
     st.title("Upload", anchor=False)
     st.caption(
-        "Uploaded files are read in memory for this session only; the bundled catalog is never changed. "
+        "Uploaded files are read in memory (never written to disk) and laid over the served catalog, which is "
+        "never changed; the server keeps recent uploads so that a reload of a page link finds them again. "
         f"Limits: {uploads.MAX_FILE_BYTES // (1024 * 1024)} MB per file, "
         f"{uploads.MAX_TOTAL_BYTES // (1024 * 1024)} MB and {uploads.MAX_FILES} files in all."
     )

@@ -85,6 +85,7 @@
         if (clustered) data.parent = serviceId(service);
         const classes = [n.kind];
         if (n.depth === 0) classes.push("target");
+        if (path.nodes.includes(n.id)) classes.push("onpath");
         if (n.possible) classes.push("possible");
         els.push({ group: "nodes", data: data, position: { x: n.x, y: n.y }, classes: classes.join(" ") });
         shown.set(n.id, n.id);
@@ -197,7 +198,8 @@
   }
 
   // Fit when the graph stays readable that way; otherwise start at a readable zoom on what matters: the
-  // picked node and its path, else the query's targets, with the start of the hierarchy kept in view.
+  // picked node and its path, else the query's targets. On each axis the focus is centred, then the view
+  // is moved as little as needed so that no empty band shows before or after the graph.
   function startView() {
     cy.fit(undefined, 16);
     if (cy.zoom() >= MIN_START_ZOOM) {
@@ -206,24 +208,21 @@
       return;
     }
     let focus = cy.collection();
-    if (selected) {
-      focus = cy.getElementById(selected).union(cy.nodes(".onpath"));
-    }
+    if (selected) focus = cy.getElementById(selected).union(cy.nodes(".onpath"));
     if (focus.empty()) focus = cy.nodes(".target");
     if (focus.empty()) focus = cy.nodes().not(".group");
-    cy.zoom(MIN_START_ZOOM);
-    cy.center(focus);
-    const all = cy.elements().renderedBoundingBox();
-    const box = focus.renderedBoundingBox();
-    const pan = cy.pan();
-    // Keep the focus in view and leave no empty band before the graph's left or top edge.
-    const right = cy.width() - 16;
-    if (box.x1 < 16) pan.x += 16 - box.x1;
-    else if (all.x1 > 16) pan.x -= Math.min(all.x1 - 16, Math.max(0, box.x1 - 16));
-    else if (all.x2 < right) pan.x += Math.min(right - all.x2, Math.max(0, right - box.x2), 16 - all.x1);
-    if (box.y1 < 16) pan.y += 16 - box.y1;
-    else if (all.y1 > 16) pan.y -= Math.min(all.y1 - 16, Math.max(0, box.y1 - 16));
-    cy.pan(pan);
+    const z = MIN_START_ZOOM;
+    const all = cy.elements().boundingBox();
+    const box = focus.boundingBox();
+    const axis = (size, lo, hi, flo, fhi) => {
+      if ((hi - lo) * z <= size - 32) return size / 2 - ((lo + hi) / 2) * z;
+      let p = (fhi - flo) * z <= size - 32 ? size / 2 - ((flo + fhi) / 2) * z : 16 - flo * z;
+      return Math.min(16 - lo * z, Math.max(size - 16 - hi * z, p));
+    };
+    cy.viewport({
+      zoom: z,
+      pan: { x: axis(cy.width(), all.x1, all.x2, box.x1, box.x2), y: axis(cy.height(), all.y1, all.y2, box.y1, box.y2) },
+    });
   }
 
   function tapNode(node) {
@@ -291,7 +290,7 @@
     }
     if (styles.possible) {
       parts.push(`<li><span class="sw" style="background:#fff;border:2px dashed ${dark ? "#d8b4fe" : "#7e3fbf"}">` +
-        `</span>${escape(styles.possible)}</li>`);
+        `</span>${escape(styles.possible)} (dashed violet outline)</li>`);
     }
     parts.push("</ul><h3>Mouse</h3><ul><li>click a node: its why-path</li><li>click a service box: collapse</li>" +
       "<li>wheel: zoom · drag: pan</li></ul>");
@@ -358,6 +357,13 @@
     send("streamlit:setFrameHeight", { height: document.getElementById("app").scrollHeight + 4 });
   }
 
+  const keyButton = document.getElementById("key-toggle");
+  keyButton.addEventListener("click", () => {
+    const shown = keyButton.getAttribute("aria-pressed") !== "true";
+    keyButton.setAttribute("aria-pressed", String(shown));
+    document.getElementById("key").hidden = !shown;
+    if (cy) cy.resize();
+  });
   document.getElementById("fit").addEventListener("click", () => cy && cy.fit(undefined, 16));
   document.getElementById("zoom-in").addEventListener("click", () => zoomBy(1.25));
   document.getElementById("zoom-out").addEventListener("click", () => zoomBy(0.8));
