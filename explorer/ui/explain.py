@@ -17,6 +17,7 @@ from explorer.errors import ExplorerError
 from explorer.ui import source, tables
 from explorer.ui.markup import code, plain
 
+MAX_NAMES = 6  # per edition; an action checked by many rows would otherwise list them all
 BASIS_WORDS = {
     "certain": "certain: every row of the action lists it",
     "possible": "possible: only some rows of the action list it",
@@ -42,9 +43,12 @@ def editions_line(src: source.Source, apis: Iterable[str], actions: Iterable[str
         by_edition[edition].append(name)
     if not by_edition or {n for ns in by_edition.values() for n in ns} <= set(own):
         return ""
-    return "names by edition: " + " · ".join(
-        f"{plain(e)}: {plain(' / '.join(ns))}" for e, ns in sorted(by_edition.items())
-    )
+
+    def names(ns: list[str]) -> str:
+        more = f" and {len(ns) - MAX_NAMES} more" if len(ns) > MAX_NAMES else ""
+        return plain(" / ".join(ns[:MAX_NAMES]) + more)
+
+    return "names by edition: " + " · ".join(f"{plain(e)}: {names(ns)}" for e, ns in sorted(by_edition.items()))
 
 
 def node_text(ex: api.Explorer, node: str) -> str:
