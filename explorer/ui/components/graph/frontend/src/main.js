@@ -214,14 +214,20 @@
     const z = MIN_START_ZOOM;
     const all = cy.elements().boundingBox();
     const box = focus.boundingBox();
-    const axis = (size, lo, hi, flo, fhi) => {
+    // When the whole focus does not fit, the picked node (else the targets) is what stays in the middle.
+    const anchorEles = selected && cy.getElementById(selected).nonempty() ? cy.getElementById(selected) : focus;
+    const anchor = anchorEles.boundingBox();
+    const axis = (size, lo, hi, flo, fhi, alo, ahi) => {
       if ((hi - lo) * z <= size - 32) return size / 2 - ((lo + hi) / 2) * z;
-      let p = (fhi - flo) * z <= size - 32 ? size / 2 - ((flo + fhi) / 2) * z : 16 - flo * z;
+      const p = (fhi - flo) * z <= size - 32 ? size / 2 - ((flo + fhi) / 2) * z : size / 2 - ((alo + ahi) / 2) * z;
       return Math.min(16 - lo * z, Math.max(size - 16 - hi * z, p));
     };
     cy.viewport({
       zoom: z,
-      pan: { x: axis(cy.width(), all.x1, all.x2, box.x1, box.x2), y: axis(cy.height(), all.y1, all.y2, box.y1, box.y2) },
+      pan: {
+        x: axis(cy.width(), all.x1, all.x2, box.x1, box.x2, anchor.x1, anchor.x2),
+        y: axis(cy.height(), all.y1, all.y2, box.y1, box.y2, anchor.y1, anchor.y2),
+      },
     });
   }
 
