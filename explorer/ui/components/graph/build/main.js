@@ -148,7 +148,7 @@
       { selector: "edge[arrow = 'empty']", style: { "target-arrow-fill": "hollow" } },
       { selector: "edge[arrow = 'odot']", style: { "target-arrow-shape": "circle", "target-arrow-fill": "hollow" } },
       { selector: "edge.possible", style: { "line-color": possible, "target-arrow-color": possible } },
-      { selector: ".faded", style: { opacity: 0.45 } },
+      { selector: ".faded", style: { opacity: dark ? 0.6 : 0.45 } },
       { selector: "node.onpath", style: { "border-color": accent, "border-width": 4, opacity: 1 } },
       { selector: "edge.onpath", style: { "line-color": accent, "target-arrow-color": accent, width: 4, opacity: 1,
         "z-index": 10 } },
