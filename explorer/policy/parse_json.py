@@ -1,0 +1,54 @@
+"""A JSON policy file (or a JSON string found in a Terraform file) read into a PolicyDocument."""
+
+from __future__ import annotations
+
+from explorer.policy.document import Origin, PolicyDocument
+from explorer.policy.findings import Finding, Where
+from explorer.policy.jsontree import JsonSyntaxError, Node, parse
+from explorer.policy.structure import Reader, compact_size
+
+
+def shift(node: Node, lines: int) -> None:
+    """Move a tree parsed from an embedded string down to where the string sits in its file."""
+    seen: set[int] = set()
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if id(n) in seen:
+            continue
+        seen.add(id(n))
+        n.line += lines
+        stack.extend(n.items)
+        stack.extend(key_node for _k, key_node, _v in n.members)
+        stack.extend(value for _k, _kn, value in n.members)
+        stack.extend(key_node for _k, key_node in n.duplicates)
+
+
+def read_tree(
+    root: Node, file: str, cloud: str, *, document: str = "", origin: Origin = "json", attach: str = ""
+) -> tuple[PolicyDocument | None, list[Finding]]:
+    reader = Reader(file, document, cloud)
+    doc = reader.read(root, origin, compact_size(root.value), attach)
+    return doc, reader.findings
+
+
+def read_json(
+    text: str,
+    file: str,
+    cloud: str,
+    *,
+    document: str = "",
+    origin: Origin = "json",
+    line_offset: int = 0,
+    attach: str = "",
+) -> tuple[PolicyDocument | None, list[Finding]]:
+    """Parse ``text`` as one policy document; invalid JSON is one MALFORMED_JSON finding with line and column."""
+    try:
+        root = parse(text)
+    except JsonSyntaxError as exc:
+        where = Where(file, exc.line + line_offset, exc.column, None, "", document)
+        message = f"invalid JSON: {exc.reason}"
+        return None, [Finding("MALFORMED_JSON", "", message, where)]
+    if line_offset:
+        shift(root, line_offset)
+    return read_tree(root, file, cloud, document=document, origin=origin, attach=attach)

@@ -1,0 +1,78 @@
+"""Policy files as the linter receives them (paths or uploaded bytes), and which reader each one needs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path, PurePath
+
+from explorer.errors import ExplorerError
+from explorer.policy.document import PolicyDocument
+from explorer.policy.findings import Finding, Where
+from explorer.policy.parse_json import read_json
+from explorer.policy.parse_terraform import read_terraform
+
+# A policy is at most 6,144 characters; a Terraform file of many roles is still far below this.
+MAX_FILE_BYTES = 2 * 1024 * 1024
+TERRAFORM_SUFFIXES = (".tf",)
+
+
+@dataclass(frozen=True, slots=True)
+class PolicySource:
+    """One input file: the name findings report, its bytes, and its folder (for Terraform's ``file()``)."""
+
+    name: str
+    data: bytes
+    base: Path | None = None
+
+
+def read_paths(paths: list[Path]) -> list[PolicySource]:
+    """The files named on the command line ("-" is standard input); a missing one is a usage error."""
+    import sys
+
+    out: list[PolicySource] = []
+    for path in paths:
+        if str(path) == "-":
+            out.append(PolicySource("<stdin>", sys.stdin.buffer.read()))
+            continue
+        if not path.is_file():
+            raise ExplorerError(f"{path}: no such file (expected a policy JSON or a Terraform .tf file)")
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            out.append(PolicySource(str(path), b"", path.parent))  # reported as too large, not read
+            continue
+        try:
+            out.append(PolicySource(str(path), path.read_bytes(), path.parent))
+        except OSError as exc:
+            raise ExplorerError(f"{path}: cannot read: {exc.strerror}") from None
+    return out
+
+
+def _too_large(source: PolicySource) -> bool:
+    if source.base is not None and not source.data:
+        path = source.base / PurePath(source.name).name
+        return path.is_file() and path.stat().st_size > MAX_FILE_BYTES
+    return len(source.data) > MAX_FILE_BYTES
+
+
+def is_terraform(name: str, text: str) -> bool:
+    if PurePath(name).suffix.lower() in TERRAFORM_SUFFIXES:
+        return True
+    if PurePath(name).suffix.lower() == ".json":
+        return False
+    return not text.lstrip("\ufeff \t\r\n").startswith(("{", "["))
+
+
+def documents_of(source: PolicySource, cloud: str) -> tuple[list[PolicyDocument], list[Finding]]:
+    """The policy documents of one file, and the findings of reading it (never an exception for bad content)."""
+    if _too_large(source):
+        message = f"the file is larger than {MAX_FILE_BYTES:,} bytes; a policy is at most 6,144 characters: not read"
+        return [], [Finding("LIMIT_EXCEEDED", "", message, Where(source.name))]
+    try:
+        text = source.data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        message = f"the file is not UTF-8 text (byte {exc.start}): a JSON or Terraform policy was expected"
+        return [], [Finding("MALFORMED_JSON", "", message, Where(source.name))]
+    if is_terraform(source.name, text):
+        return read_terraform(text, source.name, cloud, source.base)
+    doc, findings = read_json(text, source.name, cloud)
+    return ([doc] if doc is not None else []), findings
