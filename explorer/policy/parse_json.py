@@ -8,7 +8,7 @@ from explorer.policy.jsontree import JsonSyntaxError, Node, parse
 from explorer.policy.structure import Reader, compact_size
 
 
-def shift(node: Node, lines: int) -> None:
+def shift(node: Node, lines: int, columns: int = 0) -> None:
     """Move a tree parsed from an embedded string down to where the string sits in its file."""
     seen: set[int] = set()
     stack = [node]
@@ -18,6 +18,7 @@ def shift(node: Node, lines: int) -> None:
             continue
         seen.add(id(n))
         n.line += lines
+        n.column += columns
         stack.extend(n.items)
         stack.extend(key_node for _k, key_node, _v in n.members)
         stack.extend(value for _k, _kn, value in n.members)
@@ -40,15 +41,16 @@ def read_json(
     document: str = "",
     origin: Origin = "json",
     line_offset: int = 0,
+    column_offset: int = 0,
     attach: str = "",
 ) -> tuple[PolicyDocument | None, list[Finding]]:
     """Parse ``text`` as one policy document; invalid JSON is one MALFORMED_JSON finding with line and column."""
     try:
         root = parse(text)
     except JsonSyntaxError as exc:
-        where = Where(file, exc.line + line_offset, exc.column, None, "", document)
+        where = Where(file, exc.line + line_offset, exc.column + column_offset, None, "", document)
         message = f"invalid JSON: {exc.reason}"
         return None, [Finding("MALFORMED_JSON", "", message, where)]
-    if line_offset:
-        shift(root, line_offset)
+    if line_offset or column_offset:
+        shift(root, line_offset, column_offset)
     return read_tree(root, file, cloud, document=document, origin=origin, attach=attach)

@@ -18,7 +18,7 @@ from explorer.policy.jsontree import JsonSyntaxError, from_plain
 from explorer.policy.parse_json import read_json, read_tree
 
 _OPTIONS = hcl2.SerializationOptions(
-    with_comments=False, explicit_blocks=False, preserve_heredocs=False, strip_string_quotes=True
+    with_comments=False, explicit_blocks=False, preserve_heredocs=True, strip_string_quotes=True
 )
 # attribute holding the policy JSON, per resource type
 POLICY_ATTRIBUTES = {"huaweicloud_identity_role": "policy", "huaweicloud_identityv5_policy": "policy_document"}
@@ -26,6 +26,20 @@ OTC_ROLE = "opentelekomcloud_identity_role_v3"
 ASSIGNMENT = "huaweicloud_identity_group_role_assignment"
 _REF = re.compile(r"\$\{\s*(huaweicloud_identity_role)\.([A-Za-z0-9_-]+)\.id\s*\}")
 _FILE_CALL = re.compile(r'^\$\{\s*file\(\s*"([^"]+)"\s*\)\s*\}$')
+_HEREDOC = re.compile(r"^<<(-?)\s*(\w+)\n(.*)\n[ \t]*\2\s*$", re.S)
+
+
+def heredoc_body(value: str) -> tuple[str, int] | None:
+    """The text of a heredoc as Terraform reads it, and the indentation ``<<-`` removed from each line."""
+    m = _HEREDOC.match(value)
+    if m is None:
+        return None
+    body = m.group(3)
+    if not m.group(1):
+        return body, 0
+    lines = body.split("\n")
+    indent = min((len(ln) - len(ln.lstrip(" \t")) for ln in lines if ln.strip()), default=0)
+    return "\n".join(ln[indent:] for ln in lines), indent
 
 
 def _error_position(exc: Exception) -> tuple[int | None, int | None]:
@@ -164,10 +178,19 @@ def _policy_attribute(
     if expr.startswith("${"):
         message = f"{address}.{attribute} is the expression {expr[:60]!r}: the linter cannot evaluate it, not checked"
         return None, [Finding("MALFORMED_POLICY", "unevaluated", message, Where(file, line, None, None, "", address))]
+    body = heredoc_body(value)
+    if body is None:
+        return read_json(value, file, cloud, document=address, origin="terraform-heredoc", line_offset=line - 1)
     heredoc = _heredoc_line(text, line, attribute)
-    offset = heredoc if heredoc is not None else line - 1
-    origin = "terraform-heredoc" if heredoc is not None else "terraform-jsonencode"
-    return read_json(value, file, cloud, document=address, origin=origin, line_offset=offset)  # type: ignore[arg-type]
+    return read_json(
+        body[0],
+        file,
+        cloud,
+        document=address,
+        origin="terraform-heredoc",
+        line_offset=heredoc if heredoc is not None else line,
+        column_offset=body[1],
+    )
 
 
 def _policy_file(
@@ -204,6 +227,9 @@ def _otc_role(
             if key in block:
                 st[out] = block[key]
         condition = block.get("condition")
+        if isinstance(condition, str):
+            body = heredoc_body(condition.strip())
+            condition = body[0] if body is not None else condition
         if isinstance(condition, str) and condition.strip():
             try:
                 st["Condition"] = json.loads(condition)
