@@ -88,9 +88,9 @@ def check(ctx: LintContext) -> Iterator[Finding]:
                 continue
             grouped[need.action] = (root, need, [root.name])
     for action, (root, need, needed_by) in grouped.items():
-        if _satisfied(ctx, need):
-            continue
         denials = _denials(ctx, need)
+        if not denials and _satisfied(ctx, need):
+            continue
         where = entry_where(root.doc, root.st, root.entry)
         path = " -> ".join(need.path)
         when = f" when: {'; '.join(need.conditions)}" if need.conditions else ""
