@@ -33,14 +33,15 @@ class Code:
 CODES: dict[str, Code] = {
     c.code: c
     for c in (
-        Code("MALFORMED_JSON", "error", "The file is not valid JSON (or HCL); the line and column say where."),
+        Code("MALFORMED_JSON", "error", "The file is not valid JSON (or HCL), or nests deeper than 32 levels; the line and column say where."),
         Code(
             "MALFORMED_POLICY",
             "error",
             "The document breaks the policy grammar: an unknown key, a wrong type, `allow` for `Allow`, a bare-string "
             "`Resource`, `Action` and `NotAction` together, an action that is not `service:resource:operation`, "
-            "an unknown condition operator, nesting too deep.",
-            {"duplicate_key": "warning"},
+            "an unknown condition operator; a Terraform policy that is an expression the linter "
+            "cannot evaluate (`var.x`) is info.",
+            {"duplicate_key": "warning", "unevaluated": "info"},
         ),
         Code("UNKNOWN_VERSION", "error", "`Version` is not one the cloud knows (`1.0`, `1.1`; `5.0` on huaweicloud)."),
         Code(

@@ -147,6 +147,8 @@ class _Reader:
                 continue
             if pos < len(text) and text[pos] == "}":
                 return node, pos + 1
+            if pos >= len(text):
+                raise self.fail("unexpected end of the file inside an object: '}' is missing", pos)
             raise self.fail("expected ',' or '}' after an object member", pos)
 
     def array(self, start: int, pointer: str, depth: int) -> tuple[Node, int]:
