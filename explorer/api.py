@@ -268,6 +268,8 @@ __all__ += [
 
 from collections.abc import Mapping, Sequence  # noqa: E402
 
+from explorer.jsonout import document as json_document  # noqa: E402
+from explorer.jsonout import dumps as json_dumps  # noqa: E402
 from explorer.policy import (  # noqa: E402 - grouped by area on purpose
     ATTACH_CHOICES,
     CODES,
@@ -339,6 +341,8 @@ __all__ += [
     "Where",
     "fixed_documents",
     "generate_policies",
+    "json_document",
+    "json_dumps",
     "lint_policies",
     "markdown_table",
     "read_paths",

@@ -33,7 +33,11 @@ class Code:
 CODES: dict[str, Code] = {
     c.code: c
     for c in (
-        Code("MALFORMED_JSON", "error", "The file is not valid JSON (or HCL), or nests deeper than 32 levels; the line and column say where."),
+        Code(
+            "MALFORMED_JSON",
+            "error",
+            "The file is not valid JSON (or HCL), or nests deeper than 32 levels; the line and column say where.",
+        ),
         Code(
             "MALFORMED_POLICY",
             "error",

@@ -178,18 +178,18 @@ def _policy_attribute(
     if expr.startswith("${"):
         message = f"{address}.{attribute} is the expression {expr[:60]!r}: the linter cannot evaluate it, not checked"
         return None, [Finding("MALFORMED_POLICY", "unevaluated", message, Where(file, line, None, None, "", address))]
-    body = heredoc_body(value)
-    if body is None:
+    embedded = heredoc_body(value)
+    if embedded is None:
         return read_json(value, file, cloud, document=address, origin="terraform-heredoc", line_offset=line - 1)
     heredoc = _heredoc_line(text, line, attribute)
     return read_json(
-        body[0],
+        embedded[0],
         file,
         cloud,
         document=address,
         origin="terraform-heredoc",
         line_offset=heredoc if heredoc is not None else line,
-        column_offset=body[1],
+        column_offset=embedded[1],
     )
 
 
@@ -228,8 +228,8 @@ def _otc_role(
                 st[out] = block[key]
         condition = block.get("condition")
         if isinstance(condition, str):
-            body = heredoc_body(condition.strip())
-            condition = body[0] if body is not None else condition
+            cond_body = heredoc_body(condition.strip())
+            condition = cond_body[0] if cond_body is not None else condition
         if isinstance(condition, str) and condition.strip():
             try:
                 st["Condition"] = json.loads(condition)

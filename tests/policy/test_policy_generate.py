@@ -12,7 +12,12 @@ from policy_support import CATALOG, of, source
 from explorer import api
 
 SCHEMAS = Path(api.__file__).resolve().parent / "schemas"
-BUNDLED_TARGETS = ("ecs:servers:createImage", "ecs:cloudServers:createServers", "evs:volumes:create", "GET /v2/cloudimages")
+BUNDLED_TARGETS = (
+    "ecs:servers:createImage",
+    "ecs:cloudServers:createServers",
+    "evs:volumes:create",
+    "GET /v2/cloudimages",
+)
 
 
 def _roundtrip(generated: api.Generated, catalog: Path | None) -> api.LintReport:
@@ -48,7 +53,9 @@ def test_roundtrip_on_the_fixture_catalog() -> None:
         assert not of(report, "MISSING_DEPENDENCY")
         # each part also works where it is meant to be granted
         for p in gen.policies:
-            part = api.lint_policies([source("p.json", json.dumps(p.document))], "huaweicloud", CATALOG, attach=p.attach)
+            part = api.lint_policies(
+                [source("p.json", json.dumps(p.document))], "huaweicloud", CATALOG, attach=p.attach
+            )
             assert not of(part, "NOT_EFFECTIVE_WHERE_ATTACHED") or p.attach == "iam-project"
 
 
@@ -87,7 +94,9 @@ def test_terraform_output_lints_clean(tmp_path: Path) -> None:
     assert len(report.documents) == 3
     assert [d.attach for d in report.documents] == ["enterprise-project", "iam-project", "enterprise-project"]
     assert report.findings == ()
-    assert api.to_terraform(gen) == api.to_terraform(api.generate_policies(["ecs:servers:createImage", "obs:object:GetObject"], catalog=CATALOG))
+    assert api.to_terraform(gen) == api.to_terraform(
+        api.generate_policies(["ecs:servers:createImage", "obs:object:GetObject"], catalog=CATALOG)
+    )
 
 
 def test_terraform_for_otc() -> None:

@@ -80,14 +80,29 @@ def test_wrong_types() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("[]", 'a policy must be a JSON object with Version and Statement (a list of statements must be the value of "Statement")'),
+        (
+            "[]",
+            "a policy must be a JSON object with Version and Statement "
+            '(a list of statements must be the value of "Statement")',
+        ),
         ('{"Version": "1.1"}', 'the policy has no "Statement" list'),
-        ('{"Version": "1.1", "Statement": {"Effect": "Allow", "Action": ["ecs:cloudServers:get"]}}',
-         '"Statement" must be a list of statements, not one object'),
+        (
+            '{"Version": "1.1", "Statement": {"Effect": "Allow", "Action": ["ecs:cloudServers:get"]}}',
+            '"Statement" must be a list of statements, not one object',
+        ),
         ('{"Version": "1.1", "Statement": [{"Effect": "Allow", "Action": []}]}', "Action is an empty list"),
-        ('{"Version": "1.1", "Statement": [{"Effect": "Allow", "Action": ["*"]}]}', "'*' is not an action; everything is written '*:*:*'"),
-        ('{"Version": "1.1", "Statement": [{"effect": "Allow", "Action": ["ecs:cloudServers:get"]}]}', "the key 'effect' must be written 'Effect'"),
-        ('{"Version": "1.1", "Version": "1.1", "Statement": []}', "the key 'Version' appears twice in the policy; only the last one counts"),
+        (
+            '{"Version": "1.1", "Statement": [{"Effect": "Allow", "Action": ["*"]}]}',
+            "'*' is not an action; everything is written '*:*:*'",
+        ),
+        (
+            '{"Version": "1.1", "Statement": [{"effect": "Allow", "Action": ["ecs:cloudServers:get"]}]}',
+            "the key 'effect' must be written 'Effect'",
+        ),
+        (
+            '{"Version": "1.1", "Version": "1.1", "Statement": []}',
+            "the key 'Version' appears twice in the policy; only the last one counts",
+        ),
     ],
 )
 def test_malformed_policies(text: str, expected: str) -> None:
@@ -109,7 +124,10 @@ def test_bare_string_resource_and_action_are_read_as_lists() -> None:
 
 def test_terraform_heredoc_jsonencode_and_assignment() -> None:
     report = lint_files("roles.tf")
-    assert [d.name for d in report.documents] == ["huaweicloud_identity_role.images", "huaweicloud_identity_role.storage"]
+    assert [d.name for d in report.documents] == [
+        "huaweicloud_identity_role.images",
+        "huaweicloud_identity_role.storage",
+    ]
     assert [d.origin for d in report.documents] == ["terraform-heredoc", "terraform-jsonencode"]
     assert [d.attach for d in report.documents] == ["enterprise-project", ""]
     # the two roles are one set: nothing is missing; the heredoc role is granted on an enterprise project

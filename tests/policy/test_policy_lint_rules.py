@@ -45,7 +45,10 @@ def test_a_conditional_requirement_is_a_warning_naming_the_condition() -> None:
 
 def test_deny_wins_over_allow() -> None:
     denied = {f.details["requirement"]: f for f in of(lint_files("deny.json"), "DENIED_DEPENDENCY")}
-    assert {r: f.severity for r, f in denied.items()} == {"ims:images:create": "error", "evs:snapshots:create": "warning"}
+    assert {r: f.severity for r, f in denied.items()} == {
+        "ims:images:create": "error",
+        "evs:snapshots:create": "warning",
+    }
     assert denied["ims:images:create"].details["denied_by"]["statement"] == 1
     assert not of(lint_files("deny.json"), "MISSING_DEPENDENCY")
 
@@ -53,7 +56,9 @@ def test_deny_wins_over_allow() -> None:
 def test_wildcards_expand_with_the_shared_matcher_case_insensitively() -> None:
     # ecs:cloudServers:listServerInterfaces needs the documented pattern ecs:*:get*, which ECS:*:GET* covers
     assert codes(lint_files("wildcards.json")) == [("UPPERCASE_SERVICE", "warning", "ECS:*:GET*")]
-    report = lint_text('{"Version": "1.1", "Statement": [{"Effect": "Allow", "Action": ["ecs:cloudServers:listServerInterfaces"]}]}')
+    report = lint_text(
+        '{"Version": "1.1", "Statement": [{"Effect": "Allow", "Action": ["ecs:cloudServers:listServerInterfaces"]}]}'
+    )
     assert [f.details["requirement"] for f in of(report, "MISSING_DEPENDENCY")] == ["ecs:*:get*"]
     # the pattern is also met when every catalog action it matches is allowed one by one
     both = '["ecs:cloudServers:listServerInterfaces", "ecs:cloudServers:get"]'
@@ -68,9 +73,12 @@ def test_version_5_notaction() -> None:
         ("OVERLY_BROAD", "warning", ""),
     ]
     action_and_not = lint_text(
-        '{"Version": "5.0", "Statement": [{"Effect": "Allow", "Action": ["ecs:cloudServers:get"], "NotAction": ["x:y:z"]}]}'
+        '{"Version": "5.0", "Statement": [{"Effect": "Allow", "Action": ["ecs:cloudServers:get"], '
+        '"NotAction": ["x:y:z"]}]}'
     )
-    assert [f.message for f in of(action_and_not, "MALFORMED_POLICY")] == ["a statement has Action or NotAction, never both"]
+    assert [f.message for f in of(action_and_not, "MALFORMED_POLICY")] == [
+        "a statement has Action or NotAction, never both"
+    ]
 
 
 def test_names() -> None:
@@ -122,13 +130,18 @@ def test_global_and_project_services() -> None:
 
 
 def test_overly_broad_and_deny_only() -> None:
-    assert codes(lint_files("broad.json")) == [("OVERLY_BROAD", "warning", "*:*:*"), ("OVERLY_BROAD", "info", "ecs:*:*")]
+    assert codes(lint_files("broad.json")) == [
+        ("OVERLY_BROAD", "warning", "*:*:*"),
+        ("OVERLY_BROAD", "info", "ecs:*:*"),
+    ]
     assert codes(lint_files("deny-only.json")) == [("DENY_ONLY", "info", "")]
 
 
 def test_versions() -> None:
     assert codes(lint_files("unknown-version.json")) == [("UNKNOWN_VERSION", "error", "")]
-    assert codes(lint_files("role-1.0.json")) == [("OVERLY_BROAD", "info", a) for a in ("ecs:*:*", "evs:*:*", "vpc:*:*")]
+    assert codes(lint_files("role-1.0.json")) == [
+        ("OVERLY_BROAD", "info", a) for a in ("ecs:*:*", "evs:*:*", "vpc:*:*")
+    ]
     v5 = '{"Version": "5.0", "Statement": [{"Effect": "Allow", "Action": ["ecs:cloudServers:get"]}]}'
     assert lint_text(v5).findings == ()
     otc = api.lint_policies([source("otc.json", v5)], "otc", CATALOG)

@@ -8,7 +8,7 @@ import streamlit as st
 
 from explorer import api
 from explorer.errors import ExplorerError
-from explorer.ui import source, tables
+from explorer.ui import policy_block, source, tables
 from explorer.ui.markup import plain
 from explorer.ui.state import DEPTH_CHOICES, read_explore, read_targets
 
@@ -156,6 +156,7 @@ def main() -> None:
     with iam:
         st.markdown(f"**IAM-project policy** ({len(report.iam_project_actions)} actions)")
         st.code("\n".join(report.iam_project_actions) or "(none)", language=None)
+    policy_block.show(src.key, ex, targets, "sc_policy")
     st.download_button(
         "Scope report JSON",
         data=json.dumps(report.to_dict(), ensure_ascii=False, indent=2, sort_keys=True),
