@@ -295,6 +295,10 @@ class Reader:
         out: list[ActionEntry] = []
         for item in items:
             text = str(item.value)
+            if "${" in text:  # a Terraform expression inside jsonencode(): its value is not known here
+                message = f"{text!r} is a Terraform expression the linter cannot evaluate: not checked"
+                self.add("MALFORMED_POLICY", message, item, index, variant="unevaluated", action=text)
+                continue
             name = normalise(text)
             if name == "*":
                 self.add(

@@ -72,24 +72,16 @@ def _why_link(cloud: str, f: api.Finding) -> str:
     return f"[why: the path in Explore](/explore?{query})"
 
 
-def _finding(cloud: str, texts: dict[str, str], f: api.Finding, n: int) -> None:
+def _where(f: api.Finding) -> str:
     w = f.where
-    at = " · ".join(
-        x
-        for x in (
-            plain(w.file),
-            plain(w.document),
-            f"line {w.line}, column {w.column}" if w.line and w.column else (f"line {w.line}" if w.line else ""),
-            f"statement {w.statement}" if w.statement is not None else "",
-        )
-        if x
-    )
-    st.markdown(f"{code(f.code)} {plain(f.message)}  \n{at}")
-    excerpt = _line(texts, f)
-    if excerpt:
-        st.markdown(f"> {excerpt}")
-    if f.fix:
-        st.caption(f"Fix: {plain(f.fix)}")
+    if w.line and w.column:
+        return f"line {w.line}, column {w.column}"
+    return f"line {w.line}" if w.line else ""
+
+
+def _finding(cloud: str, f: api.Finding, n: int) -> None:
+    fix = f" — fix: {plain(f.fix)}" if f.fix else ""
+    st.markdown(f"{code(f.code)} {plain(f.message)}{fix}")
     if f.code in ("MISSING_DEPENDENCY", "DENIED_DEPENDENCY"):
         with st.popover("Why is it needed?", key=f"po_why_{n}"):
             st.markdown(" → ".join(code(p) for p in f.details.get("path", [])))
@@ -119,9 +111,16 @@ def _report(cloud: str, report: api.LintReport, texts: dict[str, str]) -> None:
                 label = " ".join(x for x in (file, doc) if x)
                 where = f"statement {statement}" if statement is not None else "the file"
                 st.markdown(f"**{plain(label)} — {where}**")
+                by_place: dict[tuple[int | None, int | None, str], list[api.Finding]] = {}
                 for f in items:
-                    n += 1
-                    _finding(cloud, texts, f, n)
+                    by_place.setdefault((f.where.line, f.where.column, f.action), []).append(f)
+                for place in by_place.values():
+                    first = place[0]
+                    excerpt = _line(texts, first)
+                    st.markdown(f"> {excerpt}  \n> {_where(first)}" if excerpt else f"> {_where(first) or 'the file'}")
+                    for f in place:
+                        n += 1
+                        _finding(cloud, f, n)
 
 
 def _downloads(report: api.LintReport) -> None:
