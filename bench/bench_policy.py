@@ -17,8 +17,8 @@ import json
 import random
 import statistics
 import sys
-import time
-from collections.abc import Callable
+
+from bench_load import timed
 
 from explorer import api
 
@@ -46,12 +46,6 @@ def policy_set(actions: list[str]) -> list[api.PolicySource]:
         doc = {"Version": "1.1", "Statement": statements}
         sources.append(api.PolicySource(f"policy-{i:02d}.json", json.dumps(doc, indent=2).encode()))
     return sources
-
-
-def timed(fn: Callable[[], object]) -> float:
-    start = time.perf_counter()
-    fn()
-    return time.perf_counter() - start
 
 
 def main(argv: list[str] | None = None) -> int:

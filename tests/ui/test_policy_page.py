@@ -7,28 +7,18 @@ from collections.abc import Iterator
 
 import pytest
 from streamlit.testing.v1 import AppTest
-from ui_support import FIXTURE_CATALOG, REPO
+from test_pages import open_page
+from ui_support import FIXTURE_CATALOG
 
-APP = REPO / "explorer" / "ui" / "app.py"
-MISSING = '{"Version": "1.1", "Statement": [{"Effect": "allow", "Action": ["ecs:servers:createImage", "ims:images:get"]}]}'
+MISSING = (
+    '{"Version": "1.1", "Statement": [{"Effect": "allow", "Action": ["ecs:servers:createImage", "ims:images:get"]}]}'
+)
 
 
 @pytest.fixture(autouse=True)
 def _fixture_catalog(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setenv("PERMISSION_EXPLORER_CATALOG", str(FIXTURE_CATALOG))
     yield
-
-
-def open_page(page: str, **params: str) -> AppTest:
-    at = AppTest.from_file(str(APP), default_timeout=60)
-    if page != "explore":
-        at.run()
-        at.switch_page(f"screens/{page}.py")
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    assert not at.exception, [e.message for e in at.exception]
-    return at
 
 
 def downloads(at: AppTest) -> dict[str, object]:
