@@ -60,7 +60,11 @@ CODES: dict[str, Code] = {
             "checked.",
         ),
         Code(
-            "UNKNOWN_ACTION", "error", "The catalog covers the service but has no such action (closest names, renames)."
+            "UNKNOWN_ACTION",
+            "error",
+            "The catalog covers the service but has no such action (closest names, renames); a warning when another "
+            "cloud's catalog documents it.",
+            {"other_cloud": "warning"},
         ),
         Code("UPPERCASE_SERVICE", "warning", "The service part of an action must be lower-case (`CCE:*:*`)."),
         Code("WHITESPACE_IN_ACTION", "error", "An action string holds spaces (leading, trailing or inside)."),

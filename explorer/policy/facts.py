@@ -69,6 +69,20 @@ class CatalogFacts:
     def closest_services(self, service: str) -> tuple[str, ...]:
         return close_matches(service, self.known_services, n=3)
 
+    @cached_property
+    def extra_actions(self) -> frozenset[str]:
+        """Actions the shipped data knows although no table defines them (casefolded)."""
+        return frozenset(a.casefold() for a in self.services.actions)
+
+    def documented_elsewhere(self, action: str) -> tuple[str, ...]:
+        """The other clouds whose catalog defines ``action``."""
+        folded = action.casefold()
+        return tuple(
+            cloud
+            for cloud, other in sorted(self.others.items())
+            if cloud != self.cloud and any(a.casefold() == folded for a in other.data.defined)
+        )
+
     def pairs(self, action: str) -> tuple[PairScope, ...]:
         return self.explorer.data.pairs.get(action, ())
 
@@ -77,8 +91,10 @@ class CatalogFacts:
 
     def renamed(self, action: str) -> tuple[tuple[str, str, str], ...]:
         """(new name, API, other cloud) where another cloud's catalog documents ``action`` for an API that this
-        catalog documents with another action: how the tables show a rename. Best supported first (most rows
-        of the other catalog agreeing, then the closest spelling)."""
+        catalog documents with another action of the same resource type whose operation extends the old one
+        (``delete`` -> ``deleteServers``): how the tables show a rename. An action the other cloud documents for
+        APIs this one splits among unrelated names (``get`` -> ``showServer``, ``showServerTags``) is no rename.
+        Best supported first (most rows agreeing, then the closest spelling)."""
         g = self.explorer.data
         support: dict[str, int] = {}
         first: dict[str, tuple[str, str]] = {}
@@ -93,8 +109,17 @@ class CatalogFacts:
                     for node in g.by_api.get(normalise_api(api) or "", ()):
                         for ref in g.operations[node].actions:
                             new = ref.action
-                            if service_of(new) == service_of(action) and new.casefold() != action.casefold():
+                            if _renamed_to(action, new):
                                 support[new] = support.get(new, 0) + 1
                                 first.setdefault(new, (api, cloud))
         ranked = sorted(support, key=lambda n: (-support[n], -SequenceMatcher(None, action, n).ratio(), n))
         return tuple((n, *first[n]) for n in ranked)
+
+
+def _renamed_to(old: str, new: str) -> bool:
+    """Same service and resource type, and one operation name extends the other."""
+    o_service, o_resource, o_op = old.casefold().split(":", 2)
+    n_service, n_resource, n_op = new.casefold().split(":", 2)
+    if (o_service, o_resource) != (n_service, n_resource) or o_op == n_op:
+        return False
+    return n_op.startswith(o_op) or o_op.startswith(n_op)

@@ -17,6 +17,7 @@ class CloudServices:
     cloud: str
     codes: dict[str, str]  # code -> the sources that attest it
     global_services: dict[str, str]  # code -> the source that says it is global
+    actions: dict[str, str]  # actions no table defines but the grammar or SDK does -> source
 
     def is_global(self, service: str) -> bool:
         return service in self.global_services
@@ -28,4 +29,4 @@ def services_of(cloud: str) -> CloudServices:
     data = json.loads(DATA.read_text(encoding="utf-8"))
     clouds = data["clouds"]
     entry = clouds.get(cloud, clouds["huaweicloud"])
-    return CloudServices(cloud, dict(entry["services"]), dict(entry["global"]))
+    return CloudServices(cloud, dict(entry["services"]), dict(entry["global"]), dict(entry.get("actions", {})))

@@ -157,3 +157,28 @@ def test_limits() -> None:
     limits = [(f.severity, f.message.split(";")[0]) for f in of(big, "LIMIT_EXCEEDED")]
     assert ("warning", "300 actions in one statement") in limits
     assert any(sev == "error" and "characters written compactly" in msg for sev, msg in limits)
+
+
+def test_unknown_action_documented_by_another_cloud_is_a_warning() -> None:
+    text = '{"Version": "1.1", "Statement": [{"Effect": "Allow", "Action": ["ecs:servers:createImage"]}]}'
+    report = api.lint_policies([source("p.json", text)], "otc", CATALOG)
+    (finding,) = report.findings
+    assert (finding.code, finding.severity) == ("UNKNOWN_ACTION", "warning")
+    assert "the huaweicloud catalog documents it" in finding.message
+    # on otc the same API is checked by the older name: that is the fix offered there
+    renamed = api.lint_policies(
+        [source("p.json", text.replace("ecs:servers:createImage", "ecs:cloudServers:deleteServers"))], "otc", CATALOG
+    )
+    assert [(f.code, f.severity, f.fix) for f in renamed.findings] == [
+        ("UNKNOWN_ACTION", "error", "ecs:cloudServers:delete")
+    ]
+
+
+def test_agency_statement() -> None:
+    text = (
+        '{"Version": "1.1", "Statement": [{"Effect": "Allow", "Action": ["iam:agencies:assume"], '
+        '"Resource": {"uri": ["/iam/agencies/07b0d1d4b3a2"]}}]}'
+    )
+    assert codes(lint_text(text)) == [("SERVICE_NOT_IN_CATALOG", "info", "iam:agencies:assume")]
+    wrong = text.replace('"iam:agencies:assume"', '"ecs:cloudServers:get"')
+    assert [f.code for f in lint_text(wrong).findings] == ["MALFORMED_POLICY"]

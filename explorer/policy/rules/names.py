@@ -88,7 +88,7 @@ def check(ctx: LintContext) -> Iterator[Finding]:
                             text,
                         )
                     continue
-                if facts.spelling(name) is None:
+                if facts.spelling(name) is None and name.casefold() not in facts.extra_actions:
                     yield _unknown_action(ctx, name, where, text)
 
 
@@ -99,15 +99,22 @@ def _unknown_action(ctx: LintContext, name: str, where: Where, text: str) -> Fin
     message = f"the {facts.cloud} catalog has no action {name}"
     fix = ""
     new_names = [r[0] for r in renamed]
+    elsewhere = facts.documented_elsewhere(name)
+    variant = ""
     if renamed:
         new, api, cloud = renamed[0]
         message += f"; renamed: {api} is checked by {new} here ({cloud} still documents {name})"
         fix = new
+    elif elsewhere:
+        variant = "other_cloud"
+        message += f"; the {', '.join(elsewhere)} catalog documents it (this catalog may lack its table)"
+        if near:
+            message += f"; closest here: {', '.join(near)}"
     elif near:
         message += f"; closest: {', '.join(near)}"
     return Finding(
         "UNKNOWN_ACTION",
-        "",
+        variant,
         message,
         where,
         text,
