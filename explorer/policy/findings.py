@@ -39,7 +39,8 @@ class Finding:
 
     def sort_key(self) -> tuple[Any, ...]:
         w = self.where
-        return (w.file, w.document, w.line or 0, w.column or 0, w.statement or -1, self.code, self.action, self.message)
+        statement = -1 if w.statement is None else w.statement
+        return (w.file, w.document, w.line or 0, w.column or 0, statement, self.code, self.action, self.message)
 
     def to_dict(self) -> dict[str, Any]:
         w = self.where

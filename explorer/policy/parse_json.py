@@ -54,3 +54,34 @@ def read_json(
     if line_offset or column_offset:
         shift(root, line_offset, column_offset)
     return read_tree(root, file, cloud, document=document, origin=origin, attach=attach)
+
+
+def wrapped(root: Node) -> list[tuple[str, Node]]:
+    """Policies inside an IAM API answer or export (``{"role": {"policy": {...}}}``, ``{"roles": [...]}``,
+    ``{"policy_document": ...}``): (name, document node) each; empty for a plain policy document."""
+    if root.kind != "object" or any(k.casefold() in ("version", "statement") for k, _kn, _v in root.members):
+        return []
+    found: list[tuple[str, Node]] = []
+
+    def policy_of(node: Node, name: str) -> None:
+        for key in ("policy", "policy_document", "document"):
+            inner = node.get(key)
+            if inner is not None and inner.kind == "object":
+                found.append((f"{name}{key}", inner))
+                return
+
+    policy_of(root, "")
+    for key in ("role", "policy"):
+        inner = root.get(key)
+        if inner is not None and inner.kind == "object" and inner.get("Statement") is None:
+            policy_of(inner, f"{key}.")
+    for key in ("roles", "policies"):
+        items = root.get(key)
+        if items is not None and items.kind == "array":
+            for i, item in enumerate(items.items):
+                if item.kind == "object":
+                    label = item.get("display_name") or item.get("name")
+                    policy_of(
+                        item, f"{key}[{i}]" + (f" {label.value}" if label and label.kind == "string" else "") + "."
+                    )
+    return found

@@ -147,6 +147,10 @@ def read_terraform(text: str, file: str, cloud: str, base: Path | None) -> tuple
         findings.extend(found)
         if doc is not None:
             docs.append(doc)
+    if not docs and not findings:
+        kinds = ", ".join([*POLICY_ATTRIBUTES, OTC_ROLE])
+        message = f"no policy in this file: it has no {kinds} resource"
+        findings.append(Finding("MALFORMED_POLICY", "unevaluated", message, Where(file)))
     return docs, findings
 
 

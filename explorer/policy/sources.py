@@ -8,7 +8,8 @@ from pathlib import Path, PurePath
 from explorer.errors import ExplorerError
 from explorer.policy.document import PolicyDocument
 from explorer.policy.findings import Finding, Where
-from explorer.policy.parse_json import read_json
+from explorer.policy.jsontree import JsonSyntaxError, parse
+from explorer.policy.parse_json import read_json, read_tree, wrapped
 from explorer.policy.parse_terraform import read_terraform
 
 # A policy is at most 6,144 characters; a Terraform file of many roles is still far below this.
@@ -74,5 +75,20 @@ def documents_of(source: PolicySource, cloud: str) -> tuple[list[PolicyDocument]
         return [], [Finding("MALFORMED_JSON", "", message, Where(source.name))]
     if is_terraform(source.name, text):
         return read_terraform(text, source.name, cloud, source.base)
-    doc, findings = read_json(text, source.name, cloud)
-    return ([doc] if doc is not None else []), findings
+    try:
+        root = parse(text)
+    except JsonSyntaxError:
+        doc, findings = read_json(text, source.name, cloud)  # the same parse, reported as MALFORMED_JSON
+        return ([doc] if doc is not None else []), findings
+    inner = wrapped(root)
+    if not inner:
+        doc, findings = read_tree(root, source.name, cloud)
+        return ([doc] if doc is not None else []), findings
+    docs: list[PolicyDocument] = []
+    findings = []
+    for name, node in inner:
+        doc, found = read_tree(node, source.name, cloud, document=name)
+        findings.extend(found)
+        if doc is not None:
+            docs.append(doc)
+    return docs, findings

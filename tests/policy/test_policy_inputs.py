@@ -184,3 +184,21 @@ def test_a_missing_file_is_a_usage_error(tmp_path: Path) -> None:
 def test_codes_of_sources_in_memory() -> None:
     report = api.lint_policies([source("a.json", "{}")], "huaweicloud", CATALOG)
     assert codes(report) == [("MALFORMED_POLICY", "error", ""), ("MALFORMED_POLICY", "error", "")]
+
+
+def test_policies_inside_an_iam_api_answer() -> None:
+    report = lint_files("api-roles.json")
+    assert [d.name for d in report.documents] == ["roles[0] Images.policy", "roles[1] No delete.policy"]
+    assert [(f.code, f.where.document, f.where.line) for f in report.findings] == [
+        ("DENIED_DEPENDENCY", "roles[0] Images.policy", 9),
+        ("MISSING_DEPENDENCY", "roles[0] Images.policy", 9),
+        ("DENY_ONLY", "roles[1] No delete.policy", 16),
+    ]
+
+
+def test_a_terraform_file_without_policies_says_so(tmp_path: Path) -> None:
+    tf = tmp_path / "vars.tf"
+    tf.write_text('variable "group_id" {\n  type = string\n}\n', encoding="utf-8")
+    (finding,) = api.lint_policies(api.read_paths([tf]), "huaweicloud", CATALOG).findings
+    assert (finding.code, finding.severity) == ("MALFORMED_POLICY", "info")
+    assert finding.message.startswith("no policy in this file")
