@@ -147,12 +147,14 @@ def generate(
     """The policies for ``targets`` on ``ex``'s catalog (QueryError for an unknown target)."""
     names = tuple(targets)
     wanted = sorted(set(answer(ex, list(names), possible=possible)))
+    # the scope plan judges an API target's own actions by its own rows (scope belongs to the pair)
+    planned = set(ex.scope(list(names), max_depth=1).enterprise_project_actions)
     services = services_of(ex.cloud)
     base = _base_name(names)
     parts: dict[tuple[PolicyType, Attach], list[str]] = {}
     for a in wanted:
         kind: PolicyType = "AX" if services.is_global(service_of(a)) else "XA"
-        where: Attach = "enterprise-project" if _enterprise_ok(ex, a) else "iam-project"
+        where: Attach = "enterprise-project" if a in planned or _enterprise_ok(ex, a) else "iam-project"
         parts.setdefault((kind, where), []).append(a)
     policies: list[GeneratedPolicy] = []
     for kind, where in sorted(parts, key=lambda k: (k[0] != "XA", k[1] != "enterprise-project")):

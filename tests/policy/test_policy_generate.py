@@ -105,3 +105,12 @@ def test_terraform_for_otc() -> None:
     assert 'resource "opentelekomcloud_identity_role_v3" "ecs_cloudservers_get_ep_xa"' in text
     assert '  display_layer = "project"' in text
     assert '      "ecs:cloudServers:get",' in text
+
+
+def test_an_api_target_is_judged_by_its_own_rows() -> None:
+    # ims:images:list works on an enterprise project for GET /v2/cloudimages, not for the native GET /v2/images
+    seed_catalog = CATALOG.parents[1] / "catalog"
+    own = api.generate_policies(["GET /v2/cloudimages"], catalog=seed_catalog)
+    assert [(p.attach, p.actions) for p in own.policies] == [("enterprise-project", ("ims:images:list",))]
+    native = api.generate_policies(["GET /v2/images"], catalog=seed_catalog)
+    assert [(p.attach, p.actions) for p in native.policies] == [("iam-project", ("ims:images:list",))]
