@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from explorer import api
+from explorer import api, jsonout
 from explorer.errors import ExplorerError
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -34,7 +34,7 @@ def _errors(machine: bool) -> Iterator[None]:
     except ExplorerError as exc:
         if not machine:
             raise
-        click.echo(api.json_dumps(api.json_document({"error": {"message": str(exc)}})), nl=False)
+        click.echo(jsonout.dumps(jsonout.document({"error": {"message": str(exc)}})), nl=False)
         sys.exit(2)
 
 
@@ -105,9 +105,9 @@ def lint_cmd(
     with _errors(as_json or as_sarif):
         report = api.lint_policies(api.read_paths(list(files)), cloud, catalog, attach=attach)
     if as_json:
-        click.echo(api.json_dumps(report.to_dict()), nl=False)
+        click.echo(jsonout.dumps(report.to_dict()), nl=False)
     elif as_sarif:
-        click.echo(api.json_dumps(api.to_sarif(report)), nl=False)
+        click.echo(jsonout.dumps(api.to_sarif(report)), nl=False)
     else:
         _print_report(report)
     sys.exit(1 if report.fails(fail_on) else 0)
@@ -127,7 +127,7 @@ def generate_cmd(
     with _errors(fmt == "json"):
         generated = api.generate_policies(targets, cloud, catalog, possible=possible, compact=compact)
     if fmt == "json":
-        click.echo(api.json_dumps(generated.to_dict()), nl=False)
+        click.echo(jsonout.dumps(generated.to_dict()), nl=False)
     else:
         click.echo(api.to_terraform(generated), nl=False)
 

@@ -80,8 +80,9 @@ CODES: dict[str, Code] = {
         Code(
             "DENIED_DEPENDENCY",
             "error",
-            "A Deny statement removes an action that an allowed action needs (Deny wins over Allow).",
-            {"conditional": "warning"},
+            "A Deny statement removes an action that an allowed action needs (Deny wins over Allow); a Deny under a "
+            "Condition is a warning, of a possible requirement info.",
+            {"conditional": "warning", "possible": "info"},
         ),
         Code(
             "NOT_EFFECTIVE_WHERE_ATTACHED",

@@ -16,7 +16,6 @@ from explorer.actions import matches, service_of
 from explorer.graph import Explorer
 from explorer.graph.build import summarise
 from explorer.jsonout import document
-from explorer.policy.needs import answer
 from explorer.policy.services import services_of
 from explorer.policy.structure import MAX_ACTIONS, MAX_POLICY_CHARS, MAX_STATEMENTS, compact_size
 
@@ -146,9 +145,11 @@ def generate(
 ) -> Generated:
     """The policies for ``targets`` on ``ex``'s catalog (QueryError for an unknown target)."""
     names = tuple(targets)
-    wanted = sorted(set(answer(ex, list(names), possible=possible)))
-    # the scope plan judges an API target's own actions by its own rows (scope belongs to the pair)
-    planned = set(ex.scope(list(names), max_depth=1).enterprise_project_actions)
+    result = ex.closure(list(names), possible=possible)
+    wanted = sorted(set(result.actions()))
+    # the scope plan judges an API target's own actions by its own rows (scope belongs to the pair); what it
+    # says to check (works for some APIs only, or undocumented) goes to the IAM-project part, where it works
+    planned = set(ex.scope(list(names), possible=possible, result=result).enterprise_project_actions)
     services = services_of(ex.cloud)
     base = _base_name(names)
     parts: dict[tuple[PolicyType, Attach], list[str]] = {}

@@ -1,6 +1,8 @@
 """What an allowed action needs, from the closure's default answer (and the possible extras on request).
 
-The one place that reads closure results for policies, so lint and generate agree on what "needed" means.
+The one place that reads closure results for policies, so lint and generate agree on what "needed" means:
+the default answer is the target, what its own rows document, and what is certain below that; ``possible``
+adds what only some rows list.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ class Need:
     path: tuple[str, ...]  # root ... action
     rows: tuple[Provenance, ...]
     conditions: tuple[str, ...]
+    apis: tuple[str, ...] = ()  # for a possible requirement: the APIs whose rows list it
 
     @property
     def conditional(self) -> bool:
@@ -34,28 +37,20 @@ def _path(result: ClosureResult, req: Requirement) -> tuple[str, ...]:
     by_name = {r.action: r for r in result.requirements}
     chain = [req.action]
     current = req
-    while current.depth > 0 and current.via in by_name:
+    seen = {req.action}
+    while current.depth > 0 and current.via in by_name and current.via not in seen:
         current = by_name[current.via]
+        seen.add(current.action)
         chain.append(current.action)
     return tuple(reversed(chain))
 
 
 def needs_of(ex: Explorer, action: str, *, possible: bool = False) -> tuple[Need, ...]:
-    """The requirements of ``action`` as a closure target (the target itself left out).
-
-    Until the closure tells documented, certain and possible requirements apart, the documented ones are the
-    requirements at depth 1 (the rows of the action itself); deeper ones are not claimed.
-    """
-    result = ex.closure([action], max_depth=1)
+    """The requirements of ``action`` as a closure target (the target itself left out)."""
+    result = ex.closure([action], possible=possible)
     out: list[Need] = []
     for r in result.requirements:
-        if r.depth == 0:
+        if r.basis == "target":
             continue
-        out.append(Need(r.action, r.kind, "documented", _path(result, r), r.provenance, r.conditions))
+        out.append(Need(r.action, r.kind, r.basis, _path(result, r), r.provenance, r.conditions, r.apis))
     return tuple(out)
-
-
-def answer(ex: Explorer, targets: list[str], *, possible: bool = False) -> tuple[str, ...]:
-    """The actions (and documented patterns) a policy for ``targets`` must allow: the closure's answer."""
-    result = ex.closure(targets, max_depth=1)
-    return result.actions()

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 import streamlit as st
 
-from explorer import api
+from explorer import api, jsonout
 from explorer.errors import ExplorerError
 from explorer.ui.markup import plain
 
@@ -39,12 +39,12 @@ def show(source_key: str, ex: api.Explorer, targets: Sequence[str], key: str) ->
         for p in generated.policies:
             where = "an enterprise project" if p.attach == "enterprise-project" else "an IAM project"
             st.markdown(f"**{plain(p.name)}** — type {p.type}, grant on {where}")
-            st.code(api.json_dumps(p.document), language="json")
+            st.code(jsonout.dumps(p.document), language="json")
         stem = "".join(ch if ch.isalnum() else "_" for ch in generated.targets[0])[:48] or "policy"
         with st.container(horizontal=True):
             st.download_button(
                 "Policies JSON",
-                data=api.json_dumps(generated.to_dict()),
+                data=jsonout.dumps(generated.to_dict()),
                 file_name=f"{ex.cloud}-{stem}-policies.json",
                 mime="application/json",
                 key=f"{key}_dl_json",

@@ -101,7 +101,7 @@ def test_rich_report_names_file_code_and_summary() -> None:
     code, out, _ = run("policy", "lint", str(FIXTURES / "missing.json"))
     assert code == 1
     assert "MISSING_DEPENDENCY" in out and "missing.json" in out
-    assert out.rstrip().endswith("1 files, 1 policies (huaweicloud): 2 errors, 0 warnings, 0 infos")
+    assert out.rstrip().endswith("1 files, 1 policies (huaweicloud): 3 errors, 0 warnings, 0 infos")
 
 
 def test_generate_json_and_terraform() -> None:

@@ -32,7 +32,7 @@ def test_generate_splits_by_where_it_works() -> None:
             "ecs-servers-createImage-and-1-more-ep-xa",
             "enterprise-project",
             "XA",
-            ("ims:images:get",),
+            ("ims:images:get", "ims:images:list"),
         ),
         (
             "ecs-servers-createImage-and-1-more-iam-xa",
@@ -114,3 +114,12 @@ def test_an_api_target_is_judged_by_its_own_rows() -> None:
     assert [(p.attach, p.actions) for p in own.policies] == [("enterprise-project", ("ims:images:list",))]
     native = api.generate_policies(["GET /v2/images"], catalog=seed_catalog)
     assert [(p.attach, p.actions) for p in native.policies] == [("iam-project", ("ims:images:list",))]
+
+
+def test_possible_adds_the_possible_requirements() -> None:
+    default = api.generate_policies(["ecs:cloudServers:deleteServers"], catalog=CATALOG)
+    assert default.actions == ("ecs:cloudServers:deleteServers", "evs:volumes:delete")
+    more = api.generate_policies(["ecs:cloudServers:deleteServers"], catalog=CATALOG, possible=True)
+    assert more.actions == ("ecs:cloudServers:deleteServers", "evs:volumes:delete", "evs:volumes:get", "kms:cmk:get")
+    assert more.to_dict()["possible"] is True
+    assert [f.code for f in _roundtrip(more, CATALOG).findings] == ["SERVICE_NOT_IN_CATALOG"]  # kms: referenced only

@@ -170,7 +170,7 @@ def test_terraform_policy_from_file_and_unevaluated(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     report = api.lint_policies(api.read_paths([tf]), "huaweicloud", CATALOG)
-    assert [f.code for f in of(report, "MISSING_DEPENDENCY")] == ["MISSING_DEPENDENCY"] * 2
+    assert [f.code for f in of(report, "MISSING_DEPENDENCY")] == ["MISSING_DEPENDENCY"] * 3
     (unevaluated,) = of(report, "MALFORMED_POLICY")
     assert unevaluated.severity == "info"
     assert "var.policy" in unevaluated.message
@@ -191,6 +191,7 @@ def test_policies_inside_an_iam_api_answer() -> None:
     assert [d.name for d in report.documents] == ["roles[0] Images.policy", "roles[1] No delete.policy"]
     assert [(f.code, f.where.document, f.where.line) for f in report.findings] == [
         ("DENIED_DEPENDENCY", "roles[0] Images.policy", 9),
+        ("MISSING_DEPENDENCY", "roles[0] Images.policy", 9),
         ("MISSING_DEPENDENCY", "roles[0] Images.policy", 9),
         ("DENY_ONLY", "roles[1] No delete.policy", 16),
     ]

@@ -14,7 +14,18 @@ def test_a_complete_policy_has_no_finding() -> None:
 def test_missing_dependency_names_requirement_path_and_row() -> None:
     report = lint_files("missing.json")
     missing = of(report, "MISSING_DEPENDENCY")
-    assert [f.details["requirement"] for f in missing] == ["evs:snapshots:create", "ims:images:create"]
+    assert [f.details["requirement"] for f in missing] == [
+        "evs:snapshots:create",
+        "ims:images:create",
+        "ims:images:list",
+    ]
+    # certain: the one row that checks ims:images:create lists ims:images:list
+    certain = missing[2]
+    assert certain.details["basis"] == "certain"
+    assert certain.details["path"] == ["ecs:servers:createImage", "ims:images:create", "ims:images:list"]
+    assert certain.details["rows"] == [
+        {"file": "huaweicloud-zh/ims/permissions.md", "table": 1, "row": 1, "edition": "huaweicloud-zh"}
+    ]
     first = missing[0]
     assert first.severity == "error"
     assert first.action == "ecs:servers:createImage"
@@ -39,6 +50,7 @@ def test_a_conditional_requirement_is_a_warning_naming_the_condition() -> None:
         "ims:images:get": "error",
         "vpc:ports:create": "error",
         "vpc:publicIps:create": "warning",
+        "vpc:subnets:get": "error",  # certain: vpc:ports:create's one row lists it
     }
     assert "when: when a new EIP is created" in missing["vpc:publicIps:create"].message
 
@@ -182,3 +194,16 @@ def test_agency_statement() -> None:
     assert codes(lint_text(text)) == [("SERVICE_NOT_IN_CATALOG", "info", "iam:agencies:assume")]
     wrong = text.replace('"iam:agencies:assume"', '"ecs:cloudServers:get"')
     assert [f.code for f in lint_text(wrong).findings] == ["MALFORMED_POLICY"]
+
+
+def test_possible_requirements_are_info_with_their_apis() -> None:
+    text = '{"Version": "1.1", "Statement": [{"Effect": "Allow", "Action": ["ecs:cloudServers:deleteServers"]}]}'
+    found = {f.details["requirement"]: f for f in of(lint_text(text), "MISSING_DEPENDENCY")}
+    assert {r: (f.severity, f.details["basis"]) for r, f in found.items()} == {
+        "evs:volumes:delete": ("warning", "documented"),  # the row writes a condition on it
+        "evs:volumes:get": ("info", "possible"),  # one of the two rows that check evs:volumes:delete lists it
+        "kms:cmk:get": ("info", "possible"),  # what evs:volumes:get needs is only possible too
+    }
+    assert "(for DELETE /v2/{project_id}/volumes/{volume_id})" in found["evs:volumes:get"].message
+    allowed = text.replace('"]}]}', '", "evs:volumes:delete"]}]}')
+    assert [(f.code, f.severity) for f in lint_text(allowed).findings] == [("MISSING_DEPENDENCY", "info")] * 2

@@ -75,18 +75,23 @@ def _denials(ctx: LintContext, need: Need) -> list[Grant]:
 
 def check(ctx: LintContext) -> Iterator[Finding]:
     candidates = _candidates(ctx)
-    needs = {c.name: needs_of(ctx.facts.explorer, c.name) for c in candidates}
-    reach = {name: {n.action for n in found} for name, found in needs.items()}
+    needs = {c.name: needs_of(ctx.facts.explorer, c.name, possible=True) for c in candidates}
+    reach = {name: {n.action for n in found if n.basis != "possible"} for name, found in needs.items()}
     roots = [
         c for c in candidates if not any(c.name in reach[o] and o not in reach[c.name] for o in reach if o != c.name)
     ]
     grouped: dict[str, tuple[_Root, Need, list[str]]] = {}
-    for root in roots:
-        for need in needs[root.name]:
-            if need.action in grouped:
-                grouped[need.action][2].append(root.name)
-                continue
-            grouped[need.action] = (root, need, [root.name])
+    # the default answer first, so that a requirement certain for one root is not reported as possible
+    for wanted_possible in (False, True):
+        for root in roots:
+            for need in needs[root.name]:
+                if (need.basis == "possible") != wanted_possible:
+                    continue
+                if need.action in grouped:
+                    if (grouped[need.action][1].basis == "possible") == wanted_possible:
+                        grouped[need.action][2].append(root.name)
+                    continue
+                grouped[need.action] = (root, need, [root.name])
     for action, (root, need, needed_by) in grouped.items():
         denials = _denials(ctx, need)
         if not denials and _satisfied(ctx, need):
@@ -94,6 +99,8 @@ def check(ctx: LintContext) -> Iterator[Finding]:
         where = entry_where(root.doc, root.st, root.entry)
         path = " -> ".join(need.path)
         when = f" when: {'; '.join(need.conditions)}" if need.conditions else ""
+        if need.apis:
+            when += f" (for {', '.join(need.apis[:3])}{' ...' if len(need.apis) > 3 else ''})"
         others = f" (and {len(needed_by) - 1} more allowed actions)" if len(needed_by) > 1 else ""
         details: dict[str, Any] = {
             "requirement": action,
@@ -113,7 +120,7 @@ def check(ctx: LintContext) -> Iterator[Finding]:
             }
             yield Finding(
                 "DENIED_DEPENDENCY",
-                "" if hard else "conditional",
+                "possible" if need.basis == "possible" else "" if hard else "conditional",
                 f"{root.name}{others} needs {action} ({path}){_row_text(need)}{when}, but statement "
                 f"{deny.statement.index} of {deny.document.name or deny.document.file} denies it"
                 + ("" if hard else " (under a Condition or Resource)"),

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 import streamlit as st
 
-from explorer import api
+from explorer import api, jsonout
 from explorer.errors import ExplorerError
 from explorer.ui import source, uploads
 from explorer.ui.markup import code, plain
@@ -128,9 +128,9 @@ def _downloads(report: api.LintReport) -> None:
     if not fixed:
         return
     data = (
-        api.json_dumps(fixed[0].policy)
+        jsonout.dumps(fixed[0].policy)
         if len(fixed) == 1
-        else api.json_dumps([{"file": p.file, "document": p.document, "policy": p.policy} for p in fixed])
+        else jsonout.dumps([{"file": p.file, "document": p.document, "policy": p.policy} for p in fixed])
     )
     with st.container(horizontal=True):
         st.download_button(
@@ -144,7 +144,7 @@ def _downloads(report: api.LintReport) -> None:
         )
         st.download_button(
             "Findings JSON",
-            data=api.json_dumps(report.to_dict()),
+            data=jsonout.dumps(report.to_dict()),
             file_name="policy-lint.json",
             mime="application/json",
             key="po_dl_findings",
@@ -152,7 +152,7 @@ def _downloads(report: api.LintReport) -> None:
         )
         st.download_button(
             "SARIF",
-            data=api.json_dumps(api.to_sarif(report)),
+            data=jsonout.dumps(api.to_sarif(report)),
             file_name="policy-lint.sarif",
             mime="application/sarif+json",
             key="po_dl_sarif",
