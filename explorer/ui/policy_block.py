@@ -19,22 +19,21 @@ def _generated(
     return api.generate_policies(targets, cloud, explorer=_ex, possible=possible)
 
 
-def show(source_key: str, ex: api.Explorer, targets: Sequence[str], key: str) -> None:
-    """An expander with the policies the targets need (the default answer; possible extras on request)."""
+def show(source_key: str, ex: api.Explorer, targets: Sequence[str], key: str, *, possible: bool = False) -> None:
+    """An expander with the policies the page's answer needs (the default answer, with the possible requirements
+    when the page includes them)."""
     if not targets:
         return
     with st.expander("Policy for this", icon=":material/policy:"):
-        possible = st.checkbox(
-            "Add the possible requirements", key=f"{key}_possible", help="Rows that only some calls need."
-        )
         try:
             generated = _generated(source_key, ex.cloud, tuple(targets), possible, ex)
         except ExplorerError as exc:
             st.error(plain(str(exc)))
             return
         st.caption(
-            f"{len(generated.actions)} actions in {len(generated.policies)} policies: grant each where its title says "
-            "(enterprise-project parts only hold actions every row documents as working there)."
+            f"{len(generated.actions)} actions in {len(generated.policies)} policies, the whole answer whatever "
+            "the depth shown: grant each where its title says (enterprise-project parts only hold actions every "
+            "row documents as working there)."
         )
         for p in generated.policies:
             where = "an enterprise project" if p.attach == "enterprise-project" else "an IAM project"

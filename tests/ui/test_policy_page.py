@@ -70,3 +70,10 @@ def test_explore_and_scope_offer_policy_for_this() -> None:
     assert any('"ecs:servers:createImage"' in c for c in codes)
     sc = open_page("scope", targets="ecs:servers:createImage", cloud="huaweicloud")
     assert {"Policies JSON", "Terraform"} <= set(downloads(sc))
+
+
+def test_policy_for_this_follows_the_pages_possible_option() -> None:
+    plain = [c.value for c in open_page("explore", action="ecs:servers:createImage").code]
+    assert not any("ims:serverImages:create" in c for c in plain)
+    extra = [c.value for c in open_page("explore", action="ecs:servers:createImage", possible="1").code]
+    assert any('"ims:serverImages:create"' in c for c in extra)

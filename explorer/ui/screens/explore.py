@@ -262,7 +262,7 @@ def main() -> None:
     st.subheader("Table")
     st.dataframe(rows, hide_index=True, width="stretch")
     if state.direction == "requirements":
-        policy_block.show(src.key, ex, [state.target], "ex_policy")
+        policy_block.show(src.key, ex, [state.target], "ex_policy", possible=state.possible)
 
 
 main()

@@ -176,7 +176,7 @@ def main() -> None:
             hide_index=True,
             width="stretch",
         )
-    policy_block.show(src.key, ex, targets, "sc_policy")
+    policy_block.show(src.key, ex, targets, "sc_policy", possible=st.session_state["sc_possible"])
     st.download_button(
         "Scope report JSON",
         data=jsonout.dumps(jsonout.document(report.to_dict())),
