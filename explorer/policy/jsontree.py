@@ -72,6 +72,8 @@ class _Reader:
         return lo + 1, pos - self.starts[lo] + 1
 
     def fail(self, message: str, pos: int) -> JsonSyntaxError:
+        if self.text.startswith(("//", "/*"), pos):
+            message = "comments are not allowed in JSON"
         line, col = self.where(min(pos, len(self.text)))
         return JsonSyntaxError(message, line, col)
 

@@ -62,6 +62,19 @@ MAX_POLICY_CHARS = 6144
 _SPACE = re.compile(r"\s+")
 
 
+_ARTICLE = {"object": "an object", "array": "a list", "null": "null"}
+
+
+def _a(kind: str) -> str:
+    """The kind of a JSON value with its article, as a message says it."""
+    return _ARTICLE.get(kind, f"a {kind}")
+
+
+def _expression(node: Node) -> bool:
+    """A Terraform expression left as text by jsonencode() (``${local.policy}``): its value is unknown here."""
+    return node.kind == "string" and str(node.value).lstrip().startswith("${")
+
+
 def normalise(text: str) -> str:
     """An action as the cloud compares it: without spaces, the service part lower-cased."""
     name = _SPACE.sub("", text)
@@ -101,6 +114,16 @@ class Reader:
         )
         self.findings.append(Finding(code, variant, message, where, action, fix))
 
+    def unevaluated(self, node: Node, what: str, statement: int | None = None) -> bool:
+        """Report a Terraform expression where ``what`` was expected (not checked); True if it was one."""
+        if not _expression(node):
+            return False
+        message = (
+            f"{what} is the Terraform expression {str(node.value)[:60]!r}: the linter cannot evaluate it, not checked"
+        )
+        self.add("MALFORMED_POLICY", message, node, statement, variant="unevaluated")
+        return True
+
     def member(self, node: Node, key: str, statement: int | None) -> Node | None:
         """The value of ``key``, also when written in another case (reported with the right spelling)."""
         exact = node.get(key)
@@ -138,6 +161,8 @@ class Reader:
     # --- the document ------------------------------------------------------------------------
 
     def read(self, root: Node, origin: Origin, size: int, attach: str = "") -> PolicyDocument | None:
+        if self.unevaluated(root, "the policy"):
+            return None
         if root.kind != "object":
             hint = ' (a list of statements must be the value of "Statement")' if root.kind == "array" else ""
             self.add("MALFORMED_POLICY", f"a policy must be a JSON object with Version and Statement{hint}", root)
@@ -191,6 +216,8 @@ class Reader:
             self.add("MALFORMED_POLICY", 'the policy has no "Statement" list', root)
             return []
         items: list[Node]
+        if self.unevaluated(node, '"Statement"'):
+            return []
         if node.kind == "object":
             self.add(
                 "MALFORMED_POLICY", '"Statement" must be a list of statements, not one object', node, fix="[ ... ]"
@@ -199,7 +226,7 @@ class Reader:
         elif node.kind == "array":
             items = node.items
         else:
-            self.add("MALFORMED_POLICY", f'"Statement" must be a list of statements, not a {node.kind}', node)
+            self.add("MALFORMED_POLICY", f'"Statement" must be a list of statements, not {_a(node.kind)}', node)
             return []
         if not items:
             self.add("MALFORMED_POLICY", '"Statement" is empty: the policy grants nothing', node)
@@ -218,8 +245,10 @@ class Reader:
         return out
 
     def _statement(self, index: int, node: Node) -> Statement | None:
+        if self.unevaluated(node, f"statement {index}", index):
+            return None
         if node.kind != "object":
-            self.add("MALFORMED_POLICY", f"statement {index} must be an object, not a {node.kind}", node, index)
+            self.add("MALFORMED_POLICY", f"statement {index} must be an object, not {_a(node.kind)}", node, index)
             return None
         self.unknown_keys(node, STATEMENT_KEYS[self.version], index, f"statement {index}")
         effect = self._effect(index, node)
@@ -260,6 +289,8 @@ class Reader:
 
     def _strings(self, index: int, node: Node, key: str) -> list[Node]:
         """The string elements of a list value (a bare string is reported and read as a list of one)."""
+        if self.unevaluated(node, key, index):
+            return []
         if node.kind == "string":
             self.add(
                 "MALFORMED_POLICY",
@@ -270,7 +301,7 @@ class Reader:
             )
             return [node]
         if node.kind != "array":
-            self.add("MALFORMED_POLICY", f"{key} must be a list of strings, not a {node.kind}", node, index)
+            self.add("MALFORMED_POLICY", f"{key} must be a list of strings, not {_a(node.kind)}", node, index)
             return []
         if not node.items:
             self.add("MALFORMED_POLICY", f"{key} is an empty list", node, index)
@@ -279,7 +310,7 @@ class Reader:
             if item.kind == "string":
                 out.append(item)
             else:
-                self.add("MALFORMED_POLICY", f"{key} holds a {item.kind}; expected strings", item, index)
+                self.add("MALFORMED_POLICY", f"{key} holds {_a(item.kind)}; expected strings", item, index)
         return out
 
     def _actions(self, index: int, node: Node, key: Literal["Action", "NotAction"]) -> tuple[ActionEntry, ...]:
@@ -369,8 +400,12 @@ class Reader:
         value = self.member(node, "Condition", index)
         if value is None:
             return False
+        if self.unevaluated(value, "Condition", index):
+            return True
         if value.kind != "object":
-            self.add("MALFORMED_POLICY", f"Condition must be an object of operators, not a {value.kind}", value, index)
+            self.add(
+                "MALFORMED_POLICY", f"Condition must be an object of operators, not {_a(value.kind)}", value, index
+            )
             return True
         operators = OPERATORS_5 if self.version == "5.0" else OPERATORS
         count = 0
@@ -396,7 +431,7 @@ class Reader:
                     "MALFORMED_POLICY",
                     f"the values of condition key {key!r} must be a list"
                     + ("" if list_only else " or a string")
-                    + f", not a {values.kind}",
+                    + f", not {_a(values.kind)}",
                     values,
                     index,
                     fix=json.dumps([values.value], ensure_ascii=False) if values.kind == "string" else "",

@@ -203,3 +203,24 @@ def test_a_terraform_file_without_policies_says_so(tmp_path: Path) -> None:
     (finding,) = api.lint_policies(api.read_paths([tf]), "huaweicloud", CATALOG).findings
     assert (finding.code, finding.severity) == ("MALFORMED_POLICY", "info")
     assert finding.message.startswith("no policy in this file")
+
+
+def test_terraform_expressions_are_not_checked_but_said() -> None:
+    report = lint_files("expressions.tf")
+    assert [(f.code, f.severity, f.where.document) for f in report.findings] == [
+        ("MALFORMED_POLICY", "info", "huaweicloud_identity_role.a"),
+        ("MALFORMED_POLICY", "info", "huaweicloud_identity_role.b"),
+        ("MALFORMED_POLICY", "info", "huaweicloud_identity_role.c"),
+    ]
+    assert "'${local.policy}'" in report.findings[0].message
+    # role d: an interpolation inside a heredoc's strings is fine; its resource is a global (AX) service
+    assert [d.name for d in report.documents][-1] == "huaweicloud_identity_role.d"
+
+
+def test_comments_in_json_are_named() -> None:
+    (finding,) = lint_text('{"Version": "1.1", // custom\n "Statement": []}').findings
+    assert (finding.message, finding.where.line, finding.where.column) == (
+        "invalid JSON: comments are not allowed in JSON",
+        1,
+        20,
+    )
