@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from policy_support import CATALOG, codes, lint_files, lint_text, of, source
+from policy_support import CATALOG, FIXTURES, codes, lint_files, lint_text, of, source
 
 from explorer import api
 
@@ -207,3 +207,9 @@ def test_possible_requirements_are_info_with_their_apis() -> None:
     assert "(for DELETE /v2/{project_id}/volumes/{volume_id})" in found["evs:volumes:get"].message
     allowed = text.replace('"]}]}', '", "evs:volumes:delete"]}]}')
     assert [(f.code, f.severity) for f in lint_text(allowed).findings] == [("MISSING_DEPENDENCY", "info")] * 2
+
+
+def test_the_fixtures_exercise_every_code() -> None:
+    names = sorted(p.name for p in FIXTURES.iterdir() if p.suffix in (".json", ".tf"))
+    seen = {f.code for n in names for f in lint_files(n, attach="enterprise-project").findings}
+    assert seen == set(api.CODES)

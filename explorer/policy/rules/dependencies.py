@@ -110,6 +110,8 @@ def check(ctx: LintContext) -> Iterator[Finding]:
             "conditions": list(need.conditions),
             "needed_by": needed_by,
         }
+        if need.apis:
+            details["apis"] = list(need.apis)
         if denials:
             hard = [g for g in denials if not g.restricted]
             deny = (hard or denials)[0]

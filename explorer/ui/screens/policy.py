@@ -68,7 +68,10 @@ def _why_link(cloud: str, f: api.Finding) -> str:
     root, requirement = f.details.get("path", [""])[0], str(f.details.get("requirement", ""))
     from urllib.parse import urlencode
 
-    query = urlencode({"action": root, "cloud": cloud, "depth": "all", "node": requirement})
+    params = {"action": root, "cloud": cloud, "depth": "all", "node": requirement}
+    if f.details.get("basis") == "possible":
+        params["possible"] = "1"
+    query = urlencode(params)
     return f"[why: the path in Explore](/explore?{query})"
 
 
