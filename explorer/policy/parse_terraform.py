@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,7 @@ import hcl2
 
 from explorer.policy.document import PolicyDocument
 from explorer.policy.findings import Finding, Where
-from explorer.policy.jsontree import JsonSyntaxError, from_plain
+from explorer.policy.jsontree import JsonSyntaxError, Node, from_plain
 from explorer.policy.parse_json import read_json, read_tree
 
 _OPTIONS = hcl2.SerializationOptions(
@@ -49,6 +50,25 @@ def _error_position(exc: Exception) -> tuple[int | None, int | None]:
         line if isinstance(line, int) and line > 0 else None,
         column if isinstance(column, int) and column > 0 else None,
     )
+
+
+def locate(root: Node, text: str, line: int) -> None:
+    """Give the string values of a tree built from HCL (no positions) the place where each is written: searched
+    in document order from the resource's line on, so an action points at its own line and column."""
+    starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+    cursor = starts[line - 1] if 0 < line <= len(starts) else 0
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node.kind == "string":
+            found = text.find(json.dumps(node.value, ensure_ascii=False), cursor)
+            if found >= 0:
+                row = bisect_right(starts, found)
+                node.line, node.column = row, found - starts[row - 1] + 1
+                cursor = found + 1
+            continue
+        children = node.items or [value for _k, _kn, value in node.members]
+        stack.extend(reversed(children))
 
 
 def _resource_lines(text: str) -> dict[tuple[str, str], int]:
@@ -137,7 +157,7 @@ def read_terraform(text: str, file: str, cloud: str, base: Path | None) -> tuple
         address = f"{rtype}.{name}"
         line = lines.get((rtype, name), 1)
         if rtype == OTC_ROLE:
-            doc, found = _otc_role(body, file, cloud, address, line)
+            doc, found = _otc_role(body, file, cloud, address, line, text)
         elif rtype in POLICY_ATTRIBUTES:
             doc, found = _policy_attribute(text, body, POLICY_ATTRIBUTES[rtype], file, cloud, address, line, base)
             if doc is not None and address in attach:
@@ -172,6 +192,7 @@ def _policy_attribute(
         try:
             plain = _jsonencode(expr)
             root = from_plain(plain, line, 1)
+            locate(root, text, line)
         except (JsonSyntaxError, Exception) as exc:  # an HCL expression the parser cannot read as a value
             where = Where(file, line, None, None, "", address)
             return None, [Finding("MALFORMED_JSON", "", f"{address}: cannot read jsonencode(...): {exc}", where)]
@@ -215,7 +236,7 @@ def _policy_file(
 
 
 def _otc_role(
-    body: dict[str, Any], file: str, cloud: str, address: str, line: int
+    body: dict[str, Any], file: str, cloud: str, address: str, line: int, text: str
 ) -> tuple[PolicyDocument | None, list[Finding]]:
     """The provider writes Version 1.1 itself; each ``statement`` block becomes one statement."""
     blocks = body.get("statement", [])
@@ -242,5 +263,6 @@ def _otc_role(
                 findings.append(Finding("MALFORMED_JSON", "", f"invalid JSON in condition: {exc.msg}", where))
         statements.append(st)
     root = from_plain({"Version": "1.1", "Statement": statements}, line, 1)
+    locate(root, text, line)
     doc, found = read_tree(root, file, cloud, document=address, origin="terraform-statement")
     return doc, findings + found

@@ -224,3 +224,15 @@ def test_comments_in_json_are_named() -> None:
         1,
         20,
     )
+
+
+def test_terraform_values_point_at_their_own_text() -> None:
+    storage = lint_files("roles.tf").documents[1]
+    entry = storage.statements[0].actions[0]
+    assert (entry.name, entry.line, entry.column) == ("evs:snapshots:create", 27, 19)
+    otc = lint_files("otc-role.tf", cloud="otc").documents[0]
+    assert [(a.name, a.line, a.column) for s in otc.statements for a in s.actions] == [
+        ("ecs:cloudServers:get", 8, 15),
+        ("ecs:cloudServers:delete", 8, 39),
+        ("ecs:cloudServers:delete", 13, 18),
+    ]
