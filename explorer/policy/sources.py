@@ -19,11 +19,17 @@ TERRAFORM_SUFFIXES = (".tf",)
 
 @dataclass(frozen=True, slots=True)
 class PolicySource:
-    """One input file: the name findings report, its bytes, and its folder (for Terraform's ``file()``)."""
+    """One input file: the name findings report, its bytes, its folder (for Terraform's ``file()``) and, for a
+    file too large to read, its size (its bytes are then left out)."""
 
     name: str
     data: bytes
     base: Path | None = None
+    size: int = 0
+
+    @property
+    def too_large(self) -> bool:
+        return max(self.size, len(self.data)) > MAX_FILE_BYTES
 
 
 def read_paths(paths: list[Path]) -> list[PolicySource]:
@@ -39,20 +45,13 @@ def read_paths(paths: list[Path]) -> list[PolicySource]:
             raise ExplorerError(f"{path}: no such file (expected a policy JSON or a Terraform .tf file)")
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            out.append(PolicySource(str(path), b"", path.parent))  # reported as too large, not read
+            out.append(PolicySource(str(path), b"", path.parent, size))  # reported as too large, not read
             continue
         try:
             out.append(PolicySource(str(path), path.read_bytes(), path.parent))
         except OSError as exc:
             raise ExplorerError(f"{path}: cannot read: {exc.strerror}") from None
     return out
-
-
-def _too_large(source: PolicySource) -> bool:
-    if source.base is not None and not source.data:
-        path = source.base / PurePath(source.name).name
-        return path.is_file() and path.stat().st_size > MAX_FILE_BYTES
-    return len(source.data) > MAX_FILE_BYTES
 
 
 def is_terraform(name: str, text: str) -> bool:
@@ -65,7 +64,7 @@ def is_terraform(name: str, text: str) -> bool:
 
 def documents_of(source: PolicySource, cloud: str) -> tuple[list[PolicyDocument], list[Finding]]:
     """The policy documents of one file, and the findings of reading it (never an exception for bad content)."""
-    if _too_large(source):
+    if source.too_large:
         message = f"the file is larger than {MAX_FILE_BYTES:,} bytes; a policy is at most 6,144 characters: not read"
         return [], [Finding("LIMIT_EXCEEDED", "", message, Where(source.name))]
     try:
