@@ -16,8 +16,9 @@ from explorer.actions import matches, service_of
 from explorer.graph import Explorer
 from explorer.graph.build import summarise
 from explorer.jsonout import document
+from explorer.policy.grammar import MAX_ACTIONS, MAX_POLICY_CHARS, MAX_STATEMENTS
 from explorer.policy.services import services_of
-from explorer.policy.structure import MAX_ACTIONS, MAX_POLICY_CHARS, MAX_STATEMENTS, compact_size
+from explorer.policy.structure import compact_size
 
 Attach = Literal["enterprise-project", "iam-project"]
 PolicyType = Literal["XA", "AX"]

@@ -15,50 +15,21 @@ from typing import Any, Literal
 from explorer.actions import check_action_or_pattern
 from explorer.policy.document import ActionEntry, Effect, Origin, PolicyDocument, Statement
 from explorer.policy.findings import Finding, Where
+from explorer.policy.grammar import (
+    MAX_ACTIONS,
+    MAX_CONDITIONS,
+    MAX_POLICY_CHARS,
+    MAX_RESOURCE_CHARS,
+    MAX_RESOURCES,
+    MAX_STATEMENTS,
+    OPERATORS,
+    OPERATORS_5,
+    STATEMENT_KEYS,
+    TOP_KEYS,
+    VERSIONS,
+)
 from explorer.policy.jsontree import Node
 
-VERSIONS = ("1.0", "1.1", "5.0")
-TOP_KEYS = {
-    "1.0": ("Version", "Statement", "Depends"),
-    "1.1": ("Version", "Statement", "Depends"),
-    "5.0": ("Version", "Statement"),
-}
-STATEMENT_KEYS = {
-    "1.0": ("Effect", "Action", "Resource", "Condition"),
-    "1.1": ("Effect", "Action", "Resource", "Condition"),
-    "5.0": ("Sid", "Effect", "Action", "NotAction", "Resource", "NotResource", "Condition"),
-}
-OPERATORS = frozenset(
-    {
-        "StringEquals",
-        "StringNotEquals",
-        "StringEqualsIgnoreCase",
-        "StringNotEqualsIgnoreCase",
-        "StringMatch",
-        "StringNotMatch",
-        "StringStartWith",
-        "StringEndWith",
-        "NumberEquals",
-        "NumberNotEquals",
-        "NumberLessThan",
-        "NumberLessThanEquals",
-        "NumberGreaterThan",
-        "NumberGreaterThanEquals",
-        "DateLessThan",
-        "DateLessThanEquals",
-        "DateGreaterThan",
-        "DateGreaterThanEquals",
-        "Bool",
-        "Null",
-    }
-)
-OPERATORS_5 = OPERATORS | {"StringLike", "StringNotLike"}
-MAX_STATEMENTS = 8
-MAX_ACTIONS = 100
-MAX_CONDITIONS = 10
-MAX_RESOURCES = 10
-MAX_RESOURCE_CHARS = 128
-MAX_POLICY_CHARS = 6144
 _SPACE = re.compile(r"\s+")
 
 
