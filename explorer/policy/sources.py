@@ -32,12 +32,27 @@ class PolicySource:
         return max(self.size, len(self.data)) > MAX_FILE_BYTES
 
 
+def _expand(paths: list[Path]) -> list[Path]:
+    """Folders stand for the policy files under them (``.json`` and ``.tf``, sorted)."""
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in (".json", ".tf"))
+            if not found:
+                raise ExplorerError(f"{path}: the folder holds no .json or .tf file")
+            out.extend(found)
+        else:
+            out.append(path)
+    return out
+
+
 def read_paths(paths: list[Path]) -> list[PolicySource]:
-    """The files named on the command line ("-" is standard input); a missing one is a usage error."""
+    """The files named on the command line ("-" is standard input, a folder its .json and .tf files); a missing
+    one is a usage error."""
     import sys
 
     out: list[PolicySource] = []
-    for path in paths:
+    for path in _expand(paths):
         if str(path) == "-":
             out.append(PolicySource("<stdin>", sys.stdin.buffer.read()))
             continue

@@ -115,3 +115,17 @@ def test_generate_json_and_terraform() -> None:
     assert out.count('resource "huaweicloud_identity_role"') == 2
     assert "enterprise_project_id = var.enterprise_project_id" in out
     assert "project_id = var.project_id" in out
+
+
+def test_a_folder_stands_for_its_policy_files(tmp_path: Path) -> None:
+    for name in ("set-a.json", "set-b.json"):
+        (tmp_path / name).write_text((FIXTURES / name).read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("not a policy", encoding="utf-8")
+    code, out, _ = run("policy", "lint", str(tmp_path), "--json")
+    data = json.loads(out)
+    assert code == 0 and data["documents"] == 2 and data["findings"] == []
+    assert [Path(f).name for f in data["files"]] == ["set-a.json", "set-b.json"]
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    code, _, err = run("policy", "lint", str(empty))
+    assert code == 2 and "holds no .json or .tf file" in err
