@@ -13,7 +13,7 @@ import streamlit as st
 
 from explorer import api
 from explorer.errors import ExplorerError, QueryError
-from explorer.ui import explain, graph_panel, source, tables, words
+from explorer.ui import explain, graph_panel, policy_block, source, tables, words
 from explorer.ui.markup import code, plain
 from explorer.ui.state import DEPTH_CHOICES, DIRECTIONS, ExploreState, explore_params, read_explore
 from explorer.view import View
@@ -327,6 +327,8 @@ def main() -> None:
     _downloads(view, answer.rows, _stem(state))
     st.subheader("Table")
     st.dataframe(answer.rows, hide_index=True, width="stretch")
+    if state.direction == "requirements":
+        policy_block.show(src.key, ex, [state.target], "ex_policy", possible=state.possible)
 
 
 main()
