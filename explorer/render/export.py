@@ -9,23 +9,14 @@ from pathlib import Path
 from explorer.catalog.store import write_bytes_atomic
 from explorer.render.collapse import COLLAPSE_ABOVE, collapse_by_service
 from explorer.render.dot import LARGE_GRAPH, to_dot
+from explorer.render.formats import BINARY_FORMATS, DEFAULT_TIMEOUT, FORMATS, GRAPHVIZ_FORMATS, SUFFIXES
 from explorer.render.graphml import to_graphml
-from explorer.render.graphviz_run import DEFAULT_TIMEOUT, GRAPHVIZ_FORMATS, RenderError, run_dot
+from explorer.render.graphviz_run import RenderError, run_dot
 from explorer.render.json_graph import to_json
 from explorer.render.mermaid import to_mermaid
 from explorer.view import View
 
-FORMATS = ("svg", "png", "pdf", "dot", "mermaid", "json", "graphml")
-BINARY_FORMATS = frozenset({"png", "pdf"})
-SUFFIXES = {
-    "svg": ".svg",
-    "png": ".png",
-    "pdf": ".pdf",
-    "dot": ".dot",
-    "mermaid": ".mmd",
-    "json": ".json",
-    "graphml": ".graphml",
-}
+__all__ = ["BINARY_FORMATS", "FORMATS", "SUFFIXES", "prepare", "render", "write_output"]
 
 
 def prepare(view: View, collapse: bool | None = None, limit: int = COLLAPSE_ABOVE) -> View:
