@@ -70,6 +70,7 @@ if TYPE_CHECKING:
     from explorer.render.assets import CLOSURE_STEM, README_CLOUD, README_TARGET, Assets, inline_mermaid
     from explorer.render.collapse import collapse_by_service
     from explorer.render.dot import legend_dot, to_dot
+    from explorer.render.export import drawn as drawn_view
     from explorer.render.export import render as render_view
     from explorer.render.export import write_output
     from explorer.render.graphml import to_graphml
@@ -138,6 +139,7 @@ _LAZY: dict[str, tuple[str, str]] = {
     "legend_dot": ("explorer.render.dot", "legend_dot"),
     "to_dot": ("explorer.render.dot", "to_dot"),
     "render_view": ("explorer.render.export", "render"),
+    "drawn_view": ("explorer.render.export", "drawn"),
     "write_output": ("explorer.render.export", "write_output"),
     "to_graphml": ("explorer.render.graphml", "to_graphml"),
     "RenderError": ("explorer.render.graphviz_run", "RenderError"),
@@ -329,6 +331,7 @@ __all__ = [
     "default_catalog_path",
     "dependents_view",
     "diagram_view",
+    "drawn_view",
     "dump_service",
     "get_explorer",
     "import_corpus",
