@@ -84,17 +84,20 @@ def main(argv: list[str] | None = None) -> int:
     query = median_seconds(lambda: ex.closure(TARGET), 200)
     med = {k: statistics.median(v) for k, v in cases.items()}
     floor = med["floor"]
+    py = "import yaml, networkx"
     imports = statistics.median(p["import"] for p in parts)
     load = statistics.median(p["load"] for p in parts)
     print(f"CLI benchmark: {catalog}, {args.runs} interleaved runs per figure, medians")
     print("| where a person waits | ours | floor measured in the same run | ratio |")
     print("| --- | --- | --- | --- |")
-    timed_row(f"`permission-explorer closure {TARGET}` (compiled catalog cached)", med["warm"], floor, "import yaml, networkx")
-    timed_row("the same, first run (empty cache: parse YAML, compile)", med["cold"], floor, "import yaml, networkx")
-    timed_row("the same, cache off (PERMISSION_EXPLORER_NO_CACHE=1)", med["off"], floor, "import yaml, networkx")
+    timed_row(
+        f"`permission-explorer closure {TARGET}` (compiled catalog cached)", med["warm"], floor, "import yaml, networkx"
+    )
+    timed_row("the same, first run (empty cache: parse YAML, compile)", med["cold"], floor, py)
+    timed_row("the same, cache off (PERMISSION_EXPLORER_NO_CACHE=1)", med["off"], floor, py)
     timed_row("of which: importing what `closure` uses", imports, None)
     timed_row("of which: loading the catalog and building the graph", load, query, "the query itself")
-    timed_row("`permission-explorer --help`", med["help"], floor, "import yaml, networkx")
+    timed_row("`permission-explorer --help`", med["help"], floor, py)
     return 0
 
 
