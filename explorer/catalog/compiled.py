@@ -225,12 +225,20 @@ def decode(data: tuple[Any, ...]) -> dict[str, Catalog]:
     gc.disable()  # tens of thousands of small objects, none of them garbage
     try:
         catalogs: dict[str, Catalog] = {}
+        # ActionRef and Scope are immutable and repeat a lot: one object per distinct value
         refs: dict[tuple[str, str | None], ActionRef] = {}
+        scopes: dict[tuple[bool | None, ...], Scope] = {}
 
         def ref(item: tuple[str, str | None]) -> ActionRef:
             found = refs.get(item)
             if found is None:
                 found = refs[item] = ActionRef(*item)
+            return found
+
+        def scope_of(flags: tuple[bool | None, ...]) -> Scope:
+            found = scopes.get(flags)
+            if found is None:
+                found = scopes[flags] = Scope(*flags)
             return found
 
         for cloud, services in data:
@@ -243,7 +251,7 @@ def decode(data: tuple[Any, ...]) -> dict[str, Catalog]:
                         apis,
                         tuple(ref(r) for r in actions),
                         tuple(ref(r) for r in deps),
-                        Scope(*scope),
+                        scope_of(scope),
                         notes,
                         Provenance(*prov),
                     )

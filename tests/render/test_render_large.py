@@ -11,7 +11,8 @@ from explorer.render.synthetic import synthetic_view
 
 
 def test_the_limits_per_format() -> None:
-    assert collapse_limit("png") == PNG_COLLAPSE_ABOVE < collapse_limit("svg") == collapse_limit("pdf") == COLLAPSE_ABOVE
+    assert collapse_limit("png") == PNG_COLLAPSE_ABOVE
+    assert PNG_COLLAPSE_ABOVE < collapse_limit("svg") == collapse_limit("pdf") == COLLAPSE_ABOVE
     assert collapse_limit("mermaid") < PNG_COLLAPSE_ABOVE
 
 
