@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from explorer.actions import ActionNameError, check_action_or_pattern, is_action, matches, service_of
 from explorer.errors import QueryError
@@ -31,6 +29,9 @@ from explorer.graph.results import (
 )
 from explorer.model import Catalog, Operation, Provenance
 from explorer.view import ScopeMark
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 # A closure may leave out conditional dependencies: all of them (True), or those whose condition
 # contains any of the given texts (case-insensitive).
