@@ -22,6 +22,8 @@ NOT_FOR_QUERIES = (
     "docutils",
     "streamlit",
 )
+# Queries walk the build's own adjacency; networkx is imported only when someone asks for Explorer.graph.
+GRAPH_LIBRARY = ("networkx",)
 RENDERING = ("explorer.render.export", "explorer.render.dot", "explorer.render.mermaid", "graphviz")
 
 
@@ -75,13 +77,29 @@ def test_a_command_help_loads_no_engine(cache: Path) -> None:
 def test_closure_as_json_loads_the_graph_only(cache: Path) -> None:
     names = imported(["closure", "ecs:servers:createImage", "--json"], cache)
     assert "explorer.graph.explorer" in names and "explorer.catalog.compiled" in names
-    assert _loaded(names, (*NOT_FOR_QUERIES, *RENDERING, "rich")) == []
+    assert _loaded(names, (*NOT_FOR_QUERIES, *RENDERING, *GRAPH_LIBRARY, "rich")) == []
 
 
 def test_closure_as_a_table_adds_rich_only(cache: Path) -> None:
     names = imported(["closure", "ecs:servers:createImage"], cache)
     assert "rich.table" in names
-    assert _loaded(names, (*NOT_FOR_QUERIES, *RENDERING)) == []
+    assert _loaded(names, (*NOT_FOR_QUERIES, *RENDERING, *GRAPH_LIBRARY)) == []
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["dependents", "ims:images:get", "--json"],
+        ["why", "ims:images:get", "--from", "ecs:servers:createImage", "--json"],
+        ["scope", "ecs:servers:createImage", "--json"],
+        ["show", "ecs:servers:createImage", "--json"],
+        ["search", "image", "--json"],
+        ["check", "--json"],
+    ],
+)
+def test_every_query_loads_neither_networkx_nor_the_importers_nor_the_renderers(cache: Path, args: list[str]) -> None:
+    names = imported(args, cache)
+    assert _loaded(names, (*NOT_FOR_QUERIES, *RENDERING, *GRAPH_LIBRARY, "rich")) == []
 
 
 def test_export_loads_the_renderers_but_not_the_importers_or_the_ui(cache: Path, tmp_path: Path) -> None:
