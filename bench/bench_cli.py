@@ -8,6 +8,7 @@ load from the other users of the machine hits all alike:
   (every run after the first), with an empty cache (the first run: parses the YAML and compiles it)
   and with the cache turned off (what every run cost before the compiled catalog);
 - ``permission-explorer --help``;
+- ``python -c "import explorer.api"`` against ``python -c pass``;
 - the parts of a closure run, measured inside one process: importing what ``closure`` uses, loading
   the catalog and building the graph, and the query itself.
 
@@ -69,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
         off = dict(base, PERMISSION_EXPLORER_NO_CACHE="1")
         closure = [*cli, "closure", TARGET]
         run(closure, warm)  # compiles the catalog into the warm cache
-        cases: dict[str, list[float]] = {k: [] for k in ("floor", "warm", "cold", "off", "help")}
+        cases: dict[str, list[float]] = {k: [] for k in ("floor", "warm", "cold", "off", "help", "api", "python")}
         parts: list[dict[str, float]] = []
         for i in range(max(1, args.runs)):
             cases["floor"].append(run([sys.executable, "-c", "import yaml, networkx"], base))
@@ -78,6 +79,8 @@ def main(argv: list[str] | None = None) -> int:
             cases["cold"].append(run(closure, cold))
             cases["off"].append(run(closure, off))
             cases["help"].append(run([*cli, "--help"], base))
+            cases["api"].append(run([sys.executable, "-c", "import explorer.api"], base))
+            cases["python"].append(run([sys.executable, "-c", "pass"], base))
             out = subprocess.run([sys.executable, "-c", PARTS], env=warm, check=True, capture_output=True, text=True)
             parts.append(json.loads(out.stdout))
     ex = api.get_explorer("huaweicloud", catalog)
@@ -95,7 +98,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     timed_row("the same, first run (empty cache: parse YAML, compile)", med["cold"], floor, py)
     timed_row("the same, cache off (PERMISSION_EXPLORER_NO_CACHE=1)", med["off"], floor, py)
-    timed_row("of which: importing what `closure` uses", imports, None)
+    timed_row("of which: importing what `closure` uses (in-process)", imports, None)
+    timed_row("`python -c 'import explorer.api'` (engine re-exported lazily)", med["api"], med["python"], "bare python")
     timed_row("of which: loading the catalog and building the graph", load, query, "the query itself")
     timed_row("`permission-explorer --help`", med["help"], floor, py)
     return 0
