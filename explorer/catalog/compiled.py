@@ -22,6 +22,7 @@ never served stale and never trusted blindly:
 from __future__ import annotations
 
 import dataclasses
+import functools
 import gc
 import hashlib
 import marshal
@@ -95,6 +96,7 @@ def _read_all(files: list[Path]) -> list[bytes] | None:
     return out
 
 
+@functools.cache  # the code does not change while a process runs
 def _code_digest() -> bytes:
     here = Path(__file__).resolve().parent
     h = hashlib.sha256()
