@@ -30,3 +30,19 @@ def test_from_import_and_dir_see_the_lazy_names() -> None:
 def test_an_unknown_name_is_an_attribute_error() -> None:
     with pytest.raises(AttributeError, match="no attribute 'no_such_thing'"):
         api.no_such_thing  # noqa: B018
+
+
+def test_the_type_checking_imports_match_the_lazy_table() -> None:
+    """mypy and import-linter read the TYPE_CHECKING imports; __getattr__ reads _LAZY: they must agree."""
+    import ast
+    from pathlib import Path
+
+    tree = ast.parse(Path(api.__file__).read_text(encoding="utf-8"))
+    block = next(n for n in tree.body if isinstance(n, ast.If) and ast.unparse(n.test) == "TYPE_CHECKING")
+    seen = {
+        alias.asname or alias.name: (node.module, alias.name)
+        for node in block.body
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+    }
+    assert seen == api._LAZY
