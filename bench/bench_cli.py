@@ -27,7 +27,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from timing import median_seconds, timed_row
+from timing import fmt_seconds, median_seconds, row, timed_row
 
 from explorer import api
 
@@ -100,7 +100,11 @@ def main(argv: list[str] | None = None) -> int:
     timed_row("the same, cache off (PERMISSION_EXPLORER_NO_CACHE=1)", med["off"], floor, py)
     timed_row("of which: importing what `closure` uses (in-process)", imports, None)
     timed_row("`python -c 'import explorer.api'` (engine re-exported lazily)", med["api"], med["python"], "bare python")
-    timed_row("of which: loading the catalog and building the graph", load, query, "the query itself")
+    row(
+        "of which: loading the catalog and building the graph",
+        fmt_seconds(load),
+        f"the query itself: {fmt_seconds(query)}",
+    )
     timed_row("`permission-explorer --help`", med["help"], floor, py)
     return 0
 

@@ -20,6 +20,8 @@ def median_seconds(fn: Callable[[], object], repeat: int) -> float:
 def fmt_seconds(seconds: float | None) -> str:
     if seconds is None:
         return "-"
+    if seconds < 0.001:
+        return f"{seconds * 1e6:.1f} µs"
     return f"{seconds * 1000:.1f} ms" if seconds < 1 else f"{seconds:.2f} s"
 
 
