@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from explorer.actions import is_destructive, is_pattern, matches, service_of
 from explorer.errors import CatalogError, Problem
 from explorer.graph.cycles import strongly_connected
-from explorer.graph.results import Edge, Evidence, PairScope
+from explorer.graph.results import Edge, Evidence, Link, PairScope
 from explorer.model import Catalog, Operation, Provenance
 from explorer.view import EdgeKind, ScopeMark
 
@@ -82,6 +82,9 @@ class CatalogGraph:
     # action -> how many rows check it: a dependency edge of the action whose evidence names that many
     # rows is listed by every row (a *certain* requirement), fewer rows make it *possible*
     row_count: dict[str, int]
+    # action -> the Links of its edges that every row checking it lists (the walk's certain steps when no
+    # row is filtered out), made once here instead of per query
+    certain_links: dict[str, tuple[Link, ...]]
     row_node: dict[tuple[str, Provenance], str]  # (operation id, provenance) of a row -> its op node
     destructive: frozenset[str]  # actions and patterns a reviewer should see flagged (explorer.actions)
     pattern_pairs: dict[str, tuple[PairScope, ...]]  # pattern -> the pairs of the actions it matches
@@ -248,6 +251,7 @@ def _build(catalog: Catalog, source: str) -> CatalogGraph:
     }
     marks = {a: summarise(ps) for a, ps in frozen_pairs.items()}
     marks.update({p: summarise(ps) for p, ps in pattern_pairs.items()})
+    row_count = {a: len(ps) for a, ps in frozen_pairs.items()}
     return CatalogGraph(
         cloud=catalog.cloud,
         source=source,
@@ -263,7 +267,12 @@ def _build(catalog: Catalog, source: str) -> CatalogGraph:
         unresolved=unresolved,
         patterns=frozenset(patterns),
         pairs=frozen_pairs,
-        row_count={a: len(ps) for a, ps in frozen_pairs.items()},
+        row_count=row_count,
+        certain_links={
+            a: links
+            for a, n in row_count.items()
+            if (links := tuple(Link(e, "certain") for e in out_edges.get(a, ()) if len(e.evidence) == n))
+        },
         row_node={(op.id, op.provenance): node for node, _s, op in ops},
         destructive=frozenset(n for n in defined | unresolved | patterns if is_destructive(n)),
         pattern_pairs=pattern_pairs,

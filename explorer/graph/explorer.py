@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import operator
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
 Exclude = bool | Iterable[str]
 
 MAX_WHY_PATHS = 20
+_LINK_ORDER = operator.attrgetter("edge.source", "edge.target")  # (source, target), in C
 
 
 def close_matches(word: str, candidates: Iterable[str], n: int = 5) -> tuple[str, ...]:
@@ -313,7 +315,7 @@ class Explorer:
         own = lp.own_pairs(g, resolved) if any(t.kind == "operation" for t in resolved) else {}
         reqs = lp.requirements(g, w, own, keep)
         links = w.links + lp.possible_links(w) if possible else w.links
-        ordered = tuple(sorted(links, key=lambda k: (k.edge.source, k.edge.target)))
+        ordered = tuple(sorted(links, key=_LINK_ORDER))
         reached = {**w.depth, **w.possible_depth} if possible else w.depth
         cycles, loops = self._answer_loops(reached, ordered, w.target_loops)
         return ClosureResult(
