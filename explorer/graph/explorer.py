@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import operator
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -40,7 +39,6 @@ if TYPE_CHECKING:
 Exclude = bool | Iterable[str]
 
 MAX_WHY_PATHS = 20
-_LINK_ORDER = operator.attrgetter("edge.source", "edge.target")  # (source, target), in C
 
 
 def close_matches(word: str, candidates: Iterable[str], n: int = 5) -> tuple[str, ...]:
@@ -314,8 +312,8 @@ class Explorer:
         w = lp.walk(g, seeds, max_depth, keep, possible)
         own = lp.own_pairs(g, resolved) if any(t.kind == "operation" for t in resolved) else {}
         reqs = lp.requirements(g, w, own, keep)
-        links = w.links + lp.possible_links(w) if possible else w.links
-        ordered = tuple(sorted(links, key=_LINK_ORDER))
+        # walk order is deterministic (sorted levels over sorted adjacency), so links need no sort
+        ordered = tuple(w.links + lp.possible_links(w) if possible else w.links)
         reached = {**w.depth, **w.possible_depth} if possible else w.depth
         cycles, loops = self._answer_loops(reached, ordered, w.target_loops)
         return ClosureResult(
