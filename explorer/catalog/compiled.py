@@ -123,9 +123,12 @@ def entry_path(files: list[Path]) -> Path:
 
 
 def _safe_to_read(st: os.stat_result) -> bool:
-    """A regular file that only this user could have written."""
+    """A regular file that only this user could have written (never, where ownership cannot be checked)."""
+    geteuid = getattr(os, "geteuid", None)
+    if geteuid is None:
+        return False
     mode = st.st_mode
-    return stat.S_ISREG(mode) and st.st_uid == os.geteuid() and not mode & (stat.S_IWGRP | stat.S_IWOTH)
+    return stat.S_ISREG(mode) and st.st_uid == geteuid() and not mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
 def read_entry(path: Path, key: bytes) -> dict[str, Catalog] | None:
