@@ -14,6 +14,7 @@ import-linter the real layering.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -67,6 +68,25 @@ if TYPE_CHECKING:
         report_to_json,
         save_document,
     )
+    from explorer.policy import (
+        ATTACH_CHOICES,
+        CODES,
+        SEVERITIES,
+        Code,
+        Finding,
+        Generated,
+        GeneratedPolicy,
+        LintReport,
+        PolicySource,
+        Where,
+        fixed_documents,
+        markdown_table,
+        read_paths,
+        to_sarif,
+        to_terraform,
+    )
+    from explorer.policy import MAX_FILE_BYTES as MAX_POLICY_FILE_BYTES
+    from explorer.policy.fix import FixedPolicy
     from explorer.render.assets import CLOSURE_STEM, README_CLOUD, README_TARGET, Assets, inline_mermaid
     from explorer.render.collapse import collapse_by_service
     from explorer.render.dot import legend_dot, to_dot
@@ -131,6 +151,28 @@ _LAZY: dict[str, tuple[str, str]] = {
             "why_view",
         )
     },
+    **{
+        n: ("explorer.policy", n)
+        for n in (
+            "ATTACH_CHOICES",
+            "CODES",
+            "SEVERITIES",
+            "Code",
+            "Finding",
+            "Generated",
+            "GeneratedPolicy",
+            "LintReport",
+            "PolicySource",
+            "Where",
+            "fixed_documents",
+            "markdown_table",
+            "read_paths",
+            "to_sarif",
+            "to_terraform",
+        )
+    },
+    "MAX_POLICY_FILE_BYTES": ("explorer.policy", "MAX_FILE_BYTES"),
+    "FixedPolicy": ("explorer.policy.fix", "FixedPolicy"),
     **{
         n: ("explorer.render.assets", n)
         for n in ("CLOSURE_STEM", "README_CLOUD", "README_TARGET", "Assets", "inline_mermaid")
@@ -278,18 +320,62 @@ def regenerate_assets(
     return changed
 
 
+# --- policies: lint and generate ----------------------------------------------------------------
+
+
+def lint_policies(
+    sources: Sequence[PolicySource],
+    cloud: str = "huaweicloud",
+    catalog: Path | str | None = None,
+    *,
+    attach: str | None = None,
+    explorers: Mapping[str, Explorer] | None = None,
+) -> LintReport:
+    """Lint policy files as one principal's policy set against a cloud's catalog (default: the bundled one).
+
+    ``explorers`` (one per cloud, e.g. of an upload) replaces the catalog; the other clouds tell renamed actions.
+    """
+    from explorer.policy import lint
+
+    if explorers is None:
+        explorers = {c: get_explorer(c, catalog) for c in available_clouds(catalog)}
+    if cloud not in explorers:
+        raise QueryError(f"unknown cloud {cloud!r}; the catalog holds {', '.join(sorted(explorers))}")
+    return lint(sources, explorers[cloud], attach=attach, others=explorers)
+
+
+def generate_policies(
+    targets: Sequence[str],
+    cloud: str = "huaweicloud",
+    catalog: Path | str | None = None,
+    *,
+    possible: bool = False,
+    compact: bool = False,
+    explorer: Explorer | None = None,
+) -> Generated:
+    """The policies (enterprise-project and IAM-project parts, AX apart from XA) that the targets' answer needs."""
+    from explorer.policy import generate
+
+    ex = explorer if explorer is not None else get_explorer(cloud, catalog)
+    return generate(ex, list(targets), possible=possible, compact_wildcards=compact)
+
+
 __all__ = [
+    "ATTACH_CHOICES",
     "BINARY_FORMATS",
     "BUNDLED_CATALOG",
     "CLOSURE_STEM",
+    "CODES",
     "DEFAULT_TIMEOUT",
     "DIRECTIONS",
     "EXPORT_FORMATS",
     "FORMATS",
     "MAX_DOCUMENT_BYTES",
+    "MAX_POLICY_FILE_BYTES",
     "README_CLOUD",
     "README_TARGET",
     "REPO_ROOT",
+    "SEVERITIES",
     "SUFFIXES",
     "ActionInfo",
     "ActionScope",
@@ -298,6 +384,7 @@ __all__ = [
     "CatalogError",
     "CheckReport",
     "ClosureResult",
+    "Code",
     "Dependent",
     "DependentsResult",
     "Disagreement",
@@ -308,9 +395,15 @@ __all__ = [
     "Explorer",
     "ExplorerError",
     "FileReport",
+    "Finding",
+    "FixedPolicy",
+    "Generated",
+    "GeneratedPolicy",
     "ImportReport",
+    "LintReport",
     "NoAction",
     "PairScope",
+    "PolicySource",
     "Problem",
     "QueryError",
     "RenderError",
@@ -324,6 +417,7 @@ __all__ = [
     "UnknownHeaderError",
     "ValidationResult",
     "View",
+    "Where",
     "WhyResult",
     "available_clouds",
     "build_corpus",
@@ -336,14 +430,19 @@ __all__ = [
     "diagram_view",
     "drawn_view",
     "dump_service",
+    "fixed_documents",
+    "generate_policies",
     "get_explorer",
     "import_corpus",
     "import_document",
     "inline_mermaid",
     "legend_dot",
+    "lint_policies",
     "load",
     "load_service_text",
+    "markdown_table",
     "read_import_report",
+    "read_paths",
     "readme_assets",
     "regenerate_assets",
     "render_view",
@@ -355,6 +454,8 @@ __all__ = [
     "to_graphml",
     "to_json",
     "to_mermaid",
+    "to_sarif",
+    "to_terraform",
     "validate",
     "validate_paths",
     "why_view",

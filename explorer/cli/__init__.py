@@ -27,6 +27,7 @@ COMMAND_MODULES: dict[str, str] = {
     "export": "export_cmd",
     "import": "catalog_cmds",
     "import-doc": "catalog_cmds",
+    "policy": "policy_cmd",
     "scope": "query_cmds",
     "search": "query_cmds",
     "show": "query_cmds",

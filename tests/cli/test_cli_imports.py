@@ -12,9 +12,12 @@ import pytest
 REPO = Path(__file__).resolve().parents[2]
 CATALOG = REPO / "tests" / "fixtures" / "catalog"
 
-# What no query needs: the importers and their parsers, the JSON Schema validator, the web UI.
+# What no query needs: the importers and their parsers, the JSON Schema validator, the policy linter
+# and its HCL parser, the web UI.
 NOT_FOR_QUERIES = (
     "explorer.importers",
+    "explorer.policy",
+    "hcl2",
     "explorer.catalog.validate",
     "jsonschema",
     "lxml",
@@ -65,7 +68,7 @@ def test_help_loads_no_engine(cache: Path) -> None:
 
 
 def test_a_command_help_loads_no_engine(cache: Path) -> None:
-    for command in ("closure", "export", "validate", "ui"):
+    for command in ("closure", "export", "validate", "ui", "policy"):
         names = imported([command, "--help"], cache)
         assert _loaded(names, ("explorer.graph", "networkx", *NOT_FOR_QUERIES, *RENDERING)) == [], command
     # import-doc lists the importers' table formats, so it loads them, and nothing else of the engine
