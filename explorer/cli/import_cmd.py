@@ -52,6 +52,40 @@ def _problems(report: api.ImportReport, verbose: bool) -> Table | None:
     return table
 
 
+def _unknown_headers(report: api.ImportReport) -> Table | None:
+    unknown = report.unknown_headers()
+    if not unknown:
+        return None
+    table = Table(title="Unknown column headers (ignored; their values are listed per row)", title_justify="left")
+    for column in ("file", "table", "line", "header"):
+        table.add_column(column, overflow="fold")
+    for u in unknown:
+        table.add_row(u.file, str(u.table), str(u.line), u.header)
+    return table
+
+
+def _kinds(report: api.ImportReport) -> Table | None:
+    kinds = report.kinds()
+    if not kinds:
+        return None
+    table = Table(title="Warnings by kind (repairs, inferences, values lost)", title_justify="left")
+    table.add_column("kind")
+    table.add_column("rows", justify="right")
+    for kind, count in kinds.items():
+        table.add_row(kind, str(count))
+    return table
+
+
+def _print_report(console: Console, report: api.ImportReport, verbose: bool) -> None:
+    console.print(_summary(report))
+    for part in (_kinds(report), _unknown_headers(report), _problems(report, verbose)):
+        if part is not None:
+            console.print(part)
+
+
+_STRICT_HELP = "Fail, listing every unknown column header of the run, instead of ignoring those columns."
+
+
 @click.command("import")
 @click.argument("corpus", type=click.Path(path_type=Path, file_okay=False))
 @click.option(
@@ -61,15 +95,18 @@ def _problems(report: api.ImportReport, verbose: bool) -> Table | None:
     show_default=True,
     help="Catalog directory to write (<cloud>/<service>.yaml and import-report.json).",
 )
-@click.option("--skip-unknown", is_flag=True, help="Ignore (and report) columns with an unknown header.")
+@click.option("--strict", is_flag=True, help=_STRICT_HELP)
+# Unknown columns are now always skipped and reported; the old option is accepted so scripts keep working.
+@click.option("--skip-unknown", is_flag=True, hidden=True)
 @click.option("--verbose", "-v", is_flag=True, help="List every problem, warnings included.")
-def import_cmd(corpus: Path, out: Path, skip_unknown: bool, verbose: bool) -> None:
+def import_cmd(corpus: Path, out: Path, strict: bool, skip_unknown: bool, verbose: bool) -> None:
     """Import the documentation tables of CORPUS (a directory with MANIFEST.tsv) into a catalog.
 
     Every data row of every action table is either imported or listed in the report with the
-    reason. The catalog is replaced only when the whole import succeeded; re-running on the same
-    corpus writes the same bytes. Exit status 2 on an unreadable manifest or an unknown column
-    header (see --skip-unknown).
+    reason; a column whose header is unknown is ignored, listed with its file, table and line, and
+    the values it held are listed per row. The catalog is replaced only when the whole import
+    succeeded; re-running on the same corpus writes the same bytes. Exit status 2 on an unreadable
+    manifest, or with --strict on any unknown column header.
     """
     console = Console()
     progress = Progress(
@@ -87,11 +124,8 @@ def import_cmd(corpus: Path, out: Path, skip_unknown: bool, verbose: bool) -> No
         def step(done: int, total: int, file: str) -> None:
             progress.update(task, completed=done, total=total, description=file)
 
-        report = api.import_corpus(corpus, out, skip_unknown=skip_unknown, progress=step)
-    console.print(_summary(report))
-    problems = _problems(report, verbose)
-    if problems is not None:
-        console.print(problems)
+        report = api.import_corpus(corpus, out, strict_headers=strict, progress=step)
+    _print_report(console, report, verbose)
     console.print(f"catalog written to {out} (report: {out / 'import-report.json'})")
 
 
@@ -111,7 +145,8 @@ def import_cmd(corpus: Path, out: Path, skip_unknown: bool, verbose: bool) -> No
     type=click.Path(path_type=Path, dir_okay=False),
     help="Write the service YAML to this file instead of standard output.",
 )
-@click.option("--skip-unknown", is_flag=True, help="Ignore (and report) columns with an unknown header.")
+@click.option("--strict", is_flag=True, help=_STRICT_HELP)
+@click.option("--skip-unknown", is_flag=True, hidden=True)
 def import_doc_cmd(
     document: Path,
     edition: str,
@@ -119,6 +154,7 @@ def import_doc_cmd(
     service: str | None,
     fmt: str | None,
     out: Path | None,
+    strict: bool,
     skip_unknown: bool,
 ) -> None:
     """Import one documentation page (Markdown, RST or HTML) and print its operations as catalog YAML.
@@ -132,13 +168,10 @@ def import_doc_cmd(
         edition=edition,
         service=service,
         fmt=fmt,
-        skip_unknown=skip_unknown,
+        strict_headers=strict,
     )
     errors = Console(stderr=True)
-    errors.print(_summary(result.report))
-    problems = _problems(result.report, verbose=True)
-    if problems is not None:
-        errors.print(problems)
+    _print_report(errors, result.report, verbose=True)
     text = api.dump_service(result.catalog)
     if out is None:
         click.echo(text, nl=False)

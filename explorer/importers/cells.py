@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from explorer import apigrammar
 from explorer.actions import is_action, is_pattern
 from explorer.importers.text import narrow
 from explorer.model import ActionRef
@@ -14,10 +15,7 @@ PLACEHOLDERS = frozenset({"", "-", "--", "—", "–", "无", "none", "n/a", "na
 _TRUE = frozenset({"√", "✓", "✔", "y", "yes", "supported", "支持", "true", "是"})
 _FALSE = frozenset({"×", "x", "✗", "✘", "n", "no", "not supported", "unsupported", "不支持", "false", "否"})
 
-_METHOD_ONLY = re.compile(r"^(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)$")
 _NO_API = frozenset({"x", "×"})  # some API columns mark "no public API" with the scope cross
-# a path usually starts with "/", but some tables drop it ("GET v3.0/OS-SECURITYPOLICY/...")
-_METHOD_PATH = re.compile(r"\b(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\s+(/\S*|[\w.{}:-]+/\S*)")
 # Runs of the characters an action (or a glued sequence of actions) is made of.
 _RUN = re.compile(r"[A-Za-z0-9_.*:-]+")
 _IDENT = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
@@ -31,6 +29,34 @@ _LABEL_TRIM = " \t-:>→=,;•*\"'`"
 def is_placeholder(values: Iterable[str]) -> bool:
     """True for an empty cell or one that only says "none" in one of the documented ways."""
     return all(narrow(v).lower().strip(".。") in PLACEHOLDERS for v in values)
+
+
+# An action cell that says, in words, that the operation needs no action of its own.
+_NO_ACTION = re.compile(
+    r"(无需|不需要|无须|不用)(任何)?(授权|鉴权|权限|授权项)|不涉及(授权|鉴权)?|"
+    r"\bno (specific |extra |additional )?(authori[sz]ation|permissions?|actions?|policy|policies)( is| are)? "
+    r"(required|needed|necessary)\b|\b(authori[sz]ation|permissions?) (is |are )?not (required|needed)\b|"
+    r"\bnot (required|needed|applicable)\b|\bdoes not (require|need) (any )?(authori[sz]ation|permissions?)\b",
+    re.IGNORECASE,
+)
+# An action cell that says a system-defined role or policy covers the operation, instead of naming actions.
+_IN_ROLE = re.compile(
+    r"\b(included|contained|covered|granted) (in|by) (the )?.{0,60}\b(roles?|permissions?|polic(y|ies))\b|"
+    r"包含在.{0,40}(角色|权限|策略)|(角色|策略|权限)(中)?(已)?包含|由.{0,40}(角色|策略)(授予|提供)",
+    re.IGNORECASE,
+)
+
+
+def says_no_action(values: Iterable[str]) -> bool:
+    """True for an action cell that says in words that no action is needed (无需授权, No authorization required)."""
+    text = narrow(" ".join(values))
+    return bool(text) and _NO_ACTION.search(text) is not None and not action_like(text)
+
+
+def names_a_role(values: Iterable[str]) -> bool:
+    """True for an action cell that says a system role includes the operation, naming no action."""
+    text = narrow(" ".join(values))
+    return bool(text) and _IN_ROLE.search(text) is not None and not action_like(text)
 
 
 def scope_flag(values: tuple[str, ...]) -> tuple[bool | None, str | None]:
@@ -87,30 +113,36 @@ def scope_prose(values: tuple[str, ...]) -> tuple[bool | None, bool | None, str 
     return flags.get("project", default), flags.get("enterprise", default), None
 
 
-def apis_and_notes(values: tuple[str, ...]) -> tuple[list[str], list[str]]:
-    """ "METHOD /path" strings of an API cell; any other text (a prerequisite, a remark) is a note."""
+def apis_and_notes(values: tuple[str, ...]) -> tuple[list[str], list[str], list[str]]:
+    """(APIs, notes, repairs) of an API cell, read by the API grammar (:mod:`explorer.apigrammar`).
+
+    The values are read as one text, one per line, so a method on one line and its path on the
+    next, or a path broken over two lines, is one API. Text outside the APIs is kept as notes (a
+    value without an API as written); each repair the grammar made is a warning quoting the cell.
+    """
+    narrowed = [narrow(v) for v in values]
+    text = "\n".join(narrowed)
+    found = apigrammar.scan(text)
     apis: list[str] = []
+    repairs: list[str] = []
+    for f in found:
+        if f.api.text not in apis:
+            apis.append(f.api.text)
+        for kind in f.repairs:
+            repairs.append(f"API {f.api.text!r} read with a repair ({kind}) from the cell text {' '.join(narrowed)!r}")
     notes: list[str] = []
-    joined: list[str] = []
-    for value in values:
-        # a method on one line and its path on the next ("GET" / "/v2/{project_id}/...") is one API
-        if joined and _METHOD_ONLY.match(narrow(joined[-1])) and value.lstrip().startswith("/"):
-            joined[-1] = f"{joined[-1].strip()} {value.strip()}"
-        else:
-            joined.append(value)
-    for original in joined:
-        value = narrow(original)
-        if value.lower() in _NO_API:
+    pos = 0
+    for original, value in zip(values, narrowed, strict=True):
+        begin, finish = pos, pos + len(value)
+        pos = finish + 1
+        inside = [f for f in found if f.start < finish and f.end > begin]
+        if not inside:
+            if value.lower() not in _NO_API and not is_placeholder((value,)) and value.strip():
+                notes.append(original.strip())
             continue
-        found = list(_METHOD_PATH.finditer(value))
-        for m in found:
-            api = f"{m.group(1)} {m.group(2).rstrip('.,;')}"
-            if api not in apis:
-                apis.append(api)
-        rest = _METHOD_PATH.sub(" ", value).strip(" ,;")
-        if rest and not is_placeholder((rest,)):
-            notes.append(original if not found else rest)
-    return apis, notes
+        clipped = [apigrammar.Found(f.api, max(f.start, begin) - begin, min(f.end, finish) - begin, f.repairs) for f in inside]
+        notes.extend(n for n in apigrammar.rest(value, clipped) if not is_placeholder((n,)))
+    return apis, notes, repairs
 
 
 def repair_spaces(text: str) -> str:
@@ -212,8 +244,8 @@ def extract_actions(values: tuple[str, ...], known_services: frozenset[str], *, 
                 if not (is_action(name) or is_pattern(name)):
                     out.warnings.append(f"{name!r} is not a valid action name")
                     continue
-                if is_pattern(name) and not patterns:
-                    out.warnings.append(f"wildcard {name!r} where a single action is expected")
+                if is_pattern(name) and (not patterns or name.startswith("*")):
+                    out.warnings.append(f"wildcard {name!r} where a single action or a service's pattern is expected")
                     continue
                 found.append((m.start(), m.start() + len(m.group(0)), glued_label, name, k == len(names) - 1))
         if not found:
