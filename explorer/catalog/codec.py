@@ -265,9 +265,10 @@ def _decode_operation(c: _Checker, raw: Any, here: str, by_file: dict[str, Sourc
     scope = Scope()
     s = c.mapping(m.get("scope", {}), f"{here}.scope", SCOPE_KEYS, ())
     if s is not None:
-        flags = [c.flag(s.get(k), f"{here}.scope.{k}") for k in SCOPE_FLAGS]
-        inferred = _inferred(c, s.get("inferred", []), f"{here}.scope.inferred", dict(zip(SCOPE_FLAGS, flags, strict=True)))
-        scope = Scope(*flags, inferred)
+        iam, ent, inst, tag = (c.flag(s.get(k), f"{here}.scope.{k}") for k in SCOPE_FLAGS)
+        values = dict(zip(SCOPE_FLAGS, (iam, ent, inst, tag), strict=True))
+        inferred = _inferred(c, s.get("inferred", []), f"{here}.scope.inferred", values)
+        scope = Scope(iam, ent, inst, tag, inferred)
     provenance: Provenance | None = None
     o = c.mapping(m["source"], f"{here}.source", ORIGIN_KEYS, ORIGIN_KEYS) if "source" in m else None
     if o is not None:

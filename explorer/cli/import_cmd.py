@@ -70,7 +70,7 @@ def _kinds(report: api.ImportReport) -> Table | None:
         return None
     table = Table(title="Warnings by kind (repairs, inferences, values lost)", title_justify="left")
     table.add_column("kind")
-    table.add_column("rows", justify="right")
+    table.add_column("warnings", justify="right")
     for kind, count in kinds.items():
         table.add_row(kind, str(count))
     return table

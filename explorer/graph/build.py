@@ -15,7 +15,6 @@ traversal in Python), and sorting once here is what makes every answer determini
 from __future__ import annotations
 
 import gc
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -24,22 +23,20 @@ from typing import Literal
 import networkx as nx
 
 from explorer.actions import is_pattern, matches, service_of
+from explorer.apigrammar import lookup_key
 from explorer.errors import CatalogError, Problem
 from explorer.graph.results import Edge, Evidence, PairScope
 from explorer.model import Catalog, Operation, Provenance
 from explorer.view import EdgeKind, ScopeMark
 
-_PLACEHOLDER = re.compile(r"\{[^}]*\}")
-_API = re.compile(r"^\s*([A-Za-z]+)\s+(/\S*)")
-
 
 def normalise_api(text: str) -> str | None:
-    """``METHOD /path`` with the method upper-cased and placeholders blanked, or None if not an API."""
-    m = _API.match(text)
-    if m is None:
-        return None
-    path = _PLACEHOLDER.sub("{}", m.group(2)).rstrip("/") or "/"
-    return f"{m.group(1).upper()} {path}"
+    """``METHOD /path`` with the method upper-cased and placeholders blanked, or None if not an API.
+
+    Read by the same grammar as the importer's (explorer.apigrammar), so what a user types is
+    repaired the way the documentation's cells are.
+    """
+    return lookup_key(text)
 
 
 def summarise(pairs: Iterable[PairScope]) -> ScopeMark:
@@ -145,9 +142,13 @@ def _build(catalog: Catalog, source: str) -> CatalogGraph:
         for text in op.name.values():
             by_name[text.casefold()].append(node)
         for ref in op.actions:
-            pairs[ref.action].append(
-                PairScope(ref.action, op.id, name, op.apis, op.scope.iam_project, op.scope.enterprise_project, prov)
-            )
+            if is_pattern(ref.action):
+                # an action cell written as a pattern (cce:kubernetes:*): a pattern node, expanded like a dependency's
+                patterns.add(ref.action)
+            else:
+                pairs[ref.action].append(
+                    PairScope(ref.action, op.id, name, op.apis, op.scope.iam_project, op.scope.enterprise_project, prov)
+                )
             evidence[(node, ref.action)].append(Evidence(op.id, prov, ref.condition))
             kinds[(node, ref.action)] = "checks"
         for dep in op.dependencies:

@@ -140,7 +140,9 @@ def apis_and_notes(values: tuple[str, ...]) -> tuple[list[str], list[str], list[
             if value.lower() not in _NO_API and not is_placeholder((value,)) and value.strip():
                 notes.append(original.strip())
             continue
-        clipped = [apigrammar.Found(f.api, max(f.start, begin) - begin, min(f.end, finish) - begin, f.repairs) for f in inside]
+        clipped = [
+            apigrammar.Found(f.api, max(f.start, begin) - begin, min(f.end, finish) - begin, f.repairs) for f in inside
+        ]
         notes.extend(n for n in apigrammar.rest(value, clipped) if not is_placeholder((n,)))
     return apis, notes, repairs
 

@@ -35,8 +35,8 @@ Role = Literal[
 ]
 
 _ROLE_WORDS = (
-    r"full ?access|read ?only ?access|read-only ?access|readonly|common ?operations|administrator|admin|"
-    r"viewer|operator|tenant guest|guest|developer|auditor|管理员|只读|访客"
+    r"full ?access|read ?only ?access|read-only ?access|readonly|operate ?access|common ?operations|"
+    r"administrator|admin|viewer|operator|tenant guest|guest|developer|auditor|管理员|只读|访客"
 )
 # Each rule is a pattern searched in the header key (lower-case, ASCII punctuation, spaced brackets).
 # First match wins, so the more specific rules come first.
@@ -44,13 +44,16 @@ _RULES: tuple[tuple[str, Role], ...] = (
     (r"实例授权|实例级|\b(resource[- ])?instance(-level)?\b.*\bauthori[sz]", "instance"),
     (r"标签授权|\btag(-based| based)?\b.*\bauthori[sz]", "tag"),
     (r"^(authorization on the .* console|(api|iam|console|policy)[- ]based authori[sz]ation)$", "authorization"),
+    (rf"^(?:[\w()/.-]+ ){{0,3}}({_ROLE_WORDS})( \(.*\))?$", "system_role"),
     (r"依赖|\bdependen|\brelated (actions?|permissions?)\b|\bprerequisite (actions?|permissions?)\b", "dependencies"),
     (r"企业项目|\benterprise\b|\beps\b", "enterprise_project"),
     (r"授权项?作用域|授权范围|作用范围|\bscope\b", "scope"),
-    (rf"^(system[- ]defined |system )?(role|policy)?\s*[\w()/-]*\s*({_ROLE_WORDS})\b", "system_role"),
     (r"^(iam )?(项目|projects?)( \(projects?\))?$|^iam ?项目|^iam ?\(projects?\)$|^iam projects?\b", "iam_project"),
     (r"\(service:resource:action\)|\bfine[- ]grained (actions?|permissions?)\b", "action"),
-    (r"^(iam )?(授权项|授权动作|actions?)( \(actions?\))?$|^(iam )?actions? (names?|ids?|list)$|^授权项名称$", "action"),
+    (
+        r"^(iam )?(授权项|授权动作|actions?)( \(actions?\))?$|^(iam )?actions? (names?|ids?|list)$|^授权项名称$",
+        "action",
+    ),
     (r"^(policy )?actions?$|^授权项 \(action\)$", "action"),
     (r"^permissions?$|^permission names?$|^system-defined permissions?$|^权限项$", "permission"),
     (r"\bapi (functions?|descriptions?)\b|^api功能$|功能描述|功能说明", "description"),
@@ -68,7 +71,11 @@ _RULES: tuple[tuple[str, Role], ...] = (
         "description",
     ),
     (r"^备注$|^remarks?$|^notes?$|^comments?$|^注意事项$|^说明与限制$", "remarks"),
-    (r"^modules?$|^模块$|^categor(y|ies)$|^分类$|^类别$|^resource types?$|^资源类型$|^(服务|service) ?(模块|modules?)$", "module"),
+    (
+        r"^modules?$|^模块$|^categor(y|ies)$|^分类$|^类别$|^resource types?$|^资源类型$"
+        r"|^(服务|service) ?(模块|modules?)$",
+        "module",
+    ),
 )
 _COMPILED = tuple((re.compile(p), role) for p, role in _RULES)
 

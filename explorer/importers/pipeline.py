@@ -8,14 +8,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from explorer.catalog.damage import action_damage
 from explorer.catalog.store import dump_service, write_catalogs, write_text_atomic
 from explorer.errors import DocumentImportError
 from explorer.importers.cells import action_like
 from explorer.importers.formats import decode, detect_format, parse_tables
+from explorer.importers.ids import assign_ids
 from explorer.importers.manifest import ManifestEntry, read_manifest
 from explorer.importers.rawtable import RawTable, TableSyntaxError
 from explorer.importers.report import REPORT_NAME, FileReport, ImportReport, report_to_json
-from explorer.importers.ids import assign_ids
 from explorer.importers.rows import (
     RowProblem,
     UnknownHeader,
@@ -114,7 +115,9 @@ def _import_parsed(parsed: _Parsed, known: frozenset[str]) -> tuple[list[Operati
             continue
         roles, problems = classified
         report.unknown_headers.extend(
-            UnknownHeader(parsed.file, number, table.line, h) for h, r in zip(table.header, roles, strict=True) if r is None
+            UnknownHeader(parsed.file, number, table.line, h)
+            for h, r in zip(table.header, roles, strict=True)
+            if r is None
         )
         report.tables = number
         report.problems.extend(problems)
@@ -207,7 +210,21 @@ def build_corpus(
         catalogs.setdefault(cloud, Catalog(cloud)).services[service] = ServiceCatalog(
             cloud, service, tuple(sorted(sources[(cloud, service)])), tuple(assign_ids(cloud, service, ordered))
         )
+    by_file = {f.file: f for f in report.files}
+    for cloud in sorted(catalogs):
+        _report_damage(catalogs[cloud].services.values(), by_file)
     return catalogs, report
+
+
+def _report_damage(services: Iterable[ServiceCatalog], by_file: dict[str, FileReport]) -> None:
+    """Signs of damaged action names (see explorer.catalog.damage), as warnings on the rows that carry them."""
+    for d in action_damage(sorted(services, key=lambda s: s.service)):
+        prov = d.service.operations[d.index].provenance
+        target = by_file.get(prov.file)
+        if target is not None:
+            target.problems.append(
+                RowProblem(prov.file, prov.table, prov.row, f"{d.location}: {d.message}", False, "damaged_action")
+            )
 
 
 def import_corpus(
@@ -281,7 +298,10 @@ def import_document(
         service = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
         file_report.service = service
     source = SourceDoc(label, edition, format=fmt)
-    catalog = ServiceCatalog(cloud, service, (source,), tuple(assign_ids(cloud, service, _with_source(operations, source))))
+    catalog = ServiceCatalog(
+        cloud, service, (source,), tuple(assign_ids(cloud, service, _with_source(operations, source)))
+    )
+    _report_damage([catalog], {file_report.file: file_report})
     return DocumentImport(catalog, ImportReport([file_report]))
 
 

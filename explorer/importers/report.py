@@ -171,7 +171,10 @@ def report_from_json(text: str, path: str = REPORT_NAME) -> ImportReport:
         where = f"unknown_headers[{i}]"
         name = _get(raw, "file", str, where, path)
         unknown = UnknownHeader(
-            name, _get(raw, "table", int, where, path), _get(raw, "line", int, where, path), _get(raw, "header", str, where, path)
+            name,
+            _get(raw, "table", int, where, path),
+            _get(raw, "line", int, where, path),
+            _get(raw, "header", str, where, path),
         )
         if name in by_file:
             by_file[name].unknown_headers.append(unknown)

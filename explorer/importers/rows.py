@@ -7,8 +7,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from explorer.errors import DocumentImportError
 from explorer import apigrammar
+from explorer.errors import DocumentImportError
 from explorer.importers.cells import (
     Extracted,
     action_like,
@@ -113,7 +113,7 @@ def column_roles(table: RawTable, file: str, table_no: int) -> tuple[list[Role |
         candidates = [i for i, r in enumerate(roles) if r == "permission" and _mostly_actions(table, i)]
         if not candidates:
             unknown_actions = [i for i, r in enumerate(roles) if r is None and _mostly_actions(table, i)]
-            if len(unknown_actions) != 1 or "api" not in roles and "name" not in roles and "permission" not in roles:
+            if len(unknown_actions) != 1 or ("api" not in roles and "name" not in roles and "permission" not in roles):
                 return None
             candidates = unknown_actions
             problems.append(_read_by_content(file, table_no, table, candidates[0], "action"))
@@ -139,7 +139,10 @@ def column_roles(table: RawTable, file: str, table_no: int) -> tuple[list[Role |
 def _read_by_content(file: str, table_no: int, table: RawTable, column: int, role: str) -> RowProblem:
     header = table.header[column]
     what = "API paths" if role == "api" else "action names"
-    message = f"table at line {table.line}: column {header!r} (unknown header) read as the {role} column: its cells hold {what}"
+    message = (
+        f"table at line {table.line}: column {header!r} (unknown header) read as the {role} column: "
+        f"its cells hold {what}"
+    )
     return RowProblem(file, table_no, 0, message, False, "header_by_content")
 
 
@@ -173,7 +176,9 @@ def _interpret(raw: RawRow, header: tuple[str, ...], roles: list[Role | None], k
             continue
         text = " ".join(values)
         if role is None:
-            row.warnings.append(("value_lost", f"column {squash_header(head)!r} (unknown header, ignored): value lost: {text!r}"))
+            row.warnings.append(
+                ("value_lost", f"column {squash_header(head)!r} (unknown header, ignored): value lost: {text!r}")
+            )
         elif role == "name":
             row.names.append(text)
         elif role == "description":
@@ -210,7 +215,9 @@ def _interpret(raw: RawRow, header: tuple[str, ...], roles: list[Role | None], k
                         row.inferred.add(flag_name)
             if problem:
                 row.warnings.append(("scope_mark", f"column {head!r}: {problem}"))
-        else:  # module, authorization, system_role: context worth keeping next to the operation
+        elif role == "system_role":  # whether a system-defined role includes the operation, as the cell says
+            row.notes.append(f"system role {squash_header(head)}: {text}")
+        else:  # module, authorization: context worth keeping next to the operation
             row.notes.append(f"{squash_header(head)}: {text}")
     return row
 
@@ -287,7 +294,8 @@ def interpret_table(
             cells = [v for v, r in zip(raw.cells, roles, strict=True) if r == "action"]
             if not (row.apis or name_text):
                 reason = "the row names neither an API nor an operation, and " + (
-                    "its action cell is empty" if not any(any(x.strip() for x in v) for v in cells)
+                    "its action cell is empty"
+                    if not any(any(x.strip() for x in v) for v in cells)
                     else f"its action cell gives none ({'; '.join(' '.join(v) for v in cells)!r})"
                 )
                 result.problems.append(RowProblem(file, table_no, index, f"{where}: {reason}"))

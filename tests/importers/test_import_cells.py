@@ -78,11 +78,16 @@ def test_incomplete_names_are_warnings() -> None:
     assert found.warnings == ["incomplete action name 'database:create_view' (expected service:resource:operation)"]
 
 
-def test_wildcards_are_kept_in_dependencies_and_refused_as_actions() -> None:
+def test_wildcards_are_kept_as_patterns_but_never_a_service_wildcard() -> None:
     assert refs('"dws:*:get*",', "obs:bucket:*") == [ActionRef("dws:*:get*"), ActionRef("obs:bucket:*")]
+    # an action cell may hold a pattern too (CCE: cce:kubernetes:* for /api/*): the row is the evidence
+    assert extract_actions(("cce:kubernetes:*",), KNOWN, patterns=True).refs == [ActionRef("cce:kubernetes:*")]
     found = extract_actions(("cce:kubernetes:*",), KNOWN, patterns=False)
     assert found.refs == []
-    assert found.warnings == ["wildcard 'cce:kubernetes:*' where a single action is expected"]
+    assert found.warnings == ["wildcard 'cce:kubernetes:*' where a single action or a service's pattern is expected"]
+    anywhere = extract_actions(("*:*:get",), KNOWN, patterns=True)
+    assert anywhere.refs == []
+    assert anywhere.warnings == ["wildcard '*:*:get' where a single action or a service's pattern is expected"]
 
 
 def test_an_unknown_service_is_never_split_into_a_label_and_a_known_one() -> None:
@@ -138,11 +143,22 @@ def test_scope_prose(values: tuple[str, ...], expected: tuple[bool | None, bool 
 
 
 def test_api_cells() -> None:
-    apis, notes = apis_and_notes(
+    apis, notes, repairs = apis_and_notes(
         ("GET /v2/{project_id}/servers", "GET", "/v2.1/{project_id}/servers", "需要先开通服务", "x")
     )
     assert apis == ["GET /v2/{project_id}/servers", "GET /v2.1/{project_id}/servers"]
     assert notes == ["需要先开通服务"]
+    assert repairs == []
+
+
+def test_api_cell_repairs_quote_the_cell() -> None:
+    apis, notes, repairs = apis_and_notes(("POST /v2/cloudimages/action外部文件制作镜像前请确保已开通OBS。",))
+    assert apis == ["POST /v2/cloudimages/action"]
+    assert notes == ["外部文件制作镜像前请确保已开通OBS。"]
+    assert repairs == [
+        "API 'POST /v2/cloudimages/action' read with a repair (prose glued after the path) from the cell text "
+        "'POST /v2/cloudimages/action外部文件制作镜像前请确保已开通OBS。'"
+    ]
 
 
 _part = st.from_regex(r"[a-z][a-zA-Z]{1,8}", fullmatch=True)

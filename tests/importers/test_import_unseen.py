@@ -1,0 +1,123 @@
+"""Pages in the shape of services the corpus does not have: split headers, role columns, damaged API cells.
+
+The fixtures under tests/fixtures/docs/unseen are written from the patterns the issue lists, not
+copied from real pages: a scope header split over two lines next to ``IAM (Project)``, system-role
+columns, every kind of API damage, no-action wordings in both languages, a wildcard action cell,
+a role note, and an unknown column.
+"""
+
+from __future__ import annotations
+
+from import_paths import FIXTURES
+
+from explorer.api import import_document
+from explorer.model import ActionRef, Scope
+
+UNSEEN = FIXTURES / "unseen"
+
+
+def _import(name: str, edition: str):  # type: ignore[no-untyped-def]
+    cloud = "otc" if edition.startswith("otc") else "huaweicloud"
+    return import_document(name, (UNSEEN / name).read_bytes(), cloud=cloud, edition=edition, service="svc")
+
+
+def test_split_scope_headers_and_role_columns_are_read() -> None:
+    result = _import("role_columns.rst", "otc-en")
+    ops = {op.provenance.row: op for op in result.catalog.operations}
+    assert sorted(ops) == list(range(1, 10))
+    assert result.report.unknown_headers() == []
+    # the flags of "IAM (Project)" and "Enterprise (Enterprise Project)" are documented marks, not null
+    assert [(ops[i].scope.iam_project, ops[i].scope.enterprise_project) for i in (1, 2)] == [
+        (True, True),
+        (True, False),
+    ]
+    assert ops[1].scope == Scope(True, True)
+    # the role columns are kept per row, as the cells say
+    assert ops[3].notes == (
+        "system role SVC Administrator: Y",
+        "system role FullAccess: Y",
+        "system role ReadOnlyAccess: x",
+    )
+
+
+def test_damaged_api_cells_are_parsed_and_every_repair_is_reported() -> None:
+    result = _import("role_columns.rst", "otc-en")
+    ops = {op.provenance.row: op for op in result.catalog.operations}
+    assert [ops[i].apis for i in range(1, 9)] == [
+        ("GET /v2/{project_id}/svc/certificates/{cert_id}",),
+        ("GET /v2/{project_id}/svc/certificates",),
+        ("GET /v1/{project_id}/svc/{key_id}/tags",),
+        ("PUT /v1/{projectId}/svc/policy/{policy_id}",),
+        ("PUT /v3/{project_id}/svc/tags",),
+        ("DELETE /v2/{project_id}/svc/rules/{rule_id}",),
+        ("GET /v3.0/SVC-POLICY/domains/{domain_id}/policies",),
+        ("/api/*",),
+    ]
+    repairs = [(p.row, p.reason) for p in result.report.problems() if p.kind == "api_repair"]
+    assert repairs == [
+        (
+            1,
+            "line 14: API 'GET /v2/{project_id}/svc/certificates/{cert_id}' read with a repair (space inside the path) "
+            "from the cell text 'GET /v2/{project_id}/svc/ certificates/{cert_id}'",
+        ),
+        (
+            3,
+            "line 18: API 'GET /v1/{project_id}/svc/{key_id}/tags' read with a repair (space inside a placeholder) "
+            "from the cell text 'GET /v1/{project_id}/svc/{ key_id }/tags'",
+        ),
+        (
+            4,
+            "line 20: API 'PUT /v1/{projectId}/svc/policy/{policy_id}' read with a repair (method glued to the path) "
+            "from the cell text 'PUT/v1/{projectId}/svc/policy/{policy_id}'",
+        ),
+        (
+            5,
+            "line 22: API 'PUT /v3/{project_id}/svc/tags' read with a repair (scheme and host before the path "
+            "dropped) from the cell text 'PUT https://{Endpoint}/v3/{project_id}/svc/tags'",
+        ),
+        (
+            6,
+            "line 24: API 'DELETE /v2/{project_id}/svc/rules/{rule_id}' read with a repair (space inside a "
+            "placeholder) from the cell text 'DELETE /v2/{project_id}/svc/rules/{rule_id }'",
+        ),
+        (
+            7,
+            "line 26: API 'GET /v3.0/SVC-POLICY/domains/{domain_id}/policies' read with a repair (path without a "
+            "leading '/') from the cell text 'GET v3.0/SVC-POLICY/domains/{domain_id}/policies'",
+        ),
+        (8, "line 29: API '/api/*' read with a repair (no HTTP method) from the cell text '/api/*'"),
+    ]
+
+
+def test_every_row_is_kept_with_what_its_action_cell_says() -> None:
+    result = _import("role_columns.rst", "otc-en")
+    ops = {op.provenance.row: op for op in result.catalog.operations}
+    assert ops[7].actions == ()
+    assert ops[7].notes[0] == "no action required (action cell: No authorization required.)"
+    assert ops[8].actions == (ActionRef("svc:native:*"),)
+    assert ops[9].actions == ()
+    assert (
+        ops[9].notes[0]
+        == "included in a system role, no action of its own (action cell: Included in the Tenant Guest role.)"
+    )
+    assert [p for p in result.report.problems() if p.skipped] == []
+
+
+def test_a_chinese_page_with_prose_glued_to_paths_and_an_unknown_column() -> None:
+    result = _import("示例服务.md", "huaweicloud-zh")
+    ops = {op.provenance.row: op for op in result.catalog.operations}
+    image, job, regions = ops[1], ops[2], ops[3]
+    assert image.apis == ("POST /v2/cloudimages/action",)
+    assert image.notes == ("外部文件制作镜像前请确保已开通对象存储服务。",)
+    assert image.scope == Scope(True, True)
+    assert job.apis == ("POST /v1.0/{project_id}/jobs/submit-job",)
+    assert job.notes == ("SQL语句调用",)
+    assert job.scope == Scope(True, False)
+    # a method on one line and its path on the next is one API
+    assert regions.apis == ("GET /v1/regions",)
+    assert regions.notes == ("no action required (action cell: 无需授权)",)
+    assert [str(u) for u in result.report.unknown_headers()] == [
+        "示例服务.md: table 1 (line 4): unknown column header '神秘列'"
+    ]
+    lost = [(p.row, p.reason) for p in result.report.problems() if p.kind == "value_lost"]
+    assert lost == [(1, "line 20: column '神秘列' (unknown header, ignored): value lost: '保留'")]
