@@ -2,7 +2,8 @@
 
 The id of an operation is the first 12 hex digits of the SHA-1 of its *content key*:
 
-- the cloud and the service;
+- the cloud, the edition of the documentation (huaweicloud-zh, otc-en, otc-swiss-en ...; a
+  property of the source, like the cloud) and the service;
 - its APIs, each as ``METHOD /path`` with placeholder names blanked, the trailing ``/`` dropped and
   the path case-folded (``GET /v2/{}/servers``), sorted;
 - its actions (names only, sorted; conditions are wording and stay out);
@@ -33,7 +34,7 @@ def content_key(cloud: str, service: str, op: Operation) -> str:
     """The text an operation's id is the hash of, before any collision rule."""
     apis = sorted({(lookup_key(a) or a).casefold() for a in op.apis})
     actions = sorted({ref.action for ref in op.actions})
-    parts = [cloud, service, "apis", *apis, "actions", *actions]
+    parts = [cloud, op.provenance.edition, service, "apis", *apis, "actions", *actions]
     if not apis and not actions:
         parts += ["names", *(f"{lang}={op.name[lang]}" for lang in sorted(op.name))]
     return "\n".join(parts)
@@ -76,8 +77,10 @@ def _refine(keys: list[str], operations: Sequence[Operation], members: list[int]
             return
         for i, key in candidate.items():
             keys[i] = key
-    order = sorted(members, key=lambda i: operations[i].provenance)
-    seen: dict[str, int] = defaultdict(int)
-    for i in order:
-        seen[keys[i]] += 1
-        keys[i] = f"{keys[i]}\n#{seen[keys[i]]}"
+    still: dict[str, list[int]] = defaultdict(list)
+    for i in sorted(members, key=lambda i: operations[i].provenance):
+        still[keys[i]].append(i)
+    for equal in still.values():
+        if len(equal) > 1:
+            for n, i in enumerate(equal, start=1):
+                keys[i] = f"{keys[i]}\n#{n}"

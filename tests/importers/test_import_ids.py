@@ -48,7 +48,7 @@ def test_rewording_a_name_or_renaming_a_placeholder_keeps_the_id_a_new_action_do
 
 
 def test_the_id_is_the_hash_of_the_content_key() -> None:
-    key = "huaweicloud\nsvc\napis\npost /v1/{}/samples\nactions\nsvc:samples:create"
+    key = "huaweicloud\nhuaweicloud-zh\nsvc\napis\npost /v1/{}/samples\nactions\nsvc:samples:create"
     assert _ids(ROWS)["创建示例"] == hashlib.sha1(key.encode()).hexdigest()[:12]
 
 
@@ -64,11 +64,14 @@ def test_collisions_are_resolved_by_file_then_name_then_position() -> None:
     lone = _op("a.md", 2, "Other", api="GET /v1/y")
     ids = [op.id for op in assign_ids("otc", "svc", [a, b, c, d, lone])]
     assert len(set(ids)) == 5
-    base = content_key("otc", "svc", a)
-    digest = {k: hashlib.sha1(k.encode()).hexdigest()[:12] for k in (base,)}
-    # the row no other row equals keeps its plain content id
+    # the row no other row equals keeps its plain content id; the four equal rows all get refined ones
     assert ids[4] == hashlib.sha1(content_key("otc", "svc", lone).encode()).hexdigest()[:12]
-    assert digest[base] not in ids[:4]
+    assert hashlib.sha1(content_key("otc", "svc", a).encode()).hexdigest()[:12] not in ids[:4]
+    # a differs from the others by its file, b from c and d by its name, c from d only by its place
+    base = content_key("otc", "svc", a)
+    assert ids[0] == hashlib.sha1(f"{base}\na.md\nen=Get x".encode()).hexdigest()[:12]
+    assert ids[2] == hashlib.sha1(f"{base}\nb.md\nen=Get x again\n#1".encode()).hexdigest()[:12]
+    assert ids[3] == hashlib.sha1(f"{base}\nb.md\nen=Get x again\n#2".encode()).hexdigest()[:12]
     # the same rows in another order get the same ids
     again = [op.id for op in assign_ids("otc", "svc", [d, lone, c, b, a])]
     assert again == [ids[3], ids[4], ids[2], ids[1], ids[0]]

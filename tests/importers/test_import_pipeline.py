@@ -37,7 +37,7 @@ def test_import_groups_editions_by_cloud_and_service(mini_corpus: Path, tmp_path
     assert image.provenance.edition == "huaweicloud-zh"
     assert image.provenance.commit == "0" * 40
     # the id is derived from what the row says (cloud, service, APIs, actions), not from where it is
-    key = "huaweicloud\necs\napis\npost /v2.1/{}/servers/{}/action\nactions\necs:servers:createImage"
+    key = "huaweicloud\nhuaweicloud-zh\necs\napis\npost /v2.1/{}/servers/{}/action\nactions\necs:servers:createImage"
     assert image.id == hashlib.sha1(key.encode()).hexdigest()[:12]
     assert (report.rows_seen, report.rows_imported, report.rows_skipped) == (16, 15, 1)
 
