@@ -32,6 +32,7 @@ Role = Literal[
     "module",
     "authorization",
     "system_role",  # a system-defined role or policy: its cells say whether the role includes the row
+    "index",  # a row number (No., 序号): nothing to keep
 ]
 
 _ROLE_WORDS = (
@@ -48,19 +49,27 @@ _RULES: tuple[tuple[str, Role], ...] = (
     (r"依赖|\bdependen|\brelated (actions?|permissions?)\b|\bprerequisite (actions?|permissions?)\b", "dependencies"),
     (r"企业项目|\benterprise\b|\beps\b", "enterprise_project"),
     (r"授权项?作用域|授权范围|作用范围|\bscope\b", "scope"),
-    (r"^(iam )?(项目|projects?)( \(projects?\))?$|^iam ?项目|^iam ?\(projects?\)$|^iam projects?\b", "iam_project"),
+    (
+        r"^(supported by |支持)?(iam )?(项目|projects?)( \(projects?\))?$|iam ?项目|^iam ?\(projects?\)$"
+        r"|\biam projects?\b",
+        "iam_project",
+    ),
+    (r"^(no\.?|#|序号|编号|index|seq(uence)?( no\.?)?)$", "index"),
     (r"\(service:resource:action\)|\bfine[- ]grained (actions?|permissions?)\b", "action"),
     (
-        r"^(iam )?(授权项|授权动作|actions?)( \(actions?\))?$|^(iam )?actions? (names?|ids?|list)$|^授权项名称$",
+        r"^(iam )?(授权项|授权动作|actions?)( \(actions?\))?$|^(iam )?actions? (names?|ids?|list)$|^授权项名称$"
+        r"|^(policy )?actions?$|^授权项 \(action\)$",
         "action",
     ),
-    (r"^(policy )?actions?$|^授权项 \(action\)$", "action"),
+    (r"^(所需|需要的?|必需的?)授权项$|^(required|necessary) actions?$|^actions? required$", "action"),
     (r"^permissions?$|^permission names?$|^system-defined permissions?$|^权限项$", "permission"),
-    (r"\bapi (functions?|descriptions?)\b|^api功能$|功能描述|功能说明", "description"),
+    (r"^(required|necessary) permissions?$|^permissions? required$|^所需权限$", "permission"),
+    (r"\bapi (functions?|descriptions?)\b|^api功能$|功能描述|功能说明|^api (names?)$|^api名称$", "description"),
     (r"^(authori[sz]ation|(api|iam|console)[- ]based)\b", "authorization"),
     (
-        r"^对应的?api(接口)?$|^方法$|^apis?$|^api接口$|^(api|request) (urls?|uris?|paths?|methods?)$|^urls?$|^uris?$"
-        r"|^(http )?methods? (and|&) (urls?|uris?|paths?)$|^接口$|^api (names?)$|^调用的?api$",
+        r"^对应的?api(接口)?$|^(请求)?方法$|^apis?$|^api接口$|^(api|request) (urls?|uris?|paths?|methods?)$|^urls?$"
+        r"|^uris?$|^(http )?methods?$|^(http )?methods? (and|&|/) ?(urls?|uris?|paths?)$|^接口$|^调用的?api$"
+        r"|^(请求)?(路径|url|uri)$",
         "api",
     ),
     (r"^权限$|^权限(描述|说明|名称)$|资源操作$|^操作(名称)?$|^operations?( names?)?$|^permission/operation$", "name"),
@@ -73,7 +82,7 @@ _RULES: tuple[tuple[str, Role], ...] = (
     (r"^备注$|^remarks?$|^notes?$|^comments?$|^注意事项$|^说明与限制$", "remarks"),
     (
         r"^modules?$|^模块$|^categor(y|ies)$|^分类$|^类别$|^resource types?$|^资源类型$"
-        r"|^(服务|service) ?(模块|modules?)$",
+        r"|^(服务|service) ?(模块|modules?)$|^资源$|^resources?$|^条件键$|^condition keys?$",
         "module",
     ),
 )

@@ -151,6 +151,7 @@ class _Row:
     names: list[str] = field(default_factory=list)
     descriptions: list[tuple[str, str]] = field(default_factory=list)  # (header, text)
     apis: list[str] = field(default_factory=list)
+    api_values: list[str] = field(default_factory=list)
     actions: list[ActionRef] = field(default_factory=list)
     dependencies: list[ActionRef] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -184,10 +185,8 @@ def _interpret(raw: RawRow, header: tuple[str, ...], roles: list[Role | None], k
         elif role == "description":
             row.descriptions.append((squash_header(head), text))
         elif role == "api":
-            apis, notes, repairs = apis_and_notes(values)
-            row.apis.extend(a for a in apis if a not in row.apis)
-            row.notes.extend(notes)
-            row.warnings.extend(("api_repair", r) for r in repairs)
+            # a table may split an API over columns (Method | URI): read them as one cell, in column order
+            row.api_values.extend(values)
         elif role == "action":
             _merge(row.actions, extract_actions(values, known, patterns=True), row)
         elif role == "dependencies":
@@ -217,8 +216,13 @@ def _interpret(raw: RawRow, header: tuple[str, ...], roles: list[Role | None], k
                 row.warnings.append(("scope_mark", f"column {head!r}: {problem}"))
         elif role == "system_role":  # whether a system-defined role includes the operation, as the cell says
             row.notes.append(f"system role {squash_header(head)}: {text}")
-        else:  # module, authorization: context worth keeping next to the operation
+        elif role != "index":  # module, authorization: context worth keeping next to the operation
             row.notes.append(f"{squash_header(head)}: {text}")
+    if row.api_values:
+        apis, notes, repairs = apis_and_notes(tuple(row.api_values))
+        row.apis.extend(a for a in apis if a not in row.apis)
+        row.notes[:0] = notes
+        row.warnings.extend(("api_repair", r) for r in repairs)
     return row
 
 

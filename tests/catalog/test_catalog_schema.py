@@ -46,7 +46,9 @@ def test_the_schema_names_the_same_keys_and_values_as_the_codec() -> None:
     assert list(defs["operation"]["properties"]["source"]["properties"]) == list(codec.ORIGIN_KEYS)
     assert SCHEMA["properties"]["schema_version"]["enum"] == list(READABLE_SCHEMA_VERSIONS)
     assert SCHEMA_VERSION == max(READABLE_SCHEMA_VERSIONS)
-    assert defs["operation"]["properties"]["scope"]["properties"]["inferred"]["items"]["enum"] == list(codec.SCOPE_FLAGS)
+    assert defs["operation"]["properties"]["scope"]["properties"]["inferred"]["items"]["enum"] == list(
+        codec.SCOPE_FLAGS
+    )
     assert tuple(SCHEMA["properties"]["cloud"]["enum"]) == codec.CLOUDS
     assert tuple(defs["source"]["properties"]["edition"]["enum"]) == codec.EDITIONS
     assert tuple(defs["source"]["properties"]["format"]["enum"]) == codec.SOURCE_FORMATS

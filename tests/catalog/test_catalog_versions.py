@@ -59,7 +59,12 @@ def test_pattern_actions_and_inferred_flags_round_trip() -> None:
 @pytest.mark.parametrize(
     ("scope", "actions", "location", "message"),
     [
-        ({"iam_project": True, "inferred": ["price"]}, ["cce:x:get"], "scope.inferred[0]", "unknown scope flag 'price'"),
+        (
+            {"iam_project": True, "inferred": ["price"]},
+            ["cce:x:get"],
+            "scope.inferred[0]",
+            "unknown scope flag 'price'",
+        ),
         ({"iam_project": None, "inferred": ["iam_project"]}, ["cce:x:get"], "scope.inferred[0]", "is null"),
         ({"iam_project": True, "inferred": "iam_project"}, ["cce:x:get"], "scope.inferred", "expected a list"),
         ({}, ["*:*:get"], "actions[0]", "is not an action, or a pattern"),

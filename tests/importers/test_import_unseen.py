@@ -121,3 +121,35 @@ def test_a_chinese_page_with_prose_glued_to_paths_and_an_unknown_column() -> Non
     ]
     lost = [(p.row, p.reason) for p in result.report.problems() if p.kind == "value_lost"]
     assert lost == [(1, "line 20: column '神秘列' (unknown header, ignored): value lost: '保留'")]
+
+
+def test_an_api_split_over_method_and_uri_columns_is_one_api() -> None:
+    text = "\n".join(
+        [
+            "| No. | Operation | HTTP Method | URI | Required Actions | IAM Project | Enterprise Project |",
+            "|---|---|---|---|---|---|---|",
+            "| 1 | Listing samples | GET | /v1/{project_id}/samples | svc:samples:list | Supported | Supported |",
+            "| 2 | Deleting a sample | DELETE | /v1/{project_id}/samples/{ sample_id } | svc:samples:delete | Y | x |",
+            "",
+        ]
+    )
+    result = import_document("split.md", text.encode(), cloud="otc", edition="otc-en")
+    ops = result.catalog.operations
+    assert [(op.name, op.apis, op.actions, op.scope, op.notes) for op in ops] == [
+        (
+            {"en": "Listing samples"},
+            ("GET /v1/{project_id}/samples",),
+            (ActionRef("svc:samples:list"),),
+            Scope(True, True),
+            (),
+        ),
+        (
+            {"en": "Deleting a sample"},
+            ("DELETE /v1/{project_id}/samples/{sample_id}",),
+            (ActionRef("svc:samples:delete"),),
+            Scope(True, False),
+            (),
+        ),
+    ]
+    assert result.report.unknown_headers() == []
+    assert [p.kind for p in result.report.problems()] == ["api_repair"]
