@@ -53,6 +53,7 @@ NO_LEADING_SLASH = "path without a leading '/'"
 SCHEME_HOST = "scheme and host before the path dropped"
 GLUED_PROSE = "prose glued after the path"
 NO_METHOD = "no HTTP method"
+METHOD_PUNCTUATION = "colon between the method and the path"
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,6 +244,9 @@ def _methods_at(text: str, i: int) -> tuple[list[str], int, list[str]] | None:
 def _target(text: str, j: int, repairs: list[str]) -> tuple[str, int] | None:
     """The path of the target after a method at ``j`` (blanks, scheme and host skipped), or None."""
     n = len(text)
+    if j < n and text[j] == ":" and j + 1 < n and text[j + 1] in " /":
+        repairs.append(METHOD_PUNCTUATION)  # "GET: /v1/..."
+        j += 1
     glued = j < n and text[j] == "/"
     k = j
     while k < n and text[k] in " \t\n":

@@ -73,6 +73,22 @@ def scope_flag(values: tuple[str, ...]) -> tuple[bool | None, str | None]:
     return None, f"unrecognised scope mark {' '.join(values)!r} (expected √/Y/Supported, ×/x/Not supported or -)"
 
 
+_MARK_REMARK = re.compile(r"^(\S+|not supported|不支持)\s*[(:,;-]\s*(.+?)\)?$")
+
+
+def scope_mark_with_remark(values: tuple[str, ...]) -> tuple[bool, str] | None:
+    """(flag, remark) of a mark followed by a remark ("√ (仅部分区域)", "Y: only for xxx"), else None."""
+    m = _MARK_REMARK.match(narrow(" ".join(values)).lower())
+    if m is None:
+        return None
+    mark = m.group(1)
+    if mark in _TRUE:
+        return True, m.group(2)
+    if mark in _FALSE:
+        return False, m.group(2)
+    return None
+
+
 _ENTERPRISE = re.compile(r"enterprise[ -]?projects?|企业项目")
 _PROJECT = re.compile(r"\b(iam )?projects?\b|项目")
 _POLARITY = re.compile(r"not supported|unsupported|不支持|supported|支持")

@@ -18,6 +18,7 @@ from explorer.importers.cells import (
     names_a_role,
     says_no_action,
     scope_flag,
+    scope_mark_with_remark,
     scope_prose,
 )
 from explorer.importers.headers import Role, role_of
@@ -201,6 +202,12 @@ def _interpret(raw: RawRow, header: tuple[str, ...], roles: list[Role | None], k
                 row.notes.append(text)
         elif role in ("iam_project", "enterprise_project", "instance", "tag"):
             flag, problem = scope_flag(values)
+            remarked = scope_mark_with_remark(values) if problem else None
+            if remarked is not None:
+                # "√ (only some regions)": the mark is documented; the remark is kept next to it
+                flag, problem = remarked[0], None
+                row.notes.append(f"{squash_header(head)}: {text}")
+                row.warnings.append(("scope_mark", f"column {head!r}: mark read as {flag} with a remark: {text!r}"))
             row.flags[role] = flag
             row.inferred.discard(role)
             if problem:

@@ -12,6 +12,7 @@ from explorer.importers.cells import (
     extract_actions,
     is_placeholder,
     scope_flag,
+    scope_mark_with_remark,
     scope_prose,
 )
 from explorer.model import ActionRef
@@ -179,3 +180,16 @@ def test_action_like_finds_names_in_text() -> None:
         "dli:catalog:get",
         "obs:bucket:*",
     ]
+
+
+@pytest.mark.parametrize(
+    ("marks", "expected"),
+    [
+        (("√（仅部分区域支持）",), (True, "仅部分区域支持")),
+        (("Y: only for dedicated clusters",), (True, "only for dedicated clusters")),
+        (("Not supported (planned)",), (False, "planned")),
+        (("maybe so",), None),
+    ],
+)
+def test_a_scope_mark_with_a_remark_keeps_the_mark(marks: tuple[str, ...], expected: tuple[bool, str] | None) -> None:
+    assert scope_mark_with_remark(marks) == expected
