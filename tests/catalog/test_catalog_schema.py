@@ -45,7 +45,7 @@ def test_the_schema_names_the_same_keys_and_values_as_the_codec() -> None:
     assert list(defs["operation"]["properties"]["scope"]["properties"]) == list(codec.SCOPE_KEYS)
     assert list(defs["operation"]["properties"]["source"]["properties"]) == list(codec.ORIGIN_KEYS)
     assert SCHEMA["properties"]["schema_version"]["enum"] == list(READABLE_SCHEMA_VERSIONS)
-    assert SCHEMA_VERSION == max(READABLE_SCHEMA_VERSIONS)
+    assert max(READABLE_SCHEMA_VERSIONS) == SCHEMA_VERSION
     assert defs["operation"]["properties"]["scope"]["properties"]["inferred"]["items"]["enum"] == list(
         codec.SCOPE_FLAGS
     )
