@@ -37,43 +37,37 @@ def _summary(report: api.ImportReport) -> Table:
     return table
 
 
+def _listing(title: str, columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> Table | None:
+    """A titled table of text rows, or None when there is nothing to list."""
+    if not rows:
+        return None
+    table = Table(title=title, title_justify="left")
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(*row)
+    return table
+
+
 def _problems(report: api.ImportReport, verbose: bool) -> Table | None:
     problems = [p for p in report.problems() if verbose or p.skipped]
-    if not problems:
-        return None
     limit = len(problems) if verbose else _SHOWN_PROBLEMS
-    table = Table(title="Rows not imported" if not verbose else "Problems", title_justify="left")
-    for column in ("file", "table", "row", "reason"):
-        table.add_column(column, overflow="fold")
-    for p in problems[:limit]:
-        table.add_row(p.file, str(p.table), str(p.row) if p.row else "-", p.reason)
-    if len(problems) > limit:
+    rows = [(p.file, str(p.table), str(p.row) if p.row else "-", p.reason) for p in problems[:limit]]
+    table = _listing("Rows not imported" if not verbose else "Problems", ("file", "table", "row", "reason"), rows)
+    if table is not None and len(problems) > limit:
         table.caption = f"... and {len(problems) - limit} more in import-report.json (--verbose shows all)"
     return table
 
 
 def _unknown_headers(report: api.ImportReport) -> Table | None:
-    unknown = report.unknown_headers()
-    if not unknown:
-        return None
-    table = Table(title="Unknown column headers (ignored; their values are listed per row)", title_justify="left")
-    for column in ("file", "table", "line", "header"):
-        table.add_column(column, overflow="fold")
-    for u in unknown:
-        table.add_row(u.file, str(u.table), str(u.line), u.header)
-    return table
+    rows = [(u.file, str(u.table), str(u.line), u.header) for u in report.unknown_headers()]
+    title = "Unknown column headers (ignored; their values are listed per row)"
+    return _listing(title, ("file", "table", "line", "header"), rows)
 
 
 def _kinds(report: api.ImportReport) -> Table | None:
-    kinds = report.kinds()
-    if not kinds:
-        return None
-    table = Table(title="Warnings by kind (repairs, inferences, values lost)", title_justify="left")
-    table.add_column("kind")
-    table.add_column("warnings", justify="right")
-    for kind, count in kinds.items():
-        table.add_row(kind, str(count))
-    return table
+    rows = [(kind, str(count)) for kind, count in report.kinds().items()]
+    return _listing("Warnings by kind (repairs, inferences, values lost)", ("kind", "warnings"), rows)
 
 
 def _print_report(console: Console, report: api.ImportReport, verbose: bool) -> None:
