@@ -7,6 +7,7 @@ web UI's upload page does, and prints its service YAML.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from pathlib import Path
 
 import click
@@ -37,7 +38,7 @@ def _summary(report: api.ImportReport) -> Table:
     return table
 
 
-def _listing(title: str, columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> Table | None:
+def _listing(title: str, columns: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> Table | None:
     """A titled table of text rows, or None when there is nothing to list."""
     if not rows:
         return None
