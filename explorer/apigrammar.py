@@ -27,10 +27,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 METHODS = ("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS")
 _METHOD = re.compile(r"(?<![A-Za-z0-9_])(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)(?![A-Za-z0-9_])", re.IGNORECASE)
 _SCHEME = re.compile(r"https?://", re.IGNORECASE)
+# Where an API may start: a method word, or a "/" (a path without a method)
+_CANDIDATE = re.compile(r"(?<![A-Za-z0-9_])(?:GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)(?![A-Za-z0-9_])|/", re.IGNORECASE)
 # Characters of a path segment outside placeholders (RFC 3986 pchar without ',' ';' '(' ')' and quotes,
 # which in these tables always end the path), and of a query.
 _LITERAL = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:@!$*+=%")
@@ -295,11 +298,12 @@ def _bare_path_at(text: str, i: int) -> bool:
 def scan(text: str) -> list[Found]:
     """Every API in ``text``, in order. Text between them is not an API (see :func:`rest`)."""
     found: list[Found] = []
-    i = 0
     n = len(text)
-    while i < n:
+    candidate = _CANDIDATE.search(text)
+    while candidate is not None:
+        i = candidate.start()
         c = text[i]
-        if c in "GPDHOgpdho":
+        if c != "/":
             at = _methods_at(text, i)
             if at is not None:
                 methods, j, repairs = at
@@ -311,16 +315,16 @@ def scan(text: str) -> list[Found]:
                     path, end = target
                     for method in methods:
                         found.append(Found(Api(method, path), i, end, tuple(dict.fromkeys(repairs))))
-                    i = end
+                    candidate = _CANDIDATE.search(text, end)
                     continue
-        elif c == "/" and _bare_path_at(text, i):
+        elif _bare_path_at(text, i):
             repairs = [NO_METHOD]
             path, end = _path(text, i, repairs)
             if path != "/":
                 found.append(Found(Api(None, path), i, end, tuple(dict.fromkeys(repairs))))
-                i = end
+                candidate = _CANDIDATE.search(text, end)
                 continue
-        i += 1
+        candidate = _CANDIDATE.search(text, i + 1)
     return found
 
 
@@ -357,6 +361,7 @@ def problems(text: str) -> list[str]:
 _PLACEHOLDER = re.compile(r"\{[^}]*\}")
 
 
+@lru_cache(maxsize=16384)
 def lookup_key(text: str) -> str | None:
     """The key two spellings of one API share: the first API of ``text`` with its placeholders blanked.
 
