@@ -32,6 +32,11 @@ from functools import lru_cache
 METHODS = ("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS")
 _METHOD = re.compile(r"(?<![A-Za-z0-9_])(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)(?![A-Za-z0-9_])", re.IGNORECASE)
 _SCHEME = re.compile(r"https?://", re.IGNORECASE)
+# One API in canonical form, and nothing else (the scanner would read it as itself, with no repair).
+_CANONICAL = re.compile(
+    r"(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS) (/(?:[A-Za-z0-9\-_~@!$*+=%/]|\{[^{}\s]*\}|[.:](?!$))*"
+    r"(?:\?(?:[A-Za-z0-9\-_~@!$*+=%/&?,;.:]|\{[^{}\s]*\})*[A-Za-z0-9\-_~@!$*+=%/&?,;}])?)"
+)
 # Where an API may start: a method word, or a "/" (a path without a method)
 _CANDIDATE = re.compile(r"(?<![A-Za-z0-9_])(?:GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)(?![A-Za-z0-9_])|/", re.IGNORECASE)
 # Characters of a path segment outside placeholders (RFC 3986 pchar without ',' ';' '(' ')' and quotes,
@@ -297,6 +302,9 @@ def _bare_path_at(text: str, i: int) -> bool:
 
 def scan(text: str) -> list[Found]:
     """Every API in ``text``, in order. Text between them is not an API (see :func:`rest`)."""
+    canonical = _CANONICAL.fullmatch(text)
+    if canonical is not None:  # most cells: one API, already canonical
+        return [Found(Api(canonical.group(1), canonical.group(2)), 0, len(text), ())]
     found: list[Found] = []
     n = len(text)
     candidate = _CANDIDATE.search(text)
