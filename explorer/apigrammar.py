@@ -306,7 +306,6 @@ def scan(text: str) -> list[Found]:
     if canonical is not None:  # most cells: one API, already canonical
         return [Found(Api(canonical.group(1), canonical.group(2)), 0, len(text), ())]
     found: list[Found] = []
-    n = len(text)
     candidate = _CANDIDATE.search(text)
     while candidate is not None:
         i = candidate.start()
