@@ -150,10 +150,9 @@ def _build(catalog: Catalog, source: str) -> CatalogGraph:
             if is_pattern(ref.action):
                 # an action cell written as a pattern (cce:kubernetes:*): a pattern node, expanded like a dependency's
                 patterns.add(ref.action)
-            else:
-                pairs[ref.action].append(
-                    PairScope(ref.action, op.id, name, op.apis, op.scope.iam_project, op.scope.enterprise_project, prov)
-                )
+            pairs[ref.action].append(
+                PairScope(ref.action, op.id, name, op.apis, op.scope.iam_project, op.scope.enterprise_project, prov)
+            )
             evidence[(node, ref.action)].append(Evidence(op.id, prov, ref.condition))
             kinds[(node, ref.action)] = "checks"
         for dep in op.dependencies:
@@ -166,7 +165,7 @@ def _build(catalog: Catalog, source: str) -> CatalogGraph:
                 evidence[(ref.action, target)].append(ev)
                 kinds.setdefault((ref.action, target), "depends")
 
-    defined = frozenset(pairs)
+    defined = frozenset(a for a in pairs if a not in patterns)
     unresolved = frozenset(referenced - defined)
     by_service: dict[str, list[str]] = defaultdict(list)
     for action in sorted(defined):
