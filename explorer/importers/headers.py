@@ -48,12 +48,12 @@ _RULES: tuple[tuple[str, Role], ...] = (
     (rf"^(?:[\w()/.-]+ ){{0,3}}({_ROLE_WORDS})( \(.*\))?$", "system_role"),
     (r"依赖|\bdependen|\brelated (actions?|permissions?)\b|\bprerequisite (actions?|permissions?)\b", "dependencies"),
     (r"企业项目|\benterprise\b|\beps\b", "enterprise_project"),
-    (r"授权项?作用域|授权范围|作用范围|\bscope\b", "scope"),
     (
         r"^(supported by |支持)?(iam )?(项目|projects?)( \(projects?\))?$|iam ?项目|^iam ?\(projects?\)$"
-        r"|\biam projects?\b",
+        r"|\biam projects?\b|^\((iam )?projects?\)$",  # "(Project)": the second line of a split header
         "iam_project",
     ),
+    (r"授权项?作用域|授权范围|作用范围|\bscope\b", "scope"),
     (r"^(no\.?|#|序号|编号|index|seq(uence)?( no\.?)?)$", "index"),
     (r"\(service:resource:action\)|\bfine[- ]grained (actions?|permissions?)\b", "action"),
     (

@@ -79,6 +79,8 @@ from explorer.importers.manifest import read_manifest
         ("ECS FullAccess (system-defined policy)", "system_role"),
         ("EPS FullAccess", "system_role"),
         ("Supported by IAM Projects", "iam_project"),
+        ("(Project)", "iam_project"),
+        ("(Enterprise Project)", "enterprise_project"),
         ("No.", "index"),
         ("序号", "index"),
         ("Required Actions", "action"),

@@ -153,3 +153,15 @@ def test_an_api_split_over_method_and_uri_columns_is_one_api() -> None:
     ]
     assert result.report.unknown_headers() == []
     assert [p.kind for p in result.report.problems()] == ["api_repair"]
+
+
+def test_a_header_of_two_rows_is_read_per_column() -> None:
+    result = _import("two_row_header.rst", "otc-en")
+    (op,) = result.catalog.operations
+    assert (op.name, op.apis, op.actions) == (
+        {"en": "List things"},
+        ("GET /v1/things",),
+        (ActionRef("svc:things:list"),),
+    )
+    assert op.scope == Scope(True, False)
+    assert result.report.unknown_headers() == []
