@@ -91,7 +91,18 @@ def scope_mark_with_remark(values: tuple[str, ...]) -> tuple[bool, str] | None:
 
 _ENTERPRISE = re.compile(r"enterprise[ -]?projects?|企业项目")
 _PROJECT = re.compile(r"\b(iam )?projects?\b|项目")
-_POLARITY = re.compile(r"not supported|unsupported|不支持|supported|支持")
+_NEGATIVE = re.compile(r"not supported|unsupported|不支持|\b(are|is) not\b|\bcannot\b|\bnot available\b|不可用")
+_POSITIVE = re.compile(r"supported|支持|\bavailable\b|可用")
+# Clauses: sentences, list items and values; "but" and "while" start a new one.
+_CLAUSE = re.compile(r"[.;\n。]|\s-\s|\bbut\b|\bwhile\b|\bwhereas\b|但|而")
+
+
+def _polarity(clause: str) -> bool | None:
+    if _NEGATIVE.search(clause):
+        return False
+    if _POSITIVE.search(clause):
+        return True
+    return None
 
 
 def scope_prose(values: tuple[str, ...]) -> tuple[bool | None, bool | None, str | None]:
@@ -99,33 +110,33 @@ def scope_prose(values: tuple[str, ...]) -> tuple[bool | None, bool | None, str 
 
     The prose lists what is supported ("Supported: IAM projects, Enterprise projects", "Projects
     are supported.", 支持:项目(Project) 企业项目(Enterprise Project)) and sometimes what is not
-    ("Not supported: Enterprise projects"). Each kind of project takes the polarity of the
-    statement it is listed under; a kind that a list of what *is* supported leaves out is not
-    supported.
+    ("Not supported: Enterprise projects", "Enterprise projects are not supported"). The text is cut
+    into clauses (sentences, list items, values, "but"); a kind of project named in a clause takes
+    that clause's polarity, or, in a clause without one (a list item), the polarity of the last
+    clause that had one ("Supported:" above its items). A kind that a statement of what *is*
+    supported leaves out is not supported.
     """
     if is_placeholder(values):
         return None, None, None
     # "项目(Project)" names one thing; drop the English gloss so it is not counted twice.
-    text = re.sub(r"\((enterprise )?project\)", "", narrow(" ".join(values)).lower())
-    marks = list(_POLARITY.finditer(text))
-    if not marks:
-        return None, None, f"unrecognised scope statement {' '.join(values)!r}"
-    # A statement is the text from one polarity word to the next; text before the first word
-    # belongs to it ("Projects are supported.").
+    text = re.sub(r"\((enterprise )?project\)", "", "\n".join(narrow(v) for v in values).lower())
     flags: dict[str, bool] = {}
-    for i, mark in enumerate(marks):
-        begin = 0 if i == 0 else mark.start()
-        end = marks[i + 1].start() if i + 1 < len(marks) else len(text)
-        segment = text[begin:end]
-        positive = mark.group(0) in ("supported", "支持")
-        if _ENTERPRISE.search(segment):
-            flags["enterprise"] = positive
-        if _PROJECT.search(_ENTERPRISE.sub(" ", segment)):
-            flags["project"] = positive
+    current: bool | None = None
+    any_positive = False
+    for clause in _CLAUSE.split(text):
+        polarity = _polarity(clause)
+        if polarity is not None:
+            current = polarity
+            any_positive = any_positive or polarity
+        if current is None:
+            continue
+        if _ENTERPRISE.search(clause):
+            flags["enterprise"] = current
+        if _PROJECT.search(_ENTERPRISE.sub(" ", clause)):
+            flags["project"] = current
     if not flags:
         return None, None, f"unrecognised scope statement {' '.join(values)!r}"
-    listed_supported = any(m.group(0) in ("supported", "支持") for m in marks)
-    default = False if listed_supported else None
+    default = False if any_positive else None
     return flags.get("project", default), flags.get("enterprise", default), None
 
 

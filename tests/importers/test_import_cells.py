@@ -136,6 +136,13 @@ def test_unknown_scope_mark_is_reported() -> None:
         (("Enterprise projects are not supported.",), (None, False, None)),
         (("Not supported: - Enterprise projects", "Supported: - Projects"), (True, False, None)),
         (("Supported: - Projects - Enterprise projects",), (True, True, None)),
+        # the subject before its verb: each sentence or clause keeps its own polarity
+        (("Projects are supported. Enterprise projects are not supported.",), (True, False, None)),
+        (("IAM project: supported; enterprise project: not supported",), (True, False, None)),
+        (("IAM projects are supported but enterprise projects are not",), (True, False, None)),
+        (("Only IAM projects are supported.",), (True, False, None)),
+        (("支持：", "项目(Project)", "不支持：", "企业项目(Enterprise Project)"), (True, False, None)),
+        (("IAM projects and enterprise projects are supported.",), (True, True, None)),
         (("-",), (None, None, None)),
     ],
 )
