@@ -12,8 +12,8 @@ from explorer.importers.text import narrow
 from explorer.model import ActionRef
 
 PLACEHOLDERS = frozenset({"", "-", "--", "—", "–", "无", "none", "n/a", "na", "/", "not required", "不涉及", "null"})
-_TRUE = frozenset({"√", "✓", "✔", "y", "yes", "supported", "支持", "true", "是"})
-_FALSE = frozenset({"×", "x", "✗", "✘", "n", "no", "not supported", "unsupported", "不支持", "false", "否"})
+_TRUE = frozenset({"√", "✓", "✔", "✅", "☑", "y", "yes", "supported", "支持", "true", "是"})
+_FALSE = frozenset({"×", "x", "✗", "✘", "❌", "✕", "n", "no", "not supported", "unsupported", "不支持", "false", "否"})
 
 _NO_API = frozenset({"x", "×"})  # some API columns mark "no public API" with the scope cross
 # Runs of the characters an action (or a glued sequence of actions) is made of.
