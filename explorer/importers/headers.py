@@ -46,7 +46,11 @@ _RULES: tuple[tuple[str, Role], ...] = (
     (r"标签授权|\btag(-based| based)?\b.*\bauthori[sz]", "tag"),
     (r"^(authorization on the .* console|(api|iam|console|policy)[- ]based authori[sz]ation)$", "authorization"),
     (rf"^(?:[\w()/.-]+ ){{0,3}}({_ROLE_WORDS})( \(.*\))?$", "system_role"),
-    (r"依赖|\bdependen|\brelated (actions?|permissions?)\b|\bprerequisite (actions?|permissions?)\b", "dependencies"),
+    (
+        r"依赖|\bdependen|\b(related|associated) (actions?|permissions?)\b|\bprerequisite (actions?|permissions?)\b"
+        r"|^prerequisites?$|^前提条件$|^前置条件$|^(additional|extra|other) (actions?|permissions?)$",
+        "dependencies",
+    ),
     (r"企业项目|\benterprise\b|\beps\b", "enterprise_project"),
     (
         r"^(supported by |支持)?(iam )?(项目|projects?)( \(projects?\))?$|iam ?项目|^iam ?\(projects?\)$"
