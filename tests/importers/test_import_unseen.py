@@ -165,3 +165,30 @@ def test_a_header_of_two_rows_is_read_per_column() -> None:
     )
     assert op.scope == Scope(True, False)
     assert result.report.unknown_headers() == []
+
+
+def test_a_column_with_an_unknown_header_is_read_by_its_content_when_that_is_unambiguous() -> None:
+    text = "\n".join(
+        [
+            "| Operation | Endpoint | Policy Item |",
+            "|---|---|---|",
+            "| Listing samples | GET /v1/{project_id}/samples | svc:samples:list |",
+            "| Reading a sample | GET /v1/{project_id}/samples/{id} | svc:samples:get |",
+            "",
+        ]
+    )
+    result = import_document("content.md", text.encode(), cloud="otc", edition="otc-en")
+    assert [(op.apis, op.actions) for op in result.catalog.operations] == [
+        (("GET /v1/{project_id}/samples",), (ActionRef("svc:samples:list"),)),
+        (("GET /v1/{project_id}/samples/{id}",), (ActionRef("svc:samples:get"),)),
+    ]
+    assert [(p.kind, p.reason) for p in result.report.problems()] == [
+        (
+            "header_by_content",
+            "table at line 1: column 'Endpoint' (unknown header) read as the api column: its cells hold API paths",
+        ),
+        (
+            "header_by_content",
+            "table at line 1: column 'Policy Item' (unknown header) read as the action column: its cells hold action names",
+        ),
+    ]
