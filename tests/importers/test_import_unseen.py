@@ -189,6 +189,7 @@ def test_a_column_with_an_unknown_header_is_read_by_its_content_when_that_is_una
         ),
         (
             "header_by_content",
-            "table at line 1: column 'Policy Item' (unknown header) read as the action column: its cells hold action names",
+            "table at line 1: column 'Policy Item' (unknown header) read as the action column: "
+            "its cells hold action names",
         ),
     ]
