@@ -3,16 +3,227 @@
 Everything a face shows is computed here or below; ``explorer.cli`` and ``explorer.ui`` may import
 this module, ``explorer.errors``, ``explorer.model`` and ``explorer.view``, and nothing else of the
 package (an import-linter contract in CI checks it).
+
+The engine is re-exported lazily (a module ``__getattr__``, PEP 562): ``from explorer.api import X``
+and ``api.X`` work as for any module, but a name's engine package (the importers, jsonschema, the
+graph and networkx, the renderers and Graphviz) is imported the first time the name is used, so that
+a command loads only what it uses. The ``TYPE_CHECKING`` imports below give mypy the real types and
+import-linter the real layering.
 """
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from explorer.catalog import BUNDLED_CATALOG
-from explorer.catalog.store import dump_service, load_catalogs, load_service_text
 from explorer.errors import CatalogError, ExplorerError, Problem, QueryError
-from explorer.model import Catalog
+from explorer.model import Catalog, Operation, Provenance, ServiceCatalog
+from explorer.render.formats import BINARY_FORMATS, DEFAULT_TIMEOUT, SUFFIXES
+from explorer.render.formats import FORMATS as EXPORT_FORMATS
+from explorer.view import View
+
+if TYPE_CHECKING:
+    from explorer.catalog.store import dump_service, load_service_text
+    from explorer.catalog.validate import ValidationResult, catalog_schema, schema_path, validate, validate_paths
+    from explorer.graph import (
+        ActionInfo,
+        ActionScope,
+        CheckReport,
+        ClosureResult,
+        Dependent,
+        DependentsResult,
+        Disagreement,
+        Edge,
+        Evidence,
+        Exclude,
+        Explorer,
+        NoAction,
+        PairScope,
+        Requirement,
+        ScopeReport,
+        SearchHit,
+        ServiceStats,
+        Target,
+        WhyResult,
+        closure_view,
+        dependents_view,
+        service_view,
+        why_view,
+    )
+    from explorer.graph.build import normalise_api
+    from explorer.importers import (
+        FORMATS,
+        MAX_DOCUMENT_BYTES,
+        DocumentImport,
+        FileReport,
+        ImportReport,
+        RowProblem,
+        UnknownHeaderError,
+        build_corpus,
+        import_corpus,
+        import_document,
+        read_import_report,
+        report_to_json,
+        save_document,
+    )
+    from explorer.policy import (
+        ATTACH_CHOICES,
+        CODES,
+        SEVERITIES,
+        Code,
+        Finding,
+        Generated,
+        GeneratedPolicy,
+        LintReport,
+        PolicySource,
+        Where,
+        fixed_documents,
+        markdown_table,
+        read_paths,
+        to_sarif,
+        to_terraform,
+    )
+    from explorer.policy import MAX_FILE_BYTES as MAX_POLICY_FILE_BYTES
+    from explorer.policy.fix import FixedPolicy
+    from explorer.render.assets import CLOSURE_STEM, README_CLOUD, README_TARGET, Assets, inline_mermaid
+    from explorer.render.collapse import collapse_by_service
+    from explorer.render.dot import LARGE_GRAPH, legend_dot, to_dot
+    from explorer.render.export import drawn as drawn_view
+    from explorer.render.export import render as render_view
+    from explorer.render.export import write_output
+    from explorer.render.graphml import to_graphml
+    from explorer.render.graphviz_run import RenderError, RenderTimeoutError
+    from explorer.render.json_graph import to_json
+    from explorer.render.layout import Box, Layout
+    from explorer.render.layout import layout as graph_layout
+    from explorer.render.mermaid import to_mermaid
+    from explorer.render.style import EDGE_STYLES, KIND_MEANING, SCOPE_STYLES, edge_label, edge_style_key, node_lines
+
+# public name -> (module, attribute) of what it stands for, imported on first use
+_LAZY: dict[str, tuple[str, str]] = {
+    **{n: ("explorer.catalog.store", n) for n in ("dump_service", "load_service_text")},
+    **{
+        n: ("explorer.catalog.validate", n)
+        for n in ("ValidationResult", "catalog_schema", "schema_path", "validate", "validate_paths")
+    },
+    **{
+        n: ("explorer.importers", n)
+        for n in (
+            "FORMATS",
+            "MAX_DOCUMENT_BYTES",
+            "DocumentImport",
+            "FileReport",
+            "ImportReport",
+            "RowProblem",
+            "UnknownHeaderError",
+            "build_corpus",
+            "import_corpus",
+            "import_document",
+            "read_import_report",
+            "report_to_json",
+            "save_document",
+        )
+    },
+    **{
+        n: ("explorer.graph", n)
+        for n in (
+            "ActionInfo",
+            "ActionScope",
+            "CheckReport",
+            "ClosureResult",
+            "Dependent",
+            "DependentsResult",
+            "Disagreement",
+            "Edge",
+            "Evidence",
+            "Exclude",
+            "Explorer",
+            "NoAction",
+            "PairScope",
+            "Requirement",
+            "ScopeReport",
+            "SearchHit",
+            "ServiceStats",
+            "Target",
+            "WhyResult",
+            "closure_view",
+            "dependents_view",
+            "service_view",
+            "why_view",
+        )
+    },
+    **{
+        n: ("explorer.policy", n)
+        for n in (
+            "ATTACH_CHOICES",
+            "CODES",
+            "SEVERITIES",
+            "Code",
+            "Finding",
+            "Generated",
+            "GeneratedPolicy",
+            "LintReport",
+            "PolicySource",
+            "Where",
+            "fixed_documents",
+            "markdown_table",
+            "read_paths",
+            "to_sarif",
+            "to_terraform",
+        )
+    },
+    "MAX_POLICY_FILE_BYTES": ("explorer.policy", "MAX_FILE_BYTES"),
+    "FixedPolicy": ("explorer.policy.fix", "FixedPolicy"),
+    **{
+        n: ("explorer.render.assets", n)
+        for n in ("CLOSURE_STEM", "README_CLOUD", "README_TARGET", "Assets", "inline_mermaid")
+    },
+    "collapse_by_service": ("explorer.render.collapse", "collapse_by_service"),
+    "legend_dot": ("explorer.render.dot", "legend_dot"),
+    "to_dot": ("explorer.render.dot", "to_dot"),
+    "render_view": ("explorer.render.export", "render"),
+    "drawn_view": ("explorer.render.export", "drawn"),
+    "write_output": ("explorer.render.export", "write_output"),
+    "to_graphml": ("explorer.render.graphml", "to_graphml"),
+    "RenderError": ("explorer.render.graphviz_run", "RenderError"),
+    "RenderTimeoutError": ("explorer.render.graphviz_run", "RenderTimeoutError"),
+    "to_json": ("explorer.render.json_graph", "to_json"),
+    "to_mermaid": ("explorer.render.mermaid", "to_mermaid"),
+    # the interactive UI (explorer.ui.components.graph): Graphviz positions and the diagrams' visual language
+    "normalise_api": ("explorer.graph.build", "normalise_api"),
+    "LARGE_GRAPH": ("explorer.render.dot", "LARGE_GRAPH"),
+    "Box": ("explorer.render.layout", "Box"),
+    "Layout": ("explorer.render.layout", "Layout"),
+    "graph_layout": ("explorer.render.layout", "layout"),
+    **{
+        n: ("explorer.render.style", n)
+        for n in ("EDGE_STYLES", "KIND_MEANING", "SCOPE_STYLES", "edge_label", "edge_style_key", "node_lines")
+    },
+}
+
+
+def __getattr__(name: str) -> Any:
+    try:
+        module, attribute = _LAZY[name]
+    except KeyError:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
+    value = getattr(importlib.import_module(module), attribute)
+    globals()[name] = value  # later look-ups are plain module attributes
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
+
+
+REPO_ROOT = BUNDLED_CATALOG.parent
+DIRECTIONS = ("requirements", "dependents")
+
+
+# --- catalogs ---------------------------------------------------------------------------------
 
 
 def default_catalog_path() -> Path:
@@ -25,164 +236,37 @@ def default_catalog_path() -> Path:
 
 def load(paths: list[Path] | None = None) -> dict[str, Catalog]:
     """Load catalogs (default: the bundled one) into one Catalog per cloud."""
+    from explorer.catalog.store import load_catalogs
+
     return load_catalogs(paths or [default_catalog_path()])
 
 
-__all__ = [
-    "BUNDLED_CATALOG",
-    "Catalog",
-    "CatalogError",
-    "ExplorerError",
-    "Problem",
-    "QueryError",
-    "default_catalog_path",
-    "dump_service",
-    "load",
-    "load_service_text",
-]
-
-# --- catalog import and validation (explorer.importers, explorer.catalog.validate) -----------
-
-from explorer.catalog.validate import (  # noqa: E402
-    ValidationResult,
-    catalog_schema,
-    schema_path,
-    validate,
-    validate_paths,
-)
-
-__all__ += ["ValidationResult", "catalog_schema", "schema_path", "validate", "validate_paths"]
-
-from explorer.importers import (  # noqa: E402 - grouped by area on purpose
-    FORMATS,
-    MAX_DOCUMENT_BYTES,
-    DocumentImport,
-    FileReport,
-    ImportReport,
-    RowProblem,
-    UnknownHeaderError,
-    build_corpus,
-    import_corpus,
-    import_document,
-    read_import_report,
-    report_to_json,
-    save_document,
-)
-
-__all__ += [
-    "FORMATS",
-    "MAX_DOCUMENT_BYTES",
-    "DocumentImport",
-    "FileReport",
-    "ImportReport",
-    "RowProblem",
-    "UnknownHeaderError",
-    "build_corpus",
-    "import_corpus",
-    "import_document",
-    "read_import_report",
-    "report_to_json",
-    "save_document",
-]
-
-# --- graph queries (explorer.graph) ----------------------------------------------------------
-from explorer.graph import (  # noqa: E402 - grouped by area on purpose
-    ActionInfo,
-    ActionScope,
-    CheckReport,
-    ClosureResult,
-    Dependent,
-    DependentsResult,
-    Disagreement,
-    Edge,
-    Evidence,
-    Exclude,
-    Explorer,
-    NoAction,
-    PairScope,
-    Requirement,
-    ScopeReport,
-    SearchHit,
-    ServiceStats,
-    Target,
-    WhyResult,
-    closure_view,
-    dependents_view,
-    service_view,
-    why_view,
-)
-from explorer.graph import clouds as _clouds  # noqa: E402
-from explorer.graph import explorer_for as _explorer_for  # noqa: E402
+# --- graph queries ----------------------------------------------------------------------------
 
 
 def get_explorer(cloud: str = "huaweicloud", catalog: Path | str | None = None) -> Explorer:
     """The query engine for one cloud of a catalog (default: the bundled one), built once and cached
     until a catalog file changes. Unknown cloud -> QueryError; missing/empty/invalid catalog -> CatalogError."""
-    return _explorer_for(catalog if catalog is not None else default_catalog_path(), cloud)
+    from explorer.graph.loader import explorer_for
+
+    return explorer_for(catalog if catalog is not None else default_catalog_path(), cloud)
 
 
 def build_explorer(catalog: Catalog, source: str = "") -> Explorer:
     """The query engine for an already loaded Catalog (not cached)."""
+    from explorer.graph.explorer import Explorer
+
     return Explorer.from_catalog(catalog, source)
 
 
 def available_clouds(catalog: Path | str | None = None) -> tuple[str, ...]:
     """The clouds a catalog (default: the bundled one) holds."""
-    return _clouds(catalog if catalog is not None else default_catalog_path())
+    from explorer.graph.loader import clouds
+
+    return clouds(catalog if catalog is not None else default_catalog_path())
 
 
-__all__ += [
-    "ActionInfo",
-    "ActionScope",
-    "CheckReport",
-    "ClosureResult",
-    "Dependent",
-    "DependentsResult",
-    "Disagreement",
-    "Edge",
-    "Evidence",
-    "Exclude",
-    "Explorer",
-    "NoAction",
-    "PairScope",
-    "Requirement",
-    "ScopeReport",
-    "SearchHit",
-    "ServiceStats",
-    "Target",
-    "WhyResult",
-    "available_clouds",
-    "build_explorer",
-    "closure_view",
-    "dependents_view",
-    "get_explorer",
-    "service_view",
-    "why_view",
-]
-
-# --- diagrams (explorer.render) ----------------------------------------------------------------
-
-from explorer.render.assets import (  # noqa: E402 - grouped by area on purpose
-    CLOSURE_STEM,
-    README_CLOUD,
-    README_TARGET,
-    Assets,
-    build_assets,
-    inline_mermaid,
-)
-from explorer.render.collapse import collapse_by_service  # noqa: E402
-from explorer.render.dot import LARGE_GRAPH, legend_dot, to_dot  # noqa: E402
-from explorer.render.export import BINARY_FORMATS, SUFFIXES, write_output  # noqa: E402
-from explorer.render.export import FORMATS as EXPORT_FORMATS  # noqa: E402
-from explorer.render.export import render as render_view  # noqa: E402
-from explorer.render.graphml import to_graphml  # noqa: E402
-from explorer.render.graphviz_run import DEFAULT_TIMEOUT, RenderError, RenderTimeoutError  # noqa: E402
-from explorer.render.json_graph import to_json  # noqa: E402
-from explorer.render.mermaid import to_mermaid  # noqa: E402
-from explorer.view import View  # noqa: E402
-
-REPO_ROOT = BUNDLED_CATALOG.parent
-DIRECTIONS = ("requirements", "dependents")
+# --- diagrams ---------------------------------------------------------------------------------
 
 
 def diagram_view(
@@ -196,6 +280,8 @@ def diagram_view(
     possible: bool = False,
 ) -> View:
     """The View an export draws: the closure of ``targets`` ("requirements") or who needs one action ("dependents")."""
+    from explorer.graph.views import closure_view, dependents_view
+
     names = (targets,) if isinstance(targets, str) else tuple(targets)
     ex = get_explorer(cloud, catalog)
     if direction == "requirements":
@@ -213,6 +299,9 @@ def diagram_view(
 
 def readme_assets(catalog: Path | str | None = None) -> Assets:
     """The README diagrams: the closure of ecs:servers:createImage on the huaweicloud catalog, and the legend."""
+    from explorer.graph.views import closure_view
+    from explorer.render.assets import README_CLOUD, README_TARGET, build_assets
+
     view = closure_view(get_explorer(README_CLOUD, catalog if catalog is not None else BUNDLED_CATALOG), README_TARGET)
     return build_assets(view)
 
@@ -224,6 +313,10 @@ def regenerate_assets(
 
     Returns the files that were (with ``check``: would be) changed; with ``check`` nothing is written.
     """
+    from explorer.render.assets import CLOSURE_STEM, inline_mermaid
+    from explorer.render.export import write_output
+    from explorer.render.graphviz_run import RenderError
+
     assets = readme_assets(catalog)
     outputs = {assets_dir / name: data for name, data in assets.files.items()}
     if readme is not None:
@@ -241,58 +334,7 @@ def regenerate_assets(
     return changed
 
 
-__all__ += [
-    "BINARY_FORMATS",
-    "CLOSURE_STEM",
-    "DEFAULT_TIMEOUT",
-    "DIRECTIONS",
-    "EXPORT_FORMATS",
-    "LARGE_GRAPH",
-    "REPO_ROOT",
-    "SUFFIXES",
-    "Assets",
-    "RenderError",
-    "RenderTimeoutError",
-    "View",
-    "collapse_by_service",
-    "diagram_view",
-    "inline_mermaid",
-    "legend_dot",
-    "readme_assets",
-    "regenerate_assets",
-    "render_view",
-    "to_dot",
-    "to_graphml",
-    "to_json",
-    "to_mermaid",
-    "write_output",
-]
-
-# --- policies: lint and generate (explorer.policy) ----------------------------------------------
-
-from collections.abc import Mapping, Sequence  # noqa: E402
-
-from explorer.policy import (  # noqa: E402 - grouped by area on purpose
-    ATTACH_CHOICES,
-    CODES,
-    SEVERITIES,
-    Code,
-    Finding,
-    Generated,
-    GeneratedPolicy,
-    LintReport,
-    PolicySource,
-    Where,
-    fixed_documents,
-    markdown_table,
-    read_paths,
-    to_sarif,
-    to_terraform,
-)
-from explorer.policy import MAX_FILE_BYTES as MAX_POLICY_FILE_BYTES  # noqa: E402
-from explorer.policy import generate as _generate  # noqa: E402
-from explorer.policy import lint as _lint  # noqa: E402
-from explorer.policy.fix import FixedPolicy  # noqa: E402
+# --- policies: lint and generate ----------------------------------------------------------------
 
 
 def lint_policies(
@@ -307,11 +349,13 @@ def lint_policies(
 
     ``explorers`` (one per cloud, e.g. of an upload) replaces the catalog; the other clouds tell renamed actions.
     """
+    from explorer.policy import lint
+
     if explorers is None:
         explorers = {c: get_explorer(c, catalog) for c in available_clouds(catalog)}
     if cloud not in explorers:
         raise QueryError(f"unknown cloud {cloud!r}; the catalog holds {', '.join(sorted(explorers))}")
-    return _lint(sources, explorers[cloud], attach=attach, others=explorers)
+    return lint(sources, explorers[cloud], attach=attach, others=explorers)
 
 
 def generate_policies(
@@ -324,41 +368,13 @@ def generate_policies(
     explorer: Explorer | None = None,
 ) -> Generated:
     """The policies (enterprise-project and IAM-project parts, AX apart from XA) that the targets' answer needs."""
+    from explorer.policy import generate
+
     ex = explorer if explorer is not None else get_explorer(cloud, catalog)
-    return _generate(ex, list(targets), possible=possible, compact_wildcards=compact)
+    return generate(ex, list(targets), possible=possible, compact_wildcards=compact)
 
 
-__all__ += [
-    "ATTACH_CHOICES",
-    "CODES",
-    "MAX_POLICY_FILE_BYTES",
-    "SEVERITIES",
-    "Code",
-    "Finding",
-    "FixedPolicy",
-    "Generated",
-    "GeneratedPolicy",
-    "LintReport",
-    "PolicySource",
-    "Where",
-    "fixed_documents",
-    "generate_policies",
-    "lint_policies",
-    "markdown_table",
-    "read_paths",
-    "to_sarif",
-    "to_terraform",
-]
-
-
-# --- the interactive UI: layouts, layered catalogs, rows behind an edge ---------------------------
-
-from collections.abc import Iterable  # noqa: E402
-
-from explorer.graph.build import normalise_api  # noqa: E402
-from explorer.model import Operation, ServiceCatalog  # noqa: E402
-from explorer.render.layout import Box, Layout  # noqa: E402
-from explorer.render.layout import layout as graph_layout  # noqa: E402
+# --- the interactive UI: layered catalogs, rows behind an edge, layouts ---------------------------
 
 
 def layer_catalogs(base: Mapping[str, Catalog], top: Mapping[str, Catalog]) -> dict[str, Catalog]:
@@ -400,6 +416,8 @@ def edition_names(
 
     The otc editions give English names to many operations the huaweicloud edition names in Chinese.
     """
+    from explorer.graph.build import normalise_api
+
     wanted = {key for key in (normalise_api(a) for a in apis) if key is not None}
     checked = set(actions)
     found: set[tuple[str, str]] = set()
@@ -428,33 +446,6 @@ def source_url(p: Provenance) -> str:
     return f"https://github.com/{repo}/blob/{p.commit}/{quote(p.path, safe='/')}"
 
 
-from explorer.model import Provenance  # noqa: E402
-
-__all__ += [
-    "Box",
-    "Layout",
-    "Operation",
-    "Provenance",
-    "build_explorers",
-    "edition_names",
-    "graph_layout",
-    "layer_catalogs",
-    "layered_explorers",
-    "normalise_api",
-    "operation_row",
-    "source_url",
-]
-
-from explorer.render.style import (  # noqa: E402
-    EDGE_STYLES,
-    KIND_MEANING,
-    SCOPE_STYLES,
-    edge_label,
-    edge_style_key,
-    node_lines,
-)
-
-
 def view_digest(view: View) -> str:
     """A short key that changes whenever the View's nodes or edges do (not its title or notes)."""
     import hashlib
@@ -467,4 +458,124 @@ def view_digest(view: View) -> str:
     return h.hexdigest()[:16]
 
 
-__all__ += ["EDGE_STYLES", "KIND_MEANING", "SCOPE_STYLES", "edge_label", "edge_style_key", "node_lines", "view_digest"]
+__all__ = [
+    "ATTACH_CHOICES",
+    "BINARY_FORMATS",
+    "BUNDLED_CATALOG",
+    "CLOSURE_STEM",
+    "CODES",
+    "DEFAULT_TIMEOUT",
+    "DIRECTIONS",
+    "EDGE_STYLES",
+    "EXPORT_FORMATS",
+    "FORMATS",
+    "KIND_MEANING",
+    "LARGE_GRAPH",
+    "MAX_DOCUMENT_BYTES",
+    "MAX_POLICY_FILE_BYTES",
+    "README_CLOUD",
+    "README_TARGET",
+    "REPO_ROOT",
+    "SCOPE_STYLES",
+    "SEVERITIES",
+    "SUFFIXES",
+    "ActionInfo",
+    "ActionScope",
+    "Assets",
+    "Box",
+    "Catalog",
+    "CatalogError",
+    "CheckReport",
+    "ClosureResult",
+    "Code",
+    "Dependent",
+    "DependentsResult",
+    "Disagreement",
+    "DocumentImport",
+    "Edge",
+    "Evidence",
+    "Exclude",
+    "Explorer",
+    "ExplorerError",
+    "FileReport",
+    "Finding",
+    "FixedPolicy",
+    "Generated",
+    "GeneratedPolicy",
+    "ImportReport",
+    "Layout",
+    "LintReport",
+    "NoAction",
+    "Operation",
+    "PairScope",
+    "PolicySource",
+    "Problem",
+    "Provenance",
+    "QueryError",
+    "RenderError",
+    "RenderTimeoutError",
+    "Requirement",
+    "RowProblem",
+    "ScopeReport",
+    "SearchHit",
+    "ServiceStats",
+    "Target",
+    "UnknownHeaderError",
+    "ValidationResult",
+    "View",
+    "Where",
+    "WhyResult",
+    "available_clouds",
+    "build_corpus",
+    "build_explorer",
+    "build_explorers",
+    "catalog_schema",
+    "closure_view",
+    "collapse_by_service",
+    "default_catalog_path",
+    "dependents_view",
+    "diagram_view",
+    "drawn_view",
+    "dump_service",
+    "edge_label",
+    "edge_style_key",
+    "edition_names",
+    "fixed_documents",
+    "generate_policies",
+    "get_explorer",
+    "graph_layout",
+    "import_corpus",
+    "import_document",
+    "inline_mermaid",
+    "layer_catalogs",
+    "layered_explorers",
+    "legend_dot",
+    "lint_policies",
+    "load",
+    "load_service_text",
+    "markdown_table",
+    "node_lines",
+    "normalise_api",
+    "operation_row",
+    "read_import_report",
+    "read_paths",
+    "readme_assets",
+    "regenerate_assets",
+    "render_view",
+    "report_to_json",
+    "save_document",
+    "schema_path",
+    "service_view",
+    "source_url",
+    "to_dot",
+    "to_graphml",
+    "to_json",
+    "to_mermaid",
+    "to_sarif",
+    "to_terraform",
+    "validate",
+    "validate_paths",
+    "view_digest",
+    "why_view",
+    "write_output",
+]

@@ -12,11 +12,10 @@ import subprocess
 from graphviz.backend.dot_command import command
 
 from explorer.errors import ExplorerError
+from explorer.render.formats import DEFAULT_TIMEOUT, GRAPHVIZ_FORMATS
 
-GRAPHVIZ_FORMATS = ("svg", "png", "pdf")
 # Not an export: positions for the interactive graph (explorer.render.layout).
 LAYOUT_FORMAT = "json"
-DEFAULT_TIMEOUT = 60.0
 
 
 class RenderError(ExplorerError):

@@ -11,7 +11,8 @@ import json
 from dataclasses import dataclass, replace
 
 from explorer.render.dot import to_dot
-from explorer.render.graphviz_run import DEFAULT_TIMEOUT, RenderError, run_dot
+from explorer.render.formats import DEFAULT_TIMEOUT
+from explorer.render.graphviz_run import RenderError, run_dot
 from explorer.render.style import safe_id
 from explorer.view import View
 
