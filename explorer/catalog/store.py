@@ -11,6 +11,7 @@ are refused before parsing.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import stat
 import tempfile
@@ -53,7 +54,24 @@ class _CatalogLoader(_Loader):  # type: ignore[misc]
     An alias makes the composer hand the constructor the same node twice: refusing the second visit
     stops an alias bomb before anything expands. Duplicate keys (which PyYAML silently resolves to the
     last) and merge keys are refused too; unknown tags and a second document are already errors.
+    Scalars are resolved strictly (see ``_STRICT_RESOLVERS``) and integers are decimal and short.
     """
+
+    def construct_yaml_int(self, node: yaml.ScalarNode) -> int:
+        text = str(self.construct_scalar(node))
+        digits = text.lstrip("+-")
+        if not digits.isascii() or not digits.isdigit():
+            raise _Refused(f"not a decimal integer: {text[:40]!r}", node.start_mark)
+        if len(digits) > MAX_INT_DIGITS:
+            raise _Refused(f"integer of {len(digits)} digits; at most {MAX_INT_DIGITS} are allowed", node.start_mark)
+        return int(text)
+
+    def construct_yaml_float(self, node: yaml.ScalarNode) -> float:
+        text = str(self.construct_scalar(node))
+        if len(text) > 40:
+            raise _Refused(f"number of {len(text)} characters; at most 40 are allowed", node.start_mark)
+        value: float = super().construct_yaml_float(node)
+        return value
 
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
         if node in self.constructed_objects or node in self.recursive_objects:
@@ -78,6 +96,42 @@ class _CatalogLoader(_Loader):  # type: ignore[misc]
                     raise _Refused(f"duplicate key {key!r} in a mapping", key_node.start_mark)
                 seen.add(key)
         return mapping
+
+
+# Strict scalars (the YAML 1.2 core schema, not PyYAML's YAML 1.1 one): ``1:00`` is not 60, ``0x1``,
+# ``0o7``, ``012``, ``1_000``, dates and ``yes``/``on`` are strings. A catalog is generated, so a
+# scalar that only YAML 1.1 reads as a number or a flag means a hand edit the codec should report
+# as a string where a number or flag was expected, not silently reinterpret.
+_STRICT_RESOLVERS: list[tuple[str, re.Pattern[str], str]] = [
+    ("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), "tTfF"),
+    ("tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), "-+0123456789"),
+    # a float needs a dot and a signed exponent, as in YAML 1.1: a plain scalar the emitter leaves
+    # unquoted (``0E0``, ``1.0e5``) must read back as the string it was
+    (
+        "tag:yaml.org,2002:float",
+        re.compile(r"^(?:[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+][0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"),
+        "-+0123456789.",
+    ),
+]
+_STRICT_TAGS = {tag for tag, _, _ in _STRICT_RESOLVERS} | {"tag:yaml.org,2002:timestamp"}
+# A catalog's numbers are table and row counts; 18 digits is more than any document has rows, and
+# far below Python's 4,300-digit limit on converting text to int.
+MAX_INT_DIGITS = 18
+
+
+def _strict(loader: type[Any]) -> None:
+    resolvers = {
+        first: [(tag, regexp) for tag, regexp in entries if tag not in _STRICT_TAGS]
+        for first, entries in loader.yaml_implicit_resolvers.items()
+    }
+    loader.yaml_implicit_resolvers = resolvers
+    for tag, regexp, first in _STRICT_RESOLVERS:
+        loader.add_implicit_resolver(tag, regexp, list(first))
+
+
+_strict(_CatalogLoader)
+_CatalogLoader.add_constructor("tag:yaml.org,2002:int", _CatalogLoader.construct_yaml_int)
+_CatalogLoader.add_constructor("tag:yaml.org,2002:float", _CatalogLoader.construct_yaml_float)
 
 
 def _line_column(mark: Any) -> str:
