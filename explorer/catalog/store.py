@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import stat
 import tempfile
 from collections.abc import Callable, Iterable
@@ -22,7 +21,16 @@ from typing import Any
 
 import yaml
 
-from explorer.catalog.codec import decode_service, encode_service
+from explorer.catalog.codec import (
+    CLOUD_GRAMMAR,
+    SERVICE_GRAMMAR,
+    control_character,
+    decode_service,
+    encode_service,
+    is_cloud_name,
+    is_service_name,
+)
+from explorer.catalog.generations import Check, publish, resolve_root
 from explorer.errors import CatalogError, Problem
 from explorer.model import Catalog, ServiceCatalog
 
@@ -209,15 +217,21 @@ def load_service_file(path: Path) -> ServiceCatalog:
 def catalog_files(root: Path) -> list[Path]:
     """The service files below a catalog root, or the single file given, in a stable order.
 
-    Hidden folders are skipped: they are the staging and backup folders of an interrupted write.
+    A root whose write was interrupted after its commit is read from its committed generation
+    (see :func:`explorer.catalog.generations.resolve_root`). Hidden folders are skipped: they are
+    the generation folders of a write. A folder that cannot be listed is a CatalogError.
     """
-    if root.is_file():
-        return [root]
-    return sorted(
-        p
-        for p in root.glob(f"*/*{CATALOG_SUFFIX}")
-        if p.is_file() and not p.parent.name.startswith(".") and not p.name.startswith(".")
-    )
+    try:
+        if root.is_file():
+            return [root]
+        root = resolve_root(root)
+        return sorted(
+            p
+            for p in root.glob(f"*/*{CATALOG_SUFFIX}")
+            if p.is_file() and not p.parent.name.startswith(".") and not p.name.startswith(".")
+        )
+    except OSError as exc:
+        raise CatalogError([Problem(str(exc.filename or root), "", f"cannot read: {exc.strerror}")]) from None
 
 
 def place_problems(path: Path, data: Any) -> list[Problem]:
@@ -261,10 +275,19 @@ def scan_catalogs(paths: Iterable[Path], extra_check: Callable[[Any, str], list[
     op_owner: dict[str, str] = {}
     row_owner: dict[tuple[str, int, int], str] = {}
     for root in paths:
-        if not root.exists():
+        try:
+            exists = root.exists()
+        except OSError as exc:  # e.g. a folder on the way that may not be searched
+            scan.problems.append(Problem(str(root), "", f"cannot read: {exc.strerror}"))
+            continue
+        if not exists:
             scan.problems.append(Problem(str(root), "", "no such file or directory"))
             continue
-        found = catalog_files(root)
+        try:
+            found = catalog_files(root)
+        except CatalogError as exc:
+            scan.problems.extend(exc.problems)
+            continue
         if not found:
             expected = f"<cloud>/<service>{CATALOG_SUFFIX}"
             scan.problems.append(Problem(str(root), "", f"no catalog files (expected {expected} below it)"))
@@ -349,8 +372,18 @@ def dump_service(svc: ServiceCatalog) -> str:
 
 
 def write_text_atomic(path: Path, text: str) -> None:
-    """Write a UTF-8 text file so that readers see the old or the new content, never a part."""
-    write_bytes_atomic(path, text.encode("utf-8"))
+    """Write a UTF-8 text file so that readers see the old or the new content, never a part.
+
+    A write error (disk full, read-only folder, a folder where the file should be) is a CatalogError
+    naming the file; the old file, if any, is unchanged.
+    """
+    if path.is_dir():
+        raise CatalogError([Problem(str(path), "", "is a directory; expected a file name to write to")])
+    try:
+        write_bytes_atomic(path, text.encode("utf-8"))
+    except OSError as exc:
+        where = str(exc.filename or path)
+        raise CatalogError([Problem(where, "", f"cannot write: {exc.strerror or exc}; nothing was changed")]) from None
 
 
 def process_umask() -> int:
@@ -385,63 +418,42 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-def write_catalogs(catalogs: Iterable[Catalog], out: Path, extra_files: dict[str, str] | None = None) -> list[Path]:
-    """Write each cloud's directory under ``out`` as a whole, all clouds or none.
+def write_catalogs(
+    catalogs: Iterable[Catalog],
+    out: Path,
+    extra_files: dict[str, str] | None = None,
+    check: Check | None = None,
+) -> list[Path]:
+    """Replace the catalog at ``out`` by ``catalogs`` (and ``extra_files`` at its root), all or nothing.
 
-    Every text is rendered first (a failure there touches nothing), then every cloud directory is
-    written to a hidden staging folder beside it, then the folders are swapped in with renames. If
-    anything fails, the clouds already swapped are rolled back, so the previous catalog stays in
-    place and no staging folder is left. A cloud directory is replaced as a whole: services no longer
-    in the catalog disappear. ``extra_files`` (name -> text, e.g. the import report) are then written
-    atomically at the root.
+    Every text is rendered first (a failure there touches nothing), then the whole catalog is
+    published as one generation (see :mod:`explorer.catalog.generations`): a ``kill -9`` at any
+    instant leaves the old or the new catalog, cloud folders the new catalog lacks are removed, and
+    ``check`` (e.g. validate) can veto the new catalog before it replaces the old one. Names that
+    are not a cloud or service of the grammar in :mod:`explorer.catalog.codec` are refused before
+    any path is built from them. Write errors raise CatalogError naming the file.
     """
-    out.mkdir(parents=True, exist_ok=True)
-    rendered: dict[str, dict[str, str]] = {}
-    for cat in catalogs:
-        services = sorted(cat.services)
-        rendered[cat.cloud] = {f"{name}{CATALOG_SUFFIX}": dump_service(cat.services[name]) for name in services}
-    stages: dict[str, Path] = {}
-    backups: dict[str, Path] = {}
-    try:
-        for cloud, files in sorted(rendered.items()):
-            stages[cloud] = Path(tempfile.mkdtemp(dir=out, prefix=f".{cloud}.staging."))
-            os.chmod(stages[cloud], 0o777 & ~process_umask())  # mkdtemp's folder is owner-only
-            for name, text in files.items():
-                (stages[cloud] / name).write_text(text, encoding="utf-8", newline="\n")
-        _swap_in(out, stages, backups)
-    finally:
-        for stage in stages.values():
-            shutil.rmtree(stage, ignore_errors=True)
-    for backup in backups.values():
-        shutil.rmtree(backup, ignore_errors=True)
-    written = [out / cloud / name for cloud, files in sorted(rendered.items()) for name in files]
+    files: dict[str, bytes] = {}
+    written: list[Path] = []
+    problems: list[Problem] = []
+    for cat in sorted(catalogs, key=lambda c: c.cloud):
+        if not is_cloud_name(cat.cloud):
+            problems.append(Problem(str(out), "cloud", f"expected {CLOUD_GRAMMAR}, got {cat.cloud!r}"))
+            continue
+        for name in sorted(cat.services):
+            if not is_service_name(name):
+                problems.append(Problem(str(out / cat.cloud), "service", f"expected {SERVICE_GRAMMAR}, got {name!r}"))
+                continue
+            rel = f"{cat.cloud}/{name}{CATALOG_SUFFIX}"
+            files[rel] = dump_service(cat.services[name]).encode("utf-8")
+            written.append(out / rel)
     for name, text in sorted((extra_files or {}).items()):
-        write_text_atomic(out / name, text)
+        if "/" in name or name.startswith(".") or control_character(name) or not name:
+            problems.append(Problem(str(out), "", f"expected a plain file name, got {name!r}"))
+            continue
+        files[name] = text.encode("utf-8")
         written.append(out / name)
+    if problems:
+        raise CatalogError(problems)
+    publish(out, files, check)
     return written
-
-
-def _swap_in(out: Path, stages: dict[str, Path], backups: dict[str, Path]) -> None:
-    """Rename each staged cloud folder into place, keeping the old one aside; undo all on failure.
-
-    A cloud whose stage is consumed is removed from ``stages``; ``backups`` keeps the old folders.
-    """
-    swapped: list[str] = []
-    try:
-        for cloud in sorted(stages):
-            target = out / cloud
-            if target.exists():
-                backup = out / f".{cloud}.old.{stages[cloud].name.rsplit('.', 1)[-1]}"
-                os.replace(target, backup)
-                backups[cloud] = backup
-            os.replace(stages[cloud], target)
-            del stages[cloud]
-            swapped.append(cloud)
-    except BaseException:
-        for cloud in sorted(set(swapped) | set(backups), reverse=True):
-            target = out / cloud
-            if cloud in swapped:
-                shutil.rmtree(target, ignore_errors=True)
-            if cloud in backups:
-                os.replace(backups.pop(cloud), target)
-        raise
