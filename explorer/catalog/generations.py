@@ -210,7 +210,9 @@ def publish(root: Path, files: Mapping[str, bytes], check: Check | None = None) 
             _unpack(root, gen)
         except OSError as exc:
             raise _write_error(
-                root, exc, f"the new catalog is complete in {gen.name} and is read from there; the next import unpacks it"
+                root,
+                exc,
+                f"the new catalog is complete in {gen.name} and is read from there; the next import unpacks it",
             ) from None
 
 

@@ -117,7 +117,9 @@ _STRICT_RESOLVERS: list[tuple[str, re.Pattern[str], str]] = [
     # unquoted (``0E0``, ``1.0e5``) must read back as the string it was
     (
         "tag:yaml.org,2002:float",
-        re.compile(r"^(?:[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+][0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"),
+        re.compile(
+            r"^(?:[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+][0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+        ),
         "-+0123456789.",
     ),
 ]

@@ -76,7 +76,8 @@ def read_corpus_file(corpus: Path, relative: str, limit: int = MAX_CORPUS_FILE_B
     """The bytes of ``corpus/relative``, only if it is a regular file inside ``corpus`` of at most ``limit`` bytes.
 
     Symbolic links are followed only as far as they stay inside the corpus; a FIFO, device or
-    folder is refused without being opened for reading in blocking mode. Raises DocumentImportError with what is wrong (the caller names the file).
+    folder is refused without being opened for reading in blocking mode. Raises DocumentImportError
+    saying what is wrong (the caller names the file).
     """
     root = corpus.resolve()
     target = (corpus / relative).resolve()
@@ -89,7 +90,7 @@ def read_corpus_file(corpus: Path, relative: str, limit: int = MAX_CORPUS_FILE_B
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise DocumentImportError(f"not a regular file; expected a documentation page")
+            raise DocumentImportError("not a regular file; expected a documentation page")
         if info.st_size > limit:
             raise DocumentImportError(f"{info.st_size} bytes; files above {limit} bytes are not read")
         chunks: list[bytes] = []

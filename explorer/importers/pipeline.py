@@ -226,7 +226,9 @@ def import_document(
             f"{label}: unknown edition {edition!r}; expected one of: {', '.join(EDITION_LANGUAGE)}"
         )
     if not is_cloud_name(cloud):
-        raise DocumentImportError(f"{label}: cloud {cloud[:80]!r}: expected {CLOUD_GRAMMAR}, such as huaweicloud or otc")
+        raise DocumentImportError(
+            f"{label}: cloud {cloud[:80]!r}: expected {CLOUD_GRAMMAR}, such as huaweicloud or otc"
+        )
     if service is not None and not is_service_name(service):
         raise DocumentImportError(f"{label}: service {service[:80]!r}: expected {SERVICE_GRAMMAR}")
     if len(data) > MAX_DOCUMENT_BYTES:

@@ -170,7 +170,9 @@ def test_a_failed_check_leaves_the_old_catalog(tmp_path: Path) -> None:
     assert tree(tmp_path) == before
 
 
-@pytest.mark.parametrize("cloud,service", [("otc", "../../escape"), ("otc", ".hidden"), ("../x", "ecs"), ("otc", "a\0b")])
+@pytest.mark.parametrize(
+    "cloud,service", [("otc", "../../escape"), ("otc", ".hidden"), ("../x", "ecs"), ("otc", "a\0b")]
+)
 def test_names_outside_the_grammar_are_refused_before_any_path_is_built(
     cloud: str, service: str, tmp_path: Path
 ) -> None:
