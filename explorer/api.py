@@ -11,6 +11,7 @@ from pathlib import Path
 
 from explorer.catalog import BUNDLED_CATALOG
 from explorer.catalog.store import dump_service, load_catalogs, load_service_text
+from explorer.display import has_invisible, visible, visible_stream
 from explorer.errors import CatalogError, ExplorerError, Problem, QueryError
 from explorer.model import Catalog
 
@@ -37,6 +38,9 @@ __all__ = [
     "QueryError",
     "default_catalog_path",
     "dump_service",
+    "has_invisible",
+    "visible",
+    "visible_stream",
     "load",
     "load_service_text",
 ]

@@ -21,6 +21,7 @@ from explorer.render.style import (
     safe_id,
     title_lines,
 )
+from explorer.display import visible_stream
 from explorer.view import View, ViewEdge, ViewNode
 
 _SAFE_PUNCTUATION = frozenset(" :._-/,*()'!?=+@${}[]|;")
@@ -48,6 +49,7 @@ _ARROWS: dict[str, str] = {
 
 def text(value: str) -> str:
     """Label text with every non-safe character as an entity code; newlines become ``<br>``."""
+    value = visible_stream(value.replace("\t", " "))  # bidi and zero-width characters shown, never obeyed
     lines = value.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     return "<br>".join(
         "".join(ch if ch.isalnum() or ch in _SAFE_PUNCTUATION else f"#{ord(ch)};" for ch in line) for line in lines

@@ -34,9 +34,14 @@ def pair_text(pair: api.PairScope) -> str:
     return f"{label}: IAM {flag(pair.iam_project)}, EP {flag(pair.enterprise_project)}"
 
 
+def shown(rows: Iterable[Row]) -> list[Row]:
+    """Rows as a table shows them: every text with bidi and zero-width characters marked (api.visible)."""
+    return [{k: api.visible(v) if isinstance(v, str) else v for k, v in row.items()} for row in rows]
+
+
 def closure_rows(result: api.ClosureResult) -> list[Row]:
     """One row per required action, in the result's order (depth, then name)."""
-    return [
+    return shown(
         {
             "action": r.action,
             "depth": r.depth,
@@ -49,12 +54,12 @@ def closure_rows(result: api.ClosureResult) -> list[Row]:
             "provenance": rows_text(r.provenance),
         }
         for r in result.requirements
-    ]
+    )
 
 
 def dependents_rows(result: api.DependentsResult) -> list[Row]:
     """One row per dependent (operation, action or pattern) in the result's order."""
-    return [
+    return shown(
         {
             "dependent": d.node.removeprefix("op:") if d.kind == "operation" else d.node,
             "kind": d.kind,
@@ -65,7 +70,7 @@ def dependents_rows(result: api.DependentsResult) -> list[Row]:
             "provenance": rows_text(d.edge.provenance),
         }
         for d in result.dependents
-    ]
+    )
 
 
 def to_csv(rows: Sequence[Row]) -> str:
@@ -86,4 +91,4 @@ def scope_matrix_rows(services: Iterable[api.ServiceStats]) -> list[Row]:
         for column, counts in (("enterprise project", s.enterprise_project), ("IAM project", s.iam_project)):
             row.update({f"{column}: {label}": n for label, n in zip(("yes", "no", "?"), counts, strict=True)})
         out.append(row)
-    return out
+    return shown(out)
