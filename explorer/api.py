@@ -39,10 +39,10 @@ __all__ = [
     "default_catalog_path",
     "dump_service",
     "has_invisible",
-    "visible",
-    "visible_stream",
     "load",
     "load_service_text",
+    "visible",
+    "visible_stream",
 ]
 
 # --- catalog import and validation (explorer.importers, explorer.catalog.validate) -----------
@@ -72,6 +72,7 @@ from explorer.importers import (  # noqa: E402 - grouped by area on purpose
     report_to_json,
     save_document,
 )
+from explorer.importers.sandbox import import_document_limited  # noqa: E402
 
 __all__ += [
     "FORMATS",
@@ -84,6 +85,7 @@ __all__ += [
     "build_corpus",
     "import_corpus",
     "import_document",
+    "import_document_limited",
     "read_import_report",
     "report_to_json",
     "save_document",

@@ -7,8 +7,8 @@ Everything is computed by :mod:`explorer.api`; this module only parses options a
 from __future__ import annotations
 
 import functools
-import sys
 import json
+import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from explorer.display import visible_stream
 from explorer.render.normalise import canonical
 from explorer.render.style import (
     EDGE_STYLES,
@@ -25,7 +26,6 @@ from explorer.render.style import (
     safe_id,
     title_lines,
 )
-from explorer.display import visible_stream
 from explorer.view import View, ViewEdge, ViewNode
 
 # Above this many nodes dot's crossing minimisation and network simplex dominate the run time.

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 
+from explorer.display import visible_stream
 from explorer.render.normalise import canonical
 from explorer.render.style import (
     EDGE_STYLES,
@@ -21,7 +22,6 @@ from explorer.render.style import (
     safe_id,
     title_lines,
 )
-from explorer.display import visible_stream
 from explorer.view import View, ViewEdge, ViewNode
 
 _SAFE_PUNCTUATION = frozenset(" :._-/,*()'!?=+@${}[]|;")

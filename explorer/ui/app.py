@@ -11,7 +11,9 @@ import streamlit as st
 
 from explorer.ui import navigation, source
 
-st.set_page_config(page_title="Permission Explorer", page_icon=":material/account_tree:", layout="wide")
+# An emoji favicon is drawn in the browser as a data: URL; a :material/...: one is fetched from a public
+# font CDN, which an offline security tool must never contact.
+st.set_page_config(page_title="Permission Explorer", page_icon="🔐", layout="wide")
 current = st.navigation(navigation.all_pages())
 source.sidebar()
 current.run()
