@@ -64,7 +64,7 @@ def import_document_limited(
             f"{label}: importing took longer than {seconds:g} s; the document is refused"
         ) from None
     if proc.returncode != 0 or not proc.stdout:
-        if proc.returncode in (-9, -24, 137, 152) or b"MemoryError" in proc.stderr:
+        if proc.returncode in (-9, -24, 137, 152) or b"emory" in proc.stderr:  # killed, or out of memory
             raise DocumentImportError(
                 f"{label}: importing needed more than {seconds:g} s of CPU or {memory // (1024 * 1024)} MB "
                 "of memory; the document is refused"
