@@ -19,14 +19,18 @@ from explorer.catalog.store import dump_service, load_service_text
 from explorer.errors import DocumentImportError, ExplorerError
 from explorer.importers.report import report_from_json, report_to_json
 
-DEFAULT_SECONDS = 20.0
+DEFAULT_SECONDS = 30.0
 DEFAULT_MEMORY_BYTES = 1024 * 1024 * 1024
 
 
-def _limits(memory: int, seconds: float) -> None:  # pragma: no cover - runs in the child before exec
-    resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+def _cpu_limit(seconds: float) -> None:  # pragma: no cover - runs in the child before exec
     cpu = int(seconds) + 1
     resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
+
+
+def _memory_limit(memory: int) -> None:  # pragma: no cover - runs in the child once its modules are loaded
+    # set after the imports, so the budget is what parsing may use and a small one gives a MemoryError
+    resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
 
 
 def import_document_limited(
@@ -48,7 +52,15 @@ def import_document_limited(
     """
     from explorer.importers.pipeline import DocumentImport
 
-    options = {"name": name, "cloud": cloud, "edition": edition, "service": service, "fmt": fmt, "skip": skip_unknown}
+    options = {
+        "name": name,
+        "cloud": cloud,
+        "edition": edition,
+        "service": service,
+        "fmt": fmt,
+        "skip": skip_unknown,
+        "memory": memory,
+    }
     label = name.replace("\\", "/").rsplit("/", 1)[-1] or "upload"
     try:
         proc = subprocess.run(
@@ -56,7 +68,7 @@ def import_document_limited(
             input=json.dumps(options).encode("utf-8") + b"\n" + data,
             capture_output=True,
             timeout=seconds + 5,  # the CPU limit stops a busy child first; this catches one that blocks
-            preexec_fn=lambda: _limits(memory, seconds),
+            preexec_fn=lambda: _cpu_limit(seconds),
             check=False,
         )
     except subprocess.TimeoutExpired:
@@ -83,6 +95,7 @@ def _child() -> int:  # pragma: no cover - measured through import_document_limi
     raw = sys.stdin.buffer.read()
     header, _, data = raw.partition(b"\n")
     options = json.loads(header)
+    _memory_limit(int(options["memory"]))
     try:
         result = import_document(
             options["name"],
@@ -97,7 +110,9 @@ def _child() -> int:  # pragma: no cover - measured through import_document_limi
     except ExplorerError as exc:
         answer = {"error": str(exc)}
     except MemoryError:
-        answer = {"error": f"{options['name']}: importing needed more memory than an upload may use; refused"}
+        mb = int(options["memory"]) // (1024 * 1024)
+        name = str(options["name"]).replace("\\", "/").rsplit("/", 1)[-1]
+        answer = {"error": f"{name}: importing needed more than {mb} MB of memory; the document is refused"}
     sys.stdout.write(json.dumps(answer, ensure_ascii=False))
     return 0
 
