@@ -42,6 +42,7 @@ _ARROWS: dict[str, str] = {
     "documented": "-->",
     "inferred": "-->",
     "conditional": "-.->",
+    "possible": "-.->",
     "matches": "-.-o",
     "collapsed": "==>",
 }
