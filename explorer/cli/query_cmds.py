@@ -11,7 +11,7 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import IO, Any, cast
 
 import click
 from rich.console import Console
@@ -42,7 +42,7 @@ class _Visible:
 def _console() -> Console:
     # created per call so that the current sys.stdout is used (click's test runner swaps it); names
     # are shown with their invisible characters marked, so a U+202E cannot reverse what a reviewer reads
-    return Console(file=_Visible(sys.stdout), highlight=False, markup=False, soft_wrap=False, width=160)
+    return Console(file=cast(IO[str], _Visible(sys.stdout)), highlight=False, markup=False, soft_wrap=False, width=160)
 
 
 def _source_options(f: Callable[..., Any]) -> Callable[..., Any]:

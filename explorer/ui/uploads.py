@@ -2,8 +2,9 @@
 
 Uploads are parsed in memory through the public API (the same safe loader and importers the CLI
 uses); documentation pages are imported in a child process limited in time and memory
-(``api.import_document_limited``); nothing is written to disk. Every failure is an :class:`ExplorerError` whose message names
-the file and what was expected, so the page shows it instead of a traceback.
+(``api.import_document_limited``); nothing is written to disk. Every failure is an
+:class:`ExplorerError` whose message names the file and what was expected, so the page shows it
+instead of a traceback.
 """
 
 from __future__ import annotations

@@ -101,6 +101,7 @@ def test_import_doc_out_to_a_folder_is_a_message(tmp_path: Path) -> None:
     doc = MINI / "huaweicloud-zh" / "ecs" / "镜像示例.md"
     code, output = _run(["import-doc", str(doc), "--edition", "huaweicloud-zh", "--out", str(tmp_path)])
     assert code == 2
+    assert "is a directory" in output
 
 
 def test_an_unreadable_folder_in_validate_is_a_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
