@@ -37,7 +37,7 @@ def test_a_garbage_or_oversized_link_gives_a_message(action: str) -> None:
 
 def test_an_uploaded_catalog_with_a_huge_integer_is_a_message() -> None:
     data = SEED.replace(b"table: 1\n", b"table: " + b"9" * 5000 + b"\n", 1)
-    with pytest.raises(uploads.CatalogError, match="ecs.yaml: line .*: integer of 5000 digits"):
+    with pytest.raises(uploads.CatalogError, match=r"ecs\.yaml: line .*: integer of 5000 digits"):
         uploads.catalog_from_yaml([uploads.Upload("ecs.yaml", data)])
 
 
