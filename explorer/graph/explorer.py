@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
-
-import networkx as nx
-from rapidfuzz import fuzz, process
+from typing import TYPE_CHECKING, Any
 
 from explorer.actions import ActionNameError, check_action_or_pattern, is_action, matches, service_of
 from explorer.errors import QueryError
 from explorer.graph import closure as lp
 from explorer.graph.build import CatalogGraph, build, normalise_api, summarise
+from explorer.graph.cycles import strongly_connected
 from explorer.graph.results import (
     ActionInfo,
     CheckReport,
@@ -32,6 +30,9 @@ from explorer.graph.results import (
 from explorer.graph.scope import scope_report
 from explorer.model import Catalog, Operation, Provenance
 
+if TYPE_CHECKING:
+    import networkx as nx
+
 # A closure may leave out conditional dependencies: all of them (True), or those whose condition
 # contains any of the given texts (case-insensitive).
 Exclude = bool | Iterable[str]
@@ -51,6 +52,8 @@ def close_matches(word: str, candidates: Iterable[str], n: int = 5) -> tuple[str
     lowered: dict[str, str] = {}
     for c in pool:
         lowered.setdefault(c.casefold(), c)
+    from rapidfuzz import fuzz, process  # only when a suggestion is needed
+
     query = word.casefold()[:MAX_FUZZY_TEXT]
     found = process.extract(query, list(lowered), scorer=fuzz.ratio, limit=n, score_cutoff=_CUTOFF)
     # best first; equal scores in name order, so suggestions never depend on set order
@@ -286,11 +289,12 @@ class Explorer:
         g = self._g
         if not (reached.keys() & g.cycle_of.keys()) and not (reached.keys() & g.self_loops):
             return (), ()
-        sub = nx.DiGraph()
-        sub.add_edges_from((k.edge.source, k.edge.target) for k in links)
-        cycles = (tuple(sorted(c)) for c in nx.strongly_connected_components(sub) if len(c) > 1)
+        succ: dict[str, set[str]] = {}
+        for k in links:
+            succ.setdefault(k.edge.source, set()).add(k.edge.target)
+        cycles = strongly_connected(succ, {s: tuple(sorted(ts)) for s, ts in succ.items()})
         loops = sorted({k.edge.source for k in links if k.edge.source == k.edge.target} | target_loops)
-        return tuple(sorted(cycles)), tuple(loops)
+        return tuple(cycles), tuple(loops)
 
     @staticmethod
     def _check_depth(max_depth: int | None) -> None:
@@ -465,6 +469,8 @@ class Explorer:
                 continue
             offer(SearchHit(rank, float(len(hay)), kind, key, hay, label))  # type: ignore[arg-type]
         if len(best) < limit and unmatched:
+            from rapidfuzz import fuzz, process
+
             fuzzy = query[:MAX_FUZZY_TEXT]
             haystacks = [hay.casefold() for hay, *_ in unmatched]
             for _, score, i in process.extract(fuzzy, haystacks, scorer=fuzz.ratio, limit=None, score_cutoff=_CUTOFF):
