@@ -69,6 +69,7 @@ if TYPE_CHECKING:
         report_to_json,
         save_document,
     )
+    from explorer.importers.sandbox import import_document_limited
     from explorer.policy import (
         ATTACH_CHOICES,
         CODES,
