@@ -47,6 +47,15 @@ MAX_FUZZY_TEXT = 200
 _CUTOFF = 60.0
 
 
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
 def close_matches(word: str, candidates: Iterable[str], n: int = 5) -> tuple[str, ...]:
     pool = sorted(set(candidates))
     lowered: dict[str, str] = {}
@@ -56,8 +65,9 @@ def close_matches(word: str, candidates: Iterable[str], n: int = 5) -> tuple[str
 
     query = word.casefold()[:MAX_FUZZY_TEXT]
     found = process.extract(query, list(lowered), scorer=fuzz.ratio, limit=n, score_cutoff=_CUTOFF)
-    # best first; equal scores in name order, so suggestions never depend on set order
-    ranked = sorted(found, key=lambda hit: (-hit[1], hit[0]))
+    # best first; on equal scores the longer common prefix first (a slip is likelier at the end of a
+    # name than at its start: 'ecss' -> 'ecs' before 'css'), then name order, never set order
+    ranked = sorted(found, key=lambda hit: (-hit[1], -_common_prefix(query, hit[0]), hit[0]))
     return tuple(lowered[name] for name, _score, _index in ranked)
 
 
