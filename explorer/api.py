@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from explorer.catalog import BUNDLED_CATALOG
+from explorer.display import has_invisible, visible, visible_stream
 from explorer.errors import CatalogError, ExplorerError, Problem, QueryError
 from explorer.model import Catalog, Operation, Provenance, ServiceCatalog
 from explorer.render.formats import BINARY_FORMATS, DEFAULT_TIMEOUT, SUFFIXES
@@ -69,6 +70,7 @@ if TYPE_CHECKING:
         report_to_json,
         save_document,
     )
+    from explorer.importers.sandbox import import_document_limited
     from explorer.policy import (
         ATTACH_CHOICES,
         CODES,
@@ -104,6 +106,7 @@ if TYPE_CHECKING:
 
 # public name -> (module, attribute) of what it stands for, imported on first use
 _LAZY: dict[str, tuple[str, str]] = {
+    "import_document_limited": ("explorer.importers.sandbox", "import_document_limited"),
     **{n: ("explorer.catalog.store", n) for n in ("dump_service", "load_service_text")},
     **{
         n: ("explorer.catalog.validate", n)
@@ -544,8 +547,10 @@ __all__ = [
     "generate_policies",
     "get_explorer",
     "graph_layout",
+    "has_invisible",
     "import_corpus",
     "import_document",
+    "import_document_limited",
     "inline_mermaid",
     "layer_catalogs",
     "layered_explorers",
@@ -576,6 +581,8 @@ __all__ = [
     "validate",
     "validate_paths",
     "view_digest",
+    "visible",
+    "visible_stream",
     "why_view",
     "write_output",
 ]

@@ -39,7 +39,34 @@ SOURCE_FORMATS = ("html", "md-html", "md-pipe", "other", "rst-grid", "rst-simple
 # Language tags of operation names: ISO 639 codes, optionally with a region or script subtag.
 LANGUAGE_RE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 COMMIT_RE = re.compile(r"^[0-9a-f]{40}$")
-SERVICE_RE = re.compile(r"^[a-z][a-z0-9_-]*$")
+# The grammar of service and cloud names, defined once: they become file and folder names of a
+# catalog (``<cloud>/<service>.yaml``), so they can never hold a path separator, a dot or a control
+# character, and are short. The importer checks MANIFEST rows and upload options against these, and
+# the catalog writer refuses anything else before a path is built.
+SERVICE_RE = re.compile(r"[a-z][a-z0-9_-]{0,63}")
+CLOUD_RE = re.compile(r"[a-z][a-z0-9-]{0,31}")
+SERVICE_GRAMMAR = "a short service name: a lower-case letter, then lower-case letters, digits, '-' or '_' (at most 64)"
+CLOUD_GRAMMAR = "a cloud name: a lower-case letter, then lower-case letters, digits or '-' (at most 32)"
+# C0 and C1 control characters (and DEL): never part of a name, an id, a file name or an API path.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# In prose (notes, conditions) a tab or line break may appear; other control characters may not.
+_PROSE_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def is_service_name(name: str) -> bool:
+    """True if ``name`` may be a service (and so a catalog file name)."""
+    return SERVICE_RE.fullmatch(name) is not None
+
+
+def is_cloud_name(name: str) -> bool:
+    """True if ``name`` may be a cloud (and so a catalog folder name)."""
+    return CLOUD_RE.fullmatch(name) is not None
+
+
+def control_character(text: str, *, prose: bool = False) -> str | None:
+    """The first control character of ``text`` as ``U+XXXX``, or None; ``prose`` allows tab and line breaks."""
+    m = (_PROSE_CONTROL if prose else _CONTROL).search(text)
+    return f"U+{ord(m.group()):04X}" if m else None
 
 
 class _Checker:
@@ -66,9 +93,13 @@ class _Checker:
                 self.bad(where or "(top level)", f"missing required key {key!r}")
         return value
 
-    def string(self, value: Any, where: str) -> str | None:
+    def string(self, value: Any, where: str, *, prose: bool = False) -> str | None:
         if not isinstance(value, str) or not value.strip():
             self.bad(where, f"expected a non-empty string, got {_kind(value)}")
+            return None
+        bad = control_character(value, prose=prose)
+        if bad is not None:
+            self.bad(where, f"control character {bad} in {_kind(value)}; expected printable text")
             return None
         return value
 
@@ -84,13 +115,13 @@ class _Checker:
         self.bad(where, f"expected true, false or null, got {_kind(value)}")
         return None
 
-    def strings(self, value: Any, where: str) -> tuple[str, ...]:
+    def strings(self, value: Any, where: str, *, prose: bool = False) -> tuple[str, ...]:
         if not isinstance(value, list):
             self.bad(where, f"expected a list of strings, got {_kind(value)}")
             return ()
         out = []
         for i, item in enumerate(value):
-            text = self.string(item, f"{where}[{i}]")
+            text = self.string(item, f"{where}[{i}]", prose=prose)
             if text is not None:
                 out.append(text)
         return tuple(out)
@@ -110,7 +141,7 @@ class _Checker:
                     continue
                 name = self.string(m["action"], f"{here}.action")
                 if "condition" in m:
-                    condition = self.string(m["condition"], f"{here}.condition")
+                    condition = self.string(m["condition"], f"{here}.condition", prose=True)
                     if condition is None:
                         continue
             else:
@@ -149,10 +180,13 @@ def _kind(value: Any) -> str:
         return "null"
     if isinstance(value, bool):
         return f"boolean {value!r}"
-    if isinstance(value, (int, float)):
+    if isinstance(value, int):
+        digits = len(str(abs(value))) if value.bit_length() < 4000 else None
+        return f"number {value!r}" if digits is not None and digits <= 30 else "a number of more than 30 digits"
+    if isinstance(value, float):
         return f"number {value!r}"
     if isinstance(value, str):
-        return f"string {value[:60]!r}"
+        return f"string {value[:60]!r}" + ("..." if len(value) > 60 else "")
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):
@@ -170,15 +204,15 @@ def decode_service(data: Any, file: str) -> tuple[ServiceCatalog | None, list[Pr
     if top is None:
         return None, c.problems
     version = top.get("schema_version", SCHEMA_VERSION)
-    if version not in READABLE_SCHEMA_VERSIONS or isinstance(version, bool):
+    if type(version) is not int or version not in READABLE_SCHEMA_VERSIONS:  # not 1.0, not true
         expected = " or ".join(str(v) for v in READABLE_SCHEMA_VERSIONS)
         c.bad("schema_version", f"expected {expected}, got {_kind(version)}")
     cloud = (c.string(top["cloud"], "cloud") or "") if "cloud" in top else ""
     if cloud and cloud not in CLOUDS:
         c.bad("cloud", f"unknown cloud {cloud!r}; expected one of: {', '.join(CLOUDS)}")
     service = (c.string(top["service"], "service") or "") if "service" in top else ""
-    if service and not SERVICE_RE.fullmatch(service):
-        c.bad("service", f"expected a short service name (lower-case letters, digits, '-' or '_'), got {service!r}")
+    if service and not is_service_name(service):
+        c.bad("service", f"expected {SERVICE_GRAMMAR}, got {_kind(service)}")
 
     sources: list[SourceDoc] = []
     by_file: dict[str, SourceDoc] = {}
@@ -261,7 +295,7 @@ def _decode_operation(c: _Checker, raw: Any, here: str, by_file: dict[str, Sourc
     # an action cell may hold a pattern (cce:kubernetes:*): the row is the evidence for it
     actions = c.refs(m["actions"], f"{here}.actions", patterns=True) if "actions" in m else ()
     deps = c.refs(m.get("dependencies", []), f"{here}.dependencies", patterns=True)
-    notes = c.strings(m.get("notes", []), f"{here}.notes")
+    notes = c.strings(m.get("notes", []), f"{here}.notes", prose=True)
     scope = Scope()
     s = c.mapping(m.get("scope", {}), f"{here}.scope", SCOPE_KEYS, ())
     if s is not None:

@@ -11,7 +11,7 @@ are refused before parsing.
 from __future__ import annotations
 
 import os
-import shutil
+import re
 import stat
 import tempfile
 from collections.abc import Callable, Iterable
@@ -21,7 +21,16 @@ from typing import Any
 
 import yaml
 
-from explorer.catalog.codec import decode_service, encode_service
+from explorer.catalog.codec import (
+    CLOUD_GRAMMAR,
+    SERVICE_GRAMMAR,
+    control_character,
+    decode_service,
+    encode_service,
+    is_cloud_name,
+    is_service_name,
+)
+from explorer.catalog.generations import Check, publish, resolve_root
 from explorer.errors import CatalogError, Problem
 from explorer.model import Catalog, ServiceCatalog
 
@@ -53,7 +62,24 @@ class _CatalogLoader(_Loader):  # type: ignore[misc]
     An alias makes the composer hand the constructor the same node twice: refusing the second visit
     stops an alias bomb before anything expands. Duplicate keys (which PyYAML silently resolves to the
     last) and merge keys are refused too; unknown tags and a second document are already errors.
+    Scalars are resolved strictly (see ``_STRICT_RESOLVERS``) and integers are decimal and short.
     """
+
+    def construct_yaml_int(self, node: yaml.ScalarNode) -> int:
+        text = str(self.construct_scalar(node))
+        digits = text.lstrip("+-")
+        if not digits.isascii() or not digits.isdigit():
+            raise _Refused(f"not a decimal integer: {text[:40]!r}", node.start_mark)
+        if len(digits) > MAX_INT_DIGITS:
+            raise _Refused(f"integer of {len(digits)} digits; at most {MAX_INT_DIGITS} are allowed", node.start_mark)
+        return int(text)
+
+    def construct_yaml_float(self, node: yaml.ScalarNode) -> float:
+        text = str(self.construct_scalar(node))
+        if len(text) > 40:
+            raise _Refused(f"number of {len(text)} characters; at most 40 are allowed", node.start_mark)
+        value: float = super().construct_yaml_float(node)
+        return value
 
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
         if node in self.constructed_objects or node in self.recursive_objects:
@@ -78,6 +104,44 @@ class _CatalogLoader(_Loader):  # type: ignore[misc]
                     raise _Refused(f"duplicate key {key!r} in a mapping", key_node.start_mark)
                 seen.add(key)
         return mapping
+
+
+# Strict scalars (the YAML 1.2 core schema, not PyYAML's YAML 1.1 one): ``1:00`` is not 60, ``0x1``,
+# ``0o7``, ``012``, ``1_000``, dates and ``yes``/``on`` are strings. A catalog is generated, so a
+# scalar that only YAML 1.1 reads as a number or a flag means a hand edit the codec should report
+# as a string where a number or flag was expected, not silently reinterpret.
+_STRICT_RESOLVERS: list[tuple[str, re.Pattern[str], str]] = [
+    ("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), "tTfF"),
+    ("tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), "-+0123456789"),
+    # a float needs a dot and a signed exponent, as in YAML 1.1: a plain scalar the emitter leaves
+    # unquoted (``0E0``, ``1.0e5``) must read back as the string it was
+    (
+        "tag:yaml.org,2002:float",
+        re.compile(
+            r"^(?:[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+][0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+        ),
+        "-+0123456789.",
+    ),
+]
+_STRICT_TAGS = {tag for tag, _, _ in _STRICT_RESOLVERS} | {"tag:yaml.org,2002:timestamp"}
+# A catalog's numbers are table and row counts; 18 digits is more than any document has rows, and
+# far below Python's 4,300-digit limit on converting text to int.
+MAX_INT_DIGITS = 18
+
+
+def _strict(loader: type[Any]) -> None:
+    resolvers = {
+        first: [(tag, regexp) for tag, regexp in entries if tag not in _STRICT_TAGS]
+        for first, entries in loader.yaml_implicit_resolvers.items()
+    }
+    loader.yaml_implicit_resolvers = resolvers
+    for tag, regexp, first in _STRICT_RESOLVERS:
+        loader.add_implicit_resolver(tag, regexp, list(first))
+
+
+_strict(_CatalogLoader)
+_CatalogLoader.add_constructor("tag:yaml.org,2002:int", _CatalogLoader.construct_yaml_int)
+_CatalogLoader.add_constructor("tag:yaml.org,2002:float", _CatalogLoader.construct_yaml_float)
 
 
 def _line_column(mark: Any) -> str:
@@ -155,15 +219,21 @@ def load_service_file(path: Path) -> ServiceCatalog:
 def catalog_files(root: Path) -> list[Path]:
     """The service files below a catalog root, or the single file given, in a stable order.
 
-    Hidden folders are skipped: they are the staging and backup folders of an interrupted write.
+    A root whose write was interrupted after its commit is read from its committed generation
+    (see :func:`explorer.catalog.generations.resolve_root`). Hidden folders are skipped: they are
+    the generation folders of a write. A folder that cannot be listed is a CatalogError.
     """
-    if root.is_file():
-        return [root]
-    return sorted(
-        p
-        for p in root.glob(f"*/*{CATALOG_SUFFIX}")
-        if p.is_file() and not p.parent.name.startswith(".") and not p.name.startswith(".")
-    )
+    try:
+        if root.is_file():
+            return [root]
+        root = resolve_root(root)
+        return sorted(
+            p
+            for p in root.glob(f"*/*{CATALOG_SUFFIX}")
+            if p.is_file() and not p.parent.name.startswith(".") and not p.name.startswith(".")
+        )
+    except OSError as exc:
+        raise CatalogError([Problem(str(exc.filename or root), "", f"cannot read: {exc.strerror}")]) from None
 
 
 def place_problems(path: Path, data: Any) -> list[Problem]:
@@ -193,10 +263,19 @@ def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
     problems: list[Problem] = []
     seen: set[Path] = set()
     for root in paths:
-        if not root.exists():
+        try:
+            exists = root.exists()
+        except OSError as exc:  # e.g. a folder on the way that may not be searched
+            problems.append(Problem(str(root), "", f"cannot read: {exc.strerror}"))
+            continue
+        if not exists:
             problems.append(Problem(str(root), "", "no such file or directory"))
             continue
-        found = catalog_files(root)
+        try:
+            found = catalog_files(root)
+        except CatalogError as exc:
+            problems.extend(exc.problems)
+            continue
         if not found:
             expected = f"<cloud>/<service>{CATALOG_SUFFIX}"
             problems.append(Problem(str(root), "", f"no catalog files (expected {expected} below it)"))
@@ -313,8 +392,18 @@ def dump_service(svc: ServiceCatalog) -> str:
 
 
 def write_text_atomic(path: Path, text: str) -> None:
-    """Write a UTF-8 text file so that readers see the old or the new content, never a part."""
-    write_bytes_atomic(path, text.encode("utf-8"))
+    """Write a UTF-8 text file so that readers see the old or the new content, never a part.
+
+    A write error (disk full, read-only folder, a folder where the file should be) is a CatalogError
+    naming the file; the old file, if any, is unchanged.
+    """
+    if path.is_dir():
+        raise CatalogError([Problem(str(path), "", "is a directory; expected a file name to write to")])
+    try:
+        write_bytes_atomic(path, text.encode("utf-8"))
+    except OSError as exc:
+        where = str(exc.filename or path)
+        raise CatalogError([Problem(where, "", f"cannot write: {exc.strerror or exc}; nothing was changed")]) from None
 
 
 def process_umask() -> int:
@@ -349,63 +438,42 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-def write_catalogs(catalogs: Iterable[Catalog], out: Path, extra_files: dict[str, str] | None = None) -> list[Path]:
-    """Write each cloud's directory under ``out`` as a whole, all clouds or none.
+def write_catalogs(
+    catalogs: Iterable[Catalog],
+    out: Path,
+    extra_files: dict[str, str] | None = None,
+    check: Check | None = None,
+) -> list[Path]:
+    """Replace the catalog at ``out`` by ``catalogs`` (and ``extra_files`` at its root), all or nothing.
 
-    Every text is rendered first (a failure there touches nothing), then every cloud directory is
-    written to a hidden staging folder beside it, then the folders are swapped in with renames. If
-    anything fails, the clouds already swapped are rolled back, so the previous catalog stays in
-    place and no staging folder is left. A cloud directory is replaced as a whole: services no longer
-    in the catalog disappear. ``extra_files`` (name -> text, e.g. the import report) are then written
-    atomically at the root.
+    Every text is rendered first (a failure there touches nothing), then the whole catalog is
+    published as one generation (see :mod:`explorer.catalog.generations`): a ``kill -9`` at any
+    instant leaves the old or the new catalog, cloud folders the new catalog lacks are removed, and
+    ``check`` (e.g. validate) can veto the new catalog before it replaces the old one. Names that
+    are not a cloud or service of the grammar in :mod:`explorer.catalog.codec` are refused before
+    any path is built from them. Write errors raise CatalogError naming the file.
     """
-    out.mkdir(parents=True, exist_ok=True)
-    rendered: dict[str, dict[str, str]] = {}
-    for cat in catalogs:
-        services = sorted(cat.services)
-        rendered[cat.cloud] = {f"{name}{CATALOG_SUFFIX}": dump_service(cat.services[name]) for name in services}
-    stages: dict[str, Path] = {}
-    backups: dict[str, Path] = {}
-    try:
-        for cloud, files in sorted(rendered.items()):
-            stages[cloud] = Path(tempfile.mkdtemp(dir=out, prefix=f".{cloud}.staging."))
-            os.chmod(stages[cloud], 0o777 & ~process_umask())  # mkdtemp's folder is owner-only
-            for name, text in files.items():
-                (stages[cloud] / name).write_text(text, encoding="utf-8", newline="\n")
-        _swap_in(out, stages, backups)
-    finally:
-        for stage in stages.values():
-            shutil.rmtree(stage, ignore_errors=True)
-    for backup in backups.values():
-        shutil.rmtree(backup, ignore_errors=True)
-    written = [out / cloud / name for cloud, files in sorted(rendered.items()) for name in files]
+    files: dict[str, bytes] = {}
+    written: list[Path] = []
+    problems: list[Problem] = []
+    for cat in sorted(catalogs, key=lambda c: c.cloud):
+        if not is_cloud_name(cat.cloud):
+            problems.append(Problem(str(out), "cloud", f"expected {CLOUD_GRAMMAR}, got {cat.cloud!r}"))
+            continue
+        for name in sorted(cat.services):
+            if not is_service_name(name):
+                problems.append(Problem(str(out / cat.cloud), "service", f"expected {SERVICE_GRAMMAR}, got {name!r}"))
+                continue
+            rel = f"{cat.cloud}/{name}{CATALOG_SUFFIX}"
+            files[rel] = dump_service(cat.services[name]).encode("utf-8")
+            written.append(out / rel)
     for name, text in sorted((extra_files or {}).items()):
-        write_text_atomic(out / name, text)
+        if "/" in name or name.startswith(".") or control_character(name) or not name:
+            problems.append(Problem(str(out), "", f"expected a plain file name, got {name!r}"))
+            continue
+        files[name] = text.encode("utf-8")
         written.append(out / name)
+    if problems:
+        raise CatalogError(problems)
+    publish(out, files, check)
     return written
-
-
-def _swap_in(out: Path, stages: dict[str, Path], backups: dict[str, Path]) -> None:
-    """Rename each staged cloud folder into place, keeping the old one aside; undo all on failure.
-
-    A cloud whose stage is consumed is removed from ``stages``; ``backups`` keeps the old folders.
-    """
-    swapped: list[str] = []
-    try:
-        for cloud in sorted(stages):
-            target = out / cloud
-            if target.exists():
-                backup = out / f".{cloud}.old.{stages[cloud].name.rsplit('.', 1)[-1]}"
-                os.replace(target, backup)
-                backups[cloud] = backup
-            os.replace(stages[cloud], target)
-            del stages[cloud]
-            swapped.append(cloud)
-    except BaseException:
-        for cloud in sorted(set(swapped) | set(backups), reverse=True):
-            target = out / cloud
-            if cloud in swapped:
-                shutil.rmtree(target, ignore_errors=True)
-            if cloud in backups:
-                os.replace(backups.pop(cloud), target)
-        raise

@@ -22,6 +22,7 @@ from typing import Any
 from jsonschema import Draft202012Validator
 
 from explorer.catalog.damage import action_damage, api_problems
+from explorer.catalog.generations import resolve_root
 from explorer.catalog.store import CATALOG_SUFFIX, scan_catalogs
 from explorer.errors import Problem
 from explorer.model import EDITION_CLOUD, Catalog
@@ -115,7 +116,7 @@ def report_problems(root: Path, catalogs: dict[str, Catalog]) -> list[Problem]:
         return []
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except (OSError, ValueError) as exc:  # ValueError: bad UTF-8, bad JSON, an integer of over 4,300 digits
         return [Problem(str(path), "", f"cannot read the import report: {exc}")]
     entries = data.get("files") if isinstance(data, dict) else None
     if not isinstance(entries, list):
@@ -156,7 +157,11 @@ def report_problems(root: Path, catalogs: dict[str, Catalog]) -> list[Problem]:
 def layout_problems(root: Path) -> list[Problem]:
     """YAML files below a catalog root that loading ignores because they are not at ``<cloud>/<service>.yaml``."""
     problems: list[Problem] = []
-    for path in sorted(root.rglob("*")):
+    try:
+        found = sorted(root.rglob("*"))
+    except OSError as exc:
+        return [Problem(str(exc.filename or root), "", f"cannot read: {exc.strerror}")]
+    for path in found:
         parts = path.relative_to(root).parts
         if path.suffix not in (".yaml", ".yml") or not path.is_file() or any(p.startswith(".") for p in parts):
             continue
@@ -192,9 +197,10 @@ def validate(paths: Sequence[Path], *, schema: bool = False) -> ValidationResult
             file = where.get((d.service.cloud, d.service.service), d.service.service)
             warnings.append(Problem(file, f"operations[{d.index}].{d.location}", d.message))
     for root in paths:
-        if root.is_dir():
-            problems.extend(layout_problems(root))
-            problems.extend(report_problems(root, scan.catalogs))
+        if _is_dir(root):
+            current = resolve_root(root)  # a write interrupted after its commit is read from its generation
+            problems.extend(layout_problems(current))
+            problems.extend(report_problems(current, scan.catalogs))
     services = sum(len(cat.services) for cat in scan.catalogs.values())
     operations = sum(len(svc.operations) for cat in scan.catalogs.values() for svc in cat.services.values())
     return ValidationResult(
@@ -204,6 +210,13 @@ def validate(paths: Sequence[Path], *, schema: bool = False) -> ValidationResult
         problems=tuple(sorted(set(problems), key=_document_order)),
         warnings=tuple(sorted(set(warnings), key=_document_order)),
     )
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:  # reported by the scan
+        return False
 
 
 def _document_order(problem: Problem) -> tuple[str, list[str | int], str]:

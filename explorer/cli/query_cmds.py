@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import functools
 import json
+import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, cast
 
 import click
 
@@ -21,11 +22,31 @@ if TYPE_CHECKING:  # rich is imported when a table is printed, not for --json or
     from rich.table import Table
 
 
+class _Visible:
+    """A text stream that shows bidi and zero-width characters as ``[U+XXXX]`` (api.visible_stream)."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return int(self._stream.write(api.visible_stream(text)))
+
+    def flush(self) -> None:
+        self._stream.flush()
+
+    def isatty(self) -> bool:
+        return bool(getattr(self._stream, "isatty", lambda: False)())
+
+    def fileno(self) -> int:
+        return int(self._stream.fileno())
+
+
 def _console() -> Console:
     from rich.console import Console
 
-    # created per call so that the current sys.stdout is used (click's test runner swaps it)
-    return Console(highlight=False, markup=False, soft_wrap=False, width=160)
+    # created per call so that the current sys.stdout is used (click's test runner swaps it); names
+    # are shown with their invisible characters marked, so a U+202E cannot reverse what a reviewer reads
+    return Console(file=cast(IO[str], _Visible(sys.stdout)), highlight=False, markup=False, soft_wrap=False, width=160)
 
 
 def _table(title: str) -> Table:

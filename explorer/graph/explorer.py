@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -41,13 +40,35 @@ Exclude = bool | Iterable[str]
 MAX_WHY_PATHS = 20
 
 
+# Fuzzy matching compares the user's text with every candidate: the text is cut to this length first
+# (no action, operation name or API path is longer), so a crafted 60,000-character link costs what a
+# long name does. rapidfuzz's Indel ratio is difflib's ratio computed exactly, in C.
+MAX_FUZZY_TEXT = 200
+_CUTOFF = 60.0
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
 def close_matches(word: str, candidates: Iterable[str], n: int = 5) -> tuple[str, ...]:
     pool = sorted(set(candidates))
     lowered: dict[str, str] = {}
     for c in pool:
         lowered.setdefault(c.casefold(), c)
-    found = difflib.get_close_matches(word.casefold(), list(lowered), n=n, cutoff=0.6)
-    return tuple(lowered[f] for f in found)
+    from rapidfuzz import fuzz, process  # only when a suggestion is needed
+
+    query = word.casefold()[:MAX_FUZZY_TEXT]
+    found = process.extract(query, list(lowered), scorer=fuzz.ratio, limit=n, score_cutoff=_CUTOFF)
+    # best first; on equal scores the longer common prefix first (a slip is likelier at the end of a
+    # name than at its start: 'ecss' -> 'ecs' before 'css'), then name order, never set order
+    ranked = sorted(found, key=lambda hit: (-hit[1], -_common_prefix(query, hit[0]), hit[0]))
+    return tuple(lowered[name] for name, _score, _index in ranked)
 
 
 class Explorer:
@@ -457,11 +478,14 @@ class Explorer:
                 unmatched.append((hay, kind, key, label))
                 continue
             offer(SearchHit(rank, float(len(hay)), kind, key, hay, label))  # type: ignore[arg-type]
-        if len(best) < limit:
-            for hay, kind, key, label in unmatched:
-                ratio = difflib.SequenceMatcher(None, query, hay.casefold()).ratio()
-                if ratio >= 0.6:
-                    offer(SearchHit(3, -ratio, kind, key, hay, label))  # type: ignore[arg-type]
+        if len(best) < limit and unmatched:
+            from rapidfuzz import fuzz, process
+
+            fuzzy = query[:MAX_FUZZY_TEXT]
+            haystacks = [hay.casefold() for hay, *_ in unmatched]
+            for _, score, i in process.extract(fuzzy, haystacks, scorer=fuzz.ratio, limit=None, score_cutoff=_CUTOFF):
+                hay, kind, key, label = unmatched[i]
+                offer(SearchHit(3, -round(float(score) / 100, 6), kind, key, hay, label))  # type: ignore[arg-type]
         return tuple(sorted(best.values())[:limit])
 
     def show(self, action: str) -> ActionInfo:

@@ -42,7 +42,7 @@ def detect_format(name: str, text: str) -> str:
     if not family:
         if re.search(r"<html\b|<body\b", text, re.IGNORECASE):
             family = "html"
-        elif re.search(r"^\s*\+[-=]+\+|^\s*=+ +=+", text, re.MULTILINE) and "<table" not in text.lower():
+        elif re.search(r"^[ \t]*\+[-=]+\+|^[ \t]*=+ +=+", text, re.MULTILINE) and "<table" not in text.lower():
             family = "rst"
         else:
             family = "md"
@@ -50,8 +50,9 @@ def detect_format(name: str, text: str) -> str:
         return html.FORMAT
     if family == "rst":
         # both kinds are read either way; the format names the kind of the first table
-        grid = re.search(r"^\s*\+[-=]+\+", text, re.MULTILINE)
-        simple = re.search(r"^\s*=+ +=+", text, re.MULTILINE)
+        # [ \t]*, not \s*: \s would run over line ends, and scanning every blank line from every line start is quadratic
+        grid = re.search(r"^[ \t]*\+[-=]+\+", text, re.MULTILINE)
+        simple = re.search(r"^[ \t]*=+ +=+", text, re.MULTILINE)
         if grid is not None and (simple is None or grid.start() < simple.start()):
             return rst_grid.FORMAT
         return rst_simple.FORMAT

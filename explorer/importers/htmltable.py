@@ -12,10 +12,14 @@ from collections.abc import Iterable
 from lxml import etree, html
 
 from explorer.importers.headers import role_of
-from explorer.importers.rawtable import Cell, RawRow, RawTable
+from explorer.importers.rawtable import MAX_COLUMNS, Cell, RawRow, RawTable, TableTooLarge, cell_budget
 from explorer.importers.text import squash
 
-_BLOCK = frozenset({"p", "div", "li", "ul", "ol", "br", "pre", "table", "dl", "dt", "dd", "h1", "h2", "h3", "h4"})
+# Table parts are blocks too: the cells of a table nested in a cell must never glue into one word.
+_BLOCK = frozenset(
+    {"p", "div", "li", "ul", "ol", "br", "pre", "table", "dl", "dt", "dd", "h1", "h2", "h3", "h4"}
+    | {"tr", "td", "th", "thead", "tbody", "tfoot", "caption"}
+)
 _LISTS = frozenset({"ul", "ol"})
 _SKIP = frozenset({"script", "style"})
 
@@ -59,7 +63,12 @@ def cell_values(cell: etree._Element) -> Cell:
             inline.append(node.text)
         for child in node:
             tag = child.tag if isinstance(child.tag, str) else ""
-            if tag in _LISTS:
+            if tag == "table":
+                # a table nested in a cell: each of its cells gives its own values, in reading order
+                flush()
+                for nested in _table_cells(child):
+                    values.extend(cell_values(nested))
+            elif tag in _LISTS:
                 flush()
                 for item in child.iterchildren("li"):
                     text = _text(item)
@@ -86,6 +95,11 @@ def cell_values(cell: etree._Element) -> Cell:
     return tuple(values)
 
 
+def _table_cells(table: etree._Element) -> Iterable[etree._Element]:
+    for tr in _rows(table):
+        yield from _cells(tr)
+
+
 def _rows(table: etree._Element) -> Iterable[etree._Element]:
     # Rows of the table itself, not of a table nested in one of its cells.
     for child in table:
@@ -107,22 +121,34 @@ def _cells(tr: etree._Element) -> list[etree._Element]:
     return [c for c in tr if isinstance(c.tag, str) and c.tag in ("td", "th")]
 
 
-def _grid(rows: list[etree._Element]) -> list[tuple[Cell, ...]]:
+def _grid(rows: list[etree._Element], budget: list[int]) -> list[tuple[Cell, ...]]:
     """The cells of each row with row and column spans spread out: a spanned cell's values are
-    repeated in every row and column it covers, as a reader of the rendered table sees them."""
+    repeated in every row and column it covers, as a reader of the rendered table sees them.
+
+    ``budget`` holds how many cells may still be made; a row wider than MAX_COLUMNS or a table
+    past the budget raises TableTooLarge before the cells are made.
+    """
     carried: dict[int, tuple[int, Cell]] = {}  # column -> (rows still covered, values)
     out: list[tuple[Cell, ...]] = []
-    for tr in rows:
+    for number, tr in enumerate(rows, start=1):
         row: list[Cell] = []
         for cell in _cells(tr):
             _take_carried(row, carried)
             values = cell_values(cell)
-            down = _span(cell, "rowspan")
-            for _ in range(_span(cell, "colspan")):
+            down = min(_span(cell, "rowspan"), len(rows) - number + 1)
+            across = _span(cell, "colspan")
+            if len(row) + across > MAX_COLUMNS:
+                raise TableTooLarge(f"row {number} has more than {MAX_COLUMNS} columns (spans counted)")
+            for _ in range(across):
                 if down > 1:
                     carried[len(row)] = (down - 1, values)
                 row.append(values)
         _take_carried(row, carried)
+        if len(row) > MAX_COLUMNS:
+            raise TableTooLarge(f"row {number} has more than {MAX_COLUMNS} columns (spans counted)")
+        budget[0] -= len(row)
+        if budget[0] < 0:
+            raise TableTooLarge("its row and column spans make more cells than a document of this size may have")
         out.append(tuple(row))
     return out
 
@@ -138,8 +164,21 @@ def _take_carried(row: list[Cell], carried: dict[int, tuple[int, Cell]]) -> None
         row.append(values)
 
 
-def table_from_element(table: etree._Element, line_offset: int = 0) -> RawTable:
-    """A raw table from one ``<table>``: header from ``<thead>`` or a leading all-``<th>`` row."""
+def table_from_element(table: etree._Element, line_offset: int = 0, budget: list[int] | None = None) -> RawTable:
+    """A raw table from one ``<table>``: header from ``<thead>`` or a leading all-``<th>`` row.
+
+    A table too large to spread out (see ``_grid``) comes back empty, its ``damage`` saying why.
+    """
+    budget = budget if budget is not None else [cell_budget(0)]
+    start = (table.sourceline or 0) + line_offset
+    caption = next((_text(c) for c in table.iterchildren("caption")), "")
+    try:
+        return _table(table, line_offset, budget, start, caption)
+    except TableTooLarge as exc:
+        return RawTable((), [], start, [f"the table at line {start} is not read: {exc}"], caption)
+
+
+def _table(table: etree._Element, line_offset: int, budget: list[int], start: int, caption: str) -> RawTable:
     rows = list(_rows(table))
     header: tuple[str, ...] = ()
     body_start = 0
@@ -147,23 +186,38 @@ def table_from_element(table: etree._Element, line_offset: int = 0) -> RawTable:
         first = rows[0]
         cells = _cells(first)
         in_thead = first.getparent() is not None and first.getparent().tag == "thead"
-        first_values = tuple(" ".join(values) for values in _grid([first])[0])
+        first_values = tuple(" ".join(values) for values in _grid([first], budget)[0])
         # Exports put the header in <thead> or <th> cells; some hand-written tables only in a first
         # row of <td> cells, recognisable by a header naming the action column.
         if in_thead or (cells and all(c.tag == "th" for c in cells)) or "action" in map(role_of, first_values):
             header = first_values
             body_start = 1
     body = rows[body_start:]
-    out = [RawRow(cells, (tr.sourceline or 0) + line_offset) for tr, cells in zip(body, _grid(body), strict=True)]
-    start = (table.sourceline or 0) + line_offset
-    caption = next((_text(c) for c in table.iterchildren("caption")), "")
+    grid = _grid(body, budget)
+    out = [RawRow(cells, (tr.sourceline or 0) + line_offset) for tr, cells in zip(body, grid, strict=True)]
     return RawTable(header, out, start, [], caption)
 
 
-def parse_fragment(text: str, line_offset: int = 0) -> list[RawTable]:
-    """Every top-level table of an HTML document or fragment, in document order."""
+def _top_tables(root: etree._Element) -> list[etree._Element]:
+    """The tables of ``root`` that are not inside another table, in document order (one pass)."""
+    found: list[etree._Element] = []
+    stack = list(reversed(root))
+    while stack:  # pre-order, without descending into a table found
+        node = stack.pop()
+        if node.tag == "table":
+            found.append(node)
+        elif isinstance(node.tag, str):
+            stack.extend(reversed(node))
+    return found
+
+
+def parse_fragment(text: str, line_offset: int = 0, budget: list[int] | None = None) -> list[RawTable]:
+    """Every top-level table of an HTML document or fragment, in document order.
+
+    ``budget`` (a one-item list, shared by the caller's fragments) bounds the cells made in all.
+    """
     root = html.fragment_fromstring(text, create_parent="div") if text.strip() else None
     if root is None:
         return []
-    tables = [t for t in root.iter("table") if not any(a.tag == "table" for a in t.iterancestors())]
-    return [table_from_element(t, line_offset) for t in tables]
+    budget = budget if budget is not None else [cell_budget(len(text))]
+    return [table_from_element(t, line_offset, budget) for t in _top_tables(root)]

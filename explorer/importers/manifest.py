@@ -1,11 +1,28 @@
-"""The corpus MANIFEST.tsv: one row per documentation file, with its provenance and table statistics."""
+"""The corpus MANIFEST.tsv: one row per documentation file, with its provenance and table statistics.
+
+A corpus is input like any other: every row is checked before anything is read or written (the
+service against the catalog's name grammar, the path as a plain relative path inside the corpus,
+the format, counts as short whole numbers, no row twice), and :func:`read_corpus_file` reads only
+regular files that really lie inside the corpus, up to a size limit, without ever blocking on a
+FIFO or a device.
+"""
 
 from __future__ import annotations
 
 import csv
+import os
+import re
+import stat
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
+from explorer.catalog.codec import (
+    COMMIT_RE,
+    SERVICE_GRAMMAR,
+    SOURCE_FORMATS,
+    control_character,
+    is_service_name,
+)
 from explorer.errors import DocumentImportError
 from explorer.model import EDITION_CLOUD
 
@@ -49,19 +66,103 @@ class ManifestEntry:
         return [h for h in self.header_signature.split(" || ") if h]
 
 
+# The largest corpus page is about 260 KB; the limit leaves room while keeping every file cheap to parse.
+MAX_CORPUS_FILE_BYTES = 2 * 1024 * 1024
+MAX_MANIFEST_BYTES = 16 * 1024 * 1024
+_COUNT = re.compile(r"[0-9]{1,9}")
+
+
+def read_corpus_file(corpus: Path, relative: str, limit: int = MAX_CORPUS_FILE_BYTES) -> bytes:
+    """The bytes of ``corpus/relative``, only if it is a regular file inside ``corpus`` of at most ``limit`` bytes.
+
+    Symbolic links are followed only as far as they stay inside the corpus; a FIFO, device or
+    folder is refused without being opened for reading in blocking mode. Raises DocumentImportError
+    saying what is wrong (the caller names the file).
+    """
+    root = corpus.resolve()
+    target = (corpus / relative).resolve()
+    if not target.is_relative_to(root):
+        raise DocumentImportError(f"leads outside the corpus (to {target}); not read")
+    try:
+        fd = os.open(target, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY)
+    except OSError as exc:
+        raise DocumentImportError(f"cannot read the file: {exc.strerror}") from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise DocumentImportError("not a regular file; expected a documentation page")
+        if info.st_size > limit:
+            raise DocumentImportError(f"{info.st_size} bytes; files above {limit} bytes are not read")
+        chunks: list[bytes] = []
+        size = 0
+        while size <= limit:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > limit:  # it grew while being read
+            raise DocumentImportError(f"more than {limit} bytes; files above the limit are not read")
+        return b"".join(chunks)
+    except OSError as exc:
+        raise DocumentImportError(f"cannot read the file: {exc.strerror}") from None
+    finally:
+        os.close(fd)
+
+
+def _path_problem(value: str) -> str | None:
+    """Why a MANIFEST ``corpus_path`` is not a plain relative path inside the corpus, or None."""
+    if not value:
+        return "empty; expected a path relative to the corpus"
+    bad = control_character(value)
+    if bad is not None:
+        return f"control character {bad}; expected a plain relative path"
+    if "\\" in value:
+        return f"{value!r}: expected '/' as the separator, not a backslash"
+    pure = PurePosixPath(value)
+    if pure.is_absolute() or any(part in ("..", ".", "") for part in value.split("/")):
+        return f"{value!r}: expected a relative path inside the corpus, without '..', '.' or empty parts"
+    return None
+
+
+def _row_problem(fields: dict[str, str]) -> str | None:
+    """What is wrong with one MANIFEST row's fields (other than source and counts), or None."""
+    service = fields["service"]
+    if not is_service_name(service):
+        return f"service: expected {SERVICE_GRAMMAR}, got {service[:80]!r}"
+    problem = _path_problem(fields["corpus_path"])
+    if problem is not None:
+        return f"corpus_path: {problem}"
+    if fields["format"] not in SOURCE_FORMATS:
+        return f"format: unknown format {fields['format'][:40]!r}; expected one of: {', '.join(SOURCE_FORMATS)}"
+    if "table" in fields["role"].split(";") and fields["format"] == "other":
+        return "format: 'other' has no table parser; a row with the role 'table' needs a table format"
+    commit = fields["origin_commit"]
+    if commit and not COMMIT_RE.fullmatch(commit):
+        return f"origin_commit: expected a 40-digit lower-case hex commit id, got {commit[:60]!r}"
+    for key in ("origin_repo", "origin_path", "header_signature", "role"):
+        bad = control_character(fields[key])
+        if bad is not None:
+            return f"{key}: control character {bad}; expected printable text"
+    return None
+
+
 def read_manifest(corpus: Path) -> list[ManifestEntry]:
     """Every row of ``corpus/MANIFEST.tsv``; a missing or malformed manifest is a DocumentImportError."""
     path = corpus / MANIFEST_NAME
+    if not path.exists() and not path.is_symlink():
+        raise DocumentImportError(f"{path}: no manifest; expected a corpus directory holding {MANIFEST_NAME}")
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise DocumentImportError(f"{path}: no manifest; expected a corpus directory holding {MANIFEST_NAME}") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DocumentImportError(f"{path}: cannot read the manifest: {exc}") from None
+        text = read_corpus_file(corpus, MANIFEST_NAME, MAX_MANIFEST_BYTES).decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise DocumentImportError(f"{path}: byte {exc.start}: not valid UTF-8; expected a UTF-8 manifest") from None
+    except DocumentImportError as exc:
+        raise DocumentImportError(f"{path}: {exc}") from None
     rows = list(csv.reader(text.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE))
     if not rows or tuple(rows[0]) != COLUMNS:
         raise DocumentImportError(f"{path}: line 1: expected the header {' | '.join(COLUMNS)}")
     entries: list[ManifestEntry] = []
+    seen: dict[str, int] = {}
     for number, row in enumerate(rows[1:], start=2):
         if not any(row):
             continue
@@ -72,17 +173,26 @@ def read_manifest(corpus: Path) -> list[ManifestEntry]:
         fields = dict(zip(COLUMNS, row, strict=True))
         if fields["source"] not in EDITION_CLOUD:
             raise DocumentImportError(
-                f"{path}: line {number}: source: unknown edition {fields['source']!r}; "
+                f"{path}: line {number}: source: unknown edition {fields['source'][:40]!r}; "
                 f"expected one of: {', '.join(sorted(EDITION_CLOUD))}"
             )
+        problem = _row_problem(fields)
+        if problem is not None:
+            raise DocumentImportError(f"{path}: line {number}: {problem}")
+        if fields["corpus_path"] in seen:
+            raise DocumentImportError(
+                f"{path}: line {number}: corpus_path: {fields['corpus_path']!r} is already listed "
+                f"on line {seen[fields['corpus_path']]}; expected each file once"
+            )
+        seen[fields["corpus_path"]] = number
         counts: list[int] = []
         for key in ("action_tables", "approx_rows"):
-            try:
-                counts.append(int(fields[key] or 0))
-            except ValueError:
+            if fields[key] and not _COUNT.fullmatch(fields[key]):
                 raise DocumentImportError(
-                    f"{path}: line {number}: {key}: expected a whole number, got {fields[key]!r}"
-                ) from None
+                    f"{path}: line {number}: {key}: expected a whole number of at most 9 digits, "
+                    f"got {fields[key][:40]!r}"
+                )
+            counts.append(int(fields[key] or 0))
         entries.append(
             ManifestEntry(
                 fields["source"],

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from explorer.importers.rawtable import RawRow, RawTable
+from explorer.importers.rawtable import MAX_COLUMNS, RawRow, RawTable
 from explorer.importers.text import md_inline
 
 FORMAT = "md-pipe"
@@ -38,11 +38,20 @@ def parse(text: str) -> list[RawTable]:
     i = 1
     while i < len(lines):
         if "|" in lines[i - 1] and _is_separator(lines[i]):
+            if lines[i - 1].count("|") > MAX_COLUMNS + 1:
+                message = f"the table at line {i} has more than {MAX_COLUMNS} columns; it is not read"
+                tables.append(RawTable((), [], i, [message]))
+                j = i + 1
+                while j < len(lines) and "|" in lines[j] and lines[j].strip():
+                    j += 1
+                i = j + 1
+                continue
             header = tuple(" ".join(md_inline(c)) for c in split_row(lines[i - 1]))
             table = RawTable(header, [], i)
             j = i + 1
             while j < len(lines) and "|" in lines[j] and lines[j].strip():
-                cells = tuple(tuple(md_inline(c)) for c in split_row(lines[j]))
+                # a row wider than the table is cut at MAX_COLUMNS: the interpreter reports its length
+                cells = tuple(tuple(md_inline(c)) for c in split_row(lines[j])[: MAX_COLUMNS + 1])
                 table.rows.append(RawRow(cells, j + 1))
                 j += 1
             tables.append(table)

@@ -8,13 +8,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from explorer.catalog.codec import CLOUD_GRAMMAR, SERVICE_GRAMMAR, is_cloud_name, is_service_name
 from explorer.catalog.damage import action_damage
 from explorer.catalog.store import dump_service, write_catalogs, write_text_atomic
+from explorer.catalog.validate import validate
 from explorer.errors import DocumentImportError
 from explorer.importers.cells import action_like
 from explorer.importers.formats import decode, detect_format, parse_tables
 from explorer.importers.ids import assign_ids
-from explorer.importers.manifest import ManifestEntry, read_manifest
+from explorer.importers.manifest import ManifestEntry, read_corpus_file, read_manifest
 from explorer.importers.rawtable import RawTable, TableSyntaxError
 from explorer.importers.report import REPORT_NAME, FileReport, ImportReport, report_to_json
 from explorer.importers.rows import (
@@ -132,11 +134,7 @@ def _import_parsed(parsed: _Parsed, known: frozenset[str]) -> tuple[list[Operati
 def _parse_file(corpus: Path, entry: ManifestEntry) -> _Parsed:
     parsed = _Parsed(entry.corpus_path, entry.source, entry.service, entry.format, [])
     try:
-        data = (corpus / entry.corpus_path).read_bytes()
-    except OSError as exc:
-        parsed.error = f"cannot read the file: {exc.strerror}"
-        return parsed
-    try:
+        data = read_corpus_file(corpus, entry.corpus_path)  # confined to the corpus, size-limited
         parsed.tables = parse_tables(decode(data, entry.corpus_path), entry.format)
     except (DocumentImportError, TableSyntaxError) as exc:
         parsed.error = str(exc)
@@ -236,7 +234,12 @@ def import_corpus(
     as a whole (see :func:`explorer.catalog.store.write_catalogs`).
     """
     catalogs, report = build_corpus(corpus, strict_headers=strict_headers, progress=progress)
-    write_catalogs([catalogs[c] for c in sorted(catalogs)], out, extra_files={REPORT_NAME: report_to_json(report)})
+    write_catalogs(
+        [catalogs[c] for c in sorted(catalogs)],
+        out,
+        extra_files={REPORT_NAME: report_to_json(report)},
+        check=lambda built: list(validate([built]).problems),  # never swap in a catalog validate rejects
+    )
     return report
 
 
@@ -265,8 +268,12 @@ def import_document(
         raise DocumentImportError(
             f"{label}: unknown edition {edition!r}; expected one of: {', '.join(EDITION_LANGUAGE)}"
         )
-    if not re.fullmatch(r"[a-z][a-z0-9-]*", cloud):
-        raise DocumentImportError(f"{label}: cloud {cloud!r}: expected a lower-case name such as huaweicloud or otc")
+    if not is_cloud_name(cloud):
+        raise DocumentImportError(
+            f"{label}: cloud {cloud[:80]!r}: expected {CLOUD_GRAMMAR}, such as huaweicloud or otc"
+        )
+    if service is not None and not is_service_name(service):
+        raise DocumentImportError(f"{label}: service {service[:80]!r}: expected {SERVICE_GRAMMAR}")
     if len(data) > MAX_DOCUMENT_BYTES:
         raise DocumentImportError(
             f"{label}: the file has {len(data)} bytes; documents larger than {MAX_DOCUMENT_BYTES} bytes are refused"
@@ -296,6 +303,11 @@ def import_document(
                 "told from them; nothing to import"
             )
         service = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+        if not is_service_name(service):
+            raise DocumentImportError(
+                f"{label}: most of its actions belong to {service[:80]!r}, which is not {SERVICE_GRAMMAR}; "
+                "name the service (--service)"
+            )
         file_report.service = service
     source = SourceDoc(label, edition, format=fmt)
     catalog = ServiceCatalog(

@@ -11,6 +11,19 @@ from dataclasses import dataclass, field
 
 Cell = tuple[str, ...]
 
+# Bounds on the work one document may cause, whatever its markup. The widest action table of the
+# corpus has 9 columns and the largest about 2,000 rows; spans repeat a cell over the rows and
+# columns it covers, so a few bytes of ``rowspan``/``colspan`` could otherwise ask for millions of
+# cells. A table beyond these is refused with a message, never half-read.
+MAX_COLUMNS = 64
+MAX_NESTING = 8
+MAX_CELLS = 1_000_000
+
+
+def cell_budget(size: int) -> int:
+    """How many cells (spans spread out) the tables of a ``size``-character document may have in all."""
+    return min(MAX_CELLS, 10_000 + 4 * size)
+
 
 @dataclass(frozen=True, slots=True)
 class RawRow:
@@ -34,6 +47,10 @@ class RawTable:
     line: int = 0
     damage: list[str] = field(default_factory=list)
     caption: str = ""
+
+
+class TableTooLarge(ValueError):
+    """A table whose spread-out cells, columns or nesting exceed the bounds above; the message says which."""
 
 
 class TableSyntaxError(ValueError):

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from explorer.catalog.generations import resolve_root
 from explorer.errors import DocumentImportError
 from explorer.importers.rows import RowProblem, UnknownHeader
 
@@ -138,6 +139,8 @@ def report_from_json(text: str, path: str = REPORT_NAME) -> ImportReport:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise DocumentImportError(f"{path}: line {exc.lineno}: not valid JSON ({exc.msg})") from None
+    except ValueError as exc:  # an integer of more than 4,300 digits
+        raise DocumentImportError(f"{path}: not a valid report ({exc})") from None
     if _get(data, "version", int, "(top level)", path) not in _READABLE:
         raise DocumentImportError(f"{path}: version: expected one of {', '.join(map(str, _READABLE))}")
     report = ImportReport()
@@ -183,7 +186,7 @@ def report_from_json(text: str, path: str = REPORT_NAME) -> ImportReport:
 
 def read_report(path: Path) -> ImportReport:
     """The import report at ``path`` (a file, or a catalog directory holding import-report.json)."""
-    target = path / REPORT_NAME if path.is_dir() else path
+    target = resolve_root(path) / REPORT_NAME if path.is_dir() else path
     try:
         text = target.read_text(encoding="utf-8")
     except FileNotFoundError:

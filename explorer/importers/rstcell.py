@@ -16,7 +16,7 @@ from unicodedata import east_asian_width
 from docutils.parsers.rst.tableparser import TableMarkupError
 from docutils.statemachine import StringList
 
-from explorer.importers.rawtable import Cell, RawRow, RawTable
+from explorer.importers.rawtable import MAX_COLUMNS, Cell, RawRow, RawTable
 from explorer.importers.text import rst_inline, squash
 
 _BULLET = re.compile(r"^(?:[-*+•]|\d+[.)]|#\.)\s+")
@@ -129,6 +129,10 @@ def blocks(
 
 def to_raw(start: int, block: list[str], caption: str, parse: Callable[[StringList], _Parsed], what: str) -> RawTable:
     """Run a docutils table parser on one block and turn its cells into values."""
+    columns = _columns(block[0], what) if block else 0
+    if columns > MAX_COLUMNS:
+        message = f"{what} at line {start} has {columns} columns; at most {MAX_COLUMNS} are read, so it is not read"
+        return RawTable((), [], start, [message], caption)
     lines = _Lines(block)
     # As docutils' reader does before calling its table parsers: wide (CJK) characters take two
     # columns, and a grid table's lines must all be as wide as its borders.
@@ -155,6 +159,13 @@ def to_raw(start: int, block: list[str], caption: str, parse: Callable[[StringLi
         first = next((c for c in row if c is not None), None)
         rows.append(RawRow(cells, start + (first[2] if first is not None else 0)))
     return RawTable(header, rows, start, [], caption)
+
+
+def _columns(border: str, what: str) -> int:
+    """The number of columns the top border of a table block announces (checked before docutils runs)."""
+    if what == "grid table":
+        return max(0, border.count("+") - 1)
+    return len(border.split())
 
 
 def _grid(rows: list[list[Any]], width: int) -> list[tuple[Cell, ...]]:

@@ -29,7 +29,9 @@ _WIDE = str.maketrans(
 _INVISIBLE = str.maketrans({"\u00a0": " ", "\u200b": "", "\ufeff": "", "\ufe0f": ""})
 _SPACE = re.compile(r"\s+")
 
-_RST_ROLE = re.compile(r":[a-z]+:`([^`<]*?)\s*(?:<[^>]*>)?`")
+# Every pattern below is linear in its input: no run can be scanned again from each of its
+# positions (the target of a role stops at the next backtick, a tag at the next '<').
+_RST_ROLE = re.compile(r":[a-z]+:`([^`<]*)(?:<[^>`]*>)?`")
 _RST_LITERAL = re.compile(r"``(.*?)``")
 _RST_STRONG = re.compile(r"\*\*(.+?)\*\*")
 _RST_EMPHASIS = re.compile(r"(?<![\w*\\:])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*:])")
@@ -37,7 +39,7 @@ _RST_ESCAPED_STAR = "\x00"
 _MD_STRONG = re.compile(r"(\*\*|__)(.+?)\1")
 _MD_CODE = re.compile(r"`([^`]*)`")
 _HTML_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
-_HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+_HTML_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
 
 
 def squash(text: str) -> str:
@@ -54,7 +56,7 @@ def rst_inline(text: str) -> str:
     """Plain text of one line of RST inline markup: roles, literals, emphasis, escapes."""
     if "\\" in text:
         text = text.replace("\\*", _RST_ESCAPED_STAR).replace("\\", "")
-    text = _RST_ROLE.sub(lambda m: m.group(1), text)
+    text = _RST_ROLE.sub(lambda m: m.group(1).rstrip(), text)
     # a literal is verbatim: its stars are wildcards (``dws:*:list*``), never emphasis
     text = _RST_LITERAL.sub(lambda m: m.group(1).replace("*", _RST_ESCAPED_STAR), text)
     text = _RST_STRONG.sub(lambda m: m.group(1), text)

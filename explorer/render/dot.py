@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from explorer.display import visible_stream
 from explorer.render.normalise import canonical
 from explorer.render.style import (
     EDGE_STYLES,
@@ -37,6 +38,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 def quote(text: str) -> str:
     """A DOT double-quoted string showing ``text`` literally; newlines become line breaks."""
     text = _CONTROL.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = visible_stream(text.replace("\t", " "))  # bidi and zero-width characters shown, never obeyed
     text = text.replace("\\", "\\\\").replace('"', '\\"').replace("&", "&amp;")
     return '"' + text.replace("\n", "\\n") + '"'
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 
+from explorer.display import visible_stream
 from explorer.render.normalise import canonical
 from explorer.render.style import (
     EDGE_STYLES,
@@ -49,6 +50,7 @@ _ARROWS: dict[str, str] = {
 
 def text(value: str) -> str:
     """Label text with every non-safe character as an entity code; newlines become ``<br>``."""
+    value = visible_stream(value.replace("\t", " "))  # bidi and zero-width characters shown, never obeyed
     lines = value.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     return "<br>".join(
         "".join(ch if ch.isalnum() or ch in _SAFE_PUNCTUATION else f"#{ord(ch)};" for ch in line) for line in lines

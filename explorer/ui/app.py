@@ -13,7 +13,9 @@ import streamlit as st
 
 from explorer.ui import navigation, source
 
-st.set_page_config(page_title="Permission Explorer", page_icon=":material/account_tree:", layout="wide")
+# An emoji favicon is drawn in the browser as a data: URL; a :material/...: one is fetched from a public
+# font CDN, which an offline security tool must never contact.
+st.set_page_config(page_title="Permission Explorer", page_icon="🔐", layout="wide")
 st.html(Path(__file__).with_name("theme.css"))  # visible focus ring (a stylesheet, no script)
 current = st.navigation(navigation.all_pages())
 source.sidebar()

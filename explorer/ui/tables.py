@@ -53,9 +53,14 @@ def pairs_text(pairs: Iterable[api.PairScope]) -> str:
     return "; ".join(out)
 
 
+def shown(rows: Iterable[Row]) -> list[Row]:
+    """Rows as a table shows them: every text with bidi and zero-width characters marked (api.visible)."""
+    return [{k: api.visible(v) if isinstance(v, str) else v for k, v in row.items()} for row in rows]
+
+
 def closure_rows(result: api.ClosureResult) -> list[Row]:
     """One row per required action, in the result's order (depth, then name)."""
-    return [
+    return shown(
         {
             "action": r.action,
             "depth": r.depth,
@@ -70,7 +75,7 @@ def closure_rows(result: api.ClosureResult) -> list[Row]:
             "APIs that would need it": "; ".join(r.apis),
         }
         for r in result.requirements
-    ]
+    )
 
 
 def dependents_rows(result: api.DependentsResult, ex: api.Explorer) -> list[Row]:
@@ -108,7 +113,7 @@ def dependents_rows(result: api.DependentsResult, ex: api.Explorer) -> list[Row]
         row["label"] = " / ".join(labels)
         row["editions"] = editions(provenance)
         row["provenance"] = rows_text(sorted(set(provenance)))
-    return rows
+    return shown(rows)
 
 
 def to_csv(rows: Sequence[Row]) -> bytes:
@@ -130,4 +135,4 @@ def scope_matrix_rows(services: Iterable[api.ServiceStats]) -> list[Row]:
         for column, counts in (("enterprise project", s.enterprise_project), ("IAM project", s.iam_project)):
             row.update({f"{column}: {label}": n for label, n in zip(("yes", "no", "?"), counts, strict=True)})
         out.append(row)
-    return out
+    return shown(out)

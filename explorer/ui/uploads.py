@@ -1,8 +1,10 @@
 """Turning a reviewer's uploaded files into catalogs, with limits, and never touching the bundled one.
 
 Uploads are parsed in memory through the public API (the same safe loader and importers the CLI
-uses); nothing is written to disk. Every failure is an :class:`ExplorerError` whose message names
-the file and what was expected, so the page shows it instead of a traceback.
+uses); documentation pages are imported in a child process limited in time and memory
+(``api.import_document_limited``); nothing is written to disk. Every failure is an
+:class:`ExplorerError` whose message names the file and what was expected, so the page shows it
+instead of a traceback.
 """
 
 from __future__ import annotations
@@ -130,7 +132,8 @@ def catalog_from_documents(uploads: Sequence[Upload], *, cloud: str, edition: st
             problems.append(Problem(up.name, "", f"expected a documentation file ending in {expected}"))
             continue
         try:
-            imported = api.import_document(up.name, up.data, cloud=cloud, edition=edition)
+            # in a child process with a time and memory budget: a hostile page costs its upload, not the server
+            imported = api.import_document_limited(up.name, up.data, cloud=cloud, edition=edition)
         except ExplorerError as exc:
             # The importer's message already starts with the (sanitised) file name.
             problems.append(Problem(up.name, "", str(exc).removeprefix(f"{PurePath(up.name).name}: ")))

@@ -10,8 +10,11 @@ from explorer.catalog.store import dump_service, load_service_text, parse_yaml_t
 from explorer.catalog.validate import schema_problems
 from explorer.model import EDITION_CLOUD, ActionRef, Operation, Provenance, Scope, ServiceCatalog, SourceDoc
 
-# Any text a documentation cell could hold (no surrogates: they cannot be UTF-8), but not blank.
-_text = st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=40).filter(lambda t: bool(t.strip()))
+# Any text a documentation cell could hold (no surrogates: they cannot be UTF-8; no control characters:
+# the codec refuses them), but not blank.
+_text = st.text(st.characters(exclude_categories=("Cs", "Cc")), min_size=1, max_size=40).filter(
+    lambda t: bool(t.strip())
+)
 _service = st.from_regex(r"[a-z][a-z0-9_-]{0,6}", fullmatch=True)
 _part = st.from_regex(r"[A-Za-z0-9_.-]{1,10}", fullmatch=True)
 _wild = st.from_regex(r"[A-Za-z0-9_.*-]{1,10}", fullmatch=True)

@@ -13,7 +13,9 @@ from catalog_support import GOOD, tree
 
 from explorer import api
 from explorer.catalog import store
+from explorer.catalog.generations import resolve_root
 from explorer.catalog.store import write_catalogs
+from explorer.errors import CatalogError, Problem
 from explorer.model import Catalog, ServiceCatalog
 
 
@@ -44,14 +46,15 @@ def test_writing_gives_the_fixture_bytes_and_reads_back_equal(tmp_path: Path) ->
     assert sorted(p.name for p in tmp_path.iterdir()) == ["huaweicloud", "import-report.json", "otc"]
 
 
-def test_a_cloud_directory_is_replaced_as_a_whole(tmp_path: Path) -> None:
+def test_a_cloud_directory_is_replaced_as_a_whole_and_a_cloud_not_written_is_removed(tmp_path: Path) -> None:
     _previous(tmp_path)
     (tmp_path / "otc" / "gone.yaml").write_text("stale", encoding="utf-8")
+    (tmp_path / "notes").mkdir()  # not a cloud: left alone
     otc = _good()["otc"]
     only_ecs = Catalog("otc", {"ecs": otc.services["ecs"]})
     write_catalogs([only_ecs], tmp_path)
     assert sorted(p.name for p in (tmp_path / "otc").iterdir()) == ["ecs.yaml"]
-    assert (tmp_path / "huaweicloud" / "ecs.yaml").read_bytes() == (GOOD / "huaweicloud" / "ecs.yaml").read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["import-report.json", "notes", "otc"]
 
 
 def test_a_failing_dump_touches_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -84,47 +87,66 @@ def _count_replaces(monkeypatch: pytest.MonkeyPatch, fail_at: int | None) -> lis
     return calls
 
 
-def test_the_swap_renames_each_cloud_aside_then_in(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_commit_is_one_rename_of_the_pointer_then_the_flat_layout_is_unpacked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     _previous(tmp_path)
     calls = _count_replaces(monkeypatch, None)
     clouds = _good()
-    write_catalogs([clouds[c] for c in sorted(clouds)], tmp_path)
-    kinds = [(src.split(".")[1:3] if src.startswith(".") else [src], dst.split(".")[1:3]) for src, dst in calls]
-    assert kinds == [
-        (["huaweicloud"], ["huaweicloud", "old"]),
-        (["huaweicloud", "staging"], []),
-        (["otc"], ["otc", "old"]),
-        (["otc", "staging"], []),
+    write_catalogs([clouds[c] for c in sorted(clouds)], tmp_path, {"import-report.json": "{}\n"})
+    assert calls[0][1] == ".generation"  # the commit comes first; everything after it is unpacking
+    assert [dst for _, dst in calls[1:]] == [
+        "huaweicloud.old",
+        "huaweicloud",
+        "otc.old",
+        "otc",
+        "import-report.json",
     ]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["huaweicloud", "import-report.json", "otc"]
 
 
-@pytest.mark.parametrize("fail_at", [1, 2, 3, 4])
-def test_a_failure_at_any_rename_leaves_the_previous_catalog(
+def _new(tmp_path: Path) -> dict[str, bytes]:
+    new = tmp_path / "expected"
+    clouds = _good()
+    write_catalogs([clouds[c] for c in sorted(clouds)], new, {"import-report.json": "{}\n"})
+    return tree(new)
+
+
+@pytest.mark.parametrize("fail_at", [1, 2, 3, 4, 5, 6])
+def test_a_failure_at_any_rename_leaves_the_old_catalog_or_the_new_one(
     fail_at: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    before = _previous(tmp_path)
+    expected = _new(tmp_path)
+    out = tmp_path / "out"
+    before = _previous(out)
     _count_replaces(monkeypatch, fail_at)
     clouds = _good()
-    with pytest.raises(OSError, match="No space left"):
-        write_catalogs([clouds[c] for c in sorted(clouds)], tmp_path, {"import-report.json": "{}\n"})
-    assert tree(tmp_path) == before  # same files, same bytes, and no hidden staging or backup folder
+    with pytest.raises(CatalogError, match="No space left"):
+        write_catalogs([clouds[c] for c in sorted(clouds)], out, {"import-report.json": "{}\n"})
     monkeypatch.undo()
-    assert {cloud: sorted(cat.services) for cloud, cat in api.load([tmp_path]).items()} == {
-        "huaweicloud": ["ecs"],
-        "otc": ["ecs"],
-    }
+    seen = tree(resolve_root(out))
+    if fail_at == 1:  # the commit itself failed: the old catalog, and nothing left behind
+        assert tree(out) == before
+    else:  # committed: readers read the new catalog from its generation until it is unpacked
+        assert seen == expected
+    store.write_catalogs([clouds[c] for c in sorted(clouds)], out, {"import-report.json": "{}\n"})
+    assert tree(out) == expected  # the next write recovers and leaves nothing behind
 
 
-def test_an_interrupt_while_staging_leaves_no_staging_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_interrupt_while_building_leaves_no_generation_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     before = _previous(tmp_path)
-    real = Path.write_text
+    real = os.fsync
+    calls = []
 
-    def write_text(self: Path, *args: Any, **kwargs: Any) -> int:
-        if self.parent.name.startswith(".otc.staging."):
+    def fsync(fd: int) -> None:
+        calls.append(fd)
+        if len(calls) == 2:
             raise KeyboardInterrupt
-        return real(self, *args, **kwargs)
+        real(fd)
 
-    monkeypatch.setattr(Path, "write_text", write_text)
+    monkeypatch.setattr(os, "fsync", fsync)
     clouds = _good()
     with pytest.raises(KeyboardInterrupt):
         write_catalogs([clouds[c] for c in sorted(clouds)], tmp_path)
@@ -132,11 +154,33 @@ def test_an_interrupt_while_staging_leaves_no_staging_folder(tmp_path: Path, mon
 
 
 def test_a_failure_into_a_new_folder_leaves_it_empty(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    _count_replaces(monkeypatch, 2)
+    _count_replaces(monkeypatch, 1)
     clouds = _good()
-    with pytest.raises(OSError):
+    with pytest.raises(CatalogError):
         write_catalogs([clouds[c] for c in sorted(clouds)], tmp_path / "new")
     assert list((tmp_path / "new").iterdir()) == []
+
+
+def test_a_failed_check_leaves_the_old_catalog(tmp_path: Path) -> None:
+    before = _previous(tmp_path)
+    clouds = _good()
+    veto = [Problem("x", "", "bad")]
+    with pytest.raises(CatalogError, match="the new catalog was not written"):
+        write_catalogs([clouds[c] for c in sorted(clouds)], tmp_path, check=lambda gen: veto)
+    assert tree(tmp_path) == before
+
+
+@pytest.mark.parametrize(
+    "cloud,service", [("otc", "../../escape"), ("otc", ".hidden"), ("../x", "ecs"), ("otc", "a\0b")]
+)
+def test_names_outside_the_grammar_are_refused_before_any_path_is_built(
+    cloud: str, service: str, tmp_path: Path
+) -> None:
+    svc = _good()["otc"].services["ecs"]
+    out = tmp_path / "out"
+    with pytest.raises(CatalogError, match="expected a"):
+        write_catalogs([Catalog(cloud, {service: svc})], out)
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")) == []
 
 
 def test_write_text_atomic_keeps_the_old_file_when_the_rename_fails(
@@ -145,7 +189,7 @@ def test_write_text_atomic_keeps_the_old_file_when_the_rename_fails(
     target = tmp_path / "import-report.json"
     target.write_text("old\n", encoding="utf-8")
     _count_replaces(monkeypatch, 1)
-    with pytest.raises(OSError):
+    with pytest.raises(CatalogError, match="No space left on device"):
         store.write_text_atomic(target, "new\n")
     assert [p.name for p in tmp_path.iterdir()] == ["import-report.json"]
     assert target.read_text(encoding="utf-8") == "old\n"

@@ -38,3 +38,34 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]:
     return {**browser_context_args, "viewport": {"width": 1400, "height": 1000}, "accept_downloads": True}
+
+
+_LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
+
+
+@pytest.fixture(autouse=True)
+def _nothing_leaves_the_loopback_address(request: pytest.FixtureRequest) -> Iterator[None]:
+    """In every browser test, a request to any host but the loopback address is blocked and fails the test.
+
+    A security tool must work offline and tell no third party what a reviewer looks at (issue 15:
+    Streamlit fetched a Material Symbols favicon from a font CDN on every page).
+    """
+    if request.node.get_closest_marker("browser") is None:
+        yield
+        return
+    from urllib.parse import urlsplit
+
+    context = request.getfixturevalue("context")
+    leaked: list[str] = []
+
+    def guard(route: Any) -> None:
+        url = route.request.url
+        if urlsplit(url).scheme in ("http", "https", "ws", "wss") and urlsplit(url).hostname not in _LOOPBACK_HOSTS:
+            leaked.append(url)
+            route.abort()
+        else:
+            route.continue_()
+
+    context.route("**/*", guard)
+    yield
+    assert leaked == [], f"requests left the loopback address: {leaked}"

@@ -143,7 +143,7 @@ def main() -> None:
     if report.blockers:
         st.subheader("Blockers")
         st.dataframe(
-            [
+            tables.shown(
                 {
                     "action": b.action,
                     "depth": b.depth,
@@ -152,7 +152,7 @@ def main() -> None:
                     "rows": "; ".join(tables.pair_text(p) + f" [{tables.where(p.provenance)}]" for p in b.pairs),
                 }
                 for b in report.blockers
-            ],
+            ),
             hide_index=True,
             width="stretch",
         )
