@@ -263,3 +263,128 @@ __all__ += [
     "to_mermaid",
     "write_output",
 ]
+
+# --- catalog diffs (explorer.diff) -------------------------------------------------------------
+
+from collections.abc import Callable  # noqa: E402
+
+from explorer.jsonout import document, dumps  # noqa: E402
+
+from explorer.diff import (  # noqa: E402 - grouped by area on purpose
+    KINDS as CHANGE_KINDS,
+)
+from explorer.diff import (  # noqa: E402
+    ActionDelta,
+    Change,
+    DiffResult,
+    Impact,
+    Rename,
+    RowRef,
+    SideInfo,
+    load_renames,
+    record_renames,
+    renamed_actions,
+)
+from explorer.diff import to_markdown as diff_markdown  # noqa: E402
+from explorer.diff import to_text as diff_text  # noqa: E402
+from explorer.diff.compare import Side as _DiffSide  # noqa: E402
+from explorer.diff.compare import diff_sides as _diff_sides  # noqa: E402
+from explorer.diff.editions import edition_catalogs as _edition_catalogs  # noqa: E402
+from explorer.diff.renames import RENAMES_NAME, default_renames_path  # noqa: E402
+
+
+def load_any(path: Path) -> dict[str, Catalog]:
+    """A catalog root (or service file), or a documentation corpus (a folder with MANIFEST.tsv) imported in
+    memory, as one Catalog per cloud. Raises CatalogError / DocumentImportError naming the path."""
+    if path.is_dir() and (path / "MANIFEST.tsv").is_file():
+        catalogs, _report = build_corpus(path)
+        if not catalogs:
+            raise CatalogError([Problem(str(path), "MANIFEST.tsv", "lists no action table to import")])
+        return catalogs
+    return load_catalogs([path])
+
+
+def _closure_of(catalog: Catalog, label: str) -> Callable[[str], frozenset[str]]:
+    ex = Explorer.from_catalog(catalog, label)
+
+    def default_requirements(action: str) -> frozenset[str]:
+        return frozenset(r.action for r in ex.closure(action).requirements)
+
+    return default_requirements
+
+
+def diff(
+    old: Path | dict[str, Catalog],
+    new: Path | dict[str, Catalog],
+    *,
+    clouds: tuple[str, ...] = (),
+    editions: tuple[str, ...] = (),
+    services: tuple[str, ...] = (),
+    impact: bool = True,
+    labels: tuple[str, str] | None = None,
+) -> tuple[DiffResult, tuple[Rename, ...]]:
+    """What changed from ``old`` to ``new`` (catalog roots, corpora, or loaded catalogs by cloud).
+
+    ``clouds``: one cloud to compare, or two (cloud A of old with cloud B of new); default every cloud of
+    either side. ``editions``: two editions (rows told apart by provenance), A from old and B from new.
+    ``impact`` also compares every action's default closure. Returns the result and the renames seen.
+    """
+    if len(clouds) > 2 or len(editions) not in (0, 2) or (clouds and editions):
+        raise QueryError("give one or two clouds, or exactly two editions (not both)")
+    names = labels or (
+        str(old) if isinstance(old, Path) else "old",
+        str(new) if isinstance(new, Path) else "new",
+    )
+    before = load_any(old) if isinstance(old, Path) else old
+    after = before if new is old else (load_any(new) if isinstance(new, Path) else new)
+    pairs: tuple[tuple[str, str], ...] | None = None
+    if editions:
+        old_cloud, old_cat = _edition_catalogs(before, editions[0])
+        new_cloud, new_cat = _edition_catalogs(after, editions[1])
+        before, after = {old_cloud: old_cat}, {new_cloud: new_cat}
+        pairs = ((old_cloud, new_cloud),)
+        names = (f"{names[0]} [{editions[0]}]", f"{names[1]} [{editions[1]}]")
+    elif clouds:
+        a, b = clouds[0], clouds[-1]
+        for side, cloud, cats in (("old", a, before), ("new", b, after)):
+            if cloud not in cats:
+                raise QueryError(f"no cloud {cloud!r} on the {side} side (it has: {', '.join(sorted(cats)) or 'none'})")
+        pairs = ((a, b),)
+    used = pairs or tuple((c, c) for c in sorted(set(before) | set(after)))
+    old_closures = {a: _closure_of(before[a], names[0]) for a, b in used if impact and a in before and b in after}
+    new_closures = {b: _closure_of(after[b], names[1]) for a, b in used if impact and a in before and b in after}
+    return _diff_sides(
+        _DiffSide(names[0], before, old_closures),
+        _DiffSide(names[1], after, new_closures),
+        clouds=pairs,
+        services=services,
+    )
+
+
+def diff_document(result: DiffResult) -> dict[str, object]:
+    """The ``--json`` document of a diff (``explorer/schemas/diff.schema.json``)."""
+    return document(result.to_dict())
+
+
+__all__ += [
+    "CHANGE_KINDS",
+    "RENAMES_NAME",
+    "ActionDelta",
+    "Change",
+    "DiffResult",
+    "Impact",
+    "Rename",
+    "RowRef",
+    "SideInfo",
+    "default_renames_path",
+    "diff",
+    "diff_document",
+    "diff_markdown",
+    "diff_text",
+    "document",
+    "dumps",
+    "load_any",
+    "load_renames",
+    "record_renames",
+    "renamed_actions",
+]

@@ -1,0 +1,154 @@
+"""Pairing the operations of two versions of a service by what they say, never by where they stand.
+
+A row keeps its identity through edits when its API (method and path, placeholders blanked), its
+actions or its name stay. Passes go from the strictest key to the loosest; each pass only pairs rows
+the earlier ones left, so an inserted row stays one addition and a renamed action keeps its row.
+As many rows on each side that are indistinguishable under a strict key are paired in document order
+(any pairing of identical rows reports the same facts); unequal numbers are left to later passes. A row whose APIs are spread over several rows of the other
+side, with the same actions, is a split (or, the other way, a merge): one change, not a removal and
+additions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass
+
+from explorer.diff.notation import api_key, text_key
+from explorer.model import Operation
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """Rows of the old side and of the new side that document the same operation (one each, or a split/merge)."""
+
+    old: tuple[Operation, ...]
+    new: tuple[Operation, ...]
+    how: str  # the key that paired them, for the record
+
+    @property
+    def split(self) -> bool:
+        return len(self.old) != len(self.new)
+
+
+@dataclass(frozen=True, slots=True)
+class Matching:
+    matches: tuple[Match, ...]
+    removed: tuple[Operation, ...]
+    added: tuple[Operation, ...]
+
+
+def apis_of(op: Operation) -> frozenset[str]:
+    return frozenset(api_key(a) for a in op.apis)
+
+
+def actions_of(op: Operation) -> frozenset[str]:
+    return frozenset(r.action for r in op.actions)
+
+
+def name_of(op: Operation) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted((lang, text_key(text)) for lang, text in op.name.items()))
+
+
+Key = Callable[[Operation], Hashable | None]
+
+# (name, key, whether rows equal under the key may be paired in order when there are several)
+_PASSES: tuple[tuple[str, Key, bool], ...] = (
+    ("api+actions+name", lambda op: (apis_of(op), actions_of(op), name_of(op)) if op.apis else None, True),
+    ("api+actions", lambda op: (apis_of(op), actions_of(op)) if op.apis else None, True),
+    ("api+name", lambda op: (apis_of(op), name_of(op)) if op.apis and op.name else None, True),
+    ("actions+name", lambda op: (actions_of(op), name_of(op)) if op.actions and op.name else None, True),
+    ("api", lambda op: apis_of(op) or None, False),
+)
+
+
+def _pair_by(
+    old: list[Operation], new: list[Operation], key: Key, in_order: bool
+) -> list[tuple[Operation, Operation]]:
+    groups_old: dict[Hashable, list[Operation]] = {}
+    groups_new: dict[Hashable, list[Operation]] = {}
+    for op in old:
+        k = key(op)
+        if k is not None:
+            groups_old.setdefault(k, []).append(op)
+    for op in new:
+        k = key(op)
+        if k is not None:
+            groups_new.setdefault(k, []).append(op)
+    pairs: list[tuple[Operation, Operation]] = []
+    for k, olds in groups_old.items():
+        news = groups_new.get(k)
+        if not news:
+            continue
+        if len(olds) == 1 and len(news) == 1:
+            pairs.append((olds[0], news[0]))
+        elif in_order and len(olds) == len(news):
+            pairs.extend(zip(olds, news, strict=True))
+    return pairs
+
+
+def _spread(one: Operation, others: Sequence[Operation]) -> tuple[Operation, ...] | None:
+    """The rows of ``others`` that together document exactly ``one``'s APIs with its actions, if any."""
+    wanted = apis_of(one)
+    if len(wanted) < 2:
+        return None
+    acts = actions_of(one)
+    parts = [o for o in others if actions_of(o) == acts and apis_of(o) and apis_of(o) < wanted]
+    covered: set[str] = set()
+    chosen: list[Operation] = []
+    for part in parts:
+        if covered.isdisjoint(apis_of(part)):
+            covered |= apis_of(part)
+            chosen.append(part)
+    if covered != wanted or len(chosen) < 2:
+        return None
+    return tuple(chosen)
+
+
+def _overlap_pairs(old: list[Operation], new: list[Operation]) -> list[tuple[Operation, Operation]]:
+    """Rows sharing an API and an action with exactly one row of the other side (and it with them)."""
+
+    def partners(op: Operation, pool: list[Operation]) -> list[Operation]:
+        return [o for o in pool if apis_of(o) & apis_of(op) and actions_of(o) & actions_of(op)]
+
+    pairs = []
+    for o in old:
+        found = partners(o, new)
+        if len(found) == 1 and partners(found[0], old) == [o]:
+            pairs.append((o, found[0]))
+    return pairs
+
+
+def match_operations(old: Sequence[Operation], new: Sequence[Operation]) -> Matching:
+    """Pair the rows of two versions of one service's tables (see the module note)."""
+    left = list(old)
+    right = list(new)
+    matches: list[Match] = []
+
+    def take(pairs: list[tuple[Operation, Operation]], how: str) -> None:
+        used_old = {id(o) for o, _ in pairs}
+        used_new = {id(n) for _, n in pairs}
+        matches.extend(Match((o,), (n,), how) for o, n in pairs)
+        left[:] = [o for o in left if id(o) not in used_old]
+        right[:] = [n for n in right if id(n) not in used_new]
+
+    for how, key, in_order in _PASSES[:4]:
+        take(_pair_by(left, right, key, in_order), how)
+    for one in list(left):  # one old row now documented by several new rows
+        parts = _spread(one, right)
+        if parts:
+            matches.append(Match((one,), parts, "split"))
+            left.remove(one)
+            right[:] = [n for n in right if all(n is not p for p in parts)]
+    for one in list(right):  # several old rows now documented by one new row
+        parts = _spread(one, left)
+        if parts:
+            matches.append(Match(parts, (one,), "merge"))
+            right.remove(one)
+            left[:] = [o for o in left if all(o is not p for p in parts)]
+    for how, key, in_order in _PASSES[4:]:
+        take(_pair_by(left, right, key, in_order), how)
+    take(_overlap_pairs(left, right), "overlap")
+    order = lambda op: op.provenance  # noqa: E731 - document order for stable output
+    matches.sort(key=lambda m: (m.new[0].provenance if m.new else m.old[0].provenance))
+    return Matching(tuple(matches), tuple(sorted(left, key=order)), tuple(sorted(right, key=order)))
