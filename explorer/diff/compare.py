@@ -23,8 +23,6 @@ class Side:
     catalogs: Mapping[str, Catalog]
     closures: Mapping[str, Closure] = field(default_factory=dict)
 
-    def operations(self) -> int:
-        return sum(len(c.operations()) for c in self.catalogs.values())
 
 
 @dataclass(slots=True)
@@ -100,6 +98,7 @@ def diff_sides(
     wanted = frozenset(services)
     found = _Found()
     impacts = []
+    counts = [0, 0]
     for old_cloud, new_cloud in pairs:
         label = _cloud_label(old_cloud, new_cloud)
         before = old.catalogs.get(old_cloud, Catalog(old_cloud))
@@ -111,17 +110,18 @@ def diff_sides(
                 progress(f"{label}/{service}")
             old_ops = list(before.services[service].operations) if service in before.services else []
             new_ops = list(after.services[service].operations) if service in after.services else []
+            counts[0] += len(old_ops)
+            counts[1] += len(new_ops)
             _service(found, label, service, old_ops, new_ops)
         old_closure, new_closure = old.closures.get(old_cloud), new.closures.get(new_cloud)
         if old_closure is not None and new_closure is not None:
             mine = [r for r in found.renames if r.cloud == label]
-            in_scope = [s for s in names]
-            old_targets = _targets(before, in_scope)
-            new_targets = _targets(after, in_scope)
+            old_targets = _targets(before, names)
+            new_targets = _targets(after, names)
             impacts.extend(impact_of(old_closure, new_closure, old_targets, new_targets, mine))
     result = DiffResult(
-        SideInfo(old.label, tuple(sorted(old.catalogs)), old.operations()),
-        SideInfo(new.label, tuple(sorted(new.catalogs)), new.operations()),
+        SideInfo(old.label, tuple(sorted({a for a, _ in pairs})), counts[0]),
+        SideInfo(new.label, tuple(sorted({b for _, b in pairs})), counts[1]),
         tuple(sorted(found.changes, key=Change.sort_key)),
         tuple(found.added),
         tuple(found.removed),

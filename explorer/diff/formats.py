@@ -45,7 +45,8 @@ def _value(v: Any) -> str:
             acts = ", ".join(r["action"] for r in v["actions"]) or "(no action)"
             return f"{name}: {acts}"
         if "apis" in v:
-            return " | ".join(v["apis"])
+            rows = f" ({v['rows']} rows)" if v.get("rows", 1) != 1 else ""
+            return " | ".join(v["apis"]) + rows
         if "conditions" in v:
             what = v.get("action") or v.get("dependency")
             return f"{what} when: {'; '.join(v['conditions']) or '(always)'}"
@@ -61,15 +62,19 @@ def _rows(evidence: tuple[RowRef, ...]) -> str:
     return "; ".join(f"{r.side}: {r.provenance.file} table {r.provenance.table} row {r.provenance.row}" for r in evidence)
 
 
-def _line(c: Change) -> str:
+def _plain(text: str) -> str:
+    return text
+
+
+def _line(c: Change, code: Callable[[str], str] = _plain, arrow: str = "->") -> str:
     if c.old is None:
-        body = _value(c.new)
+        body = code(_value(c.new))
     elif c.new is None:
-        body = _value(c.old)
+        body = code(_value(c.old))
     else:
-        body = f"{_value(c.old)} -> {_value(c.new)}"
+        body = f"{code(_value(c.old))} {arrow} {code(_value(c.new))}"
     flags = (" [SUSPICIOUS]" if c.suspicious else "") + (" [fix]" if c.fixes else "")
-    where = f"{c.cloud}/{c.service}" + (f" {c.api}" if c.api else "")
+    where = f"{c.cloud}/{c.service}" + (f" {code(c.api)}" if c.api else "")
     note = f" ({c.note})" if c.note else ""
     return f"{where}: {body}{flags}{note}"
 
@@ -134,6 +139,15 @@ def _md(text: str) -> str:
     return text.replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;").replace("*", "\\*").replace("_", "\\_")
 
 
+def _code(text: str) -> str:
+    """A Markdown code span that holds any text (a longer run of backticks than the text has)."""
+    if not text:
+        return text
+    fence = "`" * (max((len(r) for r in text.split() if set(r) == {"`"}), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text.replace(chr(10), ' ')}{pad}{fence}"
+
+
 def to_markdown(result: DiffResult) -> str:
     """The diff as Markdown: a summary table, then one section per kind of change with its rows."""
     out = [f"## Catalog diff: {_md(result.old.label)} → {_md(result.new.label)}", ""]
@@ -147,7 +161,7 @@ def to_markdown(result: DiffResult) -> str:
     out += [f"| Default requirements changed | {len(result.impact)} |"] if result.impact else []
 
     def line(c: Change) -> str:
-        text = _md(_line(c)).replace("[SUSPICIOUS]", "**suspicious**").replace("[fix]", "*fix*")
+        text = _line(c, _code, "→").replace("[SUSPICIOUS]", "**suspicious**").replace("[fix]", "*fix*")
         return f"{text}<br><sub>{_md(_rows(c.evidence))}</sub>"
 
     for title, lines in _sections(result, line):
