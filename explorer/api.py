@@ -268,8 +268,6 @@ __all__ += [
 
 from collections.abc import Callable  # noqa: E402
 
-from explorer.jsonout import document, dumps  # noqa: E402
-
 from explorer.diff import (  # noqa: E402 - grouped by area on purpose
     KINDS as CHANGE_KINDS,
 )
@@ -291,6 +289,7 @@ from explorer.diff.compare import Side as _DiffSide  # noqa: E402
 from explorer.diff.compare import diff_sides as _diff_sides  # noqa: E402
 from explorer.diff.editions import edition_catalogs as _edition_catalogs  # noqa: E402
 from explorer.diff.renames import RENAMES_NAME, default_renames_path  # noqa: E402
+from explorer.jsonout import document, dumps  # noqa: E402
 
 
 def load_any(path: Path) -> dict[str, Catalog]:

@@ -24,7 +24,9 @@ def _sides(paths: tuple[Path, ...], clouds: tuple[str, ...], editions: tuple[str
 
 @click.command("diff")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path), metavar="OLD NEW")
-@click.option("--cloud", "clouds", multiple=True, help="The cloud to compare; twice: cloud A of OLD with cloud B of NEW.")
+@click.option(
+    "--cloud", "clouds", multiple=True, help="The cloud to compare; twice: cloud A of OLD with cloud B of NEW."
+)
 @click.option("--edition", "editions", multiple=True, help="Twice: compare edition A (of OLD) with edition B (of NEW).")
 @click.option("--service", "services", multiple=True, help="Only this service (repeatable).")
 @click.option("--json", "as_json", is_flag=True, help="Print the diff as JSON (explorer/schemas/diff.schema.json).")

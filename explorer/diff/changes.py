@@ -39,9 +39,7 @@ class Collector:
         fixes: bool = False,
         note: str = "",
     ) -> None:
-        self.changes.append(
-            Change(kind, self.cloud, self.service, api, old, new, evidence, suspicious, fixes, note)
-        )
+        self.changes.append(Change(kind, self.cloud, self.service, api, old, new, evidence, suspicious, fixes, note))
 
 
 def first_api(ops: Sequence[Operation]) -> str:
@@ -127,7 +125,9 @@ def compare_actions(
     for before, after in pairs:
         if suspicious.truncated(after, before):
             note = f"the action is cut short: {after} looks truncated from {before}"
-            out.add("action_changed", api, {"actions": [before]}, {"actions": [after]}, evidence, suspicious=True, note=note)
+            out.add(
+                "action_changed", api, {"actions": [before]}, {"actions": [after]}, evidence, suspicious=True, note=note
+            )
         elif suspicious.truncated(before, after):
             note = f"repairs a truncated action: {before} -> {after}"
             out.add("action_changed", api, {"actions": [before]}, {"actions": [after]}, evidence, fixes=True, note=note)
@@ -147,15 +147,15 @@ def compare_actions(
             out.add("action_changed", api, {"actions": [before]}, {"actions": [after]}, evidence)
         _condition_change(out, api, evidence, "action", before, after, old_cond[before], new_cond[after])
     if removed or added:
-        cut = [a for a in sorted(added) if suspicious.truncation_of(a, new_pool)]
+        damaged = [a for a in sorted(added) if suspicious.truncation_of(a, new_pool)]
         out.add(
             "action_changed",
             api,
             {"actions": sorted(old_names)},
             {"actions": sorted(new_names)},
             evidence,
-            suspicious=bool(cut),
-            note=f"looks truncated: {', '.join(cut)}" if cut else "",
+            suspicious=bool(damaged),
+            note=f"looks truncated: {', '.join(damaged)}" if damaged else "",
         )
     for name in sorted(old_names & new_names):
         _condition_change(out, api, evidence, "action", name, name, old_cond[name], new_cond[name])
@@ -163,12 +163,26 @@ def compare_actions(
     actions = sorted(new_names)
     for cell in sorted(new_glued - old_glued):
         note = f"text glued to the action in its cell: {cell!r}"
-        out.add("action_changed", api, {"actions": sorted(old_names)}, {"actions": actions, "cell": cell}, evidence,
-                suspicious=True, note=note)  # fmt: skip
+        out.add(
+            "action_changed",
+            api,
+            {"actions": sorted(old_names)},
+            {"actions": actions, "cell": cell},
+            evidence,
+            suspicious=True,
+            note=note,
+        )
     for cell in sorted(old_glued - new_glued):
         note = f"repairs an action cell with text glued to the action: {cell!r}"
-        out.add("action_changed", api, {"actions": sorted(old_names), "cell": cell}, {"actions": actions}, evidence,
-                fixes=True, note=note)  # fmt: skip
+        out.add(
+            "action_changed",
+            api,
+            {"actions": sorted(old_names), "cell": cell},
+            {"actions": actions},
+            evidence,
+            fixes=True,
+            note=note,
+        )
     return renames
 
 
@@ -225,9 +239,10 @@ def compare_apis(out: Collector, match: Match, evidence: tuple[RowRef, ...]) -> 
         what = "split into" if len(match.new) > len(match.old) else "merged from"
         count = max(len(match.new), len(match.old))
         note = f"one row {what} {count} rows" if what == "split into" else f"{count} rows merged into one"
+        single = match.old if len(match.old) == 1 else match.new  # the row that was split, or the merged one
         out.add(
             "api_changed",
-            first_api(match.new),
+            first_api(single),
             {"apis": old_text, "rows": len(match.old)},
             {"apis": new_text, "rows": len(match.new)},
             evidence,
@@ -280,13 +295,25 @@ def column_changes(out: Collector, old: Sequence[Operation], new: Sequence[Opera
         has = [op for op in new if getattr(op.scope, f) is not None]
         if old and new and not had and has:
             values = Counter(str(getattr(op.scope, f)).lower() for op in has)
-            out.add("column_added", "", None, {"column": f, "rows": len(has), "values": dict(sorted(values.items()))},
-                    _per_file("new", has), note=f"{f} appears on {len(has)} of {len(new)} rows")  # fmt: skip
+            out.add(
+                "column_added",
+                "",
+                None,
+                {"column": f, "rows": len(has), "values": dict(sorted(values.items()))},
+                _per_file("new", has),
+                note=f"{f} appears on {len(has)} of {len(new)} rows",
+            )
             skip.add(f)
         elif old and new and had and not has:
             values = Counter(str(getattr(op.scope, f)).lower() for op in had)
-            out.add("column_removed", "", {"column": f, "rows": len(had), "values": dict(sorted(values.items()))},
-                    None, _per_file("old", had), note=f"{f} is gone from all {len(new)} rows")  # fmt: skip
+            out.add(
+                "column_removed",
+                "",
+                {"column": f, "rows": len(had), "values": dict(sorted(values.items()))},
+                None,
+                _per_file("old", had),
+                note=f"{f} is gone from all {len(new)} rows",
+            )
             skip.add(f)
     return frozenset(skip)
 

@@ -24,7 +24,6 @@ class Side:
     closures: Mapping[str, Closure] = field(default_factory=dict)
 
 
-
 @dataclass(slots=True)
 class _Found:
     changes: list[Change] = field(default_factory=list)
@@ -49,8 +48,15 @@ def _added_operation(out: Collector, op: Operation, pool: frozenset[str]) -> Non
     acts = [r.action for r in op.actions]
     against = [f"{a} depends on {d.action}" for d in op.dependencies if (a := suspicious.opposite(acts, d.action))]
     notes = [f"looks truncated: {c}" for c in cut] + [f"text glued to the action: {g!r}" for g in glued] + against
-    out.add("operation_added", first_api((op,)), None, operation_summary(op), rows("new", [op]),
-            suspicious=bool(notes), note="; ".join(notes))  # fmt: skip
+    out.add(
+        "operation_added",
+        first_api((op,)),
+        None,
+        operation_summary(op),
+        rows("new", [op]),
+        suspicious=bool(notes),
+        note="; ".join(notes),
+    )
 
 
 def _service(found: _Found, label: str, service: str, old: list[Operation], new: list[Operation]) -> None:
@@ -68,16 +74,16 @@ def _service(found: _Found, label: str, service: str, old: list[Operation], new:
         _added_operation(out, op, pool)
     found.changes.extend(out.changes)
     found.suppressed.update(out.suppressed)
-    before, after = _checked(old), _checked(new)
+    checked_before, checked_after = _checked(old), _checked(new)
     renamed: dict[str, set[str]] = {}
     for r in found.renames:
         if r.service == service and r.cloud == label:
             renamed.setdefault(r.old, set()).add(r.new)
-    for action in sorted(after.keys() - before.keys()):
-        found.added.append(ActionDelta(label, service, action, rows("new", after[action])))
-    for action in sorted(before.keys() - after.keys()):
+    for action in sorted(checked_after.keys() - checked_before.keys()):
+        found.added.append(ActionDelta(label, service, action, rows("new", checked_after[action])))
+    for action in sorted(checked_before.keys() - checked_after.keys()):
         to = tuple(sorted(renamed.get(action, ())))
-        found.removed.append(ActionDelta(label, service, action, rows("old", before[action]), to))
+        found.removed.append(ActionDelta(label, service, action, rows("old", checked_before[action]), to))
 
 
 def _cloud_label(old: str, new: str) -> str:
@@ -103,8 +109,11 @@ def diff_sides(
         label = _cloud_label(old_cloud, new_cloud)
         before = old.catalogs.get(old_cloud, Catalog(old_cloud))
         after = new.catalogs.get(new_cloud, Catalog(new_cloud))
-        names = sorted((set(before.services) | set(after.services)) & wanted if wanted else
-                       set(before.services) | set(after.services))  # fmt: skip
+        names = sorted(
+            (set(before.services) | set(after.services)) & wanted
+            if wanted
+            else set(before.services) | set(after.services)
+        )
         for service in names:
             if progress is not None:
                 progress(f"{label}/{service}")

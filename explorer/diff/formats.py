@@ -59,7 +59,9 @@ def _flag(x: Any) -> str:
 
 
 def _rows(evidence: tuple[RowRef, ...]) -> str:
-    return "; ".join(f"{r.side}: {r.provenance.file} table {r.provenance.table} row {r.provenance.row}" for r in evidence)
+    return "; ".join(
+        f"{r.side}: {r.provenance.file} table {r.provenance.table} row {r.provenance.row}" for r in evidence
+    )
 
 
 def _plain(text: str) -> str:
@@ -89,11 +91,14 @@ def _sections(result: DiffResult, line: Callable[[Change], str]) -> list[tuple[s
         if len(items) > MAX_PER_KIND:
             lines.append(f"... and {len(items) - MAX_PER_KIND} more (see --json)")
         out.append((f"{TITLES[kind]} ({len(items)})", lines))
-    for title, deltas in (("Actions added to the catalog", result.actions_added),
-                          ("Actions removed from the catalog", result.actions_removed)):  # fmt: skip
+    for title, deltas in (
+        ("Actions added to the catalog", result.actions_added),
+        ("Actions removed from the catalog", result.actions_removed),
+    ):
         if deltas:
             lines = [
-                f"{d.cloud}/{d.service}: {d.action}" + (f" (renamed to {', '.join(d.renamed_to)})" if d.renamed_to else "")
+                f"{d.cloud}/{d.service}: {d.action}"
+                + (f" (renamed to {', '.join(d.renamed_to)})" if d.renamed_to else "")
                 for d in deltas[:MAX_PER_KIND]
             ]
             out.append((f"{title} ({len(deltas)})", lines))

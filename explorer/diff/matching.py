@@ -3,10 +3,10 @@
 A row keeps its identity through edits when its API (method and path, placeholders blanked), its
 actions or its name stay. Passes go from the strictest key to the loosest; each pass only pairs rows
 the earlier ones left, so an inserted row stays one addition and a renamed action keeps its row.
-As many rows on each side that are indistinguishable under a strict key are paired in document order
-(any pairing of identical rows reports the same facts); unequal numbers are left to later passes. A row whose APIs are spread over several rows of the other
-side, with the same actions, is a split (or, the other way, a merge): one change, not a removal and
-additions.
+As many rows on each side that are indistinguishable under a strict key are paired in document
+order (any pairing of identical rows reports the same facts); unequal numbers are left to later
+passes. A row whose APIs are spread over several rows of the other side, with the same actions, is
+a split (or, the other way, a merge): one change, not a removal and additions.
 """
 
 from __future__ import annotations
@@ -62,9 +62,7 @@ _PASSES: tuple[tuple[str, Key, bool], ...] = (
 )
 
 
-def _pair_by(
-    old: list[Operation], new: list[Operation], key: Key, in_order: bool
-) -> list[tuple[Operation, Operation]]:
+def _pair_by(old: list[Operation], new: list[Operation], key: Key, in_order: bool) -> list[tuple[Operation, Operation]]:
     groups_old: dict[Hashable, list[Operation]] = {}
     groups_new: dict[Hashable, list[Operation]] = {}
     for op in old:
@@ -150,5 +148,5 @@ def match_operations(old: Sequence[Operation], new: Sequence[Operation]) -> Matc
         take(_pair_by(left, right, key, in_order), how)
     take(_overlap_pairs(left, right), "overlap")
     order = lambda op: op.provenance  # noqa: E731 - document order for stable output
-    matches.sort(key=lambda m: (m.new[0].provenance if m.new else m.old[0].provenance))
+    matches.sort(key=lambda m: m.new[0].provenance if m.new else m.old[0].provenance)
     return Matching(tuple(matches), tuple(sorted(left, key=order)), tuple(sorted(right, key=order)))

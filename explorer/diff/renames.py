@@ -1,27 +1,27 @@
 """Renamed actions: what a diff saw (old name -> new name on the same API, with both rows), kept in a
 catalog-side data file so that the policy linter can say what an unknown action is called now.
 
-The file is ``<catalog root>/renames.yaml`` (beside ``import-report.json``; catalog loading reads only
-``<cloud>/<service>.yaml``, so it is not taken for a service). It is written by ``permission-explorer diff
-OLD NEW --record-renames FILE`` and read with the catalog's safe YAML loader.
+The file is ``<catalog root>/renames.json`` (beside ``import-report.json``: JSON, so that neither loading
+nor ``validate`` takes it for a service file). It is written by ``permission-explorer diff OLD NEW
+--record-renames FILE``.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from explorer.catalog import BUNDLED_CATALOG
-from explorer.catalog.store import parse_yaml_text, write_text_atomic
+from explorer.catalog.store import write_text_atomic
 from explorer.errors import CatalogError, Problem
+from explorer.jsonout import document, dumps
 from explorer.model import Provenance
 
-RENAMES_NAME = "renames.yaml"
-RENAMES_VERSION = 1
+RENAMES_NAME = "renames.json"
+RENAMES_VERSION = 1  # the format_version of explorer.jsonout
 _ROW_KEYS = ("file", "table", "row", "edition", "repo", "commit", "path")
 
 
@@ -78,9 +78,11 @@ def load_renames(path: Path | None = None) -> dict[str, tuple[Rename, ...]]:
     if not path.is_file():
         return {}
     try:
-        data = parse_yaml_text(path.read_bytes(), str(path))
+        data = json.loads(path.read_bytes())
     except OSError as exc:
         raise CatalogError([Problem(str(path), "", f"cannot read: {exc.strerror}")]) from None
+    except ValueError as exc:  # JSONDecodeError and UnicodeDecodeError
+        raise CatalogError([Problem(str(path), "", f"not a renames file (expected JSON): {exc}")]) from None
     if not isinstance(data, dict) or data.get("format_version") != RENAMES_VERSION:
         raise CatalogError([Problem(str(path), "format_version", f"expected {RENAMES_VERSION}")])
     clouds = data.get("renames")
@@ -114,12 +116,7 @@ def load_renames(path: Path | None = None) -> dict[str, tuple[Rename, ...]]:
 
 
 def renames_text(renames: dict[str, tuple[Rename, ...]]) -> str:
-    data = {
-        "format_version": RENAMES_VERSION,
-        "renames": {c: [r.to_dict() for r in sorted(renames[c])] for c in sorted(renames)},
-    }
-    text: str = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=False, width=1_000_000)
-    return text
+    return dumps(document({"renames": {c: [r.to_dict() for r in sorted(renames[c])] for c in sorted(renames)}}))
 
 
 def record_renames(path: Path, renames: Iterable[Rename]) -> int:

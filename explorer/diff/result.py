@@ -169,7 +169,7 @@ class DiffResult:
         return not (self.changes or self.actions_added or self.actions_removed or self.impact)
 
     def summary(self) -> dict[str, int]:
-        counts = dict.fromkeys(KINDS, 0)
+        counts: dict[str, int] = dict.fromkeys(KINDS, 0)
         for c in self.changes:
             counts[c.kind] += 1
         return counts

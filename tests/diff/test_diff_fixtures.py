@@ -102,8 +102,10 @@ def test_path_placeholder_change_is_an_api_change(result: api.DiffResult) -> Non
 
 
 def test_conditions_scope_names_and_columns(result: api.DiffResult) -> None:
-    conditions = sorted((c.old.get("action") or c.old["dependency"], c.new["conditions"][0])
-                        for c in result.of_kind("condition_changed"))  # fmt: skip
+    conditions = sorted(
+        (c.old.get("action") or c.old["dependency"], c.new["conditions"][0])
+        for c in result.of_kind("condition_changed")
+    )
     assert conditions == [("ecs:cloudServers:create", "新建弹性公网IP时"), ("vpc:publicIps:create", "新建弹性公网IP时")]
     (scope,) = result.of_kind("scope_changed")
     assert (scope.old, scope.new) == ({"enterprise_project": True}, {"enterprise_project": False})
@@ -122,8 +124,9 @@ def test_notation_only_edits_are_suppressed(result: api.DiffResult) -> None:
 
 def test_moved_file_and_reused_id_are_no_change(result: api.DiffResult) -> None:
     assert not [c for c in result.changes if "metadata" in c.api and c.kind != "operation_added"]
-    assert not [c for c in result.changes if c.api == "POST /v1/{project_id}/cloudservers/delete" and
-                c.kind != "action_renamed"]  # fmt: skip
+    assert not [
+        c for c in result.changes if c.api == "POST /v1/{project_id}/cloudservers/delete" and c.kind != "action_renamed"
+    ]
 
 
 def test_actions_added_and_removed(result: api.DiffResult) -> None:
