@@ -287,8 +287,10 @@ from explorer.diff import to_markdown as diff_markdown  # noqa: E402
 from explorer.diff import to_text as diff_text  # noqa: E402
 from explorer.diff.compare import Side as _DiffSide  # noqa: E402
 from explorer.diff.compare import diff_sides as _diff_sides  # noqa: E402
-from explorer.diff.editions import edition_catalogs as _edition_catalogs  # noqa: E402
 from explorer.diff.renames import RENAMES_NAME, default_renames_path  # noqa: E402
+from explorer.diff.sides import pairs_of as _pairs_of  # noqa: E402
+from explorer.diff.sides import select as _select_side  # noqa: E402
+from explorer.diff.sides import side_choices as _side_choices  # noqa: E402
 from explorer.jsonout import document, dumps  # noqa: E402
 
 
@@ -312,12 +314,18 @@ def _closure_of(catalog: Catalog, label: str) -> Callable[[str], frozenset[str]]
     return default_requirements
 
 
+def diff_side_choices(catalogs: dict[str, Catalog]) -> tuple[str, ...]:
+    """The sides a loaded catalog offers a diff: ``cloud:NAME`` per cloud, ``edition:NAME`` per edition."""
+    return _side_choices(catalogs)
+
+
 def diff(
     old: Path | dict[str, Catalog],
     new: Path | dict[str, Catalog],
     *,
     clouds: tuple[str, ...] = (),
     editions: tuple[str, ...] = (),
+    sides: tuple[str, str] = ("", ""),
     services: tuple[str, ...] = (),
     impact: bool = True,
     labels: tuple[str, str] | None = None,
@@ -326,29 +334,25 @@ def diff(
 
     ``clouds``: one cloud to compare, or two (cloud A of old with cloud B of new); default every cloud of
     either side. ``editions``: two editions (rows told apart by provenance), A from old and B from new.
-    ``impact`` also compares every action's default closure. Returns the result and the renames seen.
+    ``sides``: the same as specs (``cloud:NAME`` / ``edition:NAME``, see :func:`diff_side_choices`). ``impact``
+    also compares every action's default closure. Returns the result and the renames seen.
     """
-    if len(clouds) > 2 or len(editions) not in (0, 2) or (clouds and editions):
-        raise QueryError("give one or two clouds, or exactly two editions (not both)")
+    if len(clouds) > 2 or len(editions) not in (0, 2) or sum(map(bool, (clouds, editions, any(sides)))) > 1:
+        raise QueryError("give one or two clouds, or exactly two editions, or two sides (only one of them)")
+    if editions:
+        sides = (f"edition:{editions[0]}", f"edition:{editions[1]}")
+    elif clouds:
+        sides = (f"cloud:{clouds[0]}", f"cloud:{clouds[-1]}")
     names = labels or (
         str(old) if isinstance(old, Path) else "old",
         str(new) if isinstance(new, Path) else "new",
     )
-    before = load_any(old) if isinstance(old, Path) else old
-    after = before if new is old else (load_any(new) if isinstance(new, Path) else new)
-    pairs: tuple[tuple[str, str], ...] | None = None
-    if editions:
-        old_cloud, old_cat = _edition_catalogs(before, editions[0])
-        new_cloud, new_cat = _edition_catalogs(after, editions[1])
-        before, after = {old_cloud: old_cat}, {new_cloud: new_cat}
-        pairs = ((old_cloud, new_cloud),)
-        names = (f"{names[0]} [{editions[0]}]", f"{names[1]} [{editions[1]}]")
-    elif clouds:
-        a, b = clouds[0], clouds[-1]
-        for side, cloud, cats in (("old", a, before), ("new", b, after)):
-            if cloud not in cats:
-                raise QueryError(f"no cloud {cloud!r} on the {side} side (it has: {', '.join(sorted(cats)) or 'none'})")
-        pairs = ((a, b),)
+    loaded_old = load_any(old) if isinstance(old, Path) else old
+    loaded_new = loaded_old if new is old else (load_any(new) if isinstance(new, Path) else new)
+    before, old_suffix = _select_side(loaded_old, sides[0], "old")
+    after, new_suffix = _select_side(loaded_new, sides[1], "new")
+    names = (names[0] + old_suffix, names[1] + new_suffix)
+    pairs = _pairs_of(before, after, sides)
     used = pairs or tuple((c, c) for c in sorted(set(before) | set(after)))
     old_closures = {a: _closure_of(before[a], names[0]) for a, b in used if impact and a in before and b in after}
     new_closures = {b: _closure_of(after[b], names[1]) for a, b in used if impact and a in before and b in after}
@@ -379,6 +383,7 @@ __all__ += [
     "diff",
     "diff_document",
     "diff_markdown",
+    "diff_side_choices",
     "diff_text",
     "document",
     "dumps",
