@@ -287,6 +287,8 @@ from explorer.diff import to_markdown as diff_markdown  # noqa: E402
 from explorer.diff import to_text as diff_text  # noqa: E402
 from explorer.diff.compare import Side as _DiffSide  # noqa: E402
 from explorer.diff.compare import diff_sides as _diff_sides  # noqa: E402
+from explorer.diff.formats import TITLES as CHANGE_TITLES  # noqa: E402
+from explorer.diff.formats import change_rows as diff_change_rows  # noqa: E402
 from explorer.diff.renames import RENAMES_NAME, default_renames_path  # noqa: E402
 from explorer.diff.sides import pairs_of as _pairs_of  # noqa: E402
 from explorer.diff.sides import select as _select_side  # noqa: E402
@@ -371,6 +373,7 @@ def diff_document(result: DiffResult) -> dict[str, object]:
 
 __all__ += [
     "CHANGE_KINDS",
+    "CHANGE_TITLES",
     "RENAMES_NAME",
     "ActionDelta",
     "Change",
@@ -381,6 +384,7 @@ __all__ += [
     "SideInfo",
     "default_renames_path",
     "diff",
+    "diff_change_rows",
     "diff_document",
     "diff_markdown",
     "diff_side_choices",

@@ -31,7 +31,8 @@ def _value(v: Any) -> str:
     if isinstance(v, dict):
         if "dependency" in v:
             conds = f" (when: {'; '.join(v['conditions'])})" if v.get("conditions") else ""
-            return f"{v['dependency']}{conds}"
+            of = f" for {', '.join(v['of'])}" if v.get("of") else ""
+            return f"{v['dependency']}{conds}{of}"
         if "action" in v and len(v) == 1:
             return str(v["action"])
         if "actions" in v and set(v) <= {"actions", "cell"}:
@@ -175,3 +176,31 @@ def to_markdown(result: DiffResult) -> str:
     if result.suppressed:
         out += ["", f"_{sum(result.suppressed.values())} notation-only differences suppressed._"]
     return "\n".join(out) + "\n"
+
+
+def _side_rows(evidence: tuple[RowRef, ...], side: str) -> str:
+    return "; ".join(
+        f"{r.provenance.file} t{r.provenance.table} r{r.provenance.row}"
+        + (f" @{r.provenance.commit[:7]}" if r.provenance.commit else "")
+        for r in evidence
+        if r.side == side
+    )
+
+
+def change_rows(changes: tuple[Change, ...] | list[Change]) -> list[dict[str, str | bool]]:
+    """One flat record per change, for a table: the values as text and the rows of each side."""
+    return [
+        {
+            "kind": c.kind,
+            "service": c.service,
+            "api": c.api,
+            "old": "" if c.old is None else _value(c.old),
+            "new": "" if c.new is None else _value(c.new),
+            "suspicious": c.suspicious,
+            "fixes": c.fixes,
+            "note": c.note,
+            "old rows": _side_rows(c.evidence, "old"),
+            "new rows": _side_rows(c.evidence, "new"),
+        }
+        for c in changes
+    ]

@@ -13,6 +13,7 @@ PAGES: dict[str, tuple[str, str]] = {
     "scope": ("Scope", ":material/domain:"),
     "catalog": ("Catalog", ":material/fact_check:"),
     "upload": ("Upload", ":material/upload_file:"),
+    "changes": ("Changes", ":material/difference:"),
 }
 DEFAULT = "explore"
 
