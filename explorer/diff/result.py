@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from explorer.model import Operation, Provenance
 
@@ -21,20 +21,7 @@ ChangeKind = Literal[
     "column_added",
     "column_removed",
 ]
-KINDS: tuple[ChangeKind, ...] = (
-    "operation_added",
-    "operation_removed",
-    "action_renamed",
-    "action_changed",
-    "dependency_added",
-    "dependency_removed",
-    "condition_changed",
-    "scope_changed",
-    "api_changed",
-    "name_changed",
-    "column_added",
-    "column_removed",
-)
+KINDS: tuple[ChangeKind, ...] = get_args(ChangeKind)  # in report order
 Side = Literal["old", "new"]
 SCOPE_FIELDS = ("iam_project", "enterprise_project", "instance", "tag")
 
