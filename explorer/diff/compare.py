@@ -12,6 +12,7 @@ from explorer.diff.impact import Closure, impact_of
 from explorer.diff.matching import match_operations
 from explorer.diff.renames import Rename
 from explorer.diff.result import ActionDelta, Change, DiffResult, RowRef, SideInfo, rows
+from explorer.errors import QueryError
 from explorer.model import Catalog, Operation
 
 
@@ -102,6 +103,11 @@ def diff_sides(
     per service (default: every service of either side). Returns the result and the renames seen."""
     pairs = clouds or tuple((c, c) for c in sorted(set(old.catalogs) | set(new.catalogs)))
     wanted = frozenset(services)
+    present = {s for side in (old, new) for c in side.catalogs.values() for s in c.services}
+    unknown = sorted(wanted - present)
+    if unknown:
+        known = ", ".join(sorted(present)) or "none"
+        raise QueryError(f"no service {', '.join(map(repr, unknown))} on either side (services: {known})")
     found = _Found()
     impacts = []
     counts = [0, 0]

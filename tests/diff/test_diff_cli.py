@@ -141,6 +141,9 @@ def test_unknown_edition_and_cloud() -> None:
     code, _, err = run(str(OLD), str(NEW), "--cloud", "otc")
     assert code == 2
     assert err == "error: no cloud 'otc' on the old side (it has: huaweicloud)\n"
+    code, _, err = run(str(OLD), str(NEW), "--service", "evs")
+    assert code == 2
+    assert err == "error: no service 'evs' on either side (services: ecs)\n"
 
 
 def test_record_renames(tmp_path: Path) -> None:
