@@ -69,7 +69,9 @@ def _plain(text: str) -> str:
     return text
 
 
-def _line(c: Change, code: Callable[[str], str] = _plain, arrow: str = "->") -> str:
+def _line(
+    c: Change, code: Callable[[str], str] = _plain, arrow: str = "->", prose: Callable[[str], str] = _plain
+) -> str:
     if c.old is None:
         body = code(_value(c.new))
     elif c.new is None:
@@ -77,8 +79,8 @@ def _line(c: Change, code: Callable[[str], str] = _plain, arrow: str = "->") -> 
     else:
         body = f"{code(_value(c.old))} {arrow} {code(_value(c.new))}"
     flags = (" [SUSPICIOUS]" if c.suspicious else "") + (" [fix]" if c.fixes else "")
-    where = f"{c.cloud}/{c.service}" + (f" {code(c.api)}" if c.api else "")
-    note = f" ({c.note})" if c.note else ""
+    where = prose(f"{c.cloud}/{c.service}") + (f" {code(c.api)}" if c.api else "")
+    note = f" ({prose(c.note)})" if c.note else ""
     return f"{where}: {body}{flags}{note}"
 
 
@@ -167,7 +169,7 @@ def to_markdown(result: DiffResult) -> str:
     out += [f"| Default requirements changed | {len(result.impact)} |"] if result.impact else []
 
     def line(c: Change) -> str:
-        text = _line(c, _code, "→").replace("[SUSPICIOUS]", "**suspicious**").replace("[fix]", "*fix*")
+        text = _line(c, _code, "→", _md).replace("[SUSPICIOUS]", "**suspicious**").replace("[fix]", "*fix*")
         return f"{text}<br><sub>{_md(_rows(c.evidence))}</sub>"
 
     for title, lines in _sections(result, line):
