@@ -294,6 +294,7 @@ from explorer.diff.sides import pairs_of as _pairs_of  # noqa: E402
 from explorer.diff.sides import select as _select_side  # noqa: E402
 from explorer.diff.sides import side_choices as _side_choices  # noqa: E402
 from explorer.jsonout import document, dumps  # noqa: E402
+from explorer.model import Provenance  # noqa: E402
 
 
 def load_any(path: Path) -> dict[str, Catalog]:
@@ -307,11 +308,14 @@ def load_any(path: Path) -> dict[str, Catalog]:
     return load_catalogs([path])
 
 
-def _closure_of(catalog: Catalog, label: str) -> Callable[[str], frozenset[str]]:
+def _closure_of(catalog: Catalog, label: str) -> Callable[[str], dict[str, tuple[str, tuple[Provenance, ...]]]]:
     ex = Explorer.from_catalog(catalog, label)
 
-    def default_requirements(action: str) -> frozenset[str]:
-        return frozenset(r.action for r in ex.closure(action).requirements)
+    def default_requirements(action: str) -> dict[str, tuple[str, tuple[Provenance, ...]]]:
+        return {
+            r.action: ("target" if r.depth == 0 else "documented" if r.documented else "inferred", r.provenance)
+            for r in ex.closure(action).requirements
+        }
 
     return default_requirements
 

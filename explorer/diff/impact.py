@@ -1,24 +1,35 @@
 """Impact of a diff on answers: which actions' default requirements changed, and how.
 
 The engine does not build graphs itself: each side hands in a ``Closure``, a function from an action to
-the names its default closure requires (target + documented + certain, see ``Explorer.closure``), so
-this module stays independent of how closures are computed.
+what its default closure requires (target + documented + certain, see ``Explorer.closure``): each
+requirement's name with its basis and the documentation rows behind it. So this module stays
+independent of how closures are computed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 
 from explorer.diff.renames import Rename
-from explorer.diff.result import Impact
+from explorer.diff.result import Impact, RequirementChange, RowRef
+from explorer.model import Provenance
 
-Closure = Callable[[str], frozenset[str]]
+Requirements = Mapping[str, tuple[str, tuple[Provenance, ...]]]  # name -> (basis, rows)
+Closure = Callable[[str], Requirements]
 
 
-def _delta(target: str, before: frozenset[str], after: frozenset[str], renamed_from: str = "") -> Impact | None:
-    if before == after:
+def _delta(target: str, before: Requirements, after: Requirements, renamed_from: str = "") -> Impact | None:
+    old = {k: v for k, v in before.items() if k not in (target, renamed_from)}
+    new = {k: v for k, v in after.items() if k not in (target, renamed_from)}
+    if old.keys() == new.keys():
         return None
-    return Impact(target, tuple(sorted(after - before)), tuple(sorted(before - after)), renamed_from)
+    added = sorted(new.keys() - old.keys())
+    removed = sorted(old.keys() - new.keys())
+    details = tuple(RequirementChange(a, "added", new[a][0], tuple(RowRef("new", p) for p in new[a][1])) for a in added)
+    details += tuple(
+        RequirementChange(a, "removed", old[a][0], tuple(RowRef("old", p) for p in old[a][1])) for a in removed
+    )
+    return Impact(target, tuple(added), tuple(removed), renamed_from, details)
 
 
 def impact_of(
@@ -28,7 +39,7 @@ def impact_of(
     and every renamed action compared with its old name."""
     out: list[Impact] = []
     for target in sorted(old_targets & new_targets):
-        found = _delta(target, old(target) - {target}, new(target) - {target})
+        found = _delta(target, old(target), new(target))
         if found is not None:
             out.append(found)
     seen: set[tuple[str, str]] = set()
@@ -37,7 +48,7 @@ def impact_of(
         if key in seen or r.old not in old_targets or r.new not in new_targets or r.new in old_targets:
             continue
         seen.add(key)
-        found = _delta(r.new, old(r.old) - {r.old}, new(r.new) - {r.new}, r.old)
+        found = _delta(r.new, old(r.old), new(r.new), r.old)
         if found is not None:
             out.append(found)
     return sorted(out, key=lambda i: (i.target, i.renamed_from))

@@ -109,6 +109,24 @@ class ActionDelta:
 
 
 @dataclass(frozen=True, slots=True)
+class RequirementChange:
+    """One requirement an action's default answer gained or lost: why it is (was) required, and the rows."""
+
+    action: str
+    change: Literal["added", "removed"]
+    basis: str  # the closure's basis: documented, certain (or inferred before least-privilege closures)
+    rows: tuple[RowRef, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "action": self.action,
+            "change": self.change,
+            "basis": self.basis,
+            "rows": [r.to_dict() for r in self.rows],
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class Impact:
     """How the default requirements (the closure's default answer) of one action changed."""
 
@@ -116,6 +134,7 @@ class Impact:
     added: tuple[str, ...]
     removed: tuple[str, ...]
     renamed_from: str = ""
+    details: tuple[RequirementChange, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -123,6 +142,7 @@ class Impact:
             "added": list(self.added),
             "removed": list(self.removed),
             "renamed_from": self.renamed_from or None,
+            "details": [d.to_dict() for d in self.details],
         }
 
 
