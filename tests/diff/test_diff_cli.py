@@ -38,14 +38,16 @@ def test_json_differs_exit_1_and_matches_schema() -> None:
     assert sum(data["summary"].values()) == len(data["changes"]) == 15
     first = data["changes"][0]
     assert set(first) >= {"kind", "cloud", "service", "api", "old", "new", "suspicious", "evidence"}
-    assert data["impact"] == [
-        {
-            "target": "ecs:cloudServers:deleteVolume",
-            "added": ["evs:volumes:create"],
-            "removed": [],
-            "renamed_from": None,
-        }
-    ]
+    (impact,) = data["impact"]
+    assert (impact["target"], impact["added"], impact["removed"], impact["renamed_from"]) == (
+        "ecs:cloudServers:deleteVolume",
+        ["evs:volumes:create"],
+        [],
+        None,
+    )
+    (detail,) = impact["details"]
+    assert (detail["action"], detail["change"], detail["basis"]) == ("evs:volumes:create", "added", "documented")
+    assert [(r["side"], r["row"]) for r in detail["rows"]] == [("new", 11)]
     dependency = next(c for c in data["changes"] if c["kind"] == "dependency_added")
     assert dependency["suspicious"] is True
     assert dependency["evidence"][1] == {
