@@ -1,8 +1,10 @@
 """The Changes page's state in the URL: ``?old=SIDE&new=SIDE&service=S&kind=a,b&q=TEXT&suspicious=1``.
 
 A side is a spec of the served catalog (``cloud:NAME``, ``edition:NAME``) or of the session's upload
-(``upload:cloud:NAME``, ``upload:edition:NAME``). Plain functions over the query parameters, so they are
-tested without Streamlit; unreadable values fall back to defaults, each with a warning.
+(``upload:cloud:NAME``, ``upload:edition:NAME``). ``service=*`` is every service; without ``service``
+the page opens on ECS (a whole-cloud diff with its closures takes seconds). Plain functions over the
+query parameters, so they are tested without Streamlit; unreadable values fall back to defaults, each
+with a warning.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 UPLOAD_PREFIX = "upload:"
+EVERY_SERVICE = "*"
+DEFAULT_SERVICE = "ecs"
 MAX_QUERY = 200
 
 
@@ -52,10 +56,15 @@ def read_changes(
             warnings.append(f"unknown {name} side {value!r} in the link; expected one of: {', '.join(sides)}")
             value = ""
         chosen.append(value or default)
+    default_service = DEFAULT_SERVICE if DEFAULT_SERVICE in services else ""
     service = _first(params, "service")
-    if service and service not in services:
-        warnings.append(f"unknown service {service!r} in the link")
+    if service == EVERY_SERVICE:
         service = ""
+    elif service and service not in services:
+        warnings.append(f"unknown service {service!r} in the link")
+        service = default_service
+    elif not service:
+        service = default_service
     picked = [k.strip() for k in _first(params, "kind").split(",") if k.strip()]
     bad = [k for k in picked if k not in kinds]
     if bad:
@@ -72,10 +81,8 @@ def read_changes(
 
 
 def changes_params(state: ChangesState) -> dict[str, str]:
-    """The query parameters of a state (the sides always, the filters when set)."""
-    out = {"old": state.old, "new": state.new}
-    if state.service:
-        out["service"] = state.service
+    """The query parameters of a state (the sides and the service always, the filters when set)."""
+    out = {"old": state.old, "new": state.new, "service": state.service or EVERY_SERVICE}
     if state.kinds:
         out["kind"] = ",".join(state.kinds)
     if state.query:

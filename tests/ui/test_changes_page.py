@@ -36,15 +36,24 @@ def open_changes(upload: uploads.UploadedCatalog | None = None, **params: str) -
     return at
 
 
-def test_default_compares_the_first_two_clouds_and_puts_them_in_the_link() -> None:
+def test_default_compares_the_first_two_clouds_on_ecs_and_puts_them_in_the_link() -> None:
     at = open_changes()
     assert (at.selectbox(key="ch_old").value, at.selectbox(key="ch_new").value) == ("cloud:huaweicloud", "cloud:otc")
-    expected, _ = api.diff(api.load([FIXTURE_CATALOG]), api.load([FIXTURE_CATALOG]), clouds=("huaweicloud", "otc"))
+    assert at.selectbox(key="ch_service").value == "ecs"
+    fixture = api.load([FIXTURE_CATALOG])
+    expected, _ = api.diff(fixture, fixture, clouds=("huaweicloud", "otc"), services=("ecs",))
     summary = {r["kind"]: r["count"] for r in at.dataframe[0].value.to_dict("records") if r["kind"]}
     assert summary == {k: n for k, n in expected.summary().items() if n}
     changes = at.dataframe[1].value.to_dict("records")
-    assert len(changes) == len(expected.changes) == 15
-    assert (at.query_params["old"], at.query_params["new"]) == ("cloud:huaweicloud", "cloud:otc")
+    assert len(changes) == len(expected.changes) > 0
+    assert (at.query_params["old"], at.query_params["new"], at.query_params["service"]) == (
+        "cloud:huaweicloud",
+        "cloud:otc",
+        "ecs",
+    )
+    every = open_changes(service="*")
+    assert every.selectbox(key="ch_service").value == ""
+    assert len(every.dataframe[1].value) == 15
 
 
 def test_a_deep_link_reproduces_the_filtered_view() -> None:
@@ -58,7 +67,7 @@ def test_a_deep_link_reproduces_the_filtered_view() -> None:
 
 
 def test_editions_are_sides_too() -> None:
-    at = open_changes(old="edition:huaweicloud-zh", new="edition:otc-en")
+    at = open_changes(old="edition:huaweicloud-zh", new="edition:otc-en", service="*")
     expected, _ = api.diff(
         api.load([FIXTURE_CATALOG]), api.load([FIXTURE_CATALOG]), editions=("huaweicloud-zh", "otc-en")
     )
@@ -101,7 +110,10 @@ def test_state_round_trips_through_the_link() -> None:
         "suspicious": "1",
     }
     assert read_changes(params, sides, ("ecs",), api.CHANGE_KINDS) == state
-    assert read_changes({}, sides, ("ecs",), api.CHANGE_KINDS) == ChangesState("cloud:a", "cloud:b")
+    assert read_changes({}, sides, ("ecs",), api.CHANGE_KINDS) == ChangesState("cloud:a", "cloud:b", "ecs")
+    every = ChangesState("cloud:a", "cloud:b")
+    assert changes_params(every) == {"old": "cloud:a", "new": "cloud:b", "service": "*"}
+    assert read_changes(changes_params(every), sides, ("ecs",), api.CHANGE_KINDS) == every
 
 
 def test_the_page_is_in_the_navigation() -> None:
