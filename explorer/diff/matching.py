@@ -11,6 +11,7 @@ a split (or, the other way, a merge): one change, not a removal and additions.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 
@@ -42,6 +43,14 @@ def apis_of(op: Operation) -> frozenset[str]:
     return frozenset(api_key(a) for a in op.apis)
 
 
+_VERSION = re.compile(r"/v\d+(?:\.\d+)?(?=/|$)")
+
+
+def versionless_apis_of(op: Operation) -> frozenset[str]:
+    """The APIs with their version segment blanked: ``/v2/`` and ``/v2.1/`` are the same OpenStack call."""
+    return frozenset(_VERSION.sub("/v*", a) for a in apis_of(op))
+
+
 def actions_of(op: Operation) -> frozenset[str]:
     return frozenset(r.action for r in op.actions)
 
@@ -59,6 +68,7 @@ _PASSES: tuple[tuple[str, Key, bool], ...] = (
     ("api+name", lambda op: (apis_of(op), name_of(op)) if op.apis and op.name else None, True),
     ("actions+name", lambda op: (actions_of(op), name_of(op)) if op.actions and op.name else None, True),
     ("api", lambda op: apis_of(op) or None, False),
+    ("versionless api+actions", lambda op: (versionless_apis_of(op), actions_of(op)) if op.apis else None, False),
 )
 
 
