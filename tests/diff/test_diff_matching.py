@@ -98,3 +98,16 @@ def test_row_order_never_matters(order: list[int]) -> None:
     assert sorted((c.kind, c.api, repr(c.old), repr(c.new)) for c in result.changes) == sorted(
         (c.kind, c.api, repr(c.old), repr(c.new)) for c in api.diff(OLD, NEW, impact=False)[0].changes
     )
+
+
+def test_an_api_version_change_keeps_the_row() -> None:
+    old = _catalog(_op(1, "POST /v2.1/{project_id}/servers/{server_id}/action", "ecs:servers:rebuild", "Rebuild"))
+    new = _catalog(_op(1, "POST /v2/{project_id}/servers/{server_id}/action", "ecs:servers:rebuild", "Rebuild"))
+    result, _ = api.diff(old, new, impact=False)
+    assert [(c.kind, c.old, c.new) for c in result.changes] == [
+        (
+            "api_changed",
+            {"apis": ["POST /v2.1/{project_id}/servers/{server_id}/action"]},
+            {"apis": ["POST /v2/{project_id}/servers/{server_id}/action"]},
+        )
+    ]
