@@ -12,10 +12,10 @@ from explorer import api
 from explorer.model import ActionRef, Catalog, Operation, Provenance, Scope
 
 
-def _op(row: int, api_: str, action: str, name: str = "", deps: tuple[str, ...] = ()) -> Operation:
+def _op(row: int, api_: str, action: str, name: str = "", deps: tuple[str, ...] = (), lang: str = "en") -> Operation:
     return Operation(
         f"id{row}",
-        {"en": name or action},
+        {lang: name or action},
         (api_,),
         (ActionRef(action),),
         tuple(ActionRef(d) for d in deps),
@@ -101,7 +101,10 @@ def test_row_order_never_matters(order: list[int]) -> None:
 
 
 def test_an_api_version_change_keeps_the_row() -> None:
-    old = _catalog(_op(1, "POST /v2.1/{project_id}/servers/{server_id}/action", "ecs:servers:rebuild", "Rebuild"))
+    # names in two languages (two editions) cannot pair the rows: the version-insensitive API does
+    old = _catalog(
+        _op(1, "POST /v2.1/{project_id}/servers/{server_id}/action", "ecs:servers:rebuild", "重建", lang="zh")
+    )
     new = _catalog(_op(1, "POST /v2/{project_id}/servers/{server_id}/action", "ecs:servers:rebuild", "Rebuild"))
     result, _ = api.diff(old, new, impact=False)
     assert [(c.kind, c.old, c.new) for c in result.changes] == [
