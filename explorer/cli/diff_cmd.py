@@ -59,9 +59,9 @@ def diff_cmd(
     ones, and lists the actions whose default requirements changed. Exit status 0 when equal,
     1 when they differ, 2 on errors.
     """
-    if as_json and markdown:
-        raise click.UsageError("--json and --markdown exclude each other")
     try:
+        if as_json and markdown:
+            raise click.UsageError("--json and --markdown exclude each other")
         if len(editions) not in (0, 2):
             raise click.UsageError(f"--edition is given twice (A and B), got {len(editions)}")
         if len(clouds) > 2 or (clouds and editions):
@@ -71,10 +71,11 @@ def diff_cmd(
         if record_renames is not None:
             added = api.record_renames(record_renames, renames)
             click.echo(f"{record_renames}: {added} new renames recorded ({len(renames)} seen)", err=True)
-    except ExplorerError as exc:
+    except (ExplorerError, click.UsageError) as exc:
         if not as_json:
             raise
-        click.echo(api.dumps(api.document({"error": {"message": str(exc)}})), nl=False)
+        message = exc.format_message() if isinstance(exc, click.UsageError) else str(exc)
+        click.echo(api.dumps(api.document({"error": {"message": message}})), nl=False)
         sys.exit(2)
     if as_json:
         click.echo(api.dumps(api.diff_document(result)), nl=False)

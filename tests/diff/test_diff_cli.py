@@ -134,6 +134,14 @@ def test_usage_errors(args: tuple[str, ...], message: str) -> None:
     assert message in err
 
 
+def test_usage_error_under_json_is_a_json_error() -> None:
+    code, out, _ = run(str(OLD), "--json")
+    assert code == 2
+    data = json.loads(out)
+    check(data)
+    assert data["error"]["message"].startswith("expected OLD and NEW")
+
+
 def test_unknown_edition_and_cloud() -> None:
     code, out, _ = run(str(OLD), "--edition", "huaweicloud-zh", "--edition", "otc-en", "--json")
     assert code == 2
