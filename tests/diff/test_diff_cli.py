@@ -129,9 +129,9 @@ def test_broken_catalog_names_the_file(tmp_path: Path) -> None:
     ],
 )
 def test_usage_errors(args: tuple[str, ...], message: str) -> None:
-    code, _, err = run(*args)
+    code, out, err = run(*args)
     assert code == 2
-    assert message in err
+    assert message in (json.loads(out)["error"]["message"] if "--json" in args else err)
 
 
 def test_usage_error_under_json_is_a_json_error() -> None:
