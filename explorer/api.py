@@ -315,8 +315,9 @@ def _closure_of(catalog: Catalog, label: str) -> Callable[[str], dict[str, tuple
     ex = Explorer.from_catalog(catalog, label)
 
     def default_requirements(action: str) -> dict[str, tuple[str, tuple[Provenance, ...]]]:
+        # the default answer: target + documented + certain requirements (possible ones are not asked for)
         return {
-            r.action: ("target" if r.depth == 0 else "documented" if r.documented else "inferred", r.provenance)
+            r.action: (r.basis, tuple(sorted({e.provenance for e in r.rows})) or r.provenance)
             for r in ex.closure(action).requirements
         }
 
