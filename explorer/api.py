@@ -269,8 +269,6 @@ __all__ += [
 
 # --- catalog diffs (explorer.diff) -------------------------------------------------------------
 
-from collections.abc import Callable  # noqa: E402
-
 from explorer.diff import (  # noqa: E402 - grouped by area on purpose
     KINDS as CHANGE_KINDS,
 )
@@ -292,6 +290,7 @@ from explorer.diff.compare import Side as _DiffSide  # noqa: E402
 from explorer.diff.compare import diff_sides as _diff_sides  # noqa: E402
 from explorer.diff.formats import TITLES as CHANGE_TITLES  # noqa: E402
 from explorer.diff.formats import change_rows as diff_change_rows  # noqa: E402
+from explorer.diff.impact import Closure as _Closure  # noqa: E402
 from explorer.diff.renames import RENAMES_NAME, default_renames_path  # noqa: E402
 from explorer.diff.sides import pairs_of as _pairs_of  # noqa: E402
 from explorer.diff.sides import select as _select_side  # noqa: E402
@@ -311,17 +310,18 @@ def load_any(path: Path) -> dict[str, Catalog]:
     return load_catalogs([path])
 
 
-def _closure_of(catalog: Catalog, label: str) -> Callable[[str], dict[str, tuple[str, tuple[Provenance, ...]]]]:
+def _closure_of(catalog: Catalog, label: str) -> _Closure:
     ex = Explorer.from_catalog(catalog, label)
+    node_of = {op.provenance: node for node, op in ex.data.operations.items()}
 
-    def default_requirements(action: str) -> dict[str, tuple[str, tuple[Provenance, ...]]]:
+    def answer(target: str) -> dict[str, tuple[str, tuple[Provenance, ...]]]:
         # the default answer: target + documented + certain requirements (possible ones are not asked for)
         return {
             r.action: (r.basis, tuple(sorted({e.provenance for e in r.rows})) or r.provenance)
-            for r in ex.closure(action).requirements
+            for r in ex.closure(target).requirements
         }
 
-    return default_requirements
+    return _Closure(answer, lambda op: answer(node_of[op.provenance]))
 
 
 def diff_side_choices(catalogs: dict[str, Catalog]) -> tuple[str, ...]:

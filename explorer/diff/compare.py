@@ -33,6 +33,7 @@ class _Found:
     removed: list[ActionDelta] = field(default_factory=list)
     suppressed: Counter[str] = field(default_factory=Counter)
     matched: int = 0
+    rows: dict[str, list[tuple[Operation, Operation]]] = field(default_factory=dict)  # matched 1:1, per cloud
 
 
 def _checked(ops: Iterable[Operation]) -> dict[str, list[Operation]]:
@@ -66,6 +67,7 @@ def _service(found: _Found, label: str, service: str, old: list[Operation], new:
     pool = frozenset(r.action for op in new for r in op.actions)
     matching = match_operations(old, new)
     found.matched += sum(len(m.old) for m in matching.matches)
+    found.rows.setdefault(label, []).extend((m.old[0], m.new[0]) for m in matching.matches if not m.split)
     for m in matching.matches:
         for before, after, o, n in compare_match(out, m, skip, pool):
             found.renames.append(Rename(label, service, before, after, tuple(n.apis), o.provenance, n.provenance))
@@ -133,7 +135,8 @@ def diff_sides(
             mine = [r for r in found.renames if r.cloud == label]
             old_targets = _targets(before, names)
             new_targets = _targets(after, names)
-            impacts.extend(impact_of(old_closure, new_closure, old_targets, new_targets, mine))
+            rows = found.rows.get(label, [])
+            impacts.extend(impact_of(old_closure, new_closure, old_targets, new_targets, mine, rows))
     result = DiffResult(
         SideInfo(old.label, tuple(sorted({a for a, _ in pairs})), counts[0]),
         SideInfo(new.label, tuple(sorted({b for _, b in pairs})), counts[1]),

@@ -110,8 +110,11 @@ def _sections(result: DiffResult, line: Callable[[Change], str]) -> list[tuple[s
         for i in result.impact[:MAX_PER_KIND]:
             parts = [f"+{a}" for a in i.added] + [f"-{a}" for a in i.removed]
             was = f" (was {i.renamed_from})" if i.renamed_from else ""
-            lines.append(f"{i.target}{was}: {' '.join(parts)}")
-        out.append((f"Default requirements changed ({len(result.impact)} actions)", lines))
+            what = f" ({i.name})" if i.kind == "operation" else ""
+            lines.append(f"{i.target}{what}{was}: {' '.join(parts)}")
+        actions = sum(1 for i in result.impact if i.kind == "action")
+        calls = len(result.impact) - actions
+        out.append((f"Default requirements changed ({actions} actions, {calls} API rows)", lines))
     return out
 
 

@@ -130,15 +130,21 @@ class RequirementChange:
 class Impact:
     """How the default requirements (the closure's default answer) of one action changed."""
 
-    target: str
+    target: str  # the action, or for an operation its (first) API
     added: tuple[str, ...]
     removed: tuple[str, ...]
     renamed_from: str = ""
     details: tuple[RequirementChange, ...] = ()
+    kind: Literal["action", "operation"] = "action"
+    name: str = ""  # an operation's name
+    evidence: tuple[RowRef, ...] = ()  # an operation's rows (old, new)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "target": self.target,
+            "kind": self.kind,
+            "name": self.name,
+            "evidence": [r.to_dict() for r in self.evidence],
             "added": list(self.added),
             "removed": list(self.removed),
             "renamed_from": self.renamed_from or None,

@@ -38,7 +38,8 @@ def test_json_differs_exit_1_and_matches_schema() -> None:
     assert sum(data["summary"].values()) == len(data["changes"]) == 15
     first = data["changes"][0]
     assert set(first) >= {"kind", "cloud", "service", "api", "old", "new", "suspicious", "evidence"}
-    (impact,) = data["impact"]
+    impact = data["impact"][0]
+    assert [i["kind"] for i in data["impact"]] == ["action", "operation", "operation", "operation", "operation"]
     assert (impact["target"], impact["added"], impact["removed"], impact["renamed_from"]) == (
         "ecs:cloudServers:deleteVolume",
         ["evs:volumes:create"],

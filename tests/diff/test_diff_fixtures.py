@@ -145,9 +145,17 @@ def test_actions_added_and_removed(result: api.DiffResult) -> None:
 
 
 def test_impact_on_default_requirements(result: api.DiffResult) -> None:
-    assert [(i.target, i.added, i.removed) for i in result.impact] == [
-        ("ecs:cloudServers:deleteVolume", ("evs:volumes:create",), ())
+    cs = "ecs:cloudServers:"
+    assert [(i.kind, i.target, i.added, i.removed) for i in result.impact] == [
+        ("action", f"{cs}deleteVolume", ("evs:volumes:create",), ()),
+        # an API call's answer includes the actions its row checks: a renamed action changes it
+        ("operation", "DELETE /v1/{project_id}/cloudservers/{server_id}/volume", ("evs:volumes:create",), ()),
+        ("operation", "GET /v1/{project_id}/cloudservers/tags", (f"{cs}lis",), (f"{cs}list",)),
+        ("operation", "POST /v1/{project_id}/cloudservers", (f"{cs}createServers",), (f"{cs}create",)),
+        ("operation", "POST /v1/{project_id}/cloudservers/delete", (f"{cs}deleteServers",), (f"{cs}delete",)),
     ]
+    assert result.impact[1].name == "删除磁盘"
+    assert [(r.side, r.provenance.row) for r in result.impact[1].evidence] == [("old", 10), ("new", 11)]
 
 
 def test_equal_sides() -> None:

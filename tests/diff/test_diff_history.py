@@ -169,6 +169,27 @@ def test_otc_2024_to_2025_dependencies(otc_2024_2025: api.DiffResult) -> None:
 
 
 def test_otc_2024_to_2025_create_image_closure(otc_2024_2025: api.DiffResult) -> None:
-    impact = {i.target: i for i in otc_2024_2025.impact}
-    create_image = impact["ecs:servers:createImage"]
-    assert (create_image.added, create_image.removed) == (("ecs:servers:list", "ims:quotas:get"), ())
+    actions = [(i.target, i.added, i.removed) for i in otc_2024_2025.impact if i.kind == "action"]
+    assert actions == [("ecs:servers:createImage", ("ecs:servers:list", "ims:quotas:get"), ())]
+    (detail,) = [
+        d for i in otc_2024_2025.impact for d in i.details if d.action == "ims:quotas:get" and i.kind == "action"
+    ]
+    assert (detail.basis, [(r.side, r.provenance.file, r.provenance.row) for r in detail.rows]) == (
+        "documented",
+        [("new", "otc-en/ecs/image_management.rst", 1)],
+    )
+    # the six rows that gained dependencies are the six API calls whose answer changed
+    calls = {(i.target, i.evidence[-1].provenance.row): i for i in otc_2024_2025.impact if i.kind == "operation"}
+    assert sorted(calls) == [
+        ("DELETE /v2/{project_id}/servers/{server_id}/metadata/{key}", 3),
+        ("GET /v1/{project_id}/servers/{server_id}/tags", 5),
+        ("POST /v1/{project_id}/servers/resource_instances/action", 4),
+        ("POST /v2/{project_id}/servers/{server_id}/action", 1),
+        ("POST /v2/{project_id}/servers/{server_id}/metadata", 5),
+        ("PUT /v2/{project_id}/servers/{server_id}/metadata/{key}", 4),
+    ]
+    assert calls[("POST /v2/{project_id}/servers/{server_id}/action", 1)].added == (
+        "ecs:servers:list",
+        "ims:quotas:get",
+    )
+    assert all("ecs:servers:get" in i.added and not i.removed for i in calls.values() if "metadata" in i.target)

@@ -92,9 +92,25 @@ def test_an_upload_against_the_served_catalog(monkeypatch: pytest.MonkeyPatch) -
     changes = at.dataframe[1].value.to_dict("records")
     assert sorted(r["kind"] for r in changes) == ["action_changed", "action_changed", "dependency_added"]
     impact = at.dataframe[3].value.to_dict("records")
-    assert impact == [
-        {"action": "ecs:cloudServers:deleteVolume", "was": "", "added": "evs:volumes:create", "removed": ""}
+    assert impact[:2] == [
+        {
+            "action or API": "ecs:cloudServers:deleteVolume",
+            "operation": "",
+            "was": "",
+            "added": "evs:volumes:create",
+            "removed": "",
+            "rows": "",
+        },
+        {
+            "action or API": "DELETE /v1/{project_id}/cloudservers/{server_id}/volume",
+            "operation": "删除磁盘",
+            "was": "",
+            "added": "evs:volumes:create",
+            "removed": "",
+            "rows": "old: huaweicloud-zh/ecs/a.md t1 r10; new: huaweicloud-zh/ecs/a.md t1 r11",
+        },
     ]
+    assert len(impact) == 5
 
 
 def test_state_round_trips_through_the_link() -> None:

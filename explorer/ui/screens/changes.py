@@ -151,10 +151,22 @@ def _actions_and_impact(result: api.DiffResult) -> None:
         key="ch_actions",
     )
     st.subheader("Default requirements changed")
-    st.caption("Actions whose closure's default answer (target + documented + certain) differs between the sides.")
+    st.caption(
+        "Actions, and API calls (matched rows), whose closure's default answer (target + documented + certain) "
+        "differs between the sides."
+    )
     st.dataframe(
         [
-            {"action": i.target, "was": i.renamed_from, "added": ", ".join(i.added), "removed": ", ".join(i.removed)}
+            {
+                "action or API": i.target,
+                "operation": i.name,
+                "was": i.renamed_from,
+                "added": ", ".join(i.added),
+                "removed": ", ".join(i.removed),
+                "rows": "; ".join(
+                    f"{r.side}: {r.provenance.file} t{r.provenance.table} r{r.provenance.row}" for r in i.evidence
+                ),
+            }
             for i in result.impact
         ],
         hide_index=True,
