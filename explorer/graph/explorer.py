@@ -309,8 +309,8 @@ class Explorer:
         w = lp.walk(g, seeds, max_depth, keep, possible)
         own = lp.own_pairs(g, resolved) if any(t.kind == "operation" for t in resolved) else {}
         reqs = lp.requirements(g, w, own, keep)
-        links = w.links + lp.possible_links(w) if possible else w.links
-        ordered = tuple(sorted(links, key=lambda k: (k.edge.source, k.edge.target)))
+        # walk order is deterministic (sorted levels over sorted adjacency), so links need no sort
+        ordered = tuple(w.links + lp.possible_links(w) if possible else w.links)
         reached = {**w.depth, **w.possible_depth} if possible else w.depth
         cycles, loops = self._answer_loops(reached, ordered, w.target_loops)
         return ClosureResult(

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from explorer.model import Provenance
 from explorer.view import EdgeKind, ScopeMark
@@ -183,9 +183,10 @@ class Edge:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class Link:
-    """An edge of the graph that an answer relies on, with the basis it gives its target."""
+class Link(NamedTuple):
+    """An edge of the graph that an answer relies on, with the basis it gives its target.
+
+    A named tuple, not a dataclass: a query makes one per edge of its answer (see the module note)."""
 
     edge: Edge
     basis: Basis
@@ -309,7 +310,7 @@ class ClosureResult:
     cycles: tuple[tuple[str, ...], ...]  # dependency cycles met (each sorted), sorted
     self_loops: tuple[str, ...]
     possible: bool = False  # True when possible requirements were asked for (and are listed)
-    links: tuple[Link, ...] = ()  # the edges the answer rests on, sorted: what a diagram of it draws
+    links: tuple[Link, ...] = ()  # the edges the answer rests on, in walk order: what a diagram of it draws
 
     def actions(self, max_depth: int | None = None) -> tuple[str, ...]:
         """The required action names (patterns included), optionally up to a depth."""
