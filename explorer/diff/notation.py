@@ -1,7 +1,7 @@
 """What counts as the same fact written differently: the notation-only edits a diff suppresses.
 
 Documentation edits often change nothing a policy depends on: full-width brackets for half-width ones,
-extra spaces, the order of actions in a cell, a placeholder's braces, a query-string template. Each
+extra spaces, Title Case for sentence case, the order of actions in a cell, a query-string template. Each
 text is reduced to a canonical form; two values whose canonical forms agree are the same fact.
 """
 
@@ -19,10 +19,11 @@ _EDGE_PUNCTUATION = " \t.,;:。，；：、"
 
 
 def text_key(text: str | None) -> str:
-    """A condition or a name as compared: NFKC (full-width -> half-width), spaces collapsed, edge punctuation off."""
+    """A condition or a name as compared: NFKC (full-width -> half-width), case folded, spaces collapsed, edge
+    punctuation off."""
     if text is None:
         return ""
-    folded = unicodedata.normalize("NFKC", text)
+    folded = unicodedata.normalize("NFKC", text).casefold()
     return _SPACES.sub(" ", folded).strip(_EDGE_PUNCTUATION)
 
 

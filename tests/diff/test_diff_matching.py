@@ -114,3 +114,11 @@ def test_an_api_version_change_keeps_the_row() -> None:
             {"apis": ["POST /v2/{project_id}/servers/{server_id}/action"]},
         )
     ]
+
+
+def test_title_case_and_full_width_names_are_notation() -> None:
+    old = _catalog(_op(1, "GET /v1/x/groups", "ecs:groups:list", "Querying ECS groups (native OpenStack API)"))
+    new = _catalog(_op(1, "GET /v1/x/groups", "ecs:groups:list", "Querying ECS Groups（Native OpenStack API）"))
+    result, _ = api.diff(old, new, impact=False)
+    assert result.equal
+    assert result.suppressed == {"name_changed": 1}
