@@ -11,6 +11,7 @@ import re
 import unicodedata
 
 _SPACES = re.compile(r"\s+")
+_AROUND_BRACKETS = re.compile(r"\s*([()\[\]])\s*")  # "X (Y)" = "X（Y）" once full-width is folded
 _PLACEHOLDER = re.compile(r"\{[^}]*\}")
 # RFC 6570 query templates such as {?limit,marker} document query parameters, not the endpoint
 _QUERY_TEMPLATE = re.compile(r"\{[?&][^}]*\}")
@@ -19,12 +20,12 @@ _EDGE_PUNCTUATION = " \t.,;:。，；：、"
 
 
 def text_key(text: str | None) -> str:
-    """A condition or a name as compared: NFKC (full-width -> half-width), case folded, spaces collapsed, edge
-    punctuation off."""
+    """A condition or a name as compared: NFKC (full-width -> half-width), case folded, spaces collapsed (and
+    dropped around brackets), edge punctuation off."""
     if text is None:
         return ""
     folded = unicodedata.normalize("NFKC", text).casefold()
-    return _SPACES.sub(" ", folded).strip(_EDGE_PUNCTUATION)
+    return _AROUND_BRACKETS.sub(r"\1", _SPACES.sub(" ", folded)).strip(_EDGE_PUNCTUATION)
 
 
 def api_text(api: str) -> str:
