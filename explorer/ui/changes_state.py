@@ -37,10 +37,12 @@ def _first(params: Mapping[str, str | list[str]], name: str) -> str:
 
 
 def default_sides(sides: tuple[str, ...]) -> tuple[str, str]:
-    """The first two clouds (huaweicloud -> otc on the bundled catalog), else the first side twice."""
-    clouds = [s for s in sides if s.startswith("cloud:")]
-    if len(clouds) >= 2:
-        return clouds[0], clouds[1]
+    """The first two editions (huaweicloud-zh -> otc-en on the bundled catalog: a whole cloud mixes several
+    editions), else the first two clouds, else the first side twice."""
+    for kind in ("edition:", "cloud:"):
+        found = [s for s in sides if s.startswith(kind)]
+        if len(found) >= 2:
+            return found[0], found[1]
     return (sides[0], sides[0]) if sides else ("", "")
 
 

@@ -36,22 +36,23 @@ def open_changes(upload: uploads.UploadedCatalog | None = None, **params: str) -
     return at
 
 
-def test_default_compares_the_first_two_clouds_on_ecs_and_puts_them_in_the_link() -> None:
+def test_default_compares_the_first_two_editions_on_ecs_and_puts_them_in_the_link() -> None:
     at = open_changes()
-    assert (at.selectbox(key="ch_old").value, at.selectbox(key="ch_new").value) == ("cloud:huaweicloud", "cloud:otc")
+    sides = (at.selectbox(key="ch_old").value, at.selectbox(key="ch_new").value)
+    assert sides == ("edition:huaweicloud-zh", "edition:otc-en")
     assert at.selectbox(key="ch_service").value == "ecs"
     fixture = api.load([FIXTURE_CATALOG])
-    expected, _ = api.diff(fixture, fixture, clouds=("huaweicloud", "otc"), services=("ecs",))
+    expected, _ = api.diff(fixture, fixture, editions=("huaweicloud-zh", "otc-en"), services=("ecs",))
     summary = {r["kind"]: r["count"] for r in at.dataframe[0].value.to_dict("records") if r["kind"]}
     assert summary == {k: n for k, n in expected.summary().items() if n}
     changes = at.dataframe[1].value.to_dict("records")
     assert len(changes) == len(expected.changes) > 0
     assert (at.query_params["old"], at.query_params["new"], at.query_params["service"]) == (
-        "cloud:huaweicloud",
-        "cloud:otc",
+        "edition:huaweicloud-zh",
+        "edition:otc-en",
         "ecs",
     )
-    every = open_changes(service="*")
+    every = open_changes(old="cloud:huaweicloud", new="cloud:otc", service="*")
     assert every.selectbox(key="ch_service").value == ""
     assert len(every.dataframe[1].value) == 15
 
@@ -80,7 +81,7 @@ def test_a_bad_link_falls_back_with_a_warning() -> None:
     warnings = [w.value for w in at.warning]
     assert any(w.startswith("unknown old side 'cloud\\:nowhere' in the link") for w in warnings)
     assert any(w.startswith("unknown kind of change in the link\\: bogus") for w in warnings)
-    assert at.selectbox(key="ch_old").value == "cloud:huaweicloud"
+    assert at.selectbox(key="ch_old").value == "edition:huaweicloud-zh"
 
 
 def test_an_upload_against_the_served_catalog(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -127,6 +128,8 @@ def test_state_round_trips_through_the_link() -> None:
     }
     assert read_changes(params, sides, ("ecs",), api.CHANGE_KINDS) == state
     assert read_changes({}, sides, ("ecs",), api.CHANGE_KINDS) == ChangesState("cloud:a", "cloud:b", "ecs")
+    two = ("cloud:a", "edition:x", "edition:y")
+    assert read_changes({}, two, (), api.CHANGE_KINDS) == ChangesState("edition:x", "edition:y")
     every = ChangesState("cloud:a", "cloud:b")
     assert changes_params(every) == {"old": "cloud:a", "new": "cloud:b", "service": "*"}
     assert read_changes(changes_params(every), sides, ("ecs",), api.CHANGE_KINDS) == every
