@@ -302,12 +302,24 @@ from explorer.model import Provenance  # noqa: E402
 def load_any(path: Path) -> dict[str, Catalog]:
     """A catalog root (or service file), or a documentation corpus (a folder with MANIFEST.tsv) imported in
     memory, as one Catalog per cloud. Raises CatalogError / DocumentImportError naming the path."""
-    if path.is_dir() and (path / "MANIFEST.tsv").is_file():
-        catalogs, _report = build_corpus(path)
-        if not catalogs:
-            raise CatalogError([Problem(str(path), "MANIFEST.tsv", "lists no action table to import")])
-        return catalogs
-    return load_catalogs([path])
+    return _load_side(path)[0]
+
+
+def _load_side(path: Path) -> tuple[dict[str, Catalog], tuple[str, ...]]:
+    """``load_any`` and, for a corpus, what the import left out (rows missing from a side look removed)."""
+    if not (path.is_dir() and (path / "MANIFEST.tsv").is_file()):
+        return load_catalogs([path]), ()
+    catalogs, report = build_corpus(path)
+    if not catalogs:
+        raise CatalogError([Problem(str(path), "MANIFEST.tsv", "lists no action table to import")])
+    notes = [f"imported in memory: {len(report.files)} files, {report.rows_imported} of {report.rows_seen} rows"]
+    failed = [f.file for f in report.files if f.failed]
+    if report.rows_skipped:
+        notes.append(f"warning: the importer skipped {report.rows_skipped} rows (see permission-explorer import)")
+    if failed:
+        files = "1 file" if len(failed) == 1 else f"{len(failed)} files"
+        notes.append(f"warning: {files} could not be read: {', '.join(failed[:5])}")
+    return catalogs, tuple(notes)
 
 
 def _closure_of(catalog: Catalog, label: str) -> _Closure:
@@ -357,8 +369,10 @@ def diff(
         str(old) if isinstance(old, Path) else "old",
         str(new) if isinstance(new, Path) else "new",
     )
-    loaded_old = load_any(old) if isinstance(old, Path) else old
-    loaded_new = loaded_old if new is old else (load_any(new) if isinstance(new, Path) else new)
+    loaded_old, old_notes = _load_side(old) if isinstance(old, Path) else (old, ())
+    loaded_new, new_notes = (
+        (loaded_old, old_notes) if new is old else (_load_side(new) if isinstance(new, Path) else (new, ()))
+    )
     before, old_suffix = _select_side(loaded_old, sides[0], "old")
     after, new_suffix = _select_side(loaded_new, sides[1], "new")
     names = (names[0] + old_suffix, names[1] + new_suffix)
@@ -367,8 +381,8 @@ def diff(
     old_closures = {a: _closure_of(before[a], names[0]) for a, b in used if impact and a in before and b in after}
     new_closures = {b: _closure_of(after[b], names[1]) for a, b in used if impact and a in before and b in after}
     return _diff_sides(
-        _DiffSide(names[0], before, old_closures),
-        _DiffSide(names[1], after, new_closures),
+        _DiffSide(names[0], before, old_closures, old_notes),
+        _DiffSide(names[1], after, new_closures, new_notes),
         clouds=pairs,
         services=services,
     )

@@ -23,6 +23,7 @@ class Side:
     label: str
     catalogs: Mapping[str, Catalog]
     closures: Mapping[str, Closure] = field(default_factory=dict)
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -138,8 +139,8 @@ def diff_sides(
             rows = found.rows.get(label, [])
             impacts.extend(impact_of(old_closure, new_closure, old_targets, new_targets, mine, rows))
     result = DiffResult(
-        SideInfo(old.label, tuple(sorted({a for a, _ in pairs})), counts[0]),
-        SideInfo(new.label, tuple(sorted({b for _, b in pairs})), counts[1]),
+        SideInfo(old.label, tuple(sorted({a for a, _ in pairs})), counts[0], old.notes),
+        SideInfo(new.label, tuple(sorted({b for _, b in pairs})), counts[1], new.notes),
         tuple(sorted(found.changes, key=Change.sort_key)),
         tuple(found.added),
         tuple(found.removed),

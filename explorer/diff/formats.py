@@ -135,6 +135,7 @@ def to_text(result: DiffResult, *, evidence: bool = False) -> str:
         return _line(c) + (f"\n      rows: {_rows(c.evidence)}" if evidence else "")
 
     out = [_headline(result)]
+    out += [f"  {side}: {note}" for side, info in (("old", result.old), ("new", result.new)) for note in info.notes]
     for title, lines in _sections(result, line):
         out.append("")
         out.append(title)

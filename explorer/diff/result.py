@@ -159,9 +159,15 @@ class SideInfo:
     label: str
     clouds: tuple[str, ...]
     operations: int
+    notes: tuple[str, ...] = ()  # e.g. rows the importer skipped when the side is a corpus
 
     def to_dict(self) -> dict[str, Any]:
-        return {"label": self.label, "clouds": list(self.clouds), "operations": self.operations}
+        return {
+            "label": self.label,
+            "clouds": list(self.clouds),
+            "operations": self.operations,
+            "notes": list(self.notes),
+        }
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ from typing import Any
 import jsonschema
 import pytest
 from click.testing import CliRunner
-from diff_paths import NEW, OLD
+from diff_paths import FIXTURES, NEW, OLD
 
 from explorer.cli import cli
 
@@ -166,3 +166,17 @@ def test_record_renames(tmp_path: Path) -> None:
     code, _, err = run(str(OLD), str(NEW), "--record-renames", str(target))
     assert err == f"{target}: 0 new renames recorded (2 seen)\n"
     assert target.read_bytes() == first
+
+
+def test_a_corpus_side_is_imported_in_memory_and_says_what_it_left_out() -> None:
+    corpus = FIXTURES / "corpus"  # one table page and one page the manifest lists but that is missing
+    code, out, _ = run(str(corpus), str(corpus), "--json")
+    assert code == 0
+    data = json.loads(out)
+    check(data)
+    assert data["old"]["notes"] == [
+        "imported in memory: 2 files, 2 of 2 rows",
+        "warning: 1 file could not be read: otc-en/ecs/missing.md",
+    ]
+    assert (data["matched_operations"], data["old"]["clouds"]) == (2, ["otc"])
+    assert not list(corpus.rglob("*.yaml"))  # nothing written
