@@ -163,6 +163,8 @@ def _code(text: str) -> str:
 def to_markdown(result: DiffResult) -> str:
     """The diff as Markdown: a summary table, then one section per kind of change with its rows."""
     out = [f"## Catalog diff: {_md(result.old.label)} → {_md(result.new.label)}", ""]
+    notes = [f"- {side}: {_md(n)}" for side, info in (("old", result.old), ("new", result.new)) for n in info.notes]
+    out += [*notes, ""] if notes else []
     if result.equal:
         out.append(f"No change ({result.matched} operations matched).")
         return "\n".join(out) + "\n"
