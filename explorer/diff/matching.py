@@ -3,10 +3,10 @@
 A row keeps its identity through edits when its API (method and path, placeholders blanked), its
 actions or its name stay. Passes go from the strictest key to the loosest; each pass only pairs rows
 the earlier ones left, so an inserted row stays one addition and a renamed action keeps its row.
-As many rows on each side that are indistinguishable under a strict key are paired in document
-order (any pairing of identical rows reports the same facts); unequal numbers are left to later
-passes. A row whose APIs are spread over several rows of the other side, with the same actions, is
-a split (or, the other way, a merge): one change, not a removal and additions.
+As many rows on each side that are indistinguishable under a strict key are paired closest first
+(fewest differing facts, ties in document order); unequal numbers are left to later passes. A row
+whose APIs are spread over several rows of the other side, with the same actions, is a split (or,
+the other way, a merge): one change, not a removal and additions.
 """
 
 from __future__ import annotations
@@ -91,7 +91,31 @@ def _pair_by(old: list[Operation], new: list[Operation], key: Key, in_order: boo
         if len(olds) == 1 and len(news) == 1:
             pairs.append((olds[0], news[0]))
         elif in_order and len(olds) == len(news):
-            pairs.extend(zip(olds, news, strict=True))
+            pairs.extend(_closest(olds, news))
+    return pairs
+
+
+def _distance(a: Operation, b: Operation) -> int:
+    """How many facts two rows differ in: dependencies, actions, scope flags, APIs as written, names."""
+    deps = {(r.action, r.condition) for r in a.dependencies} ^ {(r.action, r.condition) for r in b.dependencies}
+    acts = {(r.action, r.condition) for r in a.actions} ^ {(r.action, r.condition) for r in b.actions}
+    return len(deps) + len(acts) + (a.scope != b.scope) + (set(a.apis) != set(b.apis)) + (a.name != b.name)
+
+
+def _closest(olds: list[Operation], news: list[Operation]) -> list[tuple[Operation, Operation]]:
+    """Rows equal under a key, paired closest first (ties in document order), so rows that swapped places
+    in a table pair with their own selves."""
+    candidates = sorted(
+        ((_distance(o, n), i, j) for i, o in enumerate(olds) for j, n in enumerate(news)),
+    )
+    used_old: set[int] = set()
+    used_new: set[int] = set()
+    pairs = []
+    for _d, i, j in candidates:
+        if i not in used_old and j not in used_new:
+            used_old.add(i)
+            used_new.add(j)
+            pairs.append((olds[i], news[j]))
     return pairs
 
 

@@ -122,3 +122,18 @@ def test_title_case_and_full_width_names_are_notation() -> None:
     result, _ = api.diff(old, new, impact=False)
     assert result.equal
     assert result.suppressed == {"name_changed": 1}
+
+
+def test_rows_equal_under_a_key_that_swapped_places_pair_with_themselves() -> None:
+    api_ = "POST /v1/{project_id}/cloudservers/action"
+    old = _catalog(
+        _op(1, api_, "ecs:cloudServers:start", "Batch", deps=("ecs:servers:get",)),
+        _op(2, api_, "ecs:cloudServers:start", "Batch", deps=("ecs:servers:list",)),
+    )
+    new = _catalog(
+        _op(1, api_, "ecs:cloudServers:start", "Batch", deps=("ecs:servers:list",)),
+        _op(2, api_, "ecs:cloudServers:start", "Batch", deps=("ecs:servers:get",)),
+    )
+    result, _ = api.diff(old, new, impact=False)
+    assert result.equal
+    assert result.matched == 2
