@@ -16,7 +16,7 @@ from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 
 from explorer.diff.notation import api_key, text_key
-from explorer.model import Operation
+from explorer.model import Operation, Provenance
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,17 +170,20 @@ def match_operations(old: Sequence[Operation], new: Sequence[Operation]) -> Matc
         parts = _spread(one, right)
         if parts:
             matches.append(Match((one,), parts, "split"))
-            left.remove(one)
+            left[:] = [o for o in left if o is not one]
             right[:] = [n for n in right if all(n is not p for p in parts)]
     for one in list(right):  # several old rows now documented by one new row
         parts = _spread(one, left)
         if parts:
             matches.append(Match(parts, (one,), "merge"))
-            right.remove(one)
+            right[:] = [n for n in right if n is not one]
             left[:] = [o for o in left if all(o is not p for p in parts)]
     for how, key, in_order in _PASSES[4:]:
         take(_pair_by(left, right, key, in_order), how)
     take(_overlap_pairs(left, right), "overlap")
-    order = lambda op: op.provenance  # noqa: E731 - document order for stable output
-    matches.sort(key=lambda m: m.new[0].provenance if m.new else m.old[0].provenance)
-    return Matching(tuple(matches), tuple(sorted(left, key=order)), tuple(sorted(right, key=order)))
+    matches.sort(key=lambda m: m.new[0].provenance)  # document order of the new side: stable output
+    return Matching(tuple(matches), tuple(sorted(left, key=_row)), tuple(sorted(right, key=_row)))
+
+
+def _row(op: Operation) -> Provenance:
+    return op.provenance
