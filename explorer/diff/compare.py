@@ -118,11 +118,8 @@ def diff_sides(
         label = _cloud_label(old_cloud, new_cloud)
         before = old.catalogs.get(old_cloud, Catalog(old_cloud))
         after = new.catalogs.get(new_cloud, Catalog(new_cloud))
-        names = sorted(
-            (set(before.services) | set(after.services)) & wanted
-            if wanted
-            else set(before.services) | set(after.services)
-        )
+        either = set(before.services) | set(after.services)
+        names = sorted(either & wanted if wanted else either)
         for service in names:
             if progress is not None:
                 progress(f"{label}/{service}")
