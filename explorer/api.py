@@ -269,6 +269,9 @@ __all__ += [
 
 # --- catalog diffs (explorer.diff) -------------------------------------------------------------
 
+from collections.abc import Callable, Iterable  # noqa: E402
+from dataclasses import replace as _replace  # noqa: E402
+
 from explorer.diff import (  # noqa: E402 - grouped by area on purpose
     KINDS as CHANGE_KINDS,
 )
@@ -291,6 +294,8 @@ from explorer.diff.compare import diff_sides as _diff_sides  # noqa: E402
 from explorer.diff.formats import TITLES as CHANGE_TITLES  # noqa: E402
 from explorer.diff.formats import change_rows as diff_change_rows  # noqa: E402
 from explorer.diff.impact import Closure as _Closure  # noqa: E402
+from explorer.diff.policy_impact import FindingLike, PolicyChange  # noqa: E402
+from explorer.diff.policy_impact import finding_changes as _finding_changes  # noqa: E402
 from explorer.diff.renames import RENAMES_NAME, default_renames_path  # noqa: E402
 from explorer.diff.sides import pairs_of as _pairs_of  # noqa: E402
 from explorer.diff.sides import select as _select_side  # noqa: E402
@@ -322,8 +327,7 @@ def _load_side(path: Path) -> tuple[dict[str, Catalog], tuple[str, ...]]:
     return catalogs, tuple(notes)
 
 
-def _closure_of(catalog: Catalog, label: str) -> _Closure:
-    ex = Explorer.from_catalog(catalog, label)
+def _closure_of(ex: Explorer) -> _Closure:
     node_of = {op.provenance: node for node, op in ex.data.operations.items()}
 
     def answer(target: str) -> dict[str, tuple[str, tuple[Provenance, ...]]]:
@@ -351,13 +355,16 @@ def diff(
     services: tuple[str, ...] = (),
     impact: bool = True,
     labels: tuple[str, str] | None = None,
+    lint: Callable[[Explorer], Iterable[FindingLike]] | None = None,
 ) -> tuple[DiffResult, tuple[Rename, ...]]:
     """What changed from ``old`` to ``new`` (catalog roots, corpora, or loaded catalogs by cloud).
 
     ``clouds``: one cloud to compare, or two (cloud A of old with cloud B of new); default every cloud of
     either side. ``editions``: two editions (rows told apart by provenance), A from old and B from new.
     ``sides``: the same as specs (``cloud:NAME`` / ``edition:NAME``, see :func:`diff_side_choices`). ``impact``
-    also compares every action's default closure. Returns the result and the renames seen.
+    also compares every action's default closure. ``lint`` (e.g. ``lambda ex: lint_policies(sources,
+    ex.cloud, explorers={ex.cloud: ex}).findings``) is run on each side's graph; the findings that appear or
+    disappear are the result's ``policies``. Returns the result and the renames seen.
     """
     if len(clouds) > 2 or len(editions) not in (0, 2) or sum(map(bool, (clouds, editions, any(sides)))) > 1:
         raise QueryError("give one or two clouds, or exactly two editions, or two sides (only one of them)")
@@ -378,14 +385,24 @@ def diff(
     names = (names[0] + old_suffix, names[1] + new_suffix)
     pairs = _pairs_of(before, after, sides)
     used = pairs or tuple((c, c) for c in sorted(set(before) | set(after)))
-    old_closures = {a: _closure_of(before[a], names[0]) for a, b in used if impact and a in before and b in after}
-    new_closures = {b: _closure_of(after[b], names[1]) for a, b in used if impact and a in before and b in after}
-    return _diff_sides(
-        _DiffSide(names[0], before, old_closures, old_notes),
-        _DiffSide(names[1], after, new_closures, new_notes),
+    both = [(a, b) for a, b in used if a in before and b in after] if impact or lint else []
+    old_graphs = {a: Explorer.from_catalog(before[a], names[0]) for a, _ in both}
+    new_graphs = {b: Explorer.from_catalog(after[b], names[1]) for _, b in both}
+    result, renames = _diff_sides(
+        _DiffSide(names[0], before, {a: _closure_of(g) for a, g in old_graphs.items()} if impact else {}, old_notes),
+        _DiffSide(names[1], after, {b: _closure_of(g) for b, g in new_graphs.items()} if impact else {}, new_notes),
         clouds=pairs,
         services=services,
     )
+    if lint is not None:
+        found: list[PolicyChange] = []
+        for a, b in both:
+            known: dict[str, tuple[Rename, ...]] = dict(renamed_actions(b))
+            for r in renames:
+                known[r.old] = (*known.get(r.old, ()), r)
+            found.extend(_finding_changes(lint(old_graphs[a]), lint(new_graphs[b]), known))
+        result = _replace(result, policies=tuple(found))
+    return result, renames
 
 
 def diff_document(result: DiffResult) -> dict[str, object]:
@@ -400,7 +417,9 @@ __all__ += [
     "ActionDelta",
     "Change",
     "DiffResult",
+    "FindingLike",
     "Impact",
+    "PolicyChange",
     "Rename",
     "RowRef",
     "SideInfo",

@@ -115,6 +115,16 @@ def _sections(result: DiffResult, line: Callable[[Change], str]) -> list[tuple[s
         actions = sum(1 for i in result.impact if i.kind == "action")
         calls = len(result.impact) - actions
         out.append((f"Default requirements changed ({actions} actions, {calls} API rows)", lines))
+    if result.policies:
+        lines = []
+        for p in result.policies[:MAX_PER_KIND]:
+            f = p.finding
+            renamed = f" (renamed to {', '.join(p.renamed_to)})" if p.renamed_to else ""
+            lines.append(
+                f"{p.change}: {f.get('file', '')} {f.get('code', '')} {f.get('action', '')}{renamed}: "
+                f"{f.get('message', '')}"
+            )
+        out.append((f"Policy findings that appear or disappear ({len(result.policies)})", lines))
     return out
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal, get_args
 
+from explorer.diff.policy_impact import PolicyChange
 from explorer.model import Operation, Provenance
 
 ChangeKind = Literal[
@@ -182,10 +183,11 @@ class DiffResult:
     impact: tuple[Impact, ...] = ()
     matched: int = 0
     suppressed: dict[str, int] = field(default_factory=dict)
+    policies: tuple[PolicyChange, ...] = ()  # lint findings that appear or disappear (when policies were given)
 
     @property
     def equal(self) -> bool:
-        return not (self.changes or self.actions_added or self.actions_removed or self.impact)
+        return not (self.changes or self.actions_added or self.actions_removed or self.impact or self.policies)
 
     def summary(self) -> dict[str, int]:
         counts: dict[str, int] = dict.fromkeys(KINDS, 0)
@@ -210,4 +212,5 @@ class DiffResult:
                 "removed": [a.to_dict() for a in self.actions_removed],
             },
             "impact": [i.to_dict() for i in self.impact],
+            "policies": [p.to_dict() for p in self.policies],
         }

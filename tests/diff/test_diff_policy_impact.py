@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from importlib import resources
 from typing import Any
 
+import jsonschema
+from diff_paths import NEW, OLD
+
+from explorer import api
 from explorer.diff.policy_impact import finding_changes
 from explorer.diff.renames import Rename
 from explorer.model import Provenance
@@ -56,3 +63,44 @@ def test_appeared_and_disappeared_with_the_rename() -> None:
         ("disappeared", "ecs:cloudServers:delete"),
         ("disappeared", "ims:quotas:get"),
     ]
+
+
+def _lint_allowing(*allowed: str) -> Callable[[api.Explorer], list[Found]]:
+    """A minimal linter over the real graphs: unknown actions, and requirements of the default answer the
+    policy does not allow (what explorer.policy reports as unknown-action and missing-dependency)."""
+
+    def lint(ex: api.Explorer) -> list[Found]:
+        known = set(ex.actions())
+        out = []
+        for i, action in enumerate(allowed):
+            if action not in known:
+                out.append(Found("unknown-action", action, f"{action} is not in the catalog", Place("p.json", i)))
+                continue
+            for need in ex.closure(action).actions():
+                if need not in allowed:
+                    out.append(Found("missing-dependency", need, f"{action} needs {need}", Place("p.json", i)))
+        return out
+
+    return lint
+
+
+def test_diff_reports_the_findings_a_policy_gains() -> None:
+    lint = _lint_allowing("ecs:cloudServers:delete", "ecs:cloudServers:deleteVolume", "evs:volumes:delete")
+    result, _ = api.diff(OLD, NEW, lint=lint)
+    # the rename this diff saw, and those the bundled record holds for the cloud (Huawei's 2023 renames)
+    renamed = (
+        "ecs:cloudServers:deleteServerGroup",
+        "ecs:cloudServers:deleteServerGroupMember",
+        "ecs:cloudServers:deleteServers",
+    )
+    assert [(p.change, p.finding["code"], p.finding["action"], p.renamed_to) for p in result.policies] == [
+        ("appeared", "unknown-action", "ecs:cloudServers:delete", renamed),
+        ("appeared", "missing-dependency", "evs:volumes:create", ()),
+    ]
+    document = json.loads(api.dumps(api.diff_document(result)))
+    schema = json.loads(resources.files("explorer").joinpath("schemas/diff.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(schema).validate(document)
+    assert document["policies"][0]["renamed_to"] == list(renamed)
+    assert "Policy findings that appear or disappear (2)" in api.diff_text(result)
+    same, _ = api.diff(OLD, OLD, lint=lint)
+    assert same.policies == () and same.equal
