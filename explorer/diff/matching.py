@@ -139,9 +139,17 @@ def _spread(one: Operation, others: Sequence[Operation]) -> tuple[Operation, ...
 
 def _overlap_pairs(old: list[Operation], new: list[Operation]) -> list[tuple[Operation, Operation]]:
     """Rows sharing an API and an action with exactly one row of the other side (and it with them)."""
+    keys = {id(op): (apis_of(op), actions_of(op)) for op in (*old, *new)}
+    by_api: dict[str, list[Operation]] = {}
+    for op in (*old, *new):
+        for a in keys[id(op)][0]:
+            by_api.setdefault(a, []).append(op)
 
     def partners(op: Operation, pool: list[Operation]) -> list[Operation]:
-        return [o for o in pool if apis_of(o) & apis_of(op) and actions_of(o) & actions_of(op)]
+        apis, acts = keys[id(op)]
+        ids = {id(p) for p in pool}
+        near = {id(o): o for a in apis for o in by_api[a] if id(o) in ids}
+        return [o for o in pool if id(o) in near and keys[id(o)][1] & acts]
 
     pairs = []
     for o in old:

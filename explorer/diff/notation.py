@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _SPACES = re.compile(r"\s+")
 _AROUND_BRACKETS = re.compile(r"\s*([()\[\]])\s*")  # "X (Y)" = "X（Y）" once full-width is folded
@@ -28,6 +29,7 @@ def text_key(text: str | None) -> str:
     return _AROUND_BRACKETS.sub(r"\1", _SPACES.sub(" ", folded)).strip(_EDGE_PUNCTUATION)
 
 
+@lru_cache(maxsize=1 << 16)  # a whole-cloud diff asks for every API many times over
 def api_text(api: str) -> str:
     """An API as written, minus notation: method upper-cased, spaces collapsed, query template and trailing / off."""
     m = _API.match(unicodedata.normalize("NFKC", api))
@@ -37,6 +39,7 @@ def api_text(api: str) -> str:
     return f"{m.group(1).upper()} {path}"
 
 
+@lru_cache(maxsize=1 << 16)
 def api_key(api: str) -> str:
     """An API as matched: like :func:`api_text`, with every placeholder blanked (``{server_id}`` = ``{id}``)."""
     m = _API.match(api_text(api))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from explorer.model import Operation
 
@@ -39,10 +40,20 @@ def truncated(short: str, long: str) -> bool:
     return long[len(short)].islower() or long[len(short)].isdigit()
 
 
-def truncation_of(action: str, pool: Iterable[str]) -> str | None:
+@lru_cache(maxsize=8)
+def _by_resource(pool: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for name in pool:
+        out.setdefault(name.rsplit(":", 1)[0], []).append(name)
+    return {k: tuple(sorted(v, key=lambda p: (len(p), p))) for k, v in out.items()}
+
+
+def truncation_of(action: str, pool: frozenset[str]) -> str | None:
     """The action of ``pool`` that ``action`` looks cut from, if any (the shortest such)."""
-    found = sorted((p for p in pool if truncated(action, p)), key=lambda p: (len(p), p))
-    return found[0] if found else None
+    for candidate in _by_resource(pool).get(action.rsplit(":", 1)[0], ()):
+        if truncated(action, candidate):
+            return candidate
+    return None
 
 
 def glued_cells(op: Operation) -> tuple[str, ...]:
