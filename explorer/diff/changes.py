@@ -26,6 +26,7 @@ class Collector:
     service: str
     changes: list[Change] = field(default_factory=list)
     suppressed: Counter[str] = field(default_factory=Counter)
+    translated: bool = False  # the rows being compared are in two languages (two editions)
 
     def add(
         self,
@@ -80,6 +81,19 @@ def _condition_change(
     out: Collector, api: str, evidence: tuple[RowRef, ...], role: str, old_name: str, new_name: str, old: Any, new: Any
 ) -> None:
     (old_text, old_key), (new_text, new_key) = old, new
+    if out.translated:
+        # a condition in another language is a translation: only whether (and how often) it is conditional counts
+        if ("" in old_key, len(old_key)) != ("" in new_key, len(new_key)):
+            note = "rows in two languages: only whether it is conditional is compared"
+            out.add(
+                "condition_changed",
+                api,
+                {role: old_name, "conditions": old_text},
+                {role: new_name, "conditions": new_text},
+                evidence,
+                note=note,
+            )
+        return
     if old_key != new_key:
         out.add(
             "condition_changed",
@@ -264,6 +278,7 @@ def compare_match(
     # a split row's parts each carry the old row's facts: compare each part with the old row, once per fact
     for o in match.old:
         for n in match.new:
+            out.translated = bool(o.name and n.name and not o.name.keys() & n.name.keys())
             pair = (RowRef("old", o.provenance), RowRef("new", n.provenance))
             before = len(out.changes)
             renames.extend((a, b, o, n) for a, b in compare_actions(out, o, n, pair, new_pool))

@@ -137,3 +137,23 @@ def test_rows_equal_under_a_key_that_swapped_places_pair_with_themselves() -> No
     result, _ = api.diff(old, new, impact=False)
     assert result.equal
     assert result.matched == 2
+
+
+def test_conditions_in_two_languages_compare_only_whether_they_are_conditional() -> None:
+    base = _op(1, "POST /v1/{project_id}/cloudservers", "ecs:cloudServers:create", "创建云服务器", lang="zh")
+    zh = dataclasses.replace(base, dependencies=(ActionRef("vpc:publicIps:create", "创建云服务器时新创建弹性公网IP"),))
+    en = dataclasses.replace(
+        zh,
+        name={"en": "Creating an ECS"},
+        dependencies=(ActionRef("vpc:publicIps:create", "When a new EIP is created"),),
+    )
+    plain_en = dataclasses.replace(en, dependencies=(ActionRef("vpc:publicIps:create"),))
+    assert api.diff(_catalog(zh), _catalog(en), impact=False)[0].equal
+    result, _ = api.diff(_catalog(zh), _catalog(plain_en), impact=False)
+    (change,) = result.changes
+    assert (change.kind, change.old["conditions"], change.new["conditions"]) == (
+        "condition_changed",
+        ["创建云服务器时新创建弹性公网IP"],
+        [],
+    )
+    assert change.note == "rows in two languages: only whether it is conditional is compared"
