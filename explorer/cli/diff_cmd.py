@@ -66,6 +66,10 @@ def diff_cmd(
             raise click.UsageError(f"--edition is given twice (A and B), got {len(editions)}")
         if len(clouds) > 2 or (clouds and editions):
             raise click.UsageError("--cloud is given once or twice, and not with --edition")
+        if record_renames is not None and (editions or len(set(clouds)) == 2):
+            raise click.UsageError(
+                "--record-renames takes two versions of the same documentation, not two editions or clouds"
+            )
         old, new = _sides(paths, clouds, editions)
         result, renames = api.diff(old, new, clouds=clouds, editions=editions, services=services, impact=not no_impact)
         if record_renames is not None:

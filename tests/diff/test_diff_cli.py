@@ -127,6 +127,10 @@ def test_broken_catalog_names_the_file(tmp_path: Path) -> None:
         (("--edition", "huaweicloud-zh"), "--edition is given twice (A and B), got 1"),
         ((str(OLD),), "expected OLD and NEW"),
         ((str(OLD), str(NEW), "--json", "--markdown"), "--json and --markdown exclude each other"),
+        (
+            ("--edition", "huaweicloud-zh", "--edition", "otc-en", "--record-renames", "x.json"),
+            "--record-renames takes two versions of the same documentation, not two editions or clouds",
+        ),
     ],
 )
 def test_usage_errors(args: tuple[str, ...], message: str) -> None:
