@@ -437,3 +437,85 @@ __all__ += [
     "record_renames",
     "renamed_actions",
 ]
+
+# --- policies: lint and generate (explorer.policy) ----------------------------------------------
+
+from collections.abc import Mapping, Sequence  # noqa: E402
+
+from explorer.policy import (  # noqa: E402 - grouped by area on purpose
+    ATTACH_CHOICES,
+    CODES,
+    SEVERITIES,
+    Code,
+    Finding,
+    Generated,
+    GeneratedPolicy,
+    LintReport,
+    PolicySource,
+    Where,
+    fixed_documents,
+    markdown_table,
+    read_paths,
+    to_sarif,
+    to_terraform,
+)
+from explorer.policy import MAX_FILE_BYTES as MAX_POLICY_FILE_BYTES  # noqa: E402
+from explorer.policy import generate as _generate  # noqa: E402
+from explorer.policy import lint as _lint  # noqa: E402
+from explorer.policy.fix import FixedPolicy  # noqa: E402
+
+
+def lint_policies(
+    sources: Sequence[PolicySource],
+    cloud: str = "huaweicloud",
+    catalog: Path | str | None = None,
+    *,
+    attach: str | None = None,
+    explorers: Mapping[str, Explorer] | None = None,
+) -> LintReport:
+    """Lint policy files as one principal's policy set against a cloud's catalog (default: the bundled one).
+
+    ``explorers`` (one per cloud, e.g. of an upload) replaces the catalog; the other clouds tell renamed actions.
+    """
+    if explorers is None:
+        explorers = {c: get_explorer(c, catalog) for c in available_clouds(catalog)}
+    if cloud not in explorers:
+        raise QueryError(f"unknown cloud {cloud!r}; the catalog holds {', '.join(sorted(explorers))}")
+    return _lint(sources, explorers[cloud], attach=attach, others=explorers)
+
+
+def generate_policies(
+    targets: Sequence[str],
+    cloud: str = "huaweicloud",
+    catalog: Path | str | None = None,
+    *,
+    possible: bool = False,
+    compact: bool = False,
+    explorer: Explorer | None = None,
+) -> Generated:
+    """The policies (enterprise-project and IAM-project parts, AX apart from XA) that the targets' answer needs."""
+    ex = explorer if explorer is not None else get_explorer(cloud, catalog)
+    return _generate(ex, list(targets), possible=possible, compact_wildcards=compact)
+
+
+__all__ += [
+    "ATTACH_CHOICES",
+    "CODES",
+    "MAX_POLICY_FILE_BYTES",
+    "SEVERITIES",
+    "Code",
+    "Finding",
+    "FixedPolicy",
+    "Generated",
+    "GeneratedPolicy",
+    "LintReport",
+    "PolicySource",
+    "Where",
+    "fixed_documents",
+    "generate_policies",
+    "lint_policies",
+    "markdown_table",
+    "read_paths",
+    "to_sarif",
+    "to_terraform",
+]

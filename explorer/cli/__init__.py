@@ -33,9 +33,9 @@ def cli() -> None:
 
 def _register() -> None:
     # Imported here so that each command module can import ``cli`` without a cycle.
-    from explorer.cli import catalog_cmds, diff_cmd, export_cmd, query_cmds, ui_cmd
+    from explorer.cli import catalog_cmds, diff_cmd, export_cmd, policy_cmd, query_cmds, ui_cmd
 
-    for module in (catalog_cmds, query_cmds, export_cmd, ui_cmd, diff_cmd):
+    for module in (catalog_cmds, query_cmds, export_cmd, ui_cmd, policy_cmd, diff_cmd):
         for command in module.COMMANDS:
             cli.add_command(command)
 
