@@ -34,6 +34,15 @@ def _sides(paths: tuple[Path, ...], clouds: tuple[str, ...], editions: tuple[str
 @click.option("--evidence", is_flag=True, help="In text output, list the documentation rows of every change.")
 @click.option("--no-impact", is_flag=True, help="Do not compare every action's default closure (faster).")
 @click.option(
+    "--policy",
+    "policies",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    metavar="FILE",
+    help="A policy (JSON, Terraform, or a folder of them) to lint on both sides: the findings that appear or "
+    "disappear (repeatable).",
+)
+@click.option(
     "--record-renames",
     type=click.Path(path_type=Path, dir_okay=False),
     default=None,
@@ -50,6 +59,7 @@ def diff_cmd(
     markdown: bool,
     evidence: bool,
     no_impact: bool,
+    policies: tuple[Path, ...],
     record_renames: Path | None,
 ) -> None:
     """Compare two catalogs or documentation corpora (imported in memory), or two editions of one.
@@ -71,7 +81,16 @@ def diff_cmd(
                 "--record-renames takes two versions of the same documentation, not two editions or clouds"
             )
         old, new = _sides(paths, clouds, editions)
-        result, renames = api.diff(old, new, clouds=clouds, editions=editions, services=services, impact=not no_impact)
+        lint = None
+        if policies:
+            sources = api.read_paths(list(policies))
+
+            def lint(ex: api.Explorer) -> tuple[api.Finding, ...]:
+                return api.lint_policies(sources, ex.cloud, explorers={ex.cloud: ex}).findings
+
+        result, renames = api.diff(
+            old, new, clouds=clouds, editions=editions, services=services, impact=not no_impact, lint=lint
+        )
         if record_renames is not None:
             added = api.record_renames(record_renames, renames)
             click.echo(f"{record_renames}: {added} new renames recorded ({len(renames)} seen)", err=True)

@@ -118,12 +118,11 @@ def _sections(result: DiffResult, line: Callable[[Change], str]) -> list[tuple[s
     if result.policies:
         lines = []
         for p in result.policies[:MAX_PER_KIND]:
-            f = p.finding
-            renamed = f" (renamed to {', '.join(p.renamed_to)})" if p.renamed_to else ""
-            lines.append(
-                f"{p.change}: {f.get('file', '')} {f.get('code', '')} {f.get('action', '')}{renamed}: "
-                f"{f.get('message', '')}"
-            )
+            f = p.to_dict()
+            renamed = f" (renamed to {', '.join(f['renamed_to'])})" if f["renamed_to"] else ""
+            severity = f" [{f['severity']}]" if f.get("severity") else ""
+            what = f"{f.get('file', '')} {f.get('code', '')}{severity} {f.get('action', '')}"
+            lines.append(f"{p.change}: {what}{renamed}: {f.get('message', '')}")
         out.append((f"Policy findings that appear or disappear ({len(result.policies)})", lines))
     return out
 

@@ -3,8 +3,8 @@
 The linter lives in ``explorer.policy``; this module only compares its findings, through the small
 interface below, so that "your policy misses ``ims:quotas:get`` since the 2025-04 docs" and
 "``ecs:cloudServers:delete`` no longer exists: renamed to ``deleteServers``" come out of one diff. A
-finding is the same on both sides when its code, variant, action and place in the policy agree (the
-message may word the rows differently).
+finding is the same on both sides when its code, variant, action, place in the policy and (for a
+missing dependency) requirement agree; the message may word the rows differently.
 """
 
 from __future__ import annotations
@@ -42,9 +42,11 @@ class FindingLike(Protocol):
     def to_dict(self) -> dict[str, Any]: ...
 
 
-def _key(f: FindingLike) -> tuple[str, str, str, str, int, str]:
+def _key(f: FindingLike) -> tuple[str, str, str, str, int, str, str]:
     w = f.where
-    return (w.file, f.code, f.variant, f.action, -1 if w.statement is None else w.statement, w.pointer)
+    # several requirements of one allowed action are several findings at one place: the requirement tells them apart
+    need = str(f.to_dict().get("requirement", ""))
+    return (w.file, f.code, f.variant, f.action, -1 if w.statement is None else w.statement, w.pointer, need)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +58,8 @@ class PolicyChange:
     renamed_to: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        return {"change": self.change, "renamed_to": list(self.renamed_to), **self.finding}
+        renamed = sorted({*self.renamed_to, *(self.finding.get("renamed_to") or [])})  # the linter's own too
+        return {"change": self.change, **self.finding, "renamed_to": renamed}
 
 
 def finding_changes(
@@ -71,4 +74,14 @@ def finding_changes(
         for k in sorted(after.keys() - before.keys())
     ]
     out += [PolicyChange("disappeared", before[k].to_dict()) for k in sorted(before.keys() - after.keys())]
-    return tuple(sorted(out, key=lambda c: (c.finding.get("file", ""), c.change, repr(sorted(c.finding.items())))))
+    return tuple(sorted(out, key=_order))
+
+
+_SEVERITY = {"error": 0, "warning": 1, "info": 2}
+
+
+def _order(c: PolicyChange) -> tuple[str, str, int, str, str, str]:
+    """By file, appeared before disappeared, the most severe first, then by action and requirement."""
+    f = c.finding
+    rank = _SEVERITY.get(str(f.get("severity", "")), 3)
+    return (str(f.get("file", "")), c.change, rank, str(f.get("action", "")), str(f.get("requirement", "")), str(f))

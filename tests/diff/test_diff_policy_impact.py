@@ -1,106 +1,85 @@
-"""Findings that appear or disappear between two lints of the same policy (explorer.diff.policy_impact)."""
+"""Policy-lint findings that appear or disappear between the sides of a diff (``diff --policy``), with the
+real linter (explorer.policy) on each side's graph."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import jsonschema
-from diff_paths import NEW, OLD
+import pytest
+from click.testing import CliRunner
+from diff_paths import FIXTURES, HISTORY, NEW, OLD, SKIP_NO_HISTORY
 
 from explorer import api
+from explorer.cli import cli
 from explorer.diff.policy_impact import finding_changes
-from explorer.diff.renames import Rename
-from explorer.model import Provenance
+
+SCHEMA = json.loads(resources.files("explorer").joinpath("schemas/diff.schema.json").read_text(encoding="utf-8"))
+POLICY = FIXTURES / "policy.json"  # allows ecs:cloudServers:delete, ecs:cloudServers:deleteVolume, evs:volumes:delete
+CREATE_IMAGE = FIXTURES / "create_image_policy.json"  # createImage and the 7 dependencies of the seed row
 
 
-@dataclass(frozen=True)
-class Place:
-    file: str
-    statement: int | None = 0
-    pointer: str = ""
+def diff_json(*args: str) -> dict[str, Any]:
+    result = CliRunner().invoke(cli, ["diff", *args, "--json"])
+    assert result.exit_code in (0, 1), result.output
+    data: dict[str, Any] = json.loads(result.stdout)
+    jsonschema.Draft202012Validator(SCHEMA).validate(data)
+    return data
 
 
-@dataclass(frozen=True)
-class Found:
-    """A lint finding with the fields explorer.policy.Finding has."""
-
-    code: str
-    action: str
-    message: str
-    where: Place
-    variant: str = ""
-    details: dict[str, Any] = field(default_factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"code": self.code, "action": self.action, "message": self.message, "file": self.where.file}
-
-
-def test_appeared_and_disappeared_with_the_rename() -> None:
-    row = Provenance("huaweicloud-zh/ecs/a.md", 1, 1)
-    renames = {
-        "ecs:cloudServers:delete": (
-            Rename("huaweicloud", "ecs", "ecs:cloudServers:delete", "ecs:cloudServers:deleteServers", (), row, row),
-        )
-    }
-    old = [Found("missing-dependency", "ims:images:get", "misses ims:images:get (row 1)", Place("p.json"))]
-    new = [
-        Found("missing-dependency", "ims:images:get", "misses ims:images:get (row 3)", Place("p.json")),
-        Found("missing-dependency", "ims:quotas:get", "misses ims:quotas:get", Place("p.json")),
-        Found("unknown-action", "ecs:cloudServers:delete", "unknown action", Place("p.json", 1, "/Statement/1")),
+def test_a_renamed_action_and_a_new_dependency_appear_as_findings() -> None:
+    data = diff_json(str(OLD), str(NEW), "--policy", str(POLICY))
+    found = [(p["change"], p["code"], p["action"], p.get("requirement")) for p in data["policies"]]
+    assert found == [
+        ("appeared", "UNKNOWN_ACTION", "ecs:cloudServers:delete", None),
+        ("appeared", "MISSING_DEPENDENCY", "ecs:cloudServers:deleteVolume", "evs:volumes:create"),
     ]
-    changes = finding_changes(old, new, renames)
-    assert [(c.change, c.finding["action"], c.renamed_to) for c in changes] == [
-        ("appeared", "ecs:cloudServers:delete", ("ecs:cloudServers:deleteServers",)),
-        ("appeared", "ims:quotas:get", ()),
-    ]
-    assert changes[0].to_dict()["change"] == "appeared"
-    gone = finding_changes(new, old)
-    assert [(c.change, c.finding["action"]) for c in gone] == [
-        ("disappeared", "ecs:cloudServers:delete"),
-        ("disappeared", "ims:quotas:get"),
-    ]
-
-
-def _lint_allowing(*allowed: str) -> Callable[[api.Explorer], list[Found]]:
-    """A minimal linter over the real graphs: unknown actions, and requirements of the default answer the
-    policy does not allow (what explorer.policy reports as unknown-action and missing-dependency)."""
-
-    def lint(ex: api.Explorer) -> list[Found]:
-        known = set(ex.actions())
-        out = []
-        for i, action in enumerate(allowed):
-            if action not in known:
-                out.append(Found("unknown-action", action, f"{action} is not in the catalog", Place("p.json", i)))
-                continue
-            for need in ex.closure(action).actions():
-                if need not in allowed:
-                    out.append(Found("missing-dependency", need, f"{action} needs {need}", Place("p.json", i)))
-        return out
-
-    return lint
-
-
-def test_diff_reports_the_findings_a_policy_gains() -> None:
-    lint = _lint_allowing("ecs:cloudServers:delete", "ecs:cloudServers:deleteVolume", "evs:volumes:delete")
-    result, _ = api.diff(OLD, NEW, lint=lint)
-    # the rename this diff saw, and those the bundled record holds for the cloud (Huawei's 2023 renames)
-    renamed = (
+    unknown = data["policies"][0]
+    # what this diff saw, and what the bundled record holds for the cloud (Huawei's 2023 renames)
+    assert unknown["renamed_to"] == [
         "ecs:cloudServers:deleteServerGroup",
         "ecs:cloudServers:deleteServerGroupMember",
         "ecs:cloudServers:deleteServers",
-    )
-    assert [(p.change, p.finding["code"], p.finding["action"], p.renamed_to) for p in result.policies] == [
-        ("appeared", "unknown-action", "ecs:cloudServers:delete", renamed),
-        ("appeared", "missing-dependency", "evs:volumes:create", ()),
     ]
-    document = json.loads(api.dumps(api.diff_document(result)))
-    schema = json.loads(resources.files("explorer").joinpath("schemas/diff.schema.json").read_text(encoding="utf-8"))
-    jsonschema.Draft202012Validator(schema).validate(document)
-    assert document["policies"][0]["renamed_to"] == list(renamed)
-    assert "Policy findings that appear or disappear (2)" in api.diff_text(result)
-    same, _ = api.diff(OLD, OLD, lint=lint)
-    assert same.policies == () and same.equal
+
+
+def test_the_same_policy_on_equal_sides_has_no_finding_change() -> None:
+    data = diff_json(str(OLD), str(OLD), "--policy", str(POLICY))
+    assert data["policies"] == [] and data["equal"] is True
+
+
+def test_findings_are_told_apart_by_requirement_and_compared_both_ways() -> None:
+    sources = api.read_paths([POLICY])
+    old_graph = api.build_explorer(api.load([OLD])["huaweicloud"])
+    new_graph = api.build_explorer(api.load([NEW])["huaweicloud"])
+    before = api.lint_policies(sources, "huaweicloud", explorers={"huaweicloud": old_graph}).findings
+    after = api.lint_policies(sources, "huaweicloud", explorers={"huaweicloud": new_graph}).findings
+    forward = finding_changes(before, after)
+    backward = finding_changes(after, before)
+    assert [c.change for c in forward] == ["appeared", "appeared"]
+    assert [c.change for c in backward] == ["disappeared", "disappeared"]
+    assert sorted(str(c.finding["code"]) for c in forward) == sorted(str(c.finding["code"]) for c in backward)
+
+
+def test_missing_policy_file_is_an_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["diff", str(OLD), str(NEW), "--policy", str(tmp_path / "none.json")])
+    assert result.exit_code == 2
+    assert (
+        result.stderr
+        == f"error: {tmp_path / 'none.json'}: no such file (expected a policy JSON or a Terraform .tf file)\n"
+    )
+
+
+@pytest.mark.corpus
+@pytest.mark.skipif(not HISTORY.is_dir(), reason=SKIP_NO_HISTORY)
+def test_your_policy_misses_what_the_2025_docs_added() -> None:
+    old, new = HISTORY / "otc-ecs-2024-12", HISTORY / "otc-ecs-2025-04"
+    data = diff_json(str(old), str(new), "--policy", str(CREATE_IMAGE))
+    errors = [(p["action"], p["requirement"]) for p in data["policies"] if p["severity"] == "error"]
+    assert errors == [("ecs:servers:createImage", "ecs:servers:list"), ("ecs:servers:createImage", "ims:quotas:get")]
+    assert all(p["change"] == "appeared" for p in data["policies"])
+    text = CliRunner().invoke(cli, ["diff", str(old), str(new), "--policy", str(CREATE_IMAGE)]).stdout
+    assert "appeared: " + str(CREATE_IMAGE) + " MISSING_DEPENDENCY [error] ecs:servers:createImage: " in text
