@@ -81,29 +81,18 @@ def _condition_change(
     out: Collector, api: str, evidence: tuple[RowRef, ...], role: str, old_name: str, new_name: str, old: Any, new: Any
 ) -> None:
     (old_text, old_key), (new_text, new_key) = old, new
+    note = ""
     if out.translated:
         # a condition in another language is a translation: only whether (and how often) it is conditional counts
-        if ("" in old_key, len(old_key)) != ("" in new_key, len(new_key)):
-            note = "rows in two languages: only whether it is conditional is compared"
-            out.add(
-                "condition_changed",
-                api,
-                {role: old_name, "conditions": old_text},
-                {role: new_name, "conditions": new_text},
-                evidence,
-                note=note,
-            )
-        return
-    if old_key != new_key:
-        out.add(
-            "condition_changed",
-            api,
-            {role: old_name, "conditions": old_text},
-            {role: new_name, "conditions": new_text},
-            evidence,
-        )
-    elif old_text != new_text:
-        out.suppressed["condition_changed"] += 1
+        changed = ("" in old_key, len(old_key)) != ("" in new_key, len(new_key))
+        note = "rows in two languages: only whether it is conditional is compared"
+    else:
+        changed = old_key != new_key
+        if not changed and old_text != new_text:
+            out.suppressed["condition_changed"] += 1
+    if changed:
+        old_value = {role: old_name, "conditions": old_text}
+        out.add("condition_changed", api, old_value, {role: new_name, "conditions": new_text}, evidence, note=note)
 
 
 def _pair_replacements(removed: set[str], added: set[str]) -> tuple[list[tuple[str, str]], set[str], set[str]]:
