@@ -15,3 +15,26 @@ def median_seconds(fn: Callable[[], object], repeat: int) -> float:
         fn()
         times.append(time.perf_counter() - start)
     return statistics.median(times)
+
+
+def fmt_seconds(seconds: float | None) -> str:
+    if seconds is None:
+        return "-"
+    if seconds < 0.001:
+        return f"{seconds * 1e6:.1f} µs"
+    return f"{seconds * 1000:.1f} ms" if seconds < 1 else f"{seconds:.2f} s"
+
+
+def row(name: str, ours: str, floor: str = "-", ratio: float | None = None) -> None:
+    """One row of the issue-13 table, in the one form every benchmark prints (collected into the docs):
+
+    ``| name | ours | floor | ratio |`` - a Markdown table row, so the lines can be gathered as they are.
+    """
+    cells = (name, ours, floor, "-" if ratio is None else f"{ratio:.2f}x")
+    print("| " + " | ".join(c.replace("|", "/") for c in cells) + " |", flush=True)
+
+
+def timed_row(name: str, ours: float, floor: float | None, floor_name: str = "") -> None:
+    """A row whose figures are seconds; the ratio is ours / floor."""
+    floor_text = fmt_seconds(floor) + (f" ({floor_name})" if floor_name and floor is not None else "")
+    row(name, fmt_seconds(ours), floor_text, ours / floor if floor else None)

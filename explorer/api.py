@@ -3,16 +3,258 @@
 Everything a face shows is computed here or below; ``explorer.cli`` and ``explorer.ui`` may import
 this module, ``explorer.errors``, ``explorer.model`` and ``explorer.view``, and nothing else of the
 package (an import-linter contract in CI checks it).
+
+The engine is re-exported lazily (a module ``__getattr__``, PEP 562): ``from explorer.api import X``
+and ``api.X`` work as for any module, but a name's engine package (the importers, jsonschema, the
+graph and networkx, the renderers and Graphviz) is imported the first time the name is used, so that
+a command loads only what it uses. The ``TYPE_CHECKING`` imports below give mypy the real types and
+import-linter the real layering.
 """
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from explorer.catalog import BUNDLED_CATALOG
-from explorer.catalog.store import dump_service, load_catalogs, load_service_text
 from explorer.errors import CatalogError, ExplorerError, Problem, QueryError
-from explorer.model import Catalog
+from explorer.jsonout import document, dumps
+from explorer.model import Catalog, Provenance
+from explorer.render.formats import BINARY_FORMATS, DEFAULT_TIMEOUT, SUFFIXES
+from explorer.render.formats import FORMATS as EXPORT_FORMATS
+from explorer.view import View
+
+if TYPE_CHECKING:
+    from explorer.catalog.store import dump_service, load_service_text
+    from explorer.catalog.validate import ValidationResult, catalog_schema, schema_path, validate, validate_paths
+    from explorer.diff import KINDS as CHANGE_KINDS
+    from explorer.diff import (
+        ActionDelta,
+        Change,
+        DiffResult,
+        Impact,
+        Rename,
+        RowRef,
+        SideInfo,
+        load_renames,
+        record_renames,
+        renamed_actions,
+    )
+    from explorer.diff.formats import TITLES as CHANGE_TITLES
+    from explorer.diff.formats import change_rows as diff_change_rows
+    from explorer.diff.formats import to_markdown as diff_markdown
+    from explorer.diff.formats import to_text as diff_text
+    from explorer.diff.impact import Closure
+    from explorer.diff.policy_impact import FindingLike, PolicyChange
+    from explorer.diff.renames import RENAMES_NAME, default_renames_path
+    from explorer.graph import (
+        ActionInfo,
+        ActionScope,
+        CheckReport,
+        ClosureResult,
+        Dependent,
+        DependentsResult,
+        Disagreement,
+        Edge,
+        Evidence,
+        Exclude,
+        Explorer,
+        NoAction,
+        PairScope,
+        Requirement,
+        ScopeReport,
+        SearchHit,
+        ServiceStats,
+        Target,
+        WhyResult,
+        closure_view,
+        dependents_view,
+        service_view,
+        why_view,
+    )
+    from explorer.importers import (
+        FORMATS,
+        MAX_DOCUMENT_BYTES,
+        DocumentImport,
+        FileReport,
+        ImportReport,
+        RowProblem,
+        UnknownHeaderError,
+        build_corpus,
+        import_corpus,
+        import_document,
+        read_import_report,
+        report_to_json,
+        save_document,
+    )
+    from explorer.policy import (
+        ATTACH_CHOICES,
+        CODES,
+        SEVERITIES,
+        Code,
+        Finding,
+        Generated,
+        GeneratedPolicy,
+        LintReport,
+        PolicySource,
+        Where,
+        fixed_documents,
+        markdown_table,
+        read_paths,
+        to_sarif,
+        to_terraform,
+    )
+    from explorer.policy import MAX_FILE_BYTES as MAX_POLICY_FILE_BYTES
+    from explorer.policy.fix import FixedPolicy
+    from explorer.render.assets import CLOSURE_STEM, README_CLOUD, README_TARGET, Assets, inline_mermaid
+    from explorer.render.collapse import collapse_by_service
+    from explorer.render.dot import legend_dot, to_dot
+    from explorer.render.export import drawn as drawn_view
+    from explorer.render.export import render as render_view
+    from explorer.render.export import write_output
+    from explorer.render.graphml import to_graphml
+    from explorer.render.graphviz_run import RenderError, RenderTimeoutError
+    from explorer.render.json_graph import to_json
+    from explorer.render.mermaid import to_mermaid
+
+# public name -> (module, attribute) of what it stands for, imported on first use
+_LAZY: dict[str, tuple[str, str]] = {
+    **{n: ("explorer.catalog.store", n) for n in ("dump_service", "load_service_text")},
+    **{
+        n: ("explorer.diff", n)
+        for n in (
+            "ActionDelta",
+            "Change",
+            "DiffResult",
+            "Impact",
+            "Rename",
+            "RowRef",
+            "SideInfo",
+            "load_renames",
+            "record_renames",
+            "renamed_actions",
+        )
+    },
+    "CHANGE_KINDS": ("explorer.diff", "KINDS"),
+    "CHANGE_TITLES": ("explorer.diff.formats", "TITLES"),
+    "diff_change_rows": ("explorer.diff.formats", "change_rows"),
+    "diff_markdown": ("explorer.diff.formats", "to_markdown"),
+    "diff_text": ("explorer.diff.formats", "to_text"),
+    "FindingLike": ("explorer.diff.policy_impact", "FindingLike"),
+    "PolicyChange": ("explorer.diff.policy_impact", "PolicyChange"),
+    "RENAMES_NAME": ("explorer.diff.renames", "RENAMES_NAME"),
+    "default_renames_path": ("explorer.diff.renames", "default_renames_path"),
+    **{
+        n: ("explorer.catalog.validate", n)
+        for n in ("ValidationResult", "catalog_schema", "schema_path", "validate", "validate_paths")
+    },
+    **{
+        n: ("explorer.importers", n)
+        for n in (
+            "FORMATS",
+            "MAX_DOCUMENT_BYTES",
+            "DocumentImport",
+            "FileReport",
+            "ImportReport",
+            "RowProblem",
+            "UnknownHeaderError",
+            "build_corpus",
+            "import_corpus",
+            "import_document",
+            "read_import_report",
+            "report_to_json",
+            "save_document",
+        )
+    },
+    **{
+        n: ("explorer.graph", n)
+        for n in (
+            "ActionInfo",
+            "ActionScope",
+            "CheckReport",
+            "ClosureResult",
+            "Dependent",
+            "DependentsResult",
+            "Disagreement",
+            "Edge",
+            "Evidence",
+            "Exclude",
+            "Explorer",
+            "NoAction",
+            "PairScope",
+            "Requirement",
+            "ScopeReport",
+            "SearchHit",
+            "ServiceStats",
+            "Target",
+            "WhyResult",
+            "closure_view",
+            "dependents_view",
+            "service_view",
+            "why_view",
+        )
+    },
+    **{
+        n: ("explorer.policy", n)
+        for n in (
+            "ATTACH_CHOICES",
+            "CODES",
+            "SEVERITIES",
+            "Code",
+            "Finding",
+            "Generated",
+            "GeneratedPolicy",
+            "LintReport",
+            "PolicySource",
+            "Where",
+            "fixed_documents",
+            "markdown_table",
+            "read_paths",
+            "to_sarif",
+            "to_terraform",
+        )
+    },
+    "MAX_POLICY_FILE_BYTES": ("explorer.policy", "MAX_FILE_BYTES"),
+    "FixedPolicy": ("explorer.policy.fix", "FixedPolicy"),
+    **{
+        n: ("explorer.render.assets", n)
+        for n in ("CLOSURE_STEM", "README_CLOUD", "README_TARGET", "Assets", "inline_mermaid")
+    },
+    "collapse_by_service": ("explorer.render.collapse", "collapse_by_service"),
+    "legend_dot": ("explorer.render.dot", "legend_dot"),
+    "to_dot": ("explorer.render.dot", "to_dot"),
+    "render_view": ("explorer.render.export", "render"),
+    "drawn_view": ("explorer.render.export", "drawn"),
+    "write_output": ("explorer.render.export", "write_output"),
+    "to_graphml": ("explorer.render.graphml", "to_graphml"),
+    "RenderError": ("explorer.render.graphviz_run", "RenderError"),
+    "RenderTimeoutError": ("explorer.render.graphviz_run", "RenderTimeoutError"),
+    "to_json": ("explorer.render.json_graph", "to_json"),
+    "to_mermaid": ("explorer.render.mermaid", "to_mermaid"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    try:
+        module, attribute = _LAZY[name]
+    except KeyError:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
+    value = getattr(importlib.import_module(module), attribute)
+    globals()[name] = value  # later look-ups are plain module attributes
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
+
+
+REPO_ROOT = BUNDLED_CATALOG.parent
+DIRECTIONS = ("requirements", "dependents")
+
+
+# --- catalogs ---------------------------------------------------------------------------------
 
 
 def default_catalog_path() -> Path:
@@ -25,164 +267,37 @@ def default_catalog_path() -> Path:
 
 def load(paths: list[Path] | None = None) -> dict[str, Catalog]:
     """Load catalogs (default: the bundled one) into one Catalog per cloud."""
+    from explorer.catalog.store import load_catalogs
+
     return load_catalogs(paths or [default_catalog_path()])
 
 
-__all__ = [
-    "BUNDLED_CATALOG",
-    "Catalog",
-    "CatalogError",
-    "ExplorerError",
-    "Problem",
-    "QueryError",
-    "default_catalog_path",
-    "dump_service",
-    "load",
-    "load_service_text",
-]
-
-# --- catalog import and validation (explorer.importers, explorer.catalog.validate) -----------
-
-from explorer.catalog.validate import (  # noqa: E402
-    ValidationResult,
-    catalog_schema,
-    schema_path,
-    validate,
-    validate_paths,
-)
-
-__all__ += ["ValidationResult", "catalog_schema", "schema_path", "validate", "validate_paths"]
-
-from explorer.importers import (  # noqa: E402 - grouped by area on purpose
-    FORMATS,
-    MAX_DOCUMENT_BYTES,
-    DocumentImport,
-    FileReport,
-    ImportReport,
-    RowProblem,
-    UnknownHeaderError,
-    build_corpus,
-    import_corpus,
-    import_document,
-    read_import_report,
-    report_to_json,
-    save_document,
-)
-
-__all__ += [
-    "FORMATS",
-    "MAX_DOCUMENT_BYTES",
-    "DocumentImport",
-    "FileReport",
-    "ImportReport",
-    "RowProblem",
-    "UnknownHeaderError",
-    "build_corpus",
-    "import_corpus",
-    "import_document",
-    "read_import_report",
-    "report_to_json",
-    "save_document",
-]
-
-# --- graph queries (explorer.graph) ----------------------------------------------------------
-from explorer.graph import (  # noqa: E402 - grouped by area on purpose
-    ActionInfo,
-    ActionScope,
-    CheckReport,
-    ClosureResult,
-    Dependent,
-    DependentsResult,
-    Disagreement,
-    Edge,
-    Evidence,
-    Exclude,
-    Explorer,
-    NoAction,
-    PairScope,
-    Requirement,
-    ScopeReport,
-    SearchHit,
-    ServiceStats,
-    Target,
-    WhyResult,
-    closure_view,
-    dependents_view,
-    service_view,
-    why_view,
-)
-from explorer.graph import clouds as _clouds  # noqa: E402
-from explorer.graph import explorer_for as _explorer_for  # noqa: E402
+# --- graph queries ----------------------------------------------------------------------------
 
 
 def get_explorer(cloud: str = "huaweicloud", catalog: Path | str | None = None) -> Explorer:
     """The query engine for one cloud of a catalog (default: the bundled one), built once and cached
     until a catalog file changes. Unknown cloud -> QueryError; missing/empty/invalid catalog -> CatalogError."""
-    return _explorer_for(catalog if catalog is not None else default_catalog_path(), cloud)
+    from explorer.graph.loader import explorer_for
+
+    return explorer_for(catalog if catalog is not None else default_catalog_path(), cloud)
 
 
 def build_explorer(catalog: Catalog, source: str = "") -> Explorer:
     """The query engine for an already loaded Catalog (not cached)."""
+    from explorer.graph.explorer import Explorer
+
     return Explorer.from_catalog(catalog, source)
 
 
 def available_clouds(catalog: Path | str | None = None) -> tuple[str, ...]:
     """The clouds a catalog (default: the bundled one) holds."""
-    return _clouds(catalog if catalog is not None else default_catalog_path())
+    from explorer.graph.loader import clouds
+
+    return clouds(catalog if catalog is not None else default_catalog_path())
 
 
-__all__ += [
-    "ActionInfo",
-    "ActionScope",
-    "CheckReport",
-    "ClosureResult",
-    "Dependent",
-    "DependentsResult",
-    "Disagreement",
-    "Edge",
-    "Evidence",
-    "Exclude",
-    "Explorer",
-    "NoAction",
-    "PairScope",
-    "Requirement",
-    "ScopeReport",
-    "SearchHit",
-    "ServiceStats",
-    "Target",
-    "WhyResult",
-    "available_clouds",
-    "build_explorer",
-    "closure_view",
-    "dependents_view",
-    "get_explorer",
-    "service_view",
-    "why_view",
-]
-
-# --- diagrams (explorer.render) ----------------------------------------------------------------
-
-from explorer.render.assets import (  # noqa: E402 - grouped by area on purpose
-    CLOSURE_STEM,
-    README_CLOUD,
-    README_TARGET,
-    Assets,
-    build_assets,
-    inline_mermaid,
-)
-from explorer.render.collapse import collapse_by_service  # noqa: E402
-from explorer.render.dot import legend_dot, to_dot  # noqa: E402
-from explorer.render.export import BINARY_FORMATS, SUFFIXES, write_output  # noqa: E402
-from explorer.render.export import FORMATS as EXPORT_FORMATS  # noqa: E402
-from explorer.render.export import render as render_view  # noqa: E402
-from explorer.render.graphml import to_graphml  # noqa: E402
-from explorer.render.graphviz_run import DEFAULT_TIMEOUT, RenderError, RenderTimeoutError  # noqa: E402
-from explorer.render.json_graph import to_json  # noqa: E402
-from explorer.render.mermaid import to_mermaid  # noqa: E402
-from explorer.view import View  # noqa: E402
-
-REPO_ROOT = BUNDLED_CATALOG.parent
-DIRECTIONS = ("requirements", "dependents")
+# --- diagrams ---------------------------------------------------------------------------------
 
 
 def diagram_view(
@@ -196,6 +311,8 @@ def diagram_view(
     possible: bool = False,
 ) -> View:
     """The View an export draws: the closure of ``targets`` ("requirements") or who needs one action ("dependents")."""
+    from explorer.graph.views import closure_view, dependents_view
+
     names = (targets,) if isinstance(targets, str) else tuple(targets)
     ex = get_explorer(cloud, catalog)
     if direction == "requirements":
@@ -213,6 +330,9 @@ def diagram_view(
 
 def readme_assets(catalog: Path | str | None = None) -> Assets:
     """The README diagrams: the closure of ecs:servers:createImage on the huaweicloud catalog, and the legend."""
+    from explorer.graph.views import closure_view
+    from explorer.render.assets import README_CLOUD, README_TARGET, build_assets
+
     view = closure_view(get_explorer(README_CLOUD, catalog if catalog is not None else BUNDLED_CATALOG), README_TARGET)
     return build_assets(view)
 
@@ -224,6 +344,10 @@ def regenerate_assets(
 
     Returns the files that were (with ``check``: would be) changed; with ``check`` nothing is written.
     """
+    from explorer.render.assets import CLOSURE_STEM, inline_mermaid
+    from explorer.render.export import write_output
+    from explorer.render.graphviz_run import RenderError
+
     assets = readme_assets(catalog)
     outputs = {assets_dir / name: data for name, data in assets.files.items()}
     if readme is not None:
@@ -241,67 +365,47 @@ def regenerate_assets(
     return changed
 
 
-__all__ += [
-    "BINARY_FORMATS",
-    "CLOSURE_STEM",
-    "DEFAULT_TIMEOUT",
-    "DIRECTIONS",
-    "EXPORT_FORMATS",
-    "REPO_ROOT",
-    "SUFFIXES",
-    "Assets",
-    "RenderError",
-    "RenderTimeoutError",
-    "View",
-    "collapse_by_service",
-    "diagram_view",
-    "inline_mermaid",
-    "legend_dot",
-    "readme_assets",
-    "regenerate_assets",
-    "render_view",
-    "to_dot",
-    "to_graphml",
-    "to_json",
-    "to_mermaid",
-    "write_output",
-]
+# --- policies: lint and generate ----------------------------------------------------------------
 
-# --- catalog diffs (explorer.diff) -------------------------------------------------------------
 
-from collections.abc import Callable, Iterable  # noqa: E402
-from dataclasses import replace as _replace  # noqa: E402
+def lint_policies(
+    sources: Sequence[PolicySource],
+    cloud: str = "huaweicloud",
+    catalog: Path | str | None = None,
+    *,
+    attach: str | None = None,
+    explorers: Mapping[str, Explorer] | None = None,
+) -> LintReport:
+    """Lint policy files as one principal's policy set against a cloud's catalog (default: the bundled one).
 
-from explorer.diff import (  # noqa: E402 - grouped by area on purpose
-    KINDS as CHANGE_KINDS,
-)
-from explorer.diff import (  # noqa: E402
-    ActionDelta,
-    Change,
-    DiffResult,
-    Impact,
-    Rename,
-    RowRef,
-    SideInfo,
-    load_renames,
-    record_renames,
-    renamed_actions,
-)
-from explorer.diff import to_markdown as diff_markdown  # noqa: E402
-from explorer.diff import to_text as diff_text  # noqa: E402
-from explorer.diff.compare import Side as _DiffSide  # noqa: E402
-from explorer.diff.compare import diff_sides as _diff_sides  # noqa: E402
-from explorer.diff.formats import TITLES as CHANGE_TITLES  # noqa: E402
-from explorer.diff.formats import change_rows as diff_change_rows  # noqa: E402
-from explorer.diff.impact import Closure as _Closure  # noqa: E402
-from explorer.diff.policy_impact import FindingLike, PolicyChange  # noqa: E402
-from explorer.diff.policy_impact import finding_changes as _finding_changes  # noqa: E402
-from explorer.diff.renames import RENAMES_NAME, default_renames_path  # noqa: E402
-from explorer.diff.sides import pairs_of as _pairs_of  # noqa: E402
-from explorer.diff.sides import select as _select_side  # noqa: E402
-from explorer.diff.sides import side_choices as _side_choices  # noqa: E402
-from explorer.jsonout import document, dumps  # noqa: E402
-from explorer.model import Provenance  # noqa: E402
+    ``explorers`` (one per cloud, e.g. of an upload) replaces the catalog; the other clouds tell renamed actions.
+    """
+    from explorer.policy import lint
+
+    if explorers is None:
+        explorers = {c: get_explorer(c, catalog) for c in available_clouds(catalog)}
+    if cloud not in explorers:
+        raise QueryError(f"unknown cloud {cloud!r}; the catalog holds {', '.join(sorted(explorers))}")
+    return lint(sources, explorers[cloud], attach=attach, others=explorers)
+
+
+def generate_policies(
+    targets: Sequence[str],
+    cloud: str = "huaweicloud",
+    catalog: Path | str | None = None,
+    *,
+    possible: bool = False,
+    compact: bool = False,
+    explorer: Explorer | None = None,
+) -> Generated:
+    """The policies (enterprise-project and IAM-project parts, AX apart from XA) that the targets' answer needs."""
+    from explorer.policy import generate
+
+    ex = explorer if explorer is not None else get_explorer(cloud, catalog)
+    return generate(ex, list(targets), possible=possible, compact_wildcards=compact)
+
+
+# --- catalog diffs ----------------------------------------------------------------------------
 
 
 def load_any(path: Path) -> dict[str, Catalog]:
@@ -313,7 +417,9 @@ def load_any(path: Path) -> dict[str, Catalog]:
 def _load_side(path: Path) -> tuple[dict[str, Catalog], tuple[str, ...]]:
     """``load_any`` and, for a corpus, what the import left out (rows missing from a side look removed)."""
     if not (path.is_dir() and (path / "MANIFEST.tsv").is_file()):
-        return load_catalogs([path]), ()
+        return load([path]), ()
+    from explorer.importers import build_corpus
+
     catalogs, report = build_corpus(path)
     if not catalogs:
         raise CatalogError([Problem(str(path), "MANIFEST.tsv", "lists no action table to import")])
@@ -327,7 +433,9 @@ def _load_side(path: Path) -> tuple[dict[str, Catalog], tuple[str, ...]]:
     return catalogs, tuple(notes)
 
 
-def _closure_of(ex: Explorer) -> _Closure:
+def _closure_of(ex: Explorer) -> Closure:
+    from explorer.diff.impact import Closure
+
     node_of = {op.provenance: node for node, op in ex.data.operations.items()}
 
     def answer(target: str) -> dict[str, tuple[str, tuple[Provenance, ...]]]:
@@ -337,12 +445,14 @@ def _closure_of(ex: Explorer) -> _Closure:
             for r in ex.closure(target).requirements
         }
 
-    return _Closure(answer, lambda op: answer(node_of[op.provenance]))
+    return Closure(answer, lambda op: answer(node_of[op.provenance]))
 
 
 def diff_side_choices(catalogs: dict[str, Catalog]) -> tuple[str, ...]:
     """The sides a loaded catalog offers a diff: ``cloud:NAME`` per cloud, ``edition:NAME`` per edition."""
-    return _side_choices(catalogs)
+    from explorer.diff.sides import side_choices
+
+    return side_choices(catalogs)
 
 
 def diff(
@@ -366,6 +476,14 @@ def diff(
     ex.cloud, explorers={ex.cloud: ex}).findings``) is run on each side's graph; the findings that appear or
     disappear are the result's ``policies``. Returns the result and the renames seen.
     """
+    from dataclasses import replace
+
+    from explorer.diff import renamed_actions
+    from explorer.diff.compare import Side, diff_sides
+    from explorer.diff.policy_impact import finding_changes
+    from explorer.diff.sides import pairs_of, select
+    from explorer.graph.explorer import Explorer
+
     if len(clouds) > 2 or len(editions) not in (0, 2) or sum(map(bool, (clouds, editions, any(sides)))) > 1:
         raise QueryError("give one or two clouds, or exactly two editions, or two sides (only one of them)")
     if editions:
@@ -380,17 +498,17 @@ def diff(
     loaded_new, new_notes = (
         (loaded_old, old_notes) if new is old else (_load_side(new) if isinstance(new, Path) else (new, ()))
     )
-    before, old_suffix = _select_side(loaded_old, sides[0], "old")
-    after, new_suffix = _select_side(loaded_new, sides[1], "new")
+    before, old_suffix = select(loaded_old, sides[0], "old")
+    after, new_suffix = select(loaded_new, sides[1], "new")
     names = (names[0] + old_suffix, names[1] + new_suffix)
-    pairs = _pairs_of(before, after, sides)
+    pairs = pairs_of(before, after, sides)
     used = pairs or tuple((c, c) for c in sorted(set(before) | set(after)))
     both = [(a, b) for a, b in used if a in before and b in after] if impact or lint else []
     old_graphs = {a: Explorer.from_catalog(before[a], names[0]) for a, _ in both}
     new_graphs = {b: Explorer.from_catalog(after[b], names[1]) for _, b in both}
-    result, renames = _diff_sides(
-        _DiffSide(names[0], before, {a: _closure_of(g) for a, g in old_graphs.items()} if impact else {}, old_notes),
-        _DiffSide(names[1], after, {b: _closure_of(g) for b, g in new_graphs.items()} if impact else {}, new_notes),
+    result, renames = diff_sides(
+        Side(names[0], before, {a: _closure_of(g) for a, g in old_graphs.items()} if impact else {}, old_notes),
+        Side(names[1], after, {b: _closure_of(g) for b, g in new_graphs.items()} if impact else {}, new_notes),
         clouds=pairs,
         services=services,
     )
@@ -400,8 +518,8 @@ def diff(
             known: dict[str, tuple[Rename, ...]] = dict(renamed_actions(b))
             for r in renames:
                 known[r.old] = (*known.get(r.old, ()), r)
-            found.extend(_finding_changes(lint(old_graphs[a]), lint(new_graphs[b]), known))
-        result = _replace(result, policies=tuple(found))
+            found.extend(finding_changes(lint(old_graphs[a]), lint(new_graphs[b]), known))
+        result = replace(result, policies=tuple(found))
     return result, renames
 
 
@@ -410,6 +528,107 @@ def diff_document(result: DiffResult) -> dict[str, object]:
     return document(result.to_dict())
 
 
+__all__ = [
+    "ATTACH_CHOICES",
+    "BINARY_FORMATS",
+    "BUNDLED_CATALOG",
+    "CLOSURE_STEM",
+    "CODES",
+    "DEFAULT_TIMEOUT",
+    "DIRECTIONS",
+    "EXPORT_FORMATS",
+    "FORMATS",
+    "MAX_DOCUMENT_BYTES",
+    "MAX_POLICY_FILE_BYTES",
+    "README_CLOUD",
+    "README_TARGET",
+    "REPO_ROOT",
+    "SEVERITIES",
+    "SUFFIXES",
+    "ActionInfo",
+    "ActionScope",
+    "Assets",
+    "Catalog",
+    "CatalogError",
+    "CheckReport",
+    "ClosureResult",
+    "Code",
+    "Dependent",
+    "DependentsResult",
+    "Disagreement",
+    "DocumentImport",
+    "Edge",
+    "Evidence",
+    "Exclude",
+    "Explorer",
+    "ExplorerError",
+    "FileReport",
+    "Finding",
+    "FixedPolicy",
+    "Generated",
+    "GeneratedPolicy",
+    "ImportReport",
+    "LintReport",
+    "NoAction",
+    "PairScope",
+    "PolicySource",
+    "Problem",
+    "QueryError",
+    "RenderError",
+    "RenderTimeoutError",
+    "Requirement",
+    "RowProblem",
+    "ScopeReport",
+    "SearchHit",
+    "ServiceStats",
+    "Target",
+    "UnknownHeaderError",
+    "ValidationResult",
+    "View",
+    "Where",
+    "WhyResult",
+    "available_clouds",
+    "build_corpus",
+    "build_explorer",
+    "catalog_schema",
+    "closure_view",
+    "collapse_by_service",
+    "default_catalog_path",
+    "dependents_view",
+    "diagram_view",
+    "drawn_view",
+    "dump_service",
+    "fixed_documents",
+    "generate_policies",
+    "get_explorer",
+    "import_corpus",
+    "import_document",
+    "inline_mermaid",
+    "legend_dot",
+    "lint_policies",
+    "load",
+    "load_service_text",
+    "markdown_table",
+    "read_import_report",
+    "read_paths",
+    "readme_assets",
+    "regenerate_assets",
+    "render_view",
+    "report_to_json",
+    "save_document",
+    "schema_path",
+    "service_view",
+    "to_dot",
+    "to_graphml",
+    "to_json",
+    "to_mermaid",
+    "to_sarif",
+    "to_terraform",
+    "validate",
+    "validate_paths",
+    "why_view",
+    "write_output",
+]
 __all__ += [
     "CHANGE_KINDS",
     "CHANGE_TITLES",
@@ -436,86 +655,4 @@ __all__ += [
     "load_renames",
     "record_renames",
     "renamed_actions",
-]
-
-# --- policies: lint and generate (explorer.policy) ----------------------------------------------
-
-from collections.abc import Mapping, Sequence  # noqa: E402
-
-from explorer.policy import (  # noqa: E402 - grouped by area on purpose
-    ATTACH_CHOICES,
-    CODES,
-    SEVERITIES,
-    Code,
-    Finding,
-    Generated,
-    GeneratedPolicy,
-    LintReport,
-    PolicySource,
-    Where,
-    fixed_documents,
-    markdown_table,
-    read_paths,
-    to_sarif,
-    to_terraform,
-)
-from explorer.policy import MAX_FILE_BYTES as MAX_POLICY_FILE_BYTES  # noqa: E402
-from explorer.policy import generate as _generate  # noqa: E402
-from explorer.policy import lint as _lint  # noqa: E402
-from explorer.policy.fix import FixedPolicy  # noqa: E402
-
-
-def lint_policies(
-    sources: Sequence[PolicySource],
-    cloud: str = "huaweicloud",
-    catalog: Path | str | None = None,
-    *,
-    attach: str | None = None,
-    explorers: Mapping[str, Explorer] | None = None,
-) -> LintReport:
-    """Lint policy files as one principal's policy set against a cloud's catalog (default: the bundled one).
-
-    ``explorers`` (one per cloud, e.g. of an upload) replaces the catalog; the other clouds tell renamed actions.
-    """
-    if explorers is None:
-        explorers = {c: get_explorer(c, catalog) for c in available_clouds(catalog)}
-    if cloud not in explorers:
-        raise QueryError(f"unknown cloud {cloud!r}; the catalog holds {', '.join(sorted(explorers))}")
-    return _lint(sources, explorers[cloud], attach=attach, others=explorers)
-
-
-def generate_policies(
-    targets: Sequence[str],
-    cloud: str = "huaweicloud",
-    catalog: Path | str | None = None,
-    *,
-    possible: bool = False,
-    compact: bool = False,
-    explorer: Explorer | None = None,
-) -> Generated:
-    """The policies (enterprise-project and IAM-project parts, AX apart from XA) that the targets' answer needs."""
-    ex = explorer if explorer is not None else get_explorer(cloud, catalog)
-    return _generate(ex, list(targets), possible=possible, compact_wildcards=compact)
-
-
-__all__ += [
-    "ATTACH_CHOICES",
-    "CODES",
-    "MAX_POLICY_FILE_BYTES",
-    "SEVERITIES",
-    "Code",
-    "Finding",
-    "FixedPolicy",
-    "Generated",
-    "GeneratedPolicy",
-    "LintReport",
-    "PolicySource",
-    "Where",
-    "fixed_documents",
-    "generate_policies",
-    "lint_policies",
-    "markdown_table",
-    "read_paths",
-    "to_sarif",
-    "to_terraform",
 ]

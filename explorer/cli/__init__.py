@@ -1,12 +1,15 @@
 """The ``permission-explorer`` command: a thin click front over :mod:`explorer.api`.
 
-Each command group lives in its own module and is registered here. Errors meant for the user
+Each command group lives in its own module and is registered here by name; a command's module is
+imported only when that command runs (or ``--help`` lists it), so ``closure`` never loads the
+importers and ``--help`` loads no engine at all. Errors meant for the user
 (:class:`explorer.errors.ExplorerError`) become a message on stderr and exit status 2, never a
 traceback.
 """
 
 from __future__ import annotations
 
+import importlib
 import sys
 from typing import Any
 
@@ -14,6 +17,26 @@ import click
 
 from explorer import __version__
 from explorer.errors import ExplorerError
+
+# command name -> the module (under explorer.cli) whose COMMANDS list holds it
+COMMAND_MODULES: dict[str, str] = {
+    "assets": "export_cmd",
+    "check": "query_cmds",
+    "closure": "query_cmds",
+    "dependents": "query_cmds",
+    "diff": "diff_cmd",
+    "export": "export_cmd",
+    "import": "catalog_cmds",
+    "import-doc": "catalog_cmds",
+    "policy": "policy_cmd",
+    "scope": "query_cmds",
+    "search": "query_cmds",
+    "show": "query_cmds",
+    "stats": "query_cmds",
+    "ui": "ui_cmd",
+    "validate": "catalog_cmds",
+    "why": "query_cmds",
+}
 
 
 class _FriendlyGroup(click.Group):
@@ -24,23 +47,21 @@ class _FriendlyGroup(click.Group):
             click.echo(f"error: {exc}", err=True)
             sys.exit(2)
 
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(COMMAND_MODULES) | set(self.commands))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in COMMAND_MODULES:
+            module = importlib.import_module(f"explorer.cli.{COMMAND_MODULES[cmd_name]}")
+            for command in module.COMMANDS:
+                self.commands.setdefault(command.name or "", command)
+        return self.commands.get(cmd_name)
+
 
 @click.group(cls=_FriendlyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="permission-explorer")
 def cli() -> None:
     """Explore Huawei Cloud IAM actions, their dependencies and where grants take effect."""
-
-
-def _register() -> None:
-    # Imported here so that each command module can import ``cli`` without a cycle.
-    from explorer.cli import catalog_cmds, diff_cmd, export_cmd, policy_cmd, query_cmds, ui_cmd
-
-    for module in (catalog_cmds, query_cmds, export_cmd, ui_cmd, policy_cmd, diff_cmd):
-        for command in module.COMMANDS:
-            cli.add_command(command)
-
-
-_register()
 
 
 def main() -> None:

@@ -46,7 +46,7 @@ def _sides(paths: tuple[Path, ...], clouds: tuple[str, ...], editions: tuple[str
     "--record-renames",
     type=click.Path(path_type=Path, dir_okay=False),
     default=None,
-    help=f"Add the renames seen to this file (e.g. catalog/{api.RENAMES_NAME}), for the policy linter.",
+    help="Add the renames seen to this file (e.g. catalog/renames.json), for the policy linter.",
 )
 @click.pass_context
 def diff_cmd(

@@ -10,19 +10,24 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
 
 from explorer import api, jsonout
+from explorer.cli.choices import LazyChoice
 from explorer.errors import ExplorerError
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
+if TYPE_CHECKING:  # rich and the policy engine are loaded when a command runs, not for --help
+    from rich.console import Console
+
+
 def _console() -> Console:
+    from rich.console import Console
+
     return Console(highlight=False, markup=False, soft_wrap=False, width=160)
 
 
@@ -54,6 +59,9 @@ def policy_group() -> None:
 
 
 def _print_report(report: api.LintReport) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
     console = _console()
     by_file: dict[str, list[api.Finding]] = {}
     for f in report.findings:
@@ -79,12 +87,14 @@ def _print_report(report: api.LintReport) -> None:
 @policy_group.command("lint")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @_catalog_option
-@click.option("--attach", type=click.Choice(api.ATTACH_CHOICES), default=None, help="Where the policies are granted.")
+@click.option(
+    "--attach", type=LazyChoice(lambda: api.ATTACH_CHOICES), default=None, help="Where the policies are granted."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON.")
 @click.option("--sarif", "as_sarif", is_flag=True, help="Print the findings as SARIF 2.1.0.")
 @click.option(
     "--fail-on",
-    type=click.Choice(api.SEVERITIES),
+    type=LazyChoice(lambda: api.SEVERITIES),
     default="error",
     show_default=True,
     help="Exit 1 when a finding is at least this severe.",
