@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -184,3 +186,16 @@ def test_a_corpus_side_is_imported_in_memory_and_says_what_it_left_out() -> None
     ]
     assert (data["matched_operations"], data["old"]["clouds"]) == (2, ["otc"])
     assert not list(corpus.rglob("*.yaml"))  # nothing written
+
+
+def test_diff_help_loads_no_engine() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "explorer", "diff", "--help"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "Usage: permission-explorer diff" in proc.stdout or "Usage: python -m explorer diff" in proc.stdout
+    loaded = {line.rsplit("|", 1)[1].strip() for line in proc.stderr.splitlines() if line.startswith("import time:")}
+    heavy = ("explorer.diff", "explorer.graph", "explorer.importers", "explorer.policy", "networkx", "yaml")
+    assert sorted(n for n in loaded if n.split(".")[0] in {"networkx", "yaml"} or n.startswith(heavy)) == []
