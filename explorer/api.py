@@ -46,7 +46,7 @@ if TYPE_CHECKING:
     from explorer.diff.formats import change_rows as diff_change_rows
     from explorer.diff.formats import to_markdown as diff_markdown
     from explorer.diff.formats import to_text as diff_text
-    from explorer.diff.impact import Closure
+    from explorer.diff.impact import Closure as DiffClosure
     from explorer.diff.policy_impact import FindingLike, PolicyChange
     from explorer.diff.renames import RENAMES_NAME, default_renames_path
     from explorer.graph import (
@@ -142,6 +142,7 @@ _LAZY: dict[str, tuple[str, str]] = {
     "diff_change_rows": ("explorer.diff.formats", "change_rows"),
     "diff_markdown": ("explorer.diff.formats", "to_markdown"),
     "diff_text": ("explorer.diff.formats", "to_text"),
+    "DiffClosure": ("explorer.diff.impact", "Closure"),
     "FindingLike": ("explorer.diff.policy_impact", "FindingLike"),
     "PolicyChange": ("explorer.diff.policy_impact", "PolicyChange"),
     "RENAMES_NAME": ("explorer.diff.renames", "RENAMES_NAME"),
@@ -433,7 +434,7 @@ def _load_side(path: Path) -> tuple[dict[str, Catalog], tuple[str, ...]]:
     return catalogs, tuple(notes)
 
 
-def _closure_of(ex: Explorer) -> Closure:
+def _closure_of(ex: Explorer) -> DiffClosure:
     from explorer.diff.impact import Closure
 
     node_of = {op.provenance: node for node, op in ex.data.operations.items()}
@@ -635,6 +636,7 @@ __all__ += [
     "RENAMES_NAME",
     "ActionDelta",
     "Change",
+    "DiffClosure",
     "DiffResult",
     "FindingLike",
     "Impact",
