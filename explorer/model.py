@@ -10,7 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-SCHEMA_VERSION = 1
+# The version of the catalog format. It changes whenever a file written by this code could be refused or
+# misread by code that reads the previous version; readers accept every version in READABLE_SCHEMA_VERSIONS
+# (an older file means what it meant then, and is written back in the current version).
+# 1: the first format. 2: an action may be a wildcard pattern (the documentation's own, e.g.
+# cce:kubernetes:*), scope.inferred names the flags read from prose, ids are derived from content.
+SCHEMA_VERSION = 2
+READABLE_SCHEMA_VERSIONS = (1, 2)
 
 # Editions of the documentation, keyed by the corpus source folder, and the cloud each feeds.
 EDITION_CLOUD: dict[str, str] = {
@@ -32,7 +38,7 @@ class ActionRef:
     """An action named in a table cell, with the condition the cell attached to it, if any.
 
     ``action`` is normalised (service prefix lower-cased) and may be a wildcard pattern such as
-    ``ecs:*:get*`` when the documentation wrote one.
+    ``ecs:*:get*`` (a dependency) or ``cce:kubernetes:*`` (an action cell) when the documentation wrote one.
     """
 
     action: str
@@ -47,6 +53,9 @@ class Scope:
     enterprise_project: bool | None = None
     instance: bool | None = None
     tag: bool | None = None
+    # the flags (by field name, sorted) that the importer read from prose ("Projects are supported.")
+    # rather than from a documented mark such as √ or ×
+    inferred: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, order=True)

@@ -14,6 +14,7 @@ from explorer.actions import is_action, is_pattern
 from explorer.errors import Problem
 from explorer.model import (
     EDITION_CLOUD,
+    READABLE_SCHEMA_VERSIONS,
     SCHEMA_VERSION,
     ActionRef,
     Operation,
@@ -26,7 +27,8 @@ from explorer.model import (
 TOP_KEYS = ("schema_version", "cloud", "service", "sources", "operations")
 SOURCE_KEYS = ("file", "edition", "repo", "commit", "path", "format")
 OPERATION_KEYS = ("id", "name", "apis", "actions", "dependencies", "scope", "notes", "source")
-SCOPE_KEYS = ("iam_project", "enterprise_project", "instance", "tag")
+SCOPE_FLAGS = ("iam_project", "enterprise_project", "instance", "tag")
+SCOPE_KEYS = (*SCOPE_FLAGS, "inferred")
 ORIGIN_KEYS = ("file", "table", "row")
 REF_KEYS = ("action", "condition")
 
@@ -168,8 +170,9 @@ def decode_service(data: Any, file: str) -> tuple[ServiceCatalog | None, list[Pr
     if top is None:
         return None, c.problems
     version = top.get("schema_version", SCHEMA_VERSION)
-    if version != SCHEMA_VERSION or isinstance(version, bool):
-        c.bad("schema_version", f"expected {SCHEMA_VERSION}, got {_kind(version)}")
+    if version not in READABLE_SCHEMA_VERSIONS or isinstance(version, bool):
+        expected = " or ".join(str(v) for v in READABLE_SCHEMA_VERSIONS)
+        c.bad("schema_version", f"expected {expected}, got {_kind(version)}")
     cloud = (c.string(top["cloud"], "cloud") or "") if "cloud" in top else ""
     if cloud and cloud not in CLOUDS:
         c.bad("cloud", f"unknown cloud {cloud!r}; expected one of: {', '.join(CLOUDS)}")
@@ -255,13 +258,17 @@ def _decode_operation(c: _Checker, raw: Any, here: str, by_file: dict[str, Sourc
             if value is not None:
                 name[lang] = value
     apis = c.strings(m.get("apis", []), f"{here}.apis")
-    actions = c.refs(m["actions"], f"{here}.actions", patterns=False) if "actions" in m else ()
+    # an action cell may hold a pattern (cce:kubernetes:*): the row is the evidence for it
+    actions = c.refs(m["actions"], f"{here}.actions", patterns=True) if "actions" in m else ()
     deps = c.refs(m.get("dependencies", []), f"{here}.dependencies", patterns=True)
     notes = c.strings(m.get("notes", []), f"{here}.notes")
     scope = Scope()
     s = c.mapping(m.get("scope", {}), f"{here}.scope", SCOPE_KEYS, ())
     if s is not None:
-        scope = Scope(*(c.flag(s.get(k), f"{here}.scope.{k}") for k in SCOPE_KEYS))
+        iam, ent, inst, tag = (c.flag(s.get(k), f"{here}.scope.{k}") for k in SCOPE_FLAGS)
+        values = dict(zip(SCOPE_FLAGS, (iam, ent, inst, tag), strict=True))
+        inferred = _inferred(c, s.get("inferred", []), f"{here}.scope.inferred", values)
+        scope = Scope(iam, ent, inst, tag, inferred)
     provenance: Provenance | None = None
     o = c.mapping(m["source"], f"{here}.source", ORIGIN_KEYS, ORIGIN_KEYS) if "source" in m else None
     if o is not None:
@@ -276,6 +283,31 @@ def _decode_operation(c: _Checker, raw: Any, here: str, by_file: dict[str, Sourc
     if len(c.problems) > before or op_id is None or provenance is None:
         return None
     return Operation(op_id, name, apis, actions, deps, scope, notes, provenance)
+
+
+def _inferred(c: _Checker, value: Any, where: str, flags: dict[str, bool | None]) -> tuple[str, ...]:
+    """The scope flags marked as read from prose: known names, each once, each with a value."""
+    names = c.strings(value, where)
+    for i, name in enumerate(names):
+        if name not in SCOPE_FLAGS:
+            c.bad(f"{where}[{i}]", f"unknown scope flag {name!r}; expected one of: {', '.join(SCOPE_FLAGS)}")
+        elif flags[name] is None:
+            c.bad(f"{where}[{i}]", f"{name!r} is null, so it cannot be marked as inferred")
+    if len(set(names)) != len(names):
+        c.bad(where, "a flag is listed twice")
+    return tuple(sorted(set(names)))
+
+
+def _encode_scope(scope: Scope) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "iam_project": scope.iam_project,
+        "enterprise_project": scope.enterprise_project,
+        "instance": scope.instance,
+        "tag": scope.tag,
+    }
+    if scope.inferred:
+        out["inferred"] = list(scope.inferred)
+    return out
 
 
 def _encode_ref(ref: ActionRef) -> Any:
@@ -303,12 +335,7 @@ def encode_service(svc: ServiceCatalog) -> dict[str, Any]:
                 "apis": list(op.apis),
                 "actions": [_encode_ref(r) for r in op.actions],
                 "dependencies": [_encode_ref(r) for r in op.dependencies],
-                "scope": {
-                    "iam_project": op.scope.iam_project,
-                    "enterprise_project": op.scope.enterprise_project,
-                    "instance": op.scope.instance,
-                    "tag": op.scope.tag,
-                },
+                "scope": _encode_scope(op.scope),
                 "notes": list(op.notes),
                 "source": {"file": op.provenance.file, "table": op.provenance.table, "row": op.provenance.row},
             }

@@ -36,7 +36,7 @@ from typing import Any
 from explorer.catalog.store import MAX_FILE_BYTES, collect_files
 from explorer.model import ActionRef, Catalog, Operation, Provenance, Scope, ServiceCatalog, SourceDoc
 
-FORMAT = 1  # of the tuples below; part of the key
+FORMAT = 2  # of the tuples below; part of the key (2: Scope.inferred)
 MAGIC = b"PXCAT\x00\x01\x00"
 _DIGEST = 32
 MAX_ENTRIES = 64  # compiled catalogs kept (one per catalog location); the least recently used go first
@@ -45,6 +45,8 @@ _CODE = ("codec.py", "store.py", "compiled.py")
 _MODEL_CODE = ("model.py", "actions.py")
 
 _PROVENANCE = tuple(f.name for f in dataclasses.fields(Provenance))
+# every field of Scope, so a field added to the model is compiled too (the cross-check test catches a miss)
+_SCOPE = tuple(f.name for f in dataclasses.fields(Scope))
 
 Loader = Callable[[list[Path]], dict[str, Catalog]]
 
@@ -213,7 +215,7 @@ def encode(catalogs: dict[str, Catalog]) -> tuple[Any, ...]:
                     op.apis,
                     _refs(op.actions),
                     _refs(op.dependencies),
-                    (op.scope.iam_project, op.scope.enterprise_project, op.scope.instance, op.scope.tag),
+                    tuple(getattr(op.scope, f) for f in _SCOPE),
                     op.notes,
                     tuple(getattr(op.provenance, f) for f in _PROVENANCE),
                 )
@@ -232,7 +234,7 @@ def decode(data: tuple[Any, ...]) -> dict[str, Catalog]:
         catalogs: dict[str, Catalog] = {}
         # ActionRef and Scope are immutable and repeat a lot: one object per distinct value
         refs: dict[tuple[str, str | None], ActionRef] = {}
-        scopes: dict[tuple[bool | None, ...], Scope] = {}
+        scopes: dict[tuple[Any, ...], Scope] = {}
 
         def ref(item: tuple[str, str | None]) -> ActionRef:
             found = refs.get(item)
@@ -240,7 +242,7 @@ def decode(data: tuple[Any, ...]) -> dict[str, Catalog]:
                 found = refs[item] = ActionRef(*item)
             return found
 
-        def scope_of(flags: tuple[bool | None, ...]) -> Scope:
+        def scope_of(flags: tuple[Any, ...]) -> Scope:
             found = scopes.get(flags)
             if found is None:
                 found = scopes[flags] = Scope(*flags)

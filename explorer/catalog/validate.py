@@ -21,6 +21,7 @@ from typing import Any
 
 from jsonschema import Draft202012Validator
 
+from explorer.catalog.damage import action_damage, api_problems
 from explorer.catalog.store import CATALOG_SUFFIX, scan_catalogs
 from explorer.errors import Problem
 from explorer.model import EDITION_CLOUD, Catalog
@@ -39,6 +40,8 @@ class ValidationResult:
     services: int
     operations: int
     problems: tuple[Problem, ...]
+    # signs of damage that do not make the catalog invalid (see explorer.catalog.damage)
+    warnings: tuple[Problem, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -168,11 +171,26 @@ def layout_problems(root: Path) -> list[Problem]:
 def validate(paths: Sequence[Path], *, schema: bool = False) -> ValidationResult:
     """Check catalog roots or files; with ``schema``, also check each file against the JSON Schema.
 
-    A catalog root is also checked for YAML files that loading would ignore, and against the import
+    Every API is checked against the API grammar, and action names and notes for signs of damage
+    (see :mod:`explorer.catalog.damage`). A catalog root is also checked for YAML files that loading
+    would ignore, and against the import
     report it holds, if any (see ``layout_problems`` and ``report_problems``).
     """
-    scan = scan_catalogs(paths, schema_problems if schema else None)
+    where: dict[tuple[str, str], str] = {}
+
+    def check(data: Any, file: str) -> list[Problem]:
+        if isinstance(data, dict):
+            where.setdefault((str(data.get("cloud")), str(data.get("service"))), file)
+        return (schema_problems(data, file) if schema else []) + api_problems(data, file)
+
+    scan = scan_catalogs(paths, check)
     problems = list(scan.problems)
+    warnings: list[Problem] = []
+    for cloud in sorted(scan.catalogs):
+        by_name = scan.catalogs[cloud].services
+        for d in action_damage(by_name[name] for name in sorted(by_name)):
+            file = where.get((d.service.cloud, d.service.service), d.service.service)
+            warnings.append(Problem(file, f"operations[{d.index}].{d.location}", d.message))
     for root in paths:
         if root.is_dir():
             problems.extend(layout_problems(root))
@@ -184,6 +202,7 @@ def validate(paths: Sequence[Path], *, schema: bool = False) -> ValidationResult
         services=services,
         operations=operations,
         problems=tuple(sorted(set(problems), key=_document_order)),
+        warnings=tuple(sorted(set(warnings), key=_document_order)),
     )
 
 

@@ -25,8 +25,9 @@ def validate_cmd(ctx: click.Context, paths: tuple[Path, ...], schema: bool, as_j
     Reports unknown keys, wrong types, malformed action names, duplicate operations and services,
     dangling source references, files whose cloud/service disagree with their place
     <cloud>/<service>.yaml, schema_version mismatches, YAML files a catalog root holds that loading
-    would ignore, and disagreements with the root's import-report.json. Exit status 1 when anything
-    is wrong.
+    would ignore, disagreements with the root's import-report.json, and API strings outside the
+    API grammar. Action names that look truncated and URLs glued to actions are printed as warnings.
+    Exit status 1 when anything is wrong (warnings alone do not fail).
     """
     if schema_path:
         click.echo(str(api.schema_path()))
@@ -39,11 +40,14 @@ def validate_cmd(ctx: click.Context, paths: tuple[Path, ...], schema: bool, as_j
             "services": result.services,
             "operations": result.operations,
             "problems": [{"file": p.file, "location": p.location, "message": p.message} for p in result.problems],
+            "warnings": [{"file": p.file, "location": p.location, "message": p.message} for p in result.warnings],
         }
         click.echo(json.dumps(data, ensure_ascii=False, indent=1))
     else:
         for problem in result.problems:
             click.echo(str(problem))
+        for warning in result.warnings:
+            click.echo(f"warning: {warning}")
         files = _count(len(result.files), "file")
         if result.ok:
             counts = f"{_count(result.services, 'service')}, {_count(result.operations, 'operation')}"

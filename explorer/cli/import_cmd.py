@@ -7,6 +7,7 @@ web UI's upload page does, and prints its service YAML.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,6 +18,7 @@ from explorer.cli.choices import LazyChoice
 from explorer.model import EDITION_CLOUD
 
 if TYPE_CHECKING:  # rich and the importers are loaded when a command runs, not for --help
+    from rich.console import Console
     from rich.table import Table
 
 _SHOWN_PROBLEMS = 25
@@ -41,21 +43,49 @@ def _summary(report: api.ImportReport) -> Table:
     return table
 
 
-def _problems(report: api.ImportReport, verbose: bool) -> Table | None:
+def _listing(title: str, columns: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> Table | None:
+    """A titled table of text rows, or None when there is nothing to list."""
     from rich.table import Table
 
-    problems = [p for p in report.problems() if verbose or p.skipped]
-    if not problems:
+    if not rows:
         return None
-    limit = len(problems) if verbose else _SHOWN_PROBLEMS
-    table = Table(title="Rows not imported" if not verbose else "Problems", title_justify="left")
-    for column in ("file", "table", "row", "reason"):
+    table = Table(title=title, title_justify="left")
+    for column in columns:
         table.add_column(column, overflow="fold")
-    for p in problems[:limit]:
-        table.add_row(p.file, str(p.table), str(p.row) if p.row else "-", p.reason)
-    if len(problems) > limit:
+    for row in rows:
+        table.add_row(*row)
+    return table
+
+
+def _problems(report: api.ImportReport, verbose: bool) -> Table | None:
+    problems = [p for p in report.problems() if verbose or p.skipped]
+    limit = len(problems) if verbose else _SHOWN_PROBLEMS
+    rows = [(p.file, str(p.table), str(p.row) if p.row else "-", p.reason) for p in problems[:limit]]
+    table = _listing("Rows not imported" if not verbose else "Problems", ("file", "table", "row", "reason"), rows)
+    if table is not None and len(problems) > limit:
         table.caption = f"... and {len(problems) - limit} more in import-report.json (--verbose shows all)"
     return table
+
+
+def _unknown_headers(report: api.ImportReport) -> Table | None:
+    rows = [(u.file, str(u.table), str(u.line), u.header) for u in report.unknown_headers()]
+    title = "Unknown column headers (ignored; their values are listed per row)"
+    return _listing(title, ("file", "table", "line", "header"), rows)
+
+
+def _kinds(report: api.ImportReport) -> Table | None:
+    rows = [(kind, str(count)) for kind, count in report.kinds().items()]
+    return _listing("Warnings by kind (repairs, inferences, values lost)", ("kind", "warnings"), rows)
+
+
+def _print_report(console: Console, report: api.ImportReport, verbose: bool) -> None:
+    console.print(_summary(report))
+    for part in (_kinds(report), _unknown_headers(report), _problems(report, verbose)):
+        if part is not None:
+            console.print(part)
+
+
+_STRICT_HELP = "Fail, listing every unknown column header of the run, instead of ignoring those columns."
 
 
 @click.command("import")
@@ -67,15 +97,18 @@ def _problems(report: api.ImportReport, verbose: bool) -> Table | None:
     show_default=True,
     help="Catalog directory to write (<cloud>/<service>.yaml and import-report.json).",
 )
-@click.option("--skip-unknown", is_flag=True, help="Ignore (and report) columns with an unknown header.")
+@click.option("--strict", is_flag=True, help=_STRICT_HELP)
+# Unknown columns are now always skipped and reported; the old option is accepted so scripts keep working.
+@click.option("--skip-unknown", is_flag=True, hidden=True)
 @click.option("--verbose", "-v", is_flag=True, help="List every problem, warnings included.")
-def import_cmd(corpus: Path, out: Path, skip_unknown: bool, verbose: bool) -> None:
+def import_cmd(corpus: Path, out: Path, strict: bool, skip_unknown: bool, verbose: bool) -> None:
     """Import the documentation tables of CORPUS (a directory with MANIFEST.tsv) into a catalog.
 
     Every data row of every action table is either imported or listed in the report with the
-    reason. The catalog is replaced only when the whole import succeeded; re-running on the same
-    corpus writes the same bytes. Exit status 2 on an unreadable manifest or an unknown column
-    header (see --skip-unknown).
+    reason; a column whose header is unknown is ignored, listed with its file, table and line, and
+    the values it held are listed per row. The catalog is replaced only when the whole import
+    succeeded; re-running on the same corpus writes the same bytes. Exit status 2 on an unreadable
+    manifest, or with --strict on any unknown column header.
     """
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
@@ -96,11 +129,8 @@ def import_cmd(corpus: Path, out: Path, skip_unknown: bool, verbose: bool) -> No
         def step(done: int, total: int, file: str) -> None:
             progress.update(task, completed=done, total=total, description=file)
 
-        report = api.import_corpus(corpus, out, skip_unknown=skip_unknown, progress=step)
-    console.print(_summary(report))
-    problems = _problems(report, verbose)
-    if problems is not None:
-        console.print(problems)
+        report = api.import_corpus(corpus, out, strict_headers=strict, progress=step)
+    _print_report(console, report, verbose)
     console.print(f"catalog written to {out} (report: {out / 'import-report.json'})")
 
 
@@ -120,7 +150,8 @@ def import_cmd(corpus: Path, out: Path, skip_unknown: bool, verbose: bool) -> No
     type=click.Path(path_type=Path, dir_okay=False),
     help="Write the service YAML to this file instead of standard output.",
 )
-@click.option("--skip-unknown", is_flag=True, help="Ignore (and report) columns with an unknown header.")
+@click.option("--strict", is_flag=True, help=_STRICT_HELP)
+@click.option("--skip-unknown", is_flag=True, hidden=True)
 def import_doc_cmd(
     document: Path,
     edition: str,
@@ -128,6 +159,7 @@ def import_doc_cmd(
     service: str | None,
     fmt: str | None,
     out: Path | None,
+    strict: bool,
     skip_unknown: bool,
 ) -> None:
     """Import one documentation page (Markdown, RST or HTML) and print its operations as catalog YAML.
@@ -141,15 +173,12 @@ def import_doc_cmd(
         edition=edition,
         service=service,
         fmt=fmt,
-        skip_unknown=skip_unknown,
+        strict_headers=strict,
     )
     from rich.console import Console
 
     errors = Console(stderr=True)
-    errors.print(_summary(result.report))
-    problems = _problems(result.report, verbose=True)
-    if problems is not None:
-        errors.print(problems)
+    _print_report(errors, result.report, verbose=True)
     text = api.dump_service(result.catalog)
     if out is None:
         click.echo(text, nl=False)

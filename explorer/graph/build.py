@@ -18,13 +18,13 @@ needs it. Cycles are found on the adjacency itself (``explorer.graph.cycles``).
 from __future__ import annotations
 
 import gc
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from explorer.actions import is_destructive, is_pattern, matches, service_of
+from explorer.apigrammar import lookup_key
 from explorer.errors import CatalogError, Problem
 from explorer.graph.cycles import strongly_connected
 from explorer.graph.results import Edge, Evidence, Link, PairScope
@@ -34,17 +34,14 @@ from explorer.view import EdgeKind, ScopeMark
 if TYPE_CHECKING:
     import networkx as nx
 
-_PLACEHOLDER = re.compile(r"\{[^}]*\}")
-_API = re.compile(r"^\s*([A-Za-z]+)\s+(/\S*)")
-
 
 def normalise_api(text: str) -> str | None:
-    """``METHOD /path`` with the method upper-cased and placeholders blanked, or None if not an API."""
-    m = _API.match(text)
-    if m is None:
-        return None
-    path = _PLACEHOLDER.sub("{}", m.group(2)).rstrip("/") or "/"
-    return f"{m.group(1).upper()} {path}"
+    """``METHOD /path`` with the method upper-cased and placeholders blanked, or None if not an API.
+
+    Read by the same grammar as the importer's (explorer.apigrammar), so what a user types is
+    repaired the way the documentation's cells are.
+    """
+    return lookup_key(text)
 
 
 def summarise(pairs: Iterable[PairScope]) -> ScopeMark:
@@ -178,6 +175,9 @@ def _build(catalog: Catalog, source: str) -> CatalogGraph:
         for text in op.name.values():
             by_name[text.casefold()].append(node)
         for ref in op.actions:
+            if is_pattern(ref.action):
+                # an action cell written as a pattern (cce:kubernetes:*): a pattern node, expanded like a dependency's
+                patterns.add(ref.action)
             pairs[ref.action].append(
                 PairScope(ref.action, op.id, name, op.apis, op.scope.iam_project, op.scope.enterprise_project, prov)
             )
@@ -193,7 +193,7 @@ def _build(catalog: Catalog, source: str) -> CatalogGraph:
                 evidence[(ref.action, target)].append(ev)
                 kinds.setdefault((ref.action, target), "depends")
 
-    defined = frozenset(pairs)
+    defined = frozenset(a for a in pairs if a not in patterns)
     unresolved = frozenset(referenced - defined)
     by_service: dict[str, list[str]] = defaultdict(list)
     for action in sorted(defined):

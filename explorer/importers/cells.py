@@ -6,18 +6,16 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from explorer import apigrammar
 from explorer.actions import is_action, is_pattern
 from explorer.importers.text import narrow
 from explorer.model import ActionRef
 
 PLACEHOLDERS = frozenset({"", "-", "--", "—", "–", "无", "none", "n/a", "na", "/", "not required", "不涉及", "null"})
-_TRUE = frozenset({"√", "✓", "✔", "y", "yes", "supported", "支持", "true", "是"})
-_FALSE = frozenset({"×", "x", "✗", "✘", "n", "no", "not supported", "unsupported", "不支持", "false", "否"})
+_TRUE = frozenset({"√", "✓", "✔", "✅", "☑", "y", "yes", "supported", "支持", "true", "是"})
+_FALSE = frozenset({"×", "x", "✗", "✘", "❌", "✕", "n", "no", "not supported", "unsupported", "不支持", "false", "否"})
 
-_METHOD_ONLY = re.compile(r"^(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)$")
 _NO_API = frozenset({"x", "×"})  # some API columns mark "no public API" with the scope cross
-# a path usually starts with "/", but some tables drop it ("GET v3.0/OS-SECURITYPOLICY/...")
-_METHOD_PATH = re.compile(r"\b(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\s+(/\S*|[\w.{}:-]+/\S*)")
 # Runs of the characters an action (or a glued sequence of actions) is made of.
 _RUN = re.compile(r"[A-Za-z0-9_.*:-]+")
 _IDENT = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
@@ -31,6 +29,34 @@ _LABEL_TRIM = " \t-:>→=,;•*\"'`"
 def is_placeholder(values: Iterable[str]) -> bool:
     """True for an empty cell or one that only says "none" in one of the documented ways."""
     return all(narrow(v).lower().strip(".。") in PLACEHOLDERS for v in values)
+
+
+# An action cell that says, in words, that the operation needs no action of its own.
+_NO_ACTION = re.compile(
+    r"(无需|不需要|无须|不用)(任何)?(授权|鉴权|权限|授权项)|不涉及(授权|鉴权)?|"
+    r"\bno (specific |extra |additional )?(authori[sz]ation|permissions?|actions?|policy|policies)( is| are)? "
+    r"(required|needed|necessary)\b|\b(authori[sz]ation|permissions?) (is |are )?not (required|needed)\b|"
+    r"\bnot (required|needed|applicable)\b|\bdoes not (require|need) (any )?(authori[sz]ation|permissions?)\b",
+    re.IGNORECASE,
+)
+# An action cell that says a system-defined role or policy covers the operation, instead of naming actions.
+_IN_ROLE = re.compile(
+    r"\b(included|contained|covered|granted) (in|by) (the )?.{0,60}\b(roles?|permissions?|polic(y|ies))\b|"
+    r"包含在.{0,40}(角色|权限|策略)|(角色|策略|权限)(中)?(已)?包含|由.{0,40}(角色|策略)(授予|提供)",
+    re.IGNORECASE,
+)
+
+
+def says_no_action(values: Iterable[str]) -> bool:
+    """True for an action cell that says in words that no action is needed (无需授权, No authorization required)."""
+    text = narrow(" ".join(values))
+    return bool(text) and _NO_ACTION.search(text) is not None and not action_like(text)
+
+
+def names_a_role(values: Iterable[str]) -> bool:
+    """True for an action cell that says a system role includes the operation, naming no action."""
+    text = narrow(" ".join(values))
+    return bool(text) and _IN_ROLE.search(text) is not None and not action_like(text)
 
 
 def scope_flag(values: tuple[str, ...]) -> tuple[bool | None, str | None]:
@@ -47,9 +73,36 @@ def scope_flag(values: tuple[str, ...]) -> tuple[bool | None, str | None]:
     return None, f"unrecognised scope mark {' '.join(values)!r} (expected √/Y/Supported, ×/x/Not supported or -)"
 
 
+_MARK_REMARK = re.compile(r"^(\S+|not supported|不支持)\s*[(:,;-]\s*(.+?)\)?$")
+
+
+def scope_mark_with_remark(values: tuple[str, ...]) -> tuple[bool, str] | None:
+    """(flag, remark) of a mark followed by a remark ("√ (仅部分区域)", "Y: only for xxx"), else None."""
+    m = _MARK_REMARK.match(narrow(" ".join(values)).lower())
+    if m is None:
+        return None
+    mark = m.group(1)
+    if mark in _TRUE:
+        return True, m.group(2)
+    if mark in _FALSE:
+        return False, m.group(2)
+    return None
+
+
 _ENTERPRISE = re.compile(r"enterprise[ -]?projects?|企业项目")
 _PROJECT = re.compile(r"\b(iam )?projects?\b|项目")
-_POLARITY = re.compile(r"not supported|unsupported|不支持|supported|支持")
+_NEGATIVE = re.compile(r"not supported|unsupported|不支持|\b(are|is) not\b|\bcannot\b|\bnot available\b|不可用")
+_POSITIVE = re.compile(r"supported|支持|\bavailable\b|可用")
+# Clauses: sentences, list items and values; "but" and "while" start a new one.
+_CLAUSE = re.compile(r"[.;\n。]|\s-\s|\bbut\b|\bwhile\b|\bwhereas\b|但|而")
+
+
+def _polarity(clause: str) -> bool | None:
+    if _NEGATIVE.search(clause):
+        return False
+    if _POSITIVE.search(clause):
+        return True
+    return None
 
 
 def scope_prose(values: tuple[str, ...]) -> tuple[bool | None, bool | None, str | None]:
@@ -57,60 +110,68 @@ def scope_prose(values: tuple[str, ...]) -> tuple[bool | None, bool | None, str 
 
     The prose lists what is supported ("Supported: IAM projects, Enterprise projects", "Projects
     are supported.", 支持:项目(Project) 企业项目(Enterprise Project)) and sometimes what is not
-    ("Not supported: Enterprise projects"). Each kind of project takes the polarity of the
-    statement it is listed under; a kind that a list of what *is* supported leaves out is not
-    supported.
+    ("Not supported: Enterprise projects", "Enterprise projects are not supported"). The text is cut
+    into clauses (sentences, list items, values, "but"); a kind of project named in a clause takes
+    that clause's polarity, or, in a clause without one (a list item), the polarity of the last
+    clause that had one ("Supported:" above its items). A kind that a statement of what *is*
+    supported leaves out is not supported.
     """
     if is_placeholder(values):
         return None, None, None
     # "项目(Project)" names one thing; drop the English gloss so it is not counted twice.
-    text = re.sub(r"\((enterprise )?project\)", "", narrow(" ".join(values)).lower())
-    marks = list(_POLARITY.finditer(text))
-    if not marks:
-        return None, None, f"unrecognised scope statement {' '.join(values)!r}"
-    # A statement is the text from one polarity word to the next; text before the first word
-    # belongs to it ("Projects are supported.").
+    text = re.sub(r"\((enterprise )?project\)", "", "\n".join(narrow(v) for v in values).lower())
     flags: dict[str, bool] = {}
-    for i, mark in enumerate(marks):
-        begin = 0 if i == 0 else mark.start()
-        end = marks[i + 1].start() if i + 1 < len(marks) else len(text)
-        segment = text[begin:end]
-        positive = mark.group(0) in ("supported", "支持")
-        if _ENTERPRISE.search(segment):
-            flags["enterprise"] = positive
-        if _PROJECT.search(_ENTERPRISE.sub(" ", segment)):
-            flags["project"] = positive
+    current: bool | None = None
+    any_positive = False
+    for clause in _CLAUSE.split(text):
+        polarity = _polarity(clause)
+        if polarity is not None:
+            current = polarity
+            any_positive = any_positive or polarity
+        if current is None:
+            continue
+        if _ENTERPRISE.search(clause):
+            flags["enterprise"] = current
+        if _PROJECT.search(_ENTERPRISE.sub(" ", clause)):
+            flags["project"] = current
     if not flags:
         return None, None, f"unrecognised scope statement {' '.join(values)!r}"
-    listed_supported = any(m.group(0) in ("supported", "支持") for m in marks)
-    default = False if listed_supported else None
+    default = False if any_positive else None
     return flags.get("project", default), flags.get("enterprise", default), None
 
 
-def apis_and_notes(values: tuple[str, ...]) -> tuple[list[str], list[str]]:
-    """ "METHOD /path" strings of an API cell; any other text (a prerequisite, a remark) is a note."""
+def apis_and_notes(values: tuple[str, ...]) -> tuple[list[str], list[str], list[str]]:
+    """(APIs, notes, repairs) of an API cell, read by the API grammar (:mod:`explorer.apigrammar`).
+
+    The values are read as one text, one per line, so a method on one line and its path on the
+    next, or a path broken over two lines, is one API. Text outside the APIs is kept as notes (a
+    value without an API as written); each repair the grammar made is a warning quoting the cell.
+    """
+    narrowed = [narrow(v) for v in values]
+    text = "\n".join(narrowed)
+    found = apigrammar.scan(text)
     apis: list[str] = []
+    repairs: list[str] = []
+    for f in found:
+        if f.api.text not in apis:
+            apis.append(f.api.text)
+        for kind in f.repairs:
+            repairs.append(f"API {f.api.text!r} read with a repair ({kind}) from the cell text {' '.join(narrowed)!r}")
     notes: list[str] = []
-    joined: list[str] = []
-    for value in values:
-        # a method on one line and its path on the next ("GET" / "/v2/{project_id}/...") is one API
-        if joined and _METHOD_ONLY.match(narrow(joined[-1])) and value.lstrip().startswith("/"):
-            joined[-1] = f"{joined[-1].strip()} {value.strip()}"
-        else:
-            joined.append(value)
-    for original in joined:
-        value = narrow(original)
-        if value.lower() in _NO_API:
+    pos = 0
+    for original, value in zip(values, narrowed, strict=True):
+        begin, finish = pos, pos + len(value)
+        pos = finish + 1
+        inside = [f for f in found if f.start < finish and f.end > begin]
+        if not inside:
+            if value.lower() not in _NO_API and not is_placeholder((value,)) and value.strip():
+                notes.append(original.strip())
             continue
-        found = list(_METHOD_PATH.finditer(value))
-        for m in found:
-            api = f"{m.group(1)} {m.group(2).rstrip('.,;')}"
-            if api not in apis:
-                apis.append(api)
-        rest = _METHOD_PATH.sub(" ", value).strip(" ,;")
-        if rest and not is_placeholder((rest,)):
-            notes.append(original if not found else rest)
-    return apis, notes
+        clipped = [
+            apigrammar.Found(f.api, max(f.start, begin) - begin, min(f.end, finish) - begin, f.repairs) for f in inside
+        ]
+        notes.extend(n for n in apigrammar.rest(value, clipped) if not is_placeholder((n,)))
+    return apis, notes, repairs
 
 
 def repair_spaces(text: str) -> str:
@@ -212,8 +273,8 @@ def extract_actions(values: tuple[str, ...], known_services: frozenset[str], *, 
                 if not (is_action(name) or is_pattern(name)):
                     out.warnings.append(f"{name!r} is not a valid action name")
                     continue
-                if is_pattern(name) and not patterns:
-                    out.warnings.append(f"wildcard {name!r} where a single action is expected")
+                if is_pattern(name) and (not patterns or name.startswith("*")):
+                    out.warnings.append(f"wildcard {name!r} where a single action or a service's pattern is expected")
                     continue
                 found.append((m.start(), m.start() + len(m.group(0)), glued_label, name, k == len(names) - 1))
         if not found:

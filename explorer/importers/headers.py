@@ -1,4 +1,13 @@
-"""Header recognition: every column header variant of the corpus, in Chinese and English, to a role."""
+"""Header recognition: a column header, in Chinese or English, to the role of its column.
+
+Headers are classified by the words they contain, not matched against a list of exact strings, so
+the variants of pages not seen yet are read too: a header split over two lines or glossed in
+brackets (``Enterprise (Enterprise Project)``, ``IAM项目\\n(Project)``), emphasis, plural and
+singular, word order (``Action Name``, ``Fine-grained Action``, ``Dependent Permission/Action``).
+Columns that list system-defined roles or policies (``ECS Administrator``, ``FullAccess``,
+``ReadOnlyAccess``, ``Tenant Guest``) are recognised as such. A header none of the rules reads is
+unknown (None); the pipeline ignores that column, and reports it with the values it held.
+"""
 
 from __future__ import annotations
 
@@ -22,44 +31,82 @@ Role = Literal[
     "description",
     "module",
     "authorization",
+    "system_role",  # a system-defined role or policy: its cells say whether the role includes the row
+    "index",  # a row number (No., 序号): nothing to keep
 ]
 
-# First match wins, so the more specific patterns come first (e.g. "IAM-based Authorization"
-# before "IAM Project", "Permission (service:resource:action)" before "Permission").
+_ROLE_WORDS = (
+    r"full ?access|read ?only ?access|read-only ?access|readonly|operate ?access|common ?operations|"
+    r"administrator|admin|viewer|operator|tenant guest|guest|developer|auditor|管理员|只读|访客"
+)
+# Each rule is a pattern searched in the header key (lower-case, ASCII punctuation, spaced brackets).
+# First match wins, so the more specific rules come first.
 _RULES: tuple[tuple[str, Role], ...] = (
-    (r"实例授权", "instance"),
-    (r"标签授权", "tag"),
-    (r"^(authorization on the .* console|api-based authorization|iam-based authorization)$", "authorization"),
-    (r"^依赖|^dependen|^dependency|^related actions?$", "dependencies"),
-    (r"^企业项目|^enterprise projects?\b", "enterprise_project"),
-    (r"^iam ?(项目|projects?\b|\(project\))", "iam_project"),
-    (r"授权项作用域|授权范围|^authorization scope$|^scope$", "scope"),
-    (r"^授权项(\(action\))?$|^actions?$|^action name$|^fine-grained actions?$", "action"),
-    (r"^permission( set)? \(service:resource:action\)", "action"),
-    (r"^permissions?$|^permission name$|^system-defined permission$", "permission"),
-    (r"^权限$|^权限描述$|^权限说明$|资源操作$|^operations?$|^permission/operation$", "name"),
-    (r"^对应的?api(接口)?$|^方法$|^apis?$|^api接口$", "api"),
+    (r"实例授权|实例级|\b(resource[- ])?instance(-level)?\b.*\bauthori[sz]", "instance"),
+    (r"标签授权|\btag(-based| based)?\b.*\bauthori[sz]", "tag"),
+    (r"^(authorization on the .* console|(api|iam|console|policy)[- ]based authori[sz]ation)$", "authorization"),
+    (rf"^(?:[\w()/.-]+ ){{0,3}}({_ROLE_WORDS})( \(.*\))?$", "system_role"),
     (
-        r"^api功能$|^api function$|^function$|^description$|^scenario$|^applicable scenario$|^说明$|^描述$",
+        r"依赖|\bdependen|\b(related|associated) (actions?|permissions?)\b|\bprerequisite (actions?|permissions?)\b"
+        r"|^prerequisites?$|^前提条件$|^前置条件$|^(additional|extra|other) (actions?|permissions?)$",
+        "dependencies",
+    ),
+    (r"企业项目|\benterprise\b|\beps\b", "enterprise_project"),
+    (
+        r"^(supported by |支持)?(iam )?(项目|projects?)( \(projects?\))?$|iam ?项目|^iam ?\(projects?\)$"
+        r"|\biam projects?\b|^\((iam )?projects?\)$",  # "(Project)": the second line of a split header
+        "iam_project",
+    ),
+    (r"授权项?作用域|授权范围|作用范围|\bscope\b", "scope"),
+    (r"^(no\.?|#|序号|编号|index|seq(uence)?( no\.?)?)$", "index"),
+    (r"\(service:resource:action\)|\bfine[- ]grained (actions?|permissions?)\b", "action"),
+    (
+        r"^(iam )?(授权项|授权动作|actions?)( \(actions?\))?$|^(iam )?actions? (names?|ids?|list)$|^授权项名称$"
+        r"|^(policy )?actions?$|^授权项 \(action\)$",
+        "action",
+    ),
+    (r"^(所需|需要的?|必需的?)授权项$|^(required|necessary) actions?$|^actions? required$", "action"),
+    (r"^permissions?$|^permission names?$|^system-defined permissions?$|^权限项$", "permission"),
+    (r"^(required|necessary) permissions?$|^permissions? required$|^所需权限$", "permission"),
+    (r"\bapi (functions?|descriptions?)\b|^api功能$|功能描述|功能说明|^api (names?)$|^api名称$", "description"),
+    (r"^(authori[sz]ation|(api|iam|console)[- ]based)\b", "authorization"),
+    (
+        r"^对应的?api(接口)?$|^(请求)?方法$|^apis?$|^api接口$|^(api|request) (urls?|uris?|paths?|methods?)$|^urls?$"
+        r"|^uris?$|^(http )?methods?$|^(http )?methods? (and|&|/) ?(urls?|uris?|paths?)$|^接口$|^调用的?api$"
+        r"|^(请求)?(路径|url|uri)$",
+        "api",
+    ),
+    (r"^权限$|^权限(描述|说明|名称)$|资源操作$|^操作(名称)?$|^operations?( names?)?$|^permission/operation$", "name"),
+    (r"^(operation|permission)s?/(permission|operation)s?$|^(console )?functions? names?$", "name"),
+    (
+        r"^functions?$|^descriptions?$|^scenarios?$|^(applicable|usage) scenarios?$|^说明$|^描述$|^功能$|^场景$"
+        r"|^(application|使用|适用)场景$|^purpose$|^details?$",
         "description",
     ),
-    (r"^备注$|^remarks?$", "remarks"),
-    (r"^module$|^模块$", "module"),
+    (r"^备注$|^remarks?$|^notes?$|^comments?$|^注意事项$|^说明与限制$", "remarks"),
+    (
+        r"^modules?$|^模块$|^categor(y|ies)$|^分类$|^类别$|^resource types?$|^资源类型$"
+        r"|^(服务|service) ?(模块|modules?)$|^资源$|^resources?$|^条件键$|^condition keys?$",
+        "module",
+    ),
 )
 _COMPILED = tuple((re.compile(p), role) for p, role in _RULES)
 
 
 def header_key(text: str) -> str:
-    """A header as compared: lower-case, ASCII punctuation, no emphasis, no space before brackets."""
-    key = narrow(text.replace("*", "")).lower()
-    return re.sub(r"\s*([()])\s*", r"\1", key).replace(")(", ") (").strip()
+    """A header as compared: lower-case, ASCII punctuation, no emphasis, one space, spaced brackets."""
+    key = narrow(text.replace("*", "").replace("`", "")).lower()
+    key = re.sub(r"\s*\(\s*", " (", key)
+    key = re.sub(r"\s*\)", ")", key)
+    return re.sub(r"\s+", " ", key).strip()
 
 
 def role_of(text: str) -> Role | None:
-    """The role of one header cell, or None when the header is not one the importer knows."""
+    """The role of one header cell, or None when no rule reads it."""
     key = header_key(text)
-    spaced = re.sub(r"(\S)\(", r"\1 (", key)  # "iam项目(project)" and "iam项目 (project)" alike
+    if not key:
+        return None
     for pattern, role in _COMPILED:
-        if pattern.search(key) or pattern.search(spaced):
+        if pattern.search(key):
             return role
     return None

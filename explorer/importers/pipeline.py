@@ -8,14 +8,23 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from explorer.catalog.damage import action_damage
 from explorer.catalog.store import dump_service, write_catalogs, write_text_atomic
 from explorer.errors import DocumentImportError
 from explorer.importers.cells import action_like
 from explorer.importers.formats import decode, detect_format, parse_tables
+from explorer.importers.ids import assign_ids
 from explorer.importers.manifest import ManifestEntry, read_manifest
 from explorer.importers.rawtable import RawTable, TableSyntaxError
 from explorer.importers.report import REPORT_NAME, FileReport, ImportReport, report_to_json
-from explorer.importers.rows import RowProblem, column_roles, interpret_table, policy_content
+from explorer.importers.rows import (
+    RowProblem,
+    UnknownHeader,
+    UnknownHeaderError,
+    column_roles,
+    interpret_table,
+    policy_content,
+)
 from explorer.model import EDITION_CLOUD, EDITION_LANGUAGE, Catalog, Operation, ServiceCatalog, SourceDoc
 
 # Eight times the largest page of the corpus; an upload this size imports in about two seconds.
@@ -77,7 +86,7 @@ def _with_source(operations: list[Operation], source: SourceDoc) -> list[Operati
     ]
 
 
-def _import_parsed(parsed: _Parsed, known: frozenset[str], *, skip_unknown: bool) -> tuple[list[Operation], FileReport]:
+def _import_parsed(parsed: _Parsed, known: frozenset[str]) -> tuple[list[Operation], FileReport]:
     report = FileReport(parsed.file, parsed.edition, parsed.service, parsed.format)
     if parsed.error is not None:
         report.problems.append(RowProblem(parsed.file, 0, 0, parsed.error))
@@ -101,10 +110,15 @@ def _import_parsed(parsed: _Parsed, known: frozenset[str], *, skip_unknown: bool
                 )
             )
             continue
-        classified = column_roles(table, parsed.file, number, skip_unknown=skip_unknown)
+        classified = column_roles(table, parsed.file, number)
         if classified is None:
             continue
         roles, problems = classified
+        report.unknown_headers.extend(
+            UnknownHeader(parsed.file, number, table.line, h)
+            for h, r in zip(table.header, roles, strict=True)
+            if r is None
+        )
         report.tables = number
         report.problems.extend(problems)
         result = interpret_table(table, parsed.file, number, roles, language=language, known_services=known)
@@ -129,13 +143,26 @@ def _parse_file(corpus: Path, entry: ManifestEntry) -> _Parsed:
     return parsed
 
 
+def _check_headers(report: ImportReport) -> None:
+    """With ``strict_headers``: one error naming every unknown column header of the run, with its place."""
+    unknown = sorted(u for f in report.files for u in f.unknown_headers)
+    if unknown:
+        listed = "\n".join(f"  {u}" for u in unknown)
+        raise UnknownHeaderError(
+            f"{len(unknown)} column header(s) no rule reads; nothing was written "
+            f"(without --strict these columns are ignored and their values listed per row):\n{listed}"
+        )
+
+
 def build_corpus(
-    corpus: Path, *, skip_unknown: bool = False, progress: Progress | None = None
+    corpus: Path, *, strict_headers: bool = False, progress: Progress | None = None
 ) -> tuple[dict[str, Catalog], ImportReport]:
     """Import every table file the corpus manifest lists, in memory: one Catalog per cloud, and the report.
 
-    Raises DocumentImportError for an unreadable manifest and UnknownHeaderError for an action
-    table with an unknown column header (unless ``skip_unknown``); everything else is reported.
+    Raises DocumentImportError for an unreadable manifest. A column with an unknown header is
+    ignored and reported, with the values it held per row; with ``strict_headers`` the run instead
+    raises UnknownHeaderError, after reading every file, naming every such header with its place.
+    Everything else is reported.
     """
     entries = [e for e in read_manifest(corpus) if e.is_table]
     parsed: list[_Parsed] = []
@@ -148,7 +175,7 @@ def build_corpus(
     by_service: dict[tuple[str, str], list[Operation]] = {}
     sources: dict[tuple[str, str], list[SourceDoc]] = {}
     for done, (entry, item) in enumerate(zip(entries, parsed, strict=True), start=len(entries) + 1):
-        operations, file_report = _import_parsed(item, known, skip_unknown=skip_unknown)
+        operations, file_report = _import_parsed(item, known)
         if not file_report.failed and (file_report.tables, file_report.rows_seen) != (
             entry.action_tables,
             entry.approx_rows,
@@ -174,25 +201,41 @@ def build_corpus(
         sources.setdefault(key, []).append(source)
         if progress is not None:
             progress(done, len(entries) * 2, entry.corpus_path)
+    report.files.sort(key=lambda f: f.file)
+    if strict_headers:
+        _check_headers(report)
     catalogs: dict[str, Catalog] = {}
     for (cloud, service), operations in sorted(by_service.items()):
         ordered = sorted(operations, key=lambda op: (op.provenance.file, op.provenance.table, op.provenance.row))
         catalogs.setdefault(cloud, Catalog(cloud)).services[service] = ServiceCatalog(
-            cloud, service, tuple(sorted(sources[(cloud, service)])), tuple(ordered)
+            cloud, service, tuple(sorted(sources[(cloud, service)])), tuple(assign_ids(cloud, service, ordered))
         )
-    report.files.sort(key=lambda f: f.file)
+    by_file = {f.file: f for f in report.files}
+    for cloud in sorted(catalogs):
+        _report_damage(catalogs[cloud].services.values(), by_file)
     return catalogs, report
 
 
+def _report_damage(services: Iterable[ServiceCatalog], by_file: dict[str, FileReport]) -> None:
+    """Signs of damaged action names (see explorer.catalog.damage), as warnings on the rows that carry them."""
+    for d in action_damage(sorted(services, key=lambda s: s.service)):
+        prov = d.service.operations[d.index].provenance
+        target = by_file.get(prov.file)
+        if target is not None:
+            target.problems.append(
+                RowProblem(prov.file, prov.table, prov.row, f"{d.location}: {d.message}", False, "damaged_action")
+            )
+
+
 def import_corpus(
-    corpus: Path, out: Path, *, skip_unknown: bool = False, progress: Progress | None = None
+    corpus: Path, out: Path, *, strict_headers: bool = False, progress: Progress | None = None
 ) -> ImportReport:
     """Import the corpus and write ``out/<cloud>/<service>.yaml`` and ``out/import-report.json``.
 
     Nothing is written unless the whole corpus was imported; each cloud directory is then replaced
     as a whole (see :func:`explorer.catalog.store.write_catalogs`).
     """
-    catalogs, report = build_corpus(corpus, skip_unknown=skip_unknown, progress=progress)
+    catalogs, report = build_corpus(corpus, strict_headers=strict_headers, progress=progress)
     write_catalogs([catalogs[c] for c in sorted(catalogs)], out, extra_files={REPORT_NAME: report_to_json(report)})
     return report
 
@@ -209,7 +252,7 @@ def import_document(
     edition: str,
     service: str | None = None,
     fmt: str | None = None,
-    skip_unknown: bool = False,
+    strict_headers: bool = False,
 ) -> DocumentImport:
     """Import one uploaded document (e.g. from the web UI) into a ServiceCatalog and its report.
 
@@ -236,7 +279,9 @@ def import_document(
         raise DocumentImportError(f"{label}: {exc}") from None
     parsed = _Parsed(label, edition, service or "", fmt, tables)
     known = frozenset(BASE_SERVICES | _services_in(tables))
-    operations, file_report = _import_parsed(parsed, known, skip_unknown=skip_unknown)
+    operations, file_report = _import_parsed(parsed, known)
+    if strict_headers:
+        _check_headers(ImportReport([file_report]))
     if file_report.tables == 0:
         damage = "; ".join(d for t in tables for d in t.damage)
         raise DocumentImportError(
@@ -253,7 +298,10 @@ def import_document(
         service = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
         file_report.service = service
     source = SourceDoc(label, edition, format=fmt)
-    catalog = ServiceCatalog(cloud, service, (source,), tuple(_with_source(operations, source)))
+    catalog = ServiceCatalog(
+        cloud, service, (source,), tuple(assign_ids(cloud, service, _with_source(operations, source)))
+    )
+    _report_damage([catalog], {file_report.file: file_report})
     return DocumentImport(catalog, ImportReport([file_report]))
 
 

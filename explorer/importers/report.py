@@ -12,10 +12,12 @@ from pathlib import Path
 from typing import Any
 
 from explorer.errors import DocumentImportError
-from explorer.importers.rows import RowProblem
+from explorer.importers.rows import RowProblem, UnknownHeader
 
 REPORT_NAME = "import-report.json"
-REPORT_VERSION = 1
+# 2 added each problem's "kind", the per-kind counts and the list of unknown column headers; 1 is still read.
+REPORT_VERSION = 2
+_READABLE = (1, 2)
 
 
 @dataclass(slots=True)
@@ -30,6 +32,7 @@ class FileReport:
     rows_seen: int = 0
     rows_imported: int = 0
     problems: list[RowProblem] = field(default_factory=list)
+    unknown_headers: list[UnknownHeader] = field(default_factory=list)
 
     @property
     def rows_skipped(self) -> int:
@@ -66,9 +69,24 @@ class ImportReport:
     def problems(self) -> list[RowProblem]:
         return sorted(p for f in self.files for p in f.problems)
 
+    def unknown_headers(self) -> list[UnknownHeader]:
+        """Every column header of the run that no rule reads, with file, table and line."""
+        return sorted(u for f in self.files for u in f.unknown_headers)
+
+    def kinds(self) -> dict[str, int]:
+        """How many warnings of each kind (API repairs, values lost, inferred scope ...) the run reported."""
+        counts: dict[str, int] = {}
+        for p in self.problems():
+            if not p.skipped and p.kind:
+                counts[p.kind] = counts.get(p.kind, 0) + 1
+        return dict(sorted(counts.items()))
+
 
 def _problem(p: RowProblem) -> dict[str, Any]:
-    return {"table": p.table, "row": p.row, "skipped": p.skipped, "reason": p.reason}
+    out: dict[str, Any] = {"table": p.table, "row": p.row, "skipped": p.skipped, "reason": p.reason}
+    if p.kind:
+        out["kind"] = p.kind
+    return out
 
 
 def report_to_json(report: ImportReport) -> str:
@@ -82,7 +100,11 @@ def report_to_json(report: ImportReport) -> str:
             "rows_imported": report.rows_imported,
             "rows_skipped": report.rows_skipped,
             "warnings": sum(1 for p in report.problems() if not p.skipped),
+            "warnings_by_kind": report.kinds(),
         },
+        "unknown_headers": [
+            {"file": u.file, "table": u.table, "line": u.line, "header": u.header} for u in report.unknown_headers()
+        ],
         "files": [
             {
                 "file": f.file,
@@ -116,8 +138,8 @@ def report_from_json(text: str, path: str = REPORT_NAME) -> ImportReport:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise DocumentImportError(f"{path}: line {exc.lineno}: not valid JSON ({exc.msg})") from None
-    if _get(data, "version", int, "(top level)", path) != REPORT_VERSION:
-        raise DocumentImportError(f"{path}: version: expected {REPORT_VERSION}")
+    if _get(data, "version", int, "(top level)", path) not in _READABLE:
+        raise DocumentImportError(f"{path}: version: expected one of {', '.join(map(str, _READABLE))}")
     report = ImportReport()
     for i, raw in enumerate(_get(data, "files", list, "(top level)", path)):
         where = f"files[{i}]"
@@ -140,9 +162,22 @@ def report_from_json(text: str, path: str = REPORT_NAME) -> ImportReport:
                     _get(p, "row", int, here, path),
                     _get(p, "reason", str, here, path),
                     _get(p, "skipped", bool, here, path),
+                    _get(p, "kind", str, here, path) if isinstance(p, dict) and "kind" in p else "",
                 )
             )
         report.files.append(fr)
+    by_file = {f.file: f for f in report.files}
+    for i, raw in enumerate(data.get("unknown_headers", [])):
+        where = f"unknown_headers[{i}]"
+        name = _get(raw, "file", str, where, path)
+        unknown = UnknownHeader(
+            name,
+            _get(raw, "table", int, where, path),
+            _get(raw, "line", int, where, path),
+            _get(raw, "header", str, where, path),
+        )
+        if name in by_file:
+            by_file[name].unknown_headers.append(unknown)
     return report
 
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from explorer import apigrammar
 from explorer.errors import DocumentImportError
 from explorer.importers.cells import (
     Extracted,
@@ -13,7 +15,10 @@ from explorer.importers.cells import (
     apis_and_notes,
     extract_actions,
     is_placeholder,
+    names_a_role,
+    says_no_action,
     scope_flag,
+    scope_mark_with_remark,
     scope_prose,
 )
 from explorer.importers.headers import Role, role_of
@@ -38,6 +43,9 @@ class RowProblem:
     row: int
     reason: str
     skipped: bool = True
+    # what kind of finding it is, for the report's counts: "unknown_header", "value_lost",
+    # "api_repair", "inferred_scope", "no_action", "unread_action" ... ("" for the others)
+    kind: str = ""
 
 
 @dataclass(slots=True)
@@ -47,8 +55,8 @@ class TableResult:
     rows_seen: int = 0
 
 
-def operation_id(file: str, table: int, row: int) -> str:
-    """A stable id from where the row is: the same row of the same file always gets the same id."""
+def provisional_id(file: str, table: int, row: int) -> str:
+    """A placeholder id from where the row is; the pipeline replaces it by the content id (see ids.py)."""
     return hashlib.sha1(f"{file}\n{table}\n{row}".encode()).hexdigest()[:12]
 
 
@@ -61,44 +69,82 @@ def policy_content(table: RawTable) -> bool:
     return bool(table.caption) and _POLICY_CONTENT.search(table.caption) is not None
 
 
-def _mostly_actions(table: RawTable, column: int) -> bool:
+def _share(table: RawTable, column: int, test: Callable[[str], bool]) -> bool:
+    """True when at least half of the column's filled cells have a value that passes ``test``."""
     values = [row.cells[column] for row in table.rows if column < len(row.cells)]
     filled = [v for v in values if not is_placeholder(v)]
-    hits = sum(1 for v in filled if any(action_like(x) for x in v))
+    hits = sum(1 for v in filled if any(test(x) for x in v))
     return bool(filled) and hits * 2 >= len(filled)
 
 
-def column_roles(
-    table: RawTable, file: str, table_no: int, *, skip_unknown: bool
-) -> tuple[list[Role | None], list[RowProblem]] | None:
-    """The role of each column, or None when the table is not an action table.
+def _mostly_actions(table: RawTable, column: int) -> bool:
+    return _share(table, column, lambda x: bool(action_like(x)))
+
+
+def _mostly_apis(table: RawTable, column: int) -> bool:
+    return _share(table, column, lambda x: any(f.api.method for f in apigrammar.scan(narrow(x))))
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class UnknownHeader:
+    """A column header no rule reads, and where it is."""
+
+    file: str
+    table: int
+    line: int
+    header: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: table {self.table} (line {self.line}): unknown column header {self.header!r}"
+
+
+def column_roles(table: RawTable, file: str, table_no: int) -> tuple[list[Role | None], list[RowProblem]] | None:
+    """The role of each column (None: ignored), and what was found about the header; None for no action table.
 
     An action table has a column of actions: one headed as such, or a "Permission" column whose
-    cells are action names (the OTC user guides use it both ways). An unknown header in an action
-    table is an error, unless ``skip_unknown``, when the column is ignored and reported.
+    cells are action names (the OTC user guides use it both ways). A column whose header is
+    unknown is read by its content where that is unambiguous (the only column of API paths, or of
+    action names); otherwise it is ignored, reported, and the values it held are listed per row.
     """
     if policy_content(table):
         return None
     roles: list[Role | None] = [role_of(h) for h in table.header]
+    problems: list[RowProblem] = []
     if "action" not in roles:
         candidates = [i for i, r in enumerate(roles) if r == "permission" and _mostly_actions(table, i)]
         if not candidates:
-            return None
+            unknown_actions = [i for i, r in enumerate(roles) if r is None and _mostly_actions(table, i)]
+            if len(unknown_actions) != 1 or ("api" not in roles and "name" not in roles and "permission" not in roles):
+                return None
+            candidates = unknown_actions
+            problems.append(_read_by_content(file, table_no, table, candidates[0], "action"))
         roles[candidates[0]] = "action"
     roles = ["name" if r == "permission" else r for r in roles]
-    problems: list[RowProblem] = []
+    if "api" not in roles:
+        unknown_apis = [i for i, r in enumerate(roles) if r is None and _mostly_apis(table, i)]
+        if len(unknown_apis) == 1:
+            roles[unknown_apis[0]] = "api"
+            problems.append(_read_by_content(file, table_no, table, unknown_apis[0], "api"))
     for i, role in enumerate(roles):
         if role is None:
-            header = table.header[i]
+            unknown = UnknownHeader(file, table_no, table.line, table.header[i])
             message = (
-                f"{file}: table {table_no} (line {table.line}): unknown column header {header!r}; "
-                "expected a permission/operation name, API, action, dependency, IAM project, enterprise project, "
-                "scope, instance, tag, remarks, description or module column"
+                f"{unknown}: the column is ignored and its values are listed per row; expected a permission/operation "
+                "name, API, action, dependency, IAM project, enterprise project, scope, instance, tag, remarks, "
+                "description, module or system-role column"
             )
-            if not skip_unknown:
-                raise UnknownHeaderError(message)
-            problems.append(RowProblem(file, table_no, 0, f"column {header!r} ignored: unknown header", False))
+            problems.append(RowProblem(file, table_no, 0, message, False, "unknown_header"))
     return roles, problems
+
+
+def _read_by_content(file: str, table_no: int, table: RawTable, column: int, role: str) -> RowProblem:
+    header = table.header[column]
+    what = "API paths" if role == "api" else "action names"
+    message = (
+        f"table at line {table.line}: column {header!r} (unknown header) read as the {role} column: "
+        f"its cells hold {what}"
+    )
+    return RowProblem(file, table_no, 0, message, False, "header_by_content")
 
 
 @dataclass(slots=True)
@@ -106,11 +152,13 @@ class _Row:
     names: list[str] = field(default_factory=list)
     descriptions: list[tuple[str, str]] = field(default_factory=list)  # (header, text)
     apis: list[str] = field(default_factory=list)
+    api_values: list[str] = field(default_factory=list)
     actions: list[ActionRef] = field(default_factory=list)
     dependencies: list[ActionRef] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (kind, message)
     flags: dict[str, bool | None] = field(default_factory=dict)
+    inferred: set[str] = field(default_factory=set)  # scope flags read from prose
 
 
 def _merge(target: list[ActionRef], found: Extracted, row: _Row) -> None:
@@ -118,27 +166,30 @@ def _merge(target: list[ActionRef], found: Extracted, row: _Row) -> None:
         if ref not in target:
             target.append(ref)
     row.notes.extend(n for n in found.notes if n not in row.notes)
-    row.warnings.extend(found.warnings)
+    row.warnings.extend(("unread_action", w) for w in found.warnings)
 
 
 def _interpret(raw: RawRow, header: tuple[str, ...], roles: list[Role | None], known: frozenset[str]) -> _Row:
     row = _Row()
     for values, role, head in zip(raw.cells, roles, header, strict=True):
-        if role is None or is_placeholder(values):
+        if is_placeholder(values):
             if role in ("iam_project", "enterprise_project", "instance", "tag"):
                 row.flags.setdefault(role, None)
             continue
         text = " ".join(values)
-        if role == "name":
+        if role is None:
+            row.warnings.append(
+                ("value_lost", f"column {squash_header(head)!r} (unknown header, ignored): value lost: {text!r}")
+            )
+        elif role == "name":
             row.names.append(text)
         elif role == "description":
             row.descriptions.append((squash_header(head), text))
         elif role == "api":
-            apis, notes = apis_and_notes(values)
-            row.apis.extend(a for a in apis if a not in row.apis)
-            row.notes.extend(notes)
+            # a table may split an API over columns (Method | URI): read them as one cell, in column order
+            row.api_values.extend(values)
         elif role == "action":
-            _merge(row.actions, extract_actions(values, known, patterns=False), row)
+            _merge(row.actions, extract_actions(values, known, patterns=True), row)
         elif role == "dependencies":
             _merge(row.dependencies, extract_actions(values, known, patterns=True), row)
         elif role == "remarks":
@@ -151,17 +202,34 @@ def _interpret(raw: RawRow, header: tuple[str, ...], roles: list[Role | None], k
                 row.notes.append(text)
         elif role in ("iam_project", "enterprise_project", "instance", "tag"):
             flag, problem = scope_flag(values)
+            remarked = scope_mark_with_remark(values) if problem else None
+            if remarked is not None:
+                # "√ (only some regions)": the mark is documented; the remark is kept next to it
+                flag, problem = remarked[0], None
+                row.notes.append(f"{squash_header(head)}: {text}")
+                row.warnings.append(("scope_mark", f"column {head!r}: mark read as {flag} with a remark: {text!r}"))
             row.flags[role] = flag
+            row.inferred.discard(role)
             if problem:
-                row.warnings.append(f"column {head!r}: {problem}")
+                row.warnings.append(("scope_mark", f"column {head!r}: {problem}"))
         elif role == "scope":
             iam, ent, problem = scope_prose(values)
-            row.flags.setdefault("iam_project", iam)
-            row.flags.setdefault("enterprise_project", ent)
+            for flag_name, value in (("iam_project", iam), ("enterprise_project", ent)):
+                if flag_name not in row.flags:
+                    row.flags[flag_name] = value
+                    if value is not None:
+                        row.inferred.add(flag_name)
             if problem:
-                row.warnings.append(f"column {head!r}: {problem}")
-        else:  # module, authorization: context worth keeping next to the operation
+                row.warnings.append(("scope_mark", f"column {head!r}: {problem}"))
+        elif role == "system_role":  # whether a system-defined role includes the operation, as the cell says
+            row.notes.append(f"system role {squash_header(head)}: {text}")
+        elif role != "index":  # module, authorization: context worth keeping next to the operation
             row.notes.append(f"{squash_header(head)}: {text}")
+    if row.api_values:
+        apis, notes, repairs = apis_and_notes(tuple(row.api_values))
+        row.apis.extend(a for a in apis if a not in row.apis)
+        row.notes[:0] = notes
+        row.warnings.extend(("api_repair", r) for r in repairs)
     return row
 
 
@@ -177,25 +245,26 @@ _NOT_COVERED = frozenset({"/"})
 def no_action_note(cells: list[tuple[str, ...]]) -> str | None:
     """The note kept with an operation whose action cell says no action applies, or None when it says more.
 
-    The note quotes the cell, so a reviewer can tell "无" from "N/A" or an empty cell.
+    The note quotes the cell, so a reviewer can tell "无" from "N/A", "No authorization required", a
+    note that a system role includes the operation, or an empty cell.
     """
-    if not all(is_placeholder(v) for v in cells):
-        return None
     shown = "; ".join(" ".join(v) for v in cells if any(x.strip() for x in v)).strip()
-    if not shown:
-        return "no action listed (the action cell is empty)"
-    if narrow(shown) in _NOT_COVERED:
-        return f"not covered by fine-grained authorization (action cell: {shown})"
-    return f"no action required (action cell: {shown})"
+    if all(is_placeholder(v) for v in cells):
+        if not shown:
+            return "no action listed (the action cell is empty)"
+        if narrow(shown) in _NOT_COVERED:
+            return f"not covered by fine-grained authorization (action cell: {shown})"
+        return f"no action required (action cell: {shown})"
+    if all(is_placeholder(v) or says_no_action(v) for v in cells):
+        return f"no action required (action cell: {shown})"
+    if all(is_placeholder(v) or names_a_role(v) for v in cells):
+        return f"included in a system role, no action of its own (action cell: {shown})"
+    return None
 
 
-def _no_action_reason(cells: list[tuple[str, ...]], *, named: bool) -> str:
-    """Why a row without an action is left out, quoting what its action cell says."""
+def _unread_note(cells: list[tuple[str, ...]]) -> str:
     shown = "; ".join(" ".join(v) for v in cells if v)
-    if not named and all(is_placeholder(v) for v in cells):
-        said = f"its action cell gives none ({shown!r})" if shown.strip() else "its action cell is empty"
-        return f"the row names neither an API nor an operation, and {said}"
-    return f"no action in the action cell: {shown!r}"
+    return f"the action cell names no action that could be read (action cell: {shown})"
 
 
 def interpret_table(
@@ -222,33 +291,59 @@ def interpret_table(
             )
             continue
         row = _interpret(raw, table.header, roles, known_services)
-        for warning in row.warnings:
-            result.problems.append(RowProblem(file, table_no, index, f"{where}: {warning}", False))
+        for kind, warning in row.warnings:
+            result.problems.append(RowProblem(file, table_no, index, f"{where}: {warning}", False, kind))
         # Without a name column the first description names the operation; other descriptions
         # (scenario, function) are notes under their header.
         descriptions = row.descriptions if row.names else row.descriptions[1:]
         name_text = " ".join(row.names) or (row.descriptions[0][1] if row.descriptions else "")
         notes = row.notes + [f"{head}: {text}" for head, text in descriptions if text != name_text]
         if not row.actions:
-            # A cell that says no action applies (无, None, N/A, -, /, empty) is a fact worth keeping:
-            # the operation stays, with no actions and a note quoting the cell. Anything else is reported.
+            # Every row that names an operation or an API is kept: a cell that says no action applies
+            # (无, None, 无需授权, No authorization required, "included in a system role", empty) is a
+            # fact worth keeping, and a cell that could not be read is kept, quoted, and reported.
             cells = [v for v, r in zip(raw.cells, roles, strict=True) if r == "action"]
-            note = no_action_note(cells)
-            named = bool(row.apis or name_text)
-            if note is None or not named:
-                reason = _no_action_reason(cells, named=named)
+            if not (row.apis or name_text):
+                reason = "the row names neither an API nor an operation, and " + (
+                    "its action cell is empty"
+                    if not any(any(x.strip() for x in v) for v in cells)
+                    else f"its action cell gives none ({'; '.join(' '.join(v) for v in cells)!r})"
+                )
                 result.problems.append(RowProblem(file, table_no, index, f"{where}: {reason}"))
                 continue
+            note = no_action_note(cells)
+            if note is None:
+                note = _unread_note(cells)
+                result.problems.append(
+                    RowProblem(file, table_no, index, f"{where}: kept without actions: {note}", False, "unread_action")
+                )
+            quoted = {x.strip() for v in cells for x in v}
+            notes = [n for n in notes if n not in quoted]
             notes.insert(0, note)
+        for flag_name in sorted(row.inferred):
+            result.problems.append(
+                RowProblem(
+                    file,
+                    table_no,
+                    index,
+                    f"{where}: scope {flag_name} = {row.flags[flag_name]} read from prose (marked as inferred)",
+                    False,
+                    "inferred_scope",
+                )
+            )
         flags = row.flags
         op = Operation(
-            id=operation_id(file, table_no, index),
+            id=provisional_id(file, table_no, index),
             name={language: name_text} if name_text else {},
             apis=tuple(row.apis),
             actions=tuple(row.actions),
             dependencies=tuple(row.dependencies),
             scope=Scope(
-                flags.get("iam_project"), flags.get("enterprise_project"), flags.get("instance"), flags.get("tag")
+                flags.get("iam_project"),
+                flags.get("enterprise_project"),
+                flags.get("instance"),
+                flags.get("tag"),
+                tuple(sorted(row.inferred)),
             ),
             notes=tuple(dict.fromkeys(n for n in notes if n)),
             provenance=Provenance(file, table_no, index),

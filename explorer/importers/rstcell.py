@@ -145,7 +145,11 @@ def to_raw(start: int, block: list[str], caption: str, parse: Callable[[StringLi
     if not headrows and bodyrows:
         headrows, bodyrows = bodyrows[:1], bodyrows[1:]
     width = len(_colspecs)
-    header = tuple(" ".join(v) for v in _grid(headrows[-1:], width)[0]) if headrows else ()
+    # a header of several rows ("IAM" over "(Project)", "Scope" spanning "IAM Project | Enterprise Project")
+    # is read per column, top to bottom, each text once
+    stacked = _grid(headrows, width)
+    header = tuple(" ".join(dict.fromkeys(t for r in stacked if (t := " ".join(r[c]).strip()))) for c in range(width))
+    header = header if headrows else ()
     rows = []
     for row, cells in zip(bodyrows, _grid(bodyrows, width), strict=True):
         first = next((c for c in row if c is not None), None)

@@ -18,9 +18,15 @@ _WIDE = str.maketrans(
         "　": " ",
         "“": '"',
         "”": '"',
+        "／": "/",
+        "｛": "{",
+        "｝": "}",
+        "？": "?",
+        "＝": "=",
+        "＆": "&",
     }
 )
-_INVISIBLE = str.maketrans({"\u00a0": " ", "\u200b": "", "\ufeff": ""})
+_INVISIBLE = str.maketrans({"\u00a0": " ", "\u200b": "", "\ufeff": "", "\ufe0f": ""})
 _SPACE = re.compile(r"\s+")
 
 _RST_ROLE = re.compile(r":[a-z]+:`([^`<]*?)\s*(?:<[^>]*>)?`")

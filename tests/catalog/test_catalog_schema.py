@@ -18,7 +18,7 @@ from explorer.catalog import codec
 from explorer.catalog.store import parse_yaml_text
 from explorer.catalog.validate import json_location, schema_problems
 from explorer.errors import CatalogError
-from explorer.model import EDITION_CLOUD, SCHEMA_VERSION
+from explorer.model import EDITION_CLOUD, READABLE_SCHEMA_VERSIONS, SCHEMA_VERSION
 
 SCHEMA = api.catalog_schema()
 # What one JSON Schema cannot say: uniqueness of a field across list items and references between lists.
@@ -44,7 +44,11 @@ def test_the_schema_names_the_same_keys_and_values_as_the_codec() -> None:
     assert list(defs["operation"]["properties"]) == list(codec.OPERATION_KEYS)
     assert list(defs["operation"]["properties"]["scope"]["properties"]) == list(codec.SCOPE_KEYS)
     assert list(defs["operation"]["properties"]["source"]["properties"]) == list(codec.ORIGIN_KEYS)
-    assert SCHEMA["properties"]["schema_version"] == {"const": SCHEMA_VERSION}
+    assert SCHEMA["properties"]["schema_version"]["enum"] == list(READABLE_SCHEMA_VERSIONS)
+    assert max(READABLE_SCHEMA_VERSIONS) == SCHEMA_VERSION
+    assert defs["operation"]["properties"]["scope"]["properties"]["inferred"]["items"]["enum"] == list(
+        codec.SCOPE_FLAGS
+    )
     assert tuple(SCHEMA["properties"]["cloud"]["enum"]) == codec.CLOUDS
     assert tuple(defs["source"]["properties"]["edition"]["enum"]) == codec.EDITIONS
     assert tuple(defs["source"]["properties"]["format"]["enum"]) == codec.SOURCE_FORMATS

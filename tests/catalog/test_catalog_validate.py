@@ -19,9 +19,9 @@ from explorer.errors import CatalogError, Problem
 
 # Content problems of the bad fixtures, as (location, part of the message). One fixture, one defect.
 EXPECTED: dict[str, list[tuple[str, str]]] = {
-    "action_two_parts": [("operations[0].actions[0]", "'ecs:createImage' is not an action (no wildcards)")],
+    "action_two_parts": [("operations[0].actions[0]", "'ecs:createImage' is not an action, or a pattern with '*'")],
     "action_upper_service": [("operations[0].actions[0]", "'ECS:servers:createImage' is not an action")],
-    "action_wildcard": [("operations[0].actions[0]", "'ecs:servers:*' is not an action (no wildcards)")],
+    "action_wildcard": [("operations[0].actions[0]", "'*:servers:createImage' is not an action, or a pattern")],
     "alias_bomb": [("line 2, column 4", "YAML anchors and aliases are not allowed")],
     "apis_not_list": [("operations[0].apis", "expected a list of strings, got string")],
     "commit_not_hex": [("sources[0].commit", "expected a 40-digit lower-case hex commit id, got 'efcbeed'")],
@@ -42,7 +42,7 @@ EXPECTED: dict[str, list[tuple[str, str]]] = {
     "name_language_key": [("operations[0].name.english", "expected a language code such as 'en' or 'zh'")],
     "operations_mapping": [("operations", "expected a list, got a mapping")],
     "row_not_positive": [("operations[1].source.row", "expected a positive integer, got number 0")],
-    "schema_version_2": [("schema_version", "expected 1, got number 2")],
+    "schema_version_3": [("schema_version", "expected 1 or 2, got number 3")],
     "table_not_integer": [("operations[0].source.table", "expected a positive integer, got string '1'")],
     "top_level_list": [("(top level)", "expected a mapping, got a list")],
     "two_documents": [("line 7, column 1", "expected a single document in the stream")],

@@ -50,20 +50,32 @@ def test_truncated_table_keeps_complete_rows_and_reports_the_rest(fixtures: Path
     ]
 
 
-def test_unknown_header_is_an_error_naming_file_and_header(fixtures: Path) -> None:
-    with pytest.raises(
-        UnknownHeaderError, match=r"^unknown_header\.md: table 1 \(line 1\): unknown column header '神秘列'"
-    ):
-        _import(fixtures, "unknown_header.md")
-
-
-def test_unknown_header_can_be_skipped_and_is_reported(fixtures: Path) -> None:
-    result = _import(fixtures, "unknown_header.md", skip_unknown=True)
+def test_unknown_header_is_ignored_and_its_values_listed_per_row(fixtures: Path) -> None:
+    result = _import(fixtures, "unknown_header.md")
     assert [op.actions[0].action for op in result.catalog.operations] == ["ecs:samples:list"]
-    problems = result.report.files[0].problems
-    assert [(p.table, p.row, p.skipped, p.reason) for p in problems] == [
-        (1, 0, False, "column '神秘列' ignored: unknown header")
+    report = result.report.files[0]
+    assert [(p.table, p.row, p.skipped, p.kind, p.reason) for p in report.problems] == [
+        (
+            1,
+            0,
+            False,
+            "unknown_header",
+            "unknown_header.md: table 1 (line 1): unknown column header '神秘列': the column is ignored and its "
+            "values are listed per row; expected a permission/operation name, API, action, dependency, IAM project, "
+            "enterprise project, scope, instance, tag, remarks, description, module or system-role column",
+        ),
+        (1, 1, False, "value_lost", "line 3: column '神秘列' (unknown header, ignored): value lost: '？'"),
     ]
+    assert [str(u) for u in result.report.unknown_headers()] == [
+        "unknown_header.md: table 1 (line 1): unknown column header '神秘列'"
+    ]
+
+
+def test_strict_headers_make_an_unknown_header_an_error_naming_file_table_and_line(fixtures: Path) -> None:
+    with pytest.raises(
+        UnknownHeaderError, match=r"unknown_header\.md: table 1 \(line 1\): unknown column header '神秘列'"
+    ):
+        _import(fixtures, "unknown_header.md", strict_headers=True)
 
 
 def test_size_limit() -> None:

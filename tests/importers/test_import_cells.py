@@ -12,6 +12,7 @@ from explorer.importers.cells import (
     extract_actions,
     is_placeholder,
     scope_flag,
+    scope_mark_with_remark,
     scope_prose,
 )
 from explorer.model import ActionRef
@@ -78,11 +79,16 @@ def test_incomplete_names_are_warnings() -> None:
     assert found.warnings == ["incomplete action name 'database:create_view' (expected service:resource:operation)"]
 
 
-def test_wildcards_are_kept_in_dependencies_and_refused_as_actions() -> None:
+def test_wildcards_are_kept_as_patterns_but_never_a_service_wildcard() -> None:
     assert refs('"dws:*:get*",', "obs:bucket:*") == [ActionRef("dws:*:get*"), ActionRef("obs:bucket:*")]
+    # an action cell may hold a pattern too (CCE: cce:kubernetes:* for /api/*): the row is the evidence
+    assert extract_actions(("cce:kubernetes:*",), KNOWN, patterns=True).refs == [ActionRef("cce:kubernetes:*")]
     found = extract_actions(("cce:kubernetes:*",), KNOWN, patterns=False)
     assert found.refs == []
-    assert found.warnings == ["wildcard 'cce:kubernetes:*' where a single action is expected"]
+    assert found.warnings == ["wildcard 'cce:kubernetes:*' where a single action or a service's pattern is expected"]
+    anywhere = extract_actions(("*:*:get",), KNOWN, patterns=True)
+    assert anywhere.refs == []
+    assert anywhere.warnings == ["wildcard '*:*:get' where a single action or a service's pattern is expected"]
 
 
 def test_an_unknown_service_is_never_split_into_a_label_and_a_known_one() -> None:
@@ -130,6 +136,13 @@ def test_unknown_scope_mark_is_reported() -> None:
         (("Enterprise projects are not supported.",), (None, False, None)),
         (("Not supported: - Enterprise projects", "Supported: - Projects"), (True, False, None)),
         (("Supported: - Projects - Enterprise projects",), (True, True, None)),
+        # the subject before its verb: each sentence or clause keeps its own polarity
+        (("Projects are supported. Enterprise projects are not supported.",), (True, False, None)),
+        (("IAM project: supported; enterprise project: not supported",), (True, False, None)),
+        (("IAM projects are supported but enterprise projects are not",), (True, False, None)),
+        (("Only IAM projects are supported.",), (True, False, None)),
+        (("支持：", "项目(Project)", "不支持：", "企业项目(Enterprise Project)"), (True, False, None)),
+        (("IAM projects and enterprise projects are supported.",), (True, True, None)),
         (("-",), (None, None, None)),
     ],
 )
@@ -138,11 +151,22 @@ def test_scope_prose(values: tuple[str, ...], expected: tuple[bool | None, bool 
 
 
 def test_api_cells() -> None:
-    apis, notes = apis_and_notes(
+    apis, notes, repairs = apis_and_notes(
         ("GET /v2/{project_id}/servers", "GET", "/v2.1/{project_id}/servers", "需要先开通服务", "x")
     )
     assert apis == ["GET /v2/{project_id}/servers", "GET /v2.1/{project_id}/servers"]
     assert notes == ["需要先开通服务"]
+    assert repairs == []
+
+
+def test_api_cell_repairs_quote_the_cell() -> None:
+    apis, notes, repairs = apis_and_notes(("POST /v2/cloudimages/action外部文件制作镜像前请确保已开通OBS。",))
+    assert apis == ["POST /v2/cloudimages/action"]
+    assert notes == ["外部文件制作镜像前请确保已开通OBS。"]
+    assert repairs == [
+        "API 'POST /v2/cloudimages/action' read with a repair (prose glued after the path) from the cell text "
+        "'POST /v2/cloudimages/action外部文件制作镜像前请确保已开通OBS。'"
+    ]
 
 
 _part = st.from_regex(r"[a-z][a-zA-Z]{1,8}", fullmatch=True)
@@ -163,3 +187,16 @@ def test_action_like_finds_names_in_text() -> None:
         "dli:catalog:get",
         "obs:bucket:*",
     ]
+
+
+@pytest.mark.parametrize(
+    ("marks", "expected"),
+    [
+        (("√（仅部分区域支持）",), (True, "仅部分区域支持")),
+        (("Y: only for dedicated clusters",), (True, "only for dedicated clusters")),
+        (("Not supported (planned)",), (False, "planned")),
+        (("maybe so",), None),
+    ],
+)
+def test_a_scope_mark_with_a_remark_keeps_the_mark(marks: tuple[str, ...], expected: tuple[bool, str] | None) -> None:
+    assert scope_mark_with_remark(marks) == expected

@@ -89,7 +89,7 @@ def test_rst_grid_document(fixtures: Path) -> None:
     assert [t.caption for t in tables] == ["Table 1 Sample actions", "Table 2 Sample scope prose"]
     result = _doc(fixtures, "rst_grid_sample.rst")
     ops = {(op.provenance.table, op.provenance.row): op for op in result.catalog.operations}
-    assert sorted(ops) == [(1, 1), (1, 2), (1, 4), (2, 1), (2, 2)]
+    assert sorted(ops) == [(1, 1), (1, 2), (1, 3), (1, 4), (2, 1), (2, 2)]
     tagging = ops[(1, 1)]
     assert tagging.name == {"en": "Sample tagging"}
     assert tagging.actions == (
@@ -107,11 +107,24 @@ def test_rst_grid_document(fixtures: Path) -> None:
         ActionRef("vpc:publicIps:update", "When an EIP is reused"),
     )
     assert server.scope == Scope(True, False)
-    assert ops[(2, 1)].scope == Scope(True, True)
-    assert ops[(2, 2)].scope == Scope(True, False)
+    # a row whose action cell says a system role covers it is kept, with the cell quoted
+    members = ops[(1, 3)]
+    assert (members.apis, members.actions) == (("GET /v2/{project_id}/members",), ())
+    assert members.notes == (
+        "included in a system role, no action of its own (action cell: Included in a system role.)",
+    )
+    # scope read from prose is marked as inferred, so it can be told from a documented mark
+    assert ops[(2, 1)].scope == Scope(True, True, inferred=("enterprise_project", "iam_project"))
+    assert ops[(2, 2)].scope == Scope(True, False, inferred=("enterprise_project", "iam_project"))
     assert ops[(2, 1)].apis == ("GET /api/v3/projects/{project_id}/sample",)
-    skipped = [(p.table, p.row, p.reason) for p in result.report.files[0].problems if p.skipped]
-    assert skipped == [(1, 3, "line 26: no action in the action cell: 'Included in a system role.'")]
+    problems = result.report.files[0].problems
+    assert [p for p in problems if p.skipped] == []
+    assert [(p.table, p.row, p.kind) for p in problems] == [
+        (2, 1, "inferred_scope"),
+        (2, 1, "inferred_scope"),
+        (2, 2, "inferred_scope"),
+        (2, 2, "inferred_scope"),
+    ]
 
 
 def test_rst_simple_document_and_mixed_table_kinds(fixtures: Path) -> None:

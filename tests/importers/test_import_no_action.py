@@ -1,7 +1,8 @@
 """Rows whose action cell says no action applies are kept as operations without actions, with a note.
 
-A row the importer cannot read as an operation (an action-like text that is no action, prose, a row
-that names nothing) is still left out and reported.
+Every row that names an operation or an API is kept: a wildcard action cell as a pattern, a cell
+saying a system role covers the operation with that note, an unreadable cell quoted in a note and
+reported. Only a row that names nothing is left out, and reported.
 """
 
 from __future__ import annotations
@@ -25,6 +26,9 @@ ROWS = [
     "|创建视图（示例）|POST /v1.0/jobs|database:create_view|-|√|×|",
     "|查询配额（示例）|GET /v1.0/tms/quotas|Included in the Tenant Guest permissions.|-|×|×|",
     "||| |-|-|-|",
+    "|查询地域（示例）|GET /v1/regions|无需授权|-|√|√|",
+    "|Listing versions (sample)|GET /v2/versions|No authorization required.|-|√|√|",
+    "|查询规格（示例）|GET /v1/flavors|该操作包含在ReadOnlyAccess系统角色中|-|√|√|",
 ]
 
 
@@ -48,7 +52,14 @@ def _import() -> tuple[dict[int, Operation], list[tuple[int, bool, str]]]:
         ([()], "no action listed (the action cell is empty)"),
         ([("",)], "no action listed (the action cell is empty)"),
         ([("cce:kubernetes:*",)], None),
-        ([("Included in the Tenant Guest permissions.",)], None),
+        ([("无需授权",)], "no action required (action cell: 无需授权)"),
+        ([("No authorization required",)], "no action required (action cell: No authorization required)"),
+        ([("Not required.",)], "no action required (action cell: Not required.)"),
+        (
+            [("Included in the Tenant Guest permissions.",)],
+            "included in a system role, no action of its own (action cell: Included in the Tenant Guest permissions.)",
+        ),
+        ([("database:create_view",)], None),
         ([("无",), ("ecs:servers:get",)], None),
     ],
 )
@@ -80,19 +91,47 @@ def test_rows_that_need_no_action_are_kept_with_a_note() -> None:
     assert export.notes == ("no action required (action cell: None)",)
     assert ops[6].actions == (ActionRef("evs:volumes:list"),)
     assert ops[6].notes == ()
-    assert sorted(ops) == [1, 2, 3, 4, 5, 6]
+    assert sorted(ops) == [1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 13]
 
 
-def test_rows_that_are_not_understood_are_still_reported() -> None:
-    _, problems = _import()
-    skipped = [(row, reason) for row, was_skipped, reason in problems if was_skipped]
-    assert [row for row, _ in skipped] == [7, 8, 9, 10]
-    reasons = [reason.split(": ", 1)[1] for _, reason in skipped]
-    assert reasons == [
-        "no action in the action cell: 'cce:kubernetes:*'",
-        "no action in the action cell: 'database:create_view'",
-        "no action in the action cell: 'Included in the Tenant Guest permissions.'",
-        "the row names neither an API nor an operation, and its action cell is empty",
+def test_no_action_wordings_and_role_notes_are_kept_in_both_languages() -> None:
+    ops, _ = _import()
+    assert ops[11].notes == ("no action required (action cell: 无需授权)",)
+    assert ops[12].notes == ("no action required (action cell: No authorization required.)",)
+    assert ops[12].name == {"zh": "Listing versions (sample)"}
+    assert ops[9].notes == (
+        "included in a system role, no action of its own (action cell: Included in the Tenant Guest permissions.)",
+    )
+    assert ops[13].notes == (
+        "included in a system role, no action of its own (action cell: 该操作包含在ReadOnlyAccess系统角色中)",
+    )
+    assert all(ops[i].actions == () for i in (9, 11, 12, 13))
+
+
+def test_a_wildcard_action_cell_is_kept_as_a_pattern() -> None:
+    ops, _ = _import()
+    kubernetes = ops[7]
+    assert kubernetes.apis == ("/api/*",)
+    assert kubernetes.actions == (ActionRef("cce:kubernetes:*"),)
+    assert kubernetes.scope == Scope(True, True)
+
+
+def test_rows_that_are_not_understood_are_kept_quoted_and_reported() -> None:
+    ops, problems = _import()
+    view = ops[8]
+    assert (view.apis, view.actions) == (("POST /v1.0/jobs",), ())
+    assert view.notes == ("the action cell names no action that could be read (action cell: database:create_view)",)
+    assert [(row, skipped, reason) for row, skipped, reason in problems if row == 8] == [
+        (8, False, "line 12: incomplete action name 'database:create_view' (expected service:resource:operation)"),
+        (
+            8,
+            False,
+            "line 12: kept without actions: the action cell names no action that could be read "
+            "(action cell: database:create_view)",
+        ),
+    ]
+    assert [(row, reason) for row, skipped, reason in problems if skipped] == [
+        (10, "line 14: the row names neither an API nor an operation, and its action cell is empty")
     ]
 
 

@@ -32,13 +32,14 @@ def test_import_groups_editions_by_cloud_and_service(mini_corpus: Path, tmp_path
     assert hw.sources[1].repo == "example/ecs"
     assert hw.sources[1].path == "docs/镜像示例.md"
     assert len(hw.operations) == 7  # the 无 row is kept, with no actions
-    assert len(otc.operations) == 7
+    assert len(otc.operations) == 8  # the "Included in a system role." row is kept, with a note
     image = next(op for op in hw.operations if op.name.get("zh") == "制作整机镜像（示例）")
     assert image.provenance.edition == "huaweicloud-zh"
     assert image.provenance.commit == "0" * 40
-    # the id is derived from where the row is (file, table, row), so it survives re-imports
-    assert image.id == hashlib.sha1("huaweicloud-zh/ecs/镜像示例.md\n1\n1".encode()).hexdigest()[:12]
-    assert (report.rows_seen, report.rows_imported, report.rows_skipped) == (16, 14, 2)
+    # the id is derived from what the row says (cloud, service, APIs, actions), not from where it is
+    key = "huaweicloud\nhuaweicloud-zh\necs\napis\npost /v2.1/{}/servers/{}/action\nactions\necs:servers:createImage"
+    assert image.id == hashlib.sha1(key.encode()).hexdigest()[:12]
+    assert (report.rows_seen, report.rows_imported, report.rows_skipped) == (16, 15, 1)
 
 
 def test_every_row_is_imported_or_reported(mini_corpus: Path) -> None:
@@ -79,10 +80,12 @@ def test_report_round_trip(mini_corpus: Path, tmp_path: Path) -> None:
         "files": 4,
         "tables": 5,
         "rows_seen": 16,
-        "rows_imported": 14,
-        "rows_skipped": 2,
-        "warnings": 0,
+        "rows_imported": 15,
+        "rows_skipped": 1,
+        "warnings": 4,
+        "warnings_by_kind": {"inferred_scope": 4},
     }
+    assert data["unknown_headers"] == []
 
 
 def test_read_import_report_errors(tmp_path: Path) -> None:
@@ -103,18 +106,31 @@ def _corpus_copy(mini_corpus: Path, tmp_path: Path) -> Path:
     return corpus
 
 
-def test_unknown_header_aborts_before_anything_is_written(mini_corpus: Path, tmp_path: Path) -> None:
+def test_unknown_headers_never_abort_and_are_all_listed_at_once(mini_corpus: Path, tmp_path: Path) -> None:
     out = tmp_path / "catalog"
     api.import_corpus(mini_corpus, out)
     before = _tree(out)
     corpus = _corpus_copy(mini_corpus, tmp_path)
     page = corpus / "otc-en/ecs/sample_actions.rst"
     page.write_text(page.read_text(encoding="utf-8").replace("| Dependencies    ", "| Mystery column  "), "utf-8")
-    with pytest.raises(api.UnknownHeaderError, match=r"otc-en/ecs/sample_actions\.rst: table 1 .*'Mystery column'"):
-        api.import_corpus(corpus, out)
+    other = corpus / "huaweicloud-zh/ecs/管道示例.md"
+    other.write_text(other.read_text(encoding="utf-8").replace("|权限|", "|谜|"), encoding="utf-8")
+    # strict: one error listing every unknown header of the run, and nothing written
+    with pytest.raises(api.UnknownHeaderError) as raised:
+        api.import_corpus(corpus, out, strict_headers=True)
+    listed = [line.strip() for line in str(raised.value).splitlines()[1:]]
+    assert listed == [
+        "huaweicloud-zh/ecs/管道示例.md: table 1 (line 5): unknown column header '谜'",
+        "otc-en/ecs/sample_actions.rst: table 1 (line 14): unknown column header 'Mystery column'",
+    ]
     assert _tree(out) == before
-    report = api.import_corpus(corpus, out, skip_unknown=True)
-    assert any(p.reason == "column 'Mystery column' ignored: unknown header" for p in report.problems())
+    # by default the columns are ignored, every other file and column is imported, and values are listed
+    report = api.import_corpus(corpus, out)
+    assert [str(u) for u in report.unknown_headers()] == listed
+    lost = [p for p in report.problems() if p.kind == "value_lost"]
+    assert lost and all(p.file in ("otc-en/ecs/sample_actions.rst", "huaweicloud-zh/ecs/管道示例.md") for p in lost)
+    assert any("'Mystery column' (unknown header, ignored): value lost: '\"dws:*:get*\"" in p.reason for p in lost)
+    assert report.rows_imported == 15
 
 
 def test_failure_while_writing_leaves_the_catalog_as_it_was(
@@ -177,7 +193,7 @@ def test_cli_import(mini_corpus: Path, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "Import report" in result.output
     assert "the row has 2 cells, the header has 5" in result.output
-    assert "no action in the action cell" in result.output
+    assert "inferred_scope" in result.output
     assert (out / "import-report.json").is_file()
 
 
@@ -189,9 +205,14 @@ def test_cli_import_errors_are_messages_not_tracebacks(tmp_path: Path, mini_corp
     corpus = _corpus_copy(mini_corpus, tmp_path)
     page = corpus / "huaweicloud-zh/ecs/管道示例.md"
     page.write_text(page.read_text(encoding="utf-8").replace("|权限|", "|谜|"), encoding="utf-8")
-    result = CliRunner().invoke(cli, ["import", str(corpus), "--out", str(tmp_path / "out2")])
+    result = CliRunner().invoke(cli, ["import", str(corpus), "--out", str(tmp_path / "out2"), "--strict"])
     assert result.exit_code == 2
     assert "unknown column header '谜'" in result.output
+    assert not (tmp_path / "out2").exists()
+    result = CliRunner().invoke(cli, ["import", str(corpus), "--out", str(tmp_path / "out2")], env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    assert "Unknown column headers" in result.output
+    # the old option is still accepted
     result = CliRunner().invoke(cli, ["import", str(corpus), "--out", str(tmp_path / "out2"), "--skip-unknown"])
     assert result.exit_code == 0
 
