@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from explorer.catalog import BUNDLED_CATALOG
 from explorer.errors import CatalogError, ExplorerError, Problem, QueryError
 from explorer.jsonout import document, dumps
-from explorer.model import Catalog, Provenance
+from explorer.model import Catalog, Operation, Provenance, ServiceCatalog
 from explorer.render.formats import BINARY_FORMATS, DEFAULT_TIMEOUT, SUFFIXES
 from explorer.render.formats import FORMATS as EXPORT_FORMATS
 from explorer.view import View
@@ -74,6 +74,7 @@ if TYPE_CHECKING:
         service_view,
         why_view,
     )
+    from explorer.graph.build import normalise_api
     from explorer.importers import (
         FORMATS,
         MAX_DOCUMENT_BYTES,
@@ -110,14 +111,17 @@ if TYPE_CHECKING:
     from explorer.policy.fix import FixedPolicy
     from explorer.render.assets import CLOSURE_STEM, README_CLOUD, README_TARGET, Assets, inline_mermaid
     from explorer.render.collapse import collapse_by_service
-    from explorer.render.dot import legend_dot, to_dot
+    from explorer.render.dot import LARGE_GRAPH, legend_dot, to_dot
     from explorer.render.export import drawn as drawn_view
     from explorer.render.export import render as render_view
     from explorer.render.export import write_output
     from explorer.render.graphml import to_graphml
     from explorer.render.graphviz_run import RenderError, RenderTimeoutError
     from explorer.render.json_graph import to_json
+    from explorer.render.layout import Box, Layout
+    from explorer.render.layout import layout as graph_layout
     from explorer.render.mermaid import to_mermaid
+    from explorer.render.style import EDGE_STYLES, KIND_MEANING, SCOPE_STYLES, edge_label, edge_style_key, node_lines
 
 # public name -> (module, attribute) of what it stands for, imported on first use
 _LAZY: dict[str, tuple[str, str]] = {
@@ -234,6 +238,16 @@ _LAZY: dict[str, tuple[str, str]] = {
     "RenderTimeoutError": ("explorer.render.graphviz_run", "RenderTimeoutError"),
     "to_json": ("explorer.render.json_graph", "to_json"),
     "to_mermaid": ("explorer.render.mermaid", "to_mermaid"),
+    # the interactive UI (explorer.ui.components.graph): Graphviz positions and the diagrams' visual language
+    "normalise_api": ("explorer.graph.build", "normalise_api"),
+    "LARGE_GRAPH": ("explorer.render.dot", "LARGE_GRAPH"),
+    "Box": ("explorer.render.layout", "Box"),
+    "Layout": ("explorer.render.layout", "Layout"),
+    "graph_layout": ("explorer.render.layout", "layout"),
+    **{
+        n: ("explorer.render.style", n)
+        for n in ("EDGE_STYLES", "KIND_MEANING", "SCOPE_STYLES", "edge_label", "edge_style_key", "node_lines")
+    },
 }
 
 
@@ -529,6 +543,90 @@ def diff_document(result: DiffResult) -> dict[str, object]:
     return document(result.to_dict())
 
 
+# --- the interactive UI: layered catalogs, rows behind an edge, layouts ---------------------------
+
+
+def layer_catalogs(base: Mapping[str, Catalog], top: Mapping[str, Catalog]) -> dict[str, Catalog]:
+    """``top`` laid over ``base``: per cloud, a service of ``top`` replaces the same service of ``base``.
+
+    Neither input is changed; clouds only one side has are kept as they are.
+    """
+    out: dict[str, Catalog] = {}
+    for cloud in sorted(set(base) | set(top)):
+        services: dict[str, ServiceCatalog] = {}
+        for side in (base, top):
+            if cloud in side:
+                services.update(side[cloud].services)
+        out[cloud] = Catalog(cloud, dict(sorted(services.items())))
+    return out
+
+
+def build_explorers(catalogs: Mapping[str, Catalog], source: str = "") -> dict[str, Explorer]:
+    """One query engine per cloud of ``catalogs`` (a cloud's edges never cross into another)."""
+    return {cloud: build_explorer(catalogs[cloud], source) for cloud in sorted(catalogs)}
+
+
+def layered_explorers(base: Mapping[str, Catalog], top: Mapping[str, Catalog], source: str = "") -> dict[str, Explorer]:
+    """The engines of ``top`` laid over ``base`` (see :func:`layer_catalogs`)."""
+    return build_explorers(layer_catalogs(base, top), source)
+
+
+def operation_row(ex: Explorer, operation: str) -> Operation | None:
+    """The documentation row of an operation id (``op:`` prefix optional), None if the catalog has none."""
+    node = operation if operation.startswith("op:") else f"op:{operation}"
+    return ex.data.operations.get(node)
+
+
+def edition_names(
+    explorers: Iterable[Explorer], apis: Iterable[str], actions: Iterable[str] = ()
+) -> tuple[tuple[str, str], ...]:
+    """(edition, name) of every row, in any of the clouds, documenting the same operation: one of ``apis``
+    and, when ``actions`` are given, checking one of them (many operations share one ``.../action`` API).
+
+    The otc editions give English names to many operations the huaweicloud edition names in Chinese.
+    """
+    from explorer.graph.build import normalise_api
+
+    wanted = {key for key in (normalise_api(a) for a in apis) if key is not None}
+    checked = set(actions)
+    found: set[tuple[str, str]] = set()
+    for ex in explorers:
+        for key in wanted:
+            for node in ex.data.by_api.get(key, ()):
+                op = ex.data.operations[node]
+                if checked and not checked & {r.action for r in op.actions}:
+                    continue
+                edition = op.provenance.edition or ex.cloud
+                found.update((edition, name) for name in op.name.values() if name)
+    return tuple(sorted(found))
+
+
+def source_url(p: Provenance) -> str:
+    """A link to the documentation file at the commit the row was read from (GitHub, as the corpus
+    MANIFEST names them); "" when the catalog lacks them or they do not look like a repository and commit."""
+    import re
+    from urllib.parse import quote
+
+    repo = p.repo.removesuffix(".git")
+    if not (re.fullmatch(r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+", repo) and re.fullmatch(r"[0-9a-f]{7,40}", p.commit)):
+        return ""
+    if not p.path or p.path.startswith("/") or ".." in p.path.split("/"):
+        return ""
+    return f"https://github.com/{repo}/blob/{p.commit}/{quote(p.path, safe='/')}"
+
+
+def view_digest(view: View) -> str:
+    """A short key that changes whenever the View's nodes or edges do (not its title or notes)."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for node in view.nodes:
+        h.update(repr(node).encode("utf-8"))
+    for edge in view.edges:
+        h.update(repr((edge.source, edge.target, edge.kind, edge.inferred, edge.conditions)).encode("utf-8"))
+    return h.hexdigest()[:16]
+
+
 __all__ = [
     "ATTACH_CHOICES",
     "BINARY_FORMATS",
@@ -537,18 +635,23 @@ __all__ = [
     "CODES",
     "DEFAULT_TIMEOUT",
     "DIRECTIONS",
+    "EDGE_STYLES",
     "EXPORT_FORMATS",
     "FORMATS",
+    "KIND_MEANING",
+    "LARGE_GRAPH",
     "MAX_DOCUMENT_BYTES",
     "MAX_POLICY_FILE_BYTES",
     "README_CLOUD",
     "README_TARGET",
     "REPO_ROOT",
+    "SCOPE_STYLES",
     "SEVERITIES",
     "SUFFIXES",
     "ActionInfo",
     "ActionScope",
     "Assets",
+    "Box",
     "Catalog",
     "CatalogError",
     "CheckReport",
@@ -569,11 +672,14 @@ __all__ = [
     "Generated",
     "GeneratedPolicy",
     "ImportReport",
+    "Layout",
     "LintReport",
     "NoAction",
+    "Operation",
     "PairScope",
     "PolicySource",
     "Problem",
+    "Provenance",
     "QueryError",
     "RenderError",
     "RenderTimeoutError",
@@ -591,6 +697,7 @@ __all__ = [
     "available_clouds",
     "build_corpus",
     "build_explorer",
+    "build_explorers",
     "catalog_schema",
     "closure_view",
     "collapse_by_service",
@@ -599,17 +706,26 @@ __all__ = [
     "diagram_view",
     "drawn_view",
     "dump_service",
+    "edge_label",
+    "edge_style_key",
+    "edition_names",
     "fixed_documents",
     "generate_policies",
     "get_explorer",
+    "graph_layout",
     "import_corpus",
     "import_document",
     "inline_mermaid",
+    "layer_catalogs",
+    "layered_explorers",
     "legend_dot",
     "lint_policies",
     "load",
     "load_service_text",
     "markdown_table",
+    "node_lines",
+    "normalise_api",
+    "operation_row",
     "read_import_report",
     "read_paths",
     "readme_assets",
@@ -619,6 +735,7 @@ __all__ = [
     "save_document",
     "schema_path",
     "service_view",
+    "source_url",
     "to_dot",
     "to_graphml",
     "to_json",
@@ -627,6 +744,7 @@ __all__ = [
     "to_terraform",
     "validate",
     "validate_paths",
+    "view_digest",
     "why_view",
     "write_output",
 ]

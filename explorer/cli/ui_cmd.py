@@ -15,6 +15,10 @@ from explorer import api
 # The app is a plain script that ``streamlit run`` executes; its path is resolved from the installed
 # package so the command works from any working directory.
 APP_SCRIPT = Path(__file__).resolve().parent.parent / "ui" / "app.py"
+# Streamlit's default accent is red, which reviewers read as an error on chips and focus borders. Set
+# per light and dark theme, so the app still follows the reader's system setting.
+ACCENT_LIGHT = "#2f6fd6"
+ACCENT_DARK = "#6ea8ff"
 
 
 def streamlit_command(port: int, address: str) -> list[str]:
@@ -35,6 +39,10 @@ def streamlit_command(port: int, address: str) -> list[str]:
         str(port),
         "--server.address",
         address,
+        "--theme.light.primaryColor",
+        ACCENT_LIGHT,
+        "--theme.dark.primaryColor",
+        ACCENT_DARK,
     ]
 
 

@@ -112,7 +112,7 @@ def closure_view(
     names = ", ".join(t.title for t in result.targets)
     notes = [f"the documentation lists no action for {n.text}" for n in result.without_actions()]
     notes.append(result.summary())
-    notes += _notes(result.cycles, result.self_loops, result.truncated, max_depth, "requirements")
+    notes += _notes(result.cycles, result.self_loops, result.truncated, result.max_depth, "requirements")
     if result.excluded_conditions:
         notes.append("conditional dependencies left out: " + ", ".join(result.excluded_conditions))
     title = f"Closure of {names}"
@@ -137,7 +137,7 @@ def dependents_view(
         result = ex.dependents(action, max_depth)
     depths = {result.action: 0, **{d.node: d.depth for d in result.dependents}}
     shown = _edges_among(ex, depths)
-    notes = _notes(result.cycles, result.self_loops, result.truncated, max_depth, "dependents")
+    notes = _notes(result.cycles, result.self_loops, result.truncated, result.max_depth, "dependents")
     view = _view(ex, f"Dependents of {result.action}", [result.action], depths, shown, notes)
     # an edge is "inferred" when it is not the one asked about: from a dependent more than one step away
     edges = tuple(

@@ -14,6 +14,9 @@ from graphviz.backend.dot_command import command
 from explorer.errors import ExplorerError
 from explorer.render.formats import DEFAULT_TIMEOUT, GRAPHVIZ_FORMATS
 
+# Not an export: positions for the interactive graph (explorer.render.layout).
+LAYOUT_FORMAT = "json"
+
 
 class RenderError(ExplorerError):
     """A diagram that cannot be drawn: Graphviz missing, failing or too slow."""
@@ -25,7 +28,7 @@ class RenderTimeoutError(RenderError):
 
 def run_dot(dot: str, fmt: str, *, engine: str = "dot", timeout: float = DEFAULT_TIMEOUT) -> bytes:
     """The output of ``dot -T<fmt>`` on ``dot``; RenderError on failure, RenderTimeoutError when too slow."""
-    if fmt not in GRAPHVIZ_FORMATS:
+    if fmt not in GRAPHVIZ_FORMATS and fmt != LAYOUT_FORMAT:
         raise RenderError(f"unknown Graphviz format {fmt!r}; expected one of {', '.join(GRAPHVIZ_FORMATS)}")
     # cairo gives anti-aliased PNGs and vector PDFs that embed their fonts.
     cmd = command(engine, fmt, renderer="cairo" if fmt in ("png", "pdf") else None)

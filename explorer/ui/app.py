@@ -7,11 +7,14 @@ would list that folder itself in the sidebar until ``st.navigation`` runs.)
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from explorer.ui import navigation, source
 
 st.set_page_config(page_title="Permission Explorer", page_icon=":material/account_tree:", layout="wide")
+st.html(Path(__file__).with_name("theme.css"))  # visible focus ring (a stylesheet, no script)
 current = st.navigation(navigation.all_pages())
 source.sidebar()
 current.run()

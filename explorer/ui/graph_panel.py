@@ -1,9 +1,9 @@
-"""Showing a View: in the browser for small graphs, as server-rendered SVG with zoom for large ones.
+"""Showing a View: the interactive graph (Graphviz's layout in Cytoscape.js), the static SVG as fallback.
 
-``st.graphviz_chart`` lays the graph out in the reader's browser and cannot zoom; above
-``BROWSER_LAYOUT_LIMIT`` nodes the diagram is rendered by the real ``dot`` on the server (through
-the render API, which also collapses very large graphs by service and says so in the View's notes)
-and shown in a scrollable, zoomable frame.
+Every size gets the interactive graph: ``dot`` lays the View out on the server (the same hierarchical
+layout as the exports), the browser pans, zooms, finds nodes and folds services. The key sits beside
+the canvas, cycles are listed below it. The static SVG (server-rendered, zoomable image) is one toggle
+away and is what the page falls back to when the layout cannot be computed.
 """
 
 from __future__ import annotations
@@ -11,16 +11,20 @@ from __future__ import annotations
 import base64
 import html
 import re
+from collections.abc import Callable, Iterable, Sequence
 
 import streamlit as st
 
 from explorer import api
 from explorer.errors import ExplorerError
+from explorer.ui.components import graph as graph_component
 from explorer.ui.markup import code, plain
 from explorer.view import ScopeMark, View
 
-BROWSER_LAYOUT_LIMIT = 60
-FRAME_HEIGHT = 640
+# Above this many nodes even the interactive graph starts collapsed by service: dot needs tens of
+# seconds to lay more out, and no reviewer reads that many labels (the exports do the same).
+INTERACTIVE_LIMIT = 1500
+FRAME_HEIGHT = 620
 
 # Scope is told by a text marker and a border style as well as by colour, in the diagram and here.
 SCOPE_LEGEND: tuple[tuple[ScopeMark, str, str], ...] = (
@@ -33,57 +37,118 @@ SCOPE_TEXT: dict[ScopeMark, str] = {mark: text for mark, text, _ in SCOPE_LEGEND
 
 ZOOM_LEVELS: tuple[int | None, ...] = (None, 10, 25, 50, 75, 100, 150, 200, 300)  # None: fit the width
 _WIDTH = re.compile(r'\swidth="([0-9.]+)pt"')
-# The SVG is shown as an image (no script in it can run, and Streamlit's HTML sanitiser keeps <img>)
-# in a scrollable box: scrollbars and the keyboard pan, the width sets the zoom. A white card keeps
-# the diagram's own colours legible in the dark theme.
+# The static SVG is shown as an image (no script in it can run, and Streamlit's HTML sanitiser keeps
+# <img>) in a scrollable box: scrollbars and the keyboard pan, the width sets the zoom. A white card
+# keeps the diagram's own colours legible in the dark theme.
 _BOX = (
     '<div style="overflow:auto;max-height:{height}px;background:#fff;border:1px solid #999;'
     'border-radius:4px;padding:4px"><img src="data:image/svg+xml;base64,{data}" width="{width}" '
     'alt="{label}" style="max-width:none"></div>'
 )
 
+Pick = Callable[[str], None]
 
-def legend() -> None:
-    """The scope legend as text, so scope is never told by colour alone, and the diagram legend on demand."""
+
+def legend_caption() -> None:
+    """The scope legend as text, for the static image (the interactive graph has its key beside it)."""
     items = " · ".join(f"**{text}** {meaning}" for _, text, meaning in SCOPE_LEGEND)
     st.caption(
         f"Scope on every node — {items}. Boxes are API operations, ellipses actions, hexagons wildcard "
         "patterns, octagons actions no table defines; dashed edges are conditional, grey edges inferred."
     )
-    with st.expander("Diagram legend"):
-        st.graphviz_chart(api.legend_dot(), width="content")
 
 
-def show(view: View) -> None:
-    """Draw a View: Graphviz in the browser when small, server-side SVG with zoom and pan when large."""
-    loops = [n for n in view.notes if n.startswith(("cycle:", "self-loop:"))]
+def loops_of(view: View) -> list[str]:
+    return [n for n in view.notes if n.startswith(("cycle:", "self-loop:"))]
+
+
+def notes(view: View, shown: Iterable[str] = ()) -> None:
+    """The View's notes other than cycles (listed below the graph) and those the page already shows."""
+    skip = {*loops_of(view), *shown}
     for note in view.notes:
-        if note not in loops:
+        if note not in skip:
             st.info(plain(note))
+
+
+def cycles(view: View) -> None:
+    """Cycles and self-loops the query met, listed below the graph rather than printed into it."""
+    loops = loops_of(view)
     if loops:
         with st.expander(f"Cycles and self-loops met ({len(loops)}): every query stops at them"):
             st.markdown("\n".join(f"- {code(n)}" for n in loops))
+
+
+def show(
+    view: View,
+    *,
+    key: str,
+    selected: str = "",
+    path_nodes: Iterable[str] = (),
+    path_edges: Sequence[tuple[str, str]] = (),
+    on_pick: Pick | None = None,
+    with_notes: bool = True,
+) -> None:
+    """Draw a View interactively (or as a static image on request or when the layout fails)."""
+    if with_notes:
+        notes(view)
     if not view.nodes:
         st.info("Nothing to draw.")
         return
-    if len(view.nodes) <= BROWSER_LAYOUT_LIMIT:
-        # The scope legend is the caption above; the downloads carry the full in-diagram legend.
-        st.graphviz_chart(api.to_dot(view, legend=False), width="stretch")
-        return
-    st.caption(
-        f"{len(view.nodes)} nodes: laid out on the server by Graphviz (above {BROWSER_LAYOUT_LIMIT} nodes the "
-        "browser layout is slow and cannot zoom). Zoom with the slider; scroll to pan."
-    )
-    left, right = st.columns([2, 1])
-    with left:
-        zoom = st.select_slider(
-            "Zoom", ZOOM_LEVELS, value=None, key="zoom", format_func=lambda z: "fit" if z is None else f"{z} %"
-        )
-    with right:
-        collapse = st.toggle("Collapse by service", key="collapse", help="One node per service, with member counts.")
-    if collapse:
+    if len(view.nodes) > INTERACTIVE_LIMIT:
         view = api.collapse_by_service(view)
-        st.caption(f"Collapsed by service: {len(view.nodes)} service nodes.")
+        st.caption(f"Collapsed by service above {INTERACTIVE_LIMIT} nodes: {len(view.nodes)} service nodes.")
+    static = st.toggle(
+        "Static image",
+        key=f"{key}_static",
+        help="The diagram as the SVG export draws it (server-rendered, no interaction).",
+    )
+    if not static:
+        try:
+            placed = layout(view)
+        except ExplorerError as exc:
+            st.warning(f"The interactive graph cannot be laid out ({plain(str(exc))}); showing the static image.")
+        else:
+
+            def picked() -> None:
+                value = st.session_state.get(key)
+                if on_pick is not None and isinstance(value, dict) and isinstance(value.get("node"), str):
+                    on_pick(value["node"])
+
+            graph_component.graph(
+                view,
+                placed,
+                key=key,
+                selected=selected,
+                path_nodes=path_nodes,
+                path_edges=path_edges,
+                height=FRAME_HEIGHT,
+                on_change=picked,
+            )
+            cycles(view)
+            return
+    static_image(view, key)
+    cycles(view)
+
+
+def export(view: View, fmt: str) -> bytes:
+    """A download of the View; a PNG of more than LARGE_GRAPH nodes is collapsed by service, as Mermaid is
+    (a poster of hundreds of nodes, tens of thousands of pixels tall, is an image nobody can open)."""
+    collapse = True if fmt == "png" and len(view.nodes) > api.LARGE_GRAPH else None
+    return api.render_view(view, fmt, collapse=collapse)
+
+
+@st.cache_data(show_spinner="Laying out the graph…", max_entries=64)
+def layout(view: View) -> api.Layout:
+    """Graphviz's positions for a View (cached per View)."""
+    return api.graph_layout(view)
+
+
+def static_image(view: View, key: str) -> None:
+    """The server-rendered SVG in a scrollable box with a zoom slider, and the scope legend as text."""
+    legend_caption()
+    zoom = st.select_slider(
+        "Zoom", ZOOM_LEVELS, value=None, key=f"{key}_zoom", format_func=lambda z: "fit" if z is None else f"{z} %"
+    )
     try:
         svg = server_svg(view)
     except ExplorerError as exc:
@@ -95,7 +160,7 @@ def show(view: View) -> None:
 @st.cache_data(show_spinner="Laying out the graph…", max_entries=32)
 def server_svg(view: View) -> str:
     """The SVG text of a View rendered by ``dot`` on the server, without the XML prolog (cached per View)."""
-    text = api.render_view(view, "svg").decode("utf-8")
+    text = api.render_view(view, "svg", legend=False).decode("utf-8")
     start = text.find("<svg")
     return text[start:] if start >= 0 else text
 

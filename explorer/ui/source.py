@@ -2,14 +2,18 @@
 
 The bundled catalog (or the one named by ``$PERMISSION_EXPLORER_CATALOG`` / ``--catalog``) is
 loaded and turned into one Explorer per cloud once per server process (``st.cache_resource``);
-widget interactions never reload it. An upload gets its own cache entry keyed by its content, so
-it cannot replace or alter the bundled catalog, and a few recent uploads are kept.
+widget interactions never reload it. An upload is laid over it by default (its services replace the
+same services of the bundled catalog, everything else stays), or used alone on request. Uploads are
+kept by content digest in a small server-side store, and the page links carry that digest
+(``upload=``), so a reload (a new Streamlit session) finds the upload again and a link says that it
+refers to uploaded data. The engines are built by ``explorer.api``; nothing here assembles catalogs.
 """
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import streamlit as st
@@ -20,6 +24,10 @@ from explorer.ui.markup import plain
 from explorer.ui.uploads import UploadedCatalog
 
 UPLOAD_KEY = "uploaded_catalog"
+ALONE_KEY = "upload_alone"
+UPLOAD_PARAM = "upload"
+ALONE_PARAM = "uploaded"  # ``uploaded=alone`` in a link: the upload without the bundled catalog
+MAX_STORED_UPLOADS = 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,17 +37,19 @@ class Source:
     key: str
     label: str
     explorers: Mapping[str, api.Explorer]
-    root: Path | None = None  # the catalog directory, for the import report; None for uploads
+    root: Path | None = None  # the catalog directory, for the import report; None for uploads alone
+    catalogs: Mapping[str, api.Catalog] = field(default_factory=dict)
+    upload_label: str = ""  # the uploaded files in use, "" for the served catalog alone
+    upload_clouds: tuple[str, ...] = ()  # the clouds the upload holds: shown first
 
     @property
     def clouds(self) -> tuple[str, ...]:
-        """Clouds in display order: huaweicloud first (the default of every command), then by name."""
-        return tuple(sorted(self.explorers, key=lambda c: (c != "huaweicloud", c)))
+        """Clouds in display order: the upload's, then huaweicloud (the default of every command), then by name."""
+        return tuple(sorted(self.explorers, key=lambda c: (c not in self.upload_clouds, c != "huaweicloud", c)))
 
 
-def _explorers(catalogs: Mapping[str, api.Catalog], label: str) -> dict[str, api.Explorer]:
-    # Loaded once for all clouds, then one graph per cloud (a cloud's edges never cross into another).
-    return {cloud: api.build_explorer(catalogs[cloud], label) for cloud in sorted(catalogs)}
+def _files(upload: UploadedCatalog) -> str:
+    return upload.label.removeprefix("uploaded: ")
 
 
 @st.cache_resource(show_spinner="Loading the catalog and building its graph…")
@@ -48,29 +58,93 @@ def bundled(root: str) -> Source:
     path = Path(root)
     catalogs = api.load([path])
     label = "bundled catalog" if path.resolve() == api.BUNDLED_CATALOG.resolve() else f"catalog {path}"
-    return Source(f"bundled:{path}", label, _explorers(catalogs, label), path)
+    return Source(f"bundled:{path}", label, api.build_explorers(catalogs, label), path, catalogs)
 
 
 @st.cache_resource(max_entries=8, show_spinner="Building the graph of the upload…")
 def uploaded(key: str, _upload: UploadedCatalog) -> Source:
-    """The graphs of an upload, keyed by its content digest (``_upload`` is not hashed)."""
-    return Source(f"upload:{key}", _upload.label, _explorers(_upload.catalogs, _upload.label))
+    """The graphs of an upload alone, keyed by its content digest (``_upload`` is not hashed)."""
+    label = _upload.label
+    explorers = api.build_explorers(_upload.catalogs, label)
+    return Source(f"upload:{key}", label, explorers, None, _upload.catalogs, _files(_upload), tuple(_upload.catalogs))
+
+
+@st.cache_resource(max_entries=8, show_spinner="Laying the upload over the catalog…")
+def layered(root: str, key: str, _upload: UploadedCatalog) -> Source:
+    """The graphs of an upload laid over the served catalog (see :func:`explorer.api.layer_catalogs`)."""
+    base = bundled(root)
+    label = f"{base.label} + {_upload.label}"
+    return Source(
+        f"layered:{root}:{key}",
+        label,
+        api.layered_explorers(base.catalogs, _upload.catalogs, label),
+        base.root,
+        base.catalogs,
+        _files(_upload),
+        tuple(_upload.catalogs),
+    )
+
+
+@st.cache_resource
+def _store() -> OrderedDict[str, UploadedCatalog]:
+    """Recent uploads by digest, for this server process: what lets a reload find its upload again."""
+    return OrderedDict()
+
+
+def remember(upload: UploadedCatalog) -> None:
+    store = _store()
+    store[upload.key] = upload
+    store.move_to_end(upload.key)
+    while len(store) > MAX_STORED_UPLOADS:
+        store.popitem(last=False)
+
+
+def _from_link() -> UploadedCatalog | None:
+    """The upload a link names (``upload=<digest>``), once per session; a warning when it is gone."""
+    key = st.query_params.get(UPLOAD_PARAM)
+    if not key or st.session_state.get("upload_link_seen") == key:
+        return None
+    st.session_state["upload_link_seen"] = key
+    upload = _store().get(key)
+    if upload is None:
+        st.warning(
+            f"This link refers to uploaded data (upload {plain(key)}) that this server no longer holds; "
+            "showing the bundled catalog. Upload the files again to reproduce it."
+        )
+        return None
+    st.session_state[UPLOAD_KEY] = upload
+    st.session_state[ALONE_KEY] = st.query_params.get(ALONE_PARAM) == "alone"
+    return upload
 
 
 def active() -> Source:
-    """The source the session explores: its upload if it made one, else the served catalog.
+    """The source the session explores: the served catalog, with the session's upload over it (or alone).
 
     Stops the page with a clear message when the served catalog cannot be loaded.
     """
-    upload: UploadedCatalog | None = st.session_state.get(UPLOAD_KEY)
+    upload: UploadedCatalog | None = st.session_state.get(UPLOAD_KEY) or _from_link()
+    root = str(api.default_catalog_path())
     try:
-        if upload is not None:
+        if upload is None:
+            return bundled(root)
+        if st.session_state.get(ALONE_KEY):
             return uploaded(upload.key, upload)
-        return bundled(str(api.default_catalog_path()))
+        return layered(root, upload.key, upload)
     except ExplorerError as exc:
         st.error(f"The catalog cannot be loaded:\n\n{plain(str(exc))}")
         st.stop()
         raise  # st.stop() raises; this line only tells type checkers the function ends here
+
+
+def link_params() -> dict[str, str]:
+    """The query parameters that say a page shows uploaded data (empty for the served catalog)."""
+    upload: UploadedCatalog | None = st.session_state.get(UPLOAD_KEY)
+    if upload is None:
+        return {}
+    params = {UPLOAD_PARAM: upload.key}
+    if st.session_state.get(ALONE_KEY):
+        params[ALONE_PARAM] = "alone"
+    return params
 
 
 # The pages' last states, restored when the reviewer comes back to a page through the navigation.
@@ -92,23 +166,36 @@ CATALOG_STATE = (
 
 
 def use_upload(upload: UploadedCatalog | None) -> None:
-    """Switch the session to an upload, or back to the served catalog with None."""
+    """Switch the session to an upload (laid over the served catalog), or back to the served catalog with None."""
     if upload is None:
         st.session_state.pop(UPLOAD_KEY, None)
+        st.session_state[ALONE_KEY] = False
+        st.session_state["upload_link_seen"] = st.query_params.get(UPLOAD_PARAM)
+        for param in (UPLOAD_PARAM, ALONE_PARAM):
+            st.query_params.pop(param, None)
     else:
+        remember(upload)
         st.session_state[UPLOAD_KEY] = upload
     for key in CATALOG_STATE:
         st.session_state.pop(key, None)
 
 
 def sidebar() -> None:
-    """The sidebar note saying which catalog is in use, with a way back from an upload."""
-    upload: UploadedCatalog | None = st.session_state.get(UPLOAD_KEY)
+    """The sidebar note saying which catalog is in use, the layering switch and a way back from an upload."""
+    upload: UploadedCatalog | None = st.session_state.get(UPLOAD_KEY) or _from_link()
     with st.sidebar:
+        root = api.default_catalog_path()
+        bundled_root = root.resolve() == api.BUNDLED_CATALOG.resolve()
+        served = "the bundled catalog" if bundled_root else plain(str(root))
         if upload is None:
-            root = api.default_catalog_path()
-            bundled_root = root.resolve() == api.BUNDLED_CATALOG.resolve()
-            st.caption("Catalog: the bundled catalog" if bundled_root else f"Catalog: {plain(str(root))}")
-        else:
-            st.caption(f"Exploring an upload: {plain(upload.label.removeprefix('uploaded: '))}")
-            st.button("Back to the bundled catalog", key="back_to_bundled", on_click=use_upload, args=(None,))
+            st.caption(f"Catalog: {served}")
+            return
+        alone = bool(st.session_state.get(ALONE_KEY))
+        where = "alone" if alone else f"laid over {served}"
+        st.caption(f"Exploring an upload: {plain(_files(upload))} ({where})")
+        st.toggle(
+            "Use the upload alone",
+            key=ALONE_KEY,
+            help="Off: the uploaded services replace the same services of the served catalog, the rest stays.",
+        )
+        st.button("Back to the bundled catalog", key="back_to_bundled", on_click=use_upload, args=(None,))

@@ -1,13 +1,16 @@
 """Rows for the tables the pages show and offer as CSV, taken from query results as they are.
 
 Scope is written as text (``EP: yes`` / ``EP: no`` ...) per (operation, action) pair, never by
-colour alone, and provenance as ``file table N row M`` so a reviewer can check the row.
+colour alone, and provenance as ``file table N row M`` so a reviewer can check the row. An API that
+several editions document (the three otc editions often do) is one entry naming the editions, not
+one per edition; CSV carries a UTF-8 BOM so spreadsheets read the Chinese names as written.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from explorer import api
@@ -34,6 +37,22 @@ def pair_text(pair: api.PairScope) -> str:
     return f"{label}: IAM {flag(pair.iam_project)}, EP {flag(pair.enterprise_project)}"
 
 
+def editions(provenance: Iterable[Provenance]) -> str:
+    return ", ".join(sorted({p.edition for p in provenance if p.edition}))
+
+
+def pairs_text(pairs: Iterable[api.PairScope]) -> str:
+    """Pairs grouped by what they say: one entry per (API or name, flags), with the editions behind it."""
+    groups: dict[str, list[Provenance]] = defaultdict(list)
+    for pair in pairs:
+        groups[pair_text(pair)].append(pair.provenance)
+    out = []
+    for text, rows in groups.items():
+        names = editions(rows)
+        out.append(f"{text} ({names})" if len(rows) > 1 and names else text)
+    return "; ".join(out)
+
+
 def closure_rows(result: api.ClosureResult) -> list[Row]:
     """One row per required action, in the result's order (depth, then name)."""
     return [
@@ -44,7 +63,7 @@ def closure_rows(result: api.ClosureResult) -> list[Row]:
             "flags": ", ".join(r.flags),
             "via": r.via,
             "scope": r.scope_mark.replace("_", " "),
-            "scope per operation": "; ".join(pair_text(p) for p in r.scope),
+            "scope per operation": pairs_text(r.scope),
             "condition": "; ".join(r.conditions),
             "resolved": "yes" if r.resolved else "no (no table defines it)",
             "provenance": rows_text(r.provenance),
@@ -54,30 +73,53 @@ def closure_rows(result: api.ClosureResult) -> list[Row]:
     ]
 
 
-def dependents_rows(result: api.DependentsResult) -> list[Row]:
-    """One row per dependent (operation, action or pattern) in the result's order."""
-    return [
-        {
-            "dependent": d.node.removeprefix("op:") if d.kind == "operation" else d.node,
-            "kind": d.kind,
-            "label": d.label,
-            "depth": d.depth,
-            "via": d.via,
-            "condition": "; ".join(d.edge.conditions),
-            "provenance": rows_text(d.edge.provenance),
-        }
-        for d in result.dependents
-    ]
+def dependents_rows(result: api.DependentsResult, ex: api.Explorer) -> list[Row]:
+    """One row per dependent in the result's order; operations that document the same API at the same
+    depth (one per edition) share one row naming each edition's operation."""
+    rows: list[Row] = []
+    merged: dict[tuple[str, int, str], tuple[Row, list[str], list[Provenance]]] = {}
+    for d in result.dependents:
+        op = api.operation_row(ex, d.node) if d.kind == "operation" else None
+        if op is None:
+            rows.append(
+                {
+                    "dependent": d.node,
+                    "kind": d.kind,
+                    "label": d.label,
+                    "editions": editions(d.edge.provenance),
+                    "depth": d.depth,
+                    "via": d.via,
+                    "condition": "; ".join(d.edge.conditions),
+                    "provenance": rows_text(d.edge.provenance),
+                }
+            )
+            continue
+        name = op.apis[0] if op.apis else op.display_name()
+        key = (name, d.depth, d.via)
+        if key not in merged:
+            row: Row = {"dependent": name, "kind": "operation", "label": "", "editions": "", "depth": d.depth}
+            row.update(via=d.via, condition="; ".join(d.edge.conditions), provenance="")
+            merged[key] = (row, [], [])
+            rows.append(row)
+        row, labels, provenance = merged[key]
+        if op.display_name() not in labels:
+            labels.append(op.display_name())
+        provenance.append(op.provenance)
+        row["label"] = " / ".join(labels)
+        row["editions"] = editions(provenance)
+        row["provenance"] = rows_text(sorted(set(provenance)))
+    return rows
 
 
-def to_csv(rows: Sequence[Row]) -> str:
-    """CSV text with a header row; the columns are those of the first row."""
+def to_csv(rows: Sequence[Row]) -> bytes:
+    """CSV bytes with a UTF-8 BOM (spreadsheets then read Chinese names right) and a header row;
+    the columns are those of the first row."""
     out = io.StringIO()
     if rows:
         writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
-    return out.getvalue()
+    return out.getvalue().encode("utf-8-sig")
 
 
 def scope_matrix_rows(services: Iterable[api.ServiceStats]) -> list[Row]:

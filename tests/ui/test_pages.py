@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from apptest_support import APP, button_labels, dot_source, drawn, graphs, open_page, shown, table, texts
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
@@ -19,54 +20,11 @@ from explorer.errors import ExplorerError
 from explorer.model import ActionRef, Operation, Provenance, Scope, ServiceCatalog, SourceDoc
 from explorer.ui import source, uploads
 
-APP = REPO / "explorer" / "ui" / "app.py"
-
 
 @pytest.fixture(autouse=True)
 def _fixture_catalog(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setenv("PERMISSION_EXPLORER_CATALOG", str(FIXTURE_CATALOG))
     yield
-
-
-def open_page(page: str = "explore", **params: str) -> AppTest:
-    at = AppTest.from_file(str(APP), default_timeout=60)
-    if page != "explore":
-        at.run()
-        at.switch_page(f"screens/{page}.py")
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    assert not at.exception, [e.message for e in at.exception]
-    return at
-
-
-def graphs(at: AppTest) -> list[str]:
-    """DOT of the graphs drawn in the browser, the legend (in its expander) left out."""
-    return [c.proto.spec for c in at.get("graphviz_chart") if not c.proto.spec.startswith("digraph legend")]
-
-
-def dot_source(at: AppTest) -> str:
-    drawn = graphs(at)
-    assert len(drawn) == 1
-    return drawn[0]
-
-
-def table(at: AppTest, index: int = 0) -> list[dict[str, object]]:
-    rows: list[dict[str, object]] = at.dataframe[index].value.to_dict("records")
-    return rows
-
-
-def shown(markdown: str) -> str:
-    """The text a reader sees for Markdown whose special characters the app escaped."""
-    return re.sub(r"\\(.)", r"\1", markdown)
-
-
-def texts(at: AppTest, kind: str) -> list[str]:
-    return [shown(str(e.value)) for e in at.get(kind)]
-
-
-def button_labels(at: AppTest) -> list[str]:
-    return [shown(b.label) for b in at.button]
 
 
 # --- Explore ---------------------------------------------------------------------------------
@@ -81,13 +39,14 @@ def test_landing_page_offers_examples_and_no_graph() -> None:
 
 def test_link_shows_documented_requirements_with_scope_and_provenance() -> None:
     at = open_page(action="ecs:servers:createImage")
-    dot = dot_source(at)
+    nodes = {n["id"]: n for n in drawn(at)["graph"]["nodes"]}
+    assert set(nodes) == {*DOCUMENTED, "ecs:servers:createImage"}
     # Each node's first label line is its action; the next says its enterprise-project scope in words.
-    assert set(re.findall(r'label="([a-z]+:[A-Za-z]+:[A-Za-z]+)\\n', dot)) == {*DOCUMENTED, "ecs:servers:createImage"}
-    assert "ims:images:get\\nEP: yes" in dot and "ims:images:list\\nEP: mixed" in dot
-    assert "ecs:servers:createImage\\nEP: no | target" in dot
-    assert "ims:serverImages:create" not in dot  # depth 2, beyond the default depth 1
-    assert sum(c.proto.spec.startswith("digraph legend") for c in at.get("graphviz_chart")) == 1
+    assert nodes["ims:images:get"]["lines"] == ["ims:images:get", "EP: yes"]
+    assert nodes["ims:images:list"]["lines"] == ["ims:images:list", "EP: mixed"]
+    assert nodes["ecs:servers:createImage"]["lines"] == ["ecs:servers:createImage", "EP: no | target"]
+    # Positions are Graphviz's (rankdir LR): the target left of everything it needs.
+    assert all(nodes["ecs:servers:createImage"]["x"] < nodes[a]["x"] for a in DOCUMENTED)
     rows = {r["action"]: r for r in table(at)}
     assert sorted(a for a, r in rows.items() if r["depth"] == 1) == sorted(DOCUMENTED)
     assert rows["ecs:servers:createImage"]["depth"] == 0
@@ -96,7 +55,14 @@ def test_link_shows_documented_requirements_with_scope_and_provenance() -> None:
     assert "GET /v2/cloudimages: IAM yes, EP yes" in str(rows["ims:images:list"]["scope per operation"])
     assert rows["evs:volumes:get"]["provenance"] == "huaweicloud-zh/ecs/镜像管理.md table 1 row 1"
     assert rows["ims:images:delete"]["resolved"] == "no (no table defines it)"
-    assert any("7 required actions" in m for m in texts(at, "markdown"))
+    heading = texts(at, "markdown")[0]
+    # The sentence the CLI prints, and the target as the catalog spells it.
+    assert heading == (
+        "Closure of `ecs:servers:createImage` — 7 required actions besides the target (7 documented, 0 certain)"
+    )
+    assert "checked by **创建镜像（OpenStack原生）** `POST /v2.1/{project_id}/servers/{server_id}/action`" in " ".join(
+        texts(at, "caption")
+    )
 
 
 def test_possible_depth_and_conditional_filter_change_graph_table_and_link() -> None:
@@ -144,14 +110,22 @@ def test_why_shows_the_path_with_its_rows() -> None:
     at = open_page(action="ecs:servers:createImage", depth="2", possible="1")
     at.selectbox(key="ex_node").select("ims:serverImages:create").run()
     path = next(m for m in texts(at, "markdown") if m.startswith("**Path 1**"))
-    assert "`ecs:servers:createImage` → `ims:images:update`" in path
-    assert "`ims:images:update` → `ims:serverImages:create`" in path
-    assert "huaweicloud-zh/ims/镜像管理.md table 1 row 2" in path
-    assert "仅企业项目迁移需要" in path
+    assert "1. `ecs:servers:createImage` → `ims:images:update` (documented dependency)" in path
+    step = "2. `ims:images:update` → `ims:serverImages:create` (documented dependency; possible: only some rows"
+    assert step in path
+    # Each step names the row's operation, its API, the action it checks and the row itself.
+    assert (
+        "**更新镜像信息** · `PATCH /v2/cloudimages/{image_id}` · checks `ims:images:update` · "
+        "huaweicloud-zh/ims/镜像管理.md table 1 row 2 · only when: 仅企业项目迁移需要"
+    ) in path
     assert at.query_params["node"] == "ims:serverImages:create"
-    why_graph = graphs(at)[-1]
-    assert why_graph.startswith("digraph") and "Why ecs:servers:createImage needs ims:serverImages:create" in why_graph
-    assert "ims:images:list" not in why_graph  # only the path is drawn
+    args = drawn(at)  # the path is highlighted in the one graph, not drawn as a second one
+    assert args["selected"] == "ims:serverImages:create"
+    assert args["path"]["nodes"] == ["ecs:servers:createImage", "ims:images:update", "ims:serverImages:create"]
+    assert args["path"]["edges"] == [
+        ["ecs:servers:createImage", "ims:images:update"],
+        ["ims:images:update", "ims:serverImages:create"],
+    ]
 
 
 def test_unknown_action_in_link_gets_suggestions_that_work() -> None:
@@ -168,7 +142,9 @@ def test_chinese_operation_name_and_api_path_search() -> None:
     at = open_page(action="创建镜像")
     labels = button_labels(at)
     api_path = "POST /v2.1/{project_id}/servers/{server_id}/action"
-    assert f"op:ui-ecs-createimage — 创建镜像（OpenStack原生） {api_path}" in labels
+    # Suggestions are texts of the catalog, explored as written: the operation's name, with its API beside it.
+    assert f"创建镜像（OpenStack原生） — {api_path}" in labels
+    assert not any(label.startswith("op:") for label in labels)
     at = open_page(action="POST /v2.1/{project_id}/servers/{server_id}/action")
     rows = {r["action"]: (r["depth"], r["via"]) for r in table(at)}
     # The API names the operation row: the action it checks and its dependencies are all documented there.
@@ -249,7 +225,7 @@ def test_catalog_page_health() -> None:
 # --- Upload ----------------------------------------------------------------------------------
 
 
-def test_uploaded_catalog_is_explored_instead_of_the_bundled_one() -> None:
+def test_uploaded_catalog_is_laid_over_the_bundled_one_or_used_alone() -> None:
     data = (FIXTURE_CATALOG / "otc" / "ims.yaml").read_bytes()
     upload = uploads.catalog_from_yaml([uploads.Upload("ims.yaml", data)])
     at = AppTest.from_file(str(APP), default_timeout=60)
@@ -257,8 +233,53 @@ def test_uploaded_catalog_is_explored_instead_of_the_bundled_one() -> None:
     at.query_params["action"] = "ims:images:update"
     at.run()
     assert not at.exception
-    assert at.selectbox(key="ex_cloud").options == ["otc"]
+    # Laid over the served catalog: its other clouds and services stay, the upload's cloud comes first.
+    assert at.selectbox(key="ex_cloud").options == ["otc", "huaweicloud"]
     assert {r["action"] for r in table(at)} == {"ims:images:update", "ims:serverImages:create", "obs:bucket:*"}
+    assert at.query_params["upload"] == upload.key  # the link says it refers to uploaded data
+    assert "with uploaded data: ims.yaml" in " ".join(texts(at, "caption"))
+    assert f"Exploring an upload: ims.yaml (laid over {FIXTURE_CATALOG})" in texts(at, "caption")
+    at.toggle(key=source.ALONE_KEY).set_value(True).run()
+    assert at.selectbox(key="ex_cloud").options == ["otc"]
+    assert at.query_params["uploaded"] == "alone"
+
+
+def test_an_upload_layered_over_the_catalog_resolves_dependencies_on_other_services() -> None:
+    # An otc ECS row whose dependency lives in the bundled ims service: alone it is unresolved.
+    row = Operation(
+        id="op-mine",
+        name={"en": "Create my image"},
+        apis=("POST /v1/mine",),
+        actions=(ActionRef("ecs:mine:create"),),
+        dependencies=(ActionRef("ims:images:update"),),
+        scope=Scope(True, True),
+        notes=(),
+        provenance=Provenance("mine.md", 1, 1),
+    )
+    text = api.dump_service(ServiceCatalog("otc", "mine", (SourceDoc("mine.md", "otc-en"),), (row,)))
+    upload = uploads.catalog_from_yaml([uploads.Upload("mine.yaml", text.encode("utf-8"))])
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.session_state[source.UPLOAD_KEY] = upload
+    at.query_params.update(action="ecs:mine:create", depth="2")
+    at.run()
+    rows = {r["action"]: r for r in table(at)}
+    assert rows["ims:images:update"]["resolved"] == "yes"
+    assert "ims:serverImages:create" in rows  # the bundled ims row's own dependency, one level deeper
+    at.toggle(key=source.ALONE_KEY).set_value(True).run()
+    rows = {r["action"]: r for r in table(at)}
+    assert rows["ims:images:update"]["resolved"] == "no (no table defines it)"
+
+
+def test_an_upload_survives_a_reload_through_its_link() -> None:
+    data = (FIXTURE_CATALOG / "otc" / "ims.yaml").read_bytes()
+    upload = uploads.catalog_from_yaml([uploads.Upload("ims.yaml", data)])
+    source.remember(upload)  # what the Upload page does
+    at = open_page(action="ims:images:update", upload=upload.key, cloud="otc")  # a new session: a reload
+    assert f"Exploring an upload: ims.yaml (laid over {FIXTURE_CATALOG})" in texts(at, "caption")
+    assert at.query_params["upload"] == upload.key
+    gone = open_page(action="ims:images:update", upload="0123456789abcdef")
+    assert any("refers to uploaded data (upload 0123456789abcdef)" in w for w in texts(gone, "warning"))
+    assert "upload" not in gone.query_params
 
 
 def test_upload_page_renders_limits() -> None:
@@ -345,26 +366,33 @@ def shown_image(at: AppTest) -> tuple[str, str]:
     return found.group(2), base64.b64decode(found.group(1)).decode("utf-8")
 
 
-def test_large_graph_is_rendered_on_the_server_with_zoom(monkeypatch: pytest.MonkeyPatch) -> None:
-    from explorer.ui import graph_panel
-
-    monkeypatch.setattr(graph_panel, "BROWSER_LAYOUT_LIMIT", 5)  # the fixture's 8-node closure counts as large
+def test_static_image_is_the_fallback_with_zoom() -> None:
     at = open_page(action="ecs:servers:createImage")
+    assert graphs(at)
+    at.toggle(key="ex_graph_static").set_value(True).run()
     assert not graphs(at)
-    assert any("8 nodes: laid out on the server by Graphviz" in c for c in texts(at, "caption"))
     fit, svg = shown_image(at)
     assert fit == "100%"
     assert svg.startswith("<svg") and "ims:images:list" in svg and "<script" not in svg
-    at.select_slider(key="zoom").set_value(50).run()
+    assert "Legend" not in svg  # the key is beside the graph, never inside it
+    at.select_slider(key="ex_graph_zoom").set_value(50).run()
     half, same = shown_image(at)
-    at.select_slider(key="zoom").set_value(100).run()
+    at.select_slider(key="ex_graph_zoom").set_value(100).run()
     full, _ = shown_image(at)
     assert same == svg and int(full) == pytest.approx(2 * int(half), abs=1)
     natural_pt = re.search(r'<svg width="(\d+)pt"', svg)
     assert natural_pt is not None and int(full) == pytest.approx(int(natural_pt.group(1)) * 4 / 3, abs=1)
-    at.toggle(key="collapse").set_value(True).run()
-    assert "Collapsed by service: 3 service nodes." in texts(at, "caption")
-    assert "ims:images:list" not in shown_image(at)[1]
+
+
+def test_graph_positions_are_graphviz_layout_of_the_exports() -> None:
+    at = open_page(action="ecs:servers:createImage")
+    args = drawn(at)
+    view = api.closure_view(api.get_explorer("huaweicloud", FIXTURE_CATALOG), "ecs:servers:createImage", 1)
+    placed = api.graph_layout(view)
+    for node in args["graph"]["nodes"]:
+        box = placed.nodes[node["id"]]
+        assert (node["x"], node["y"]) == (round(box.x, 1), round(box.y, 1))
+    assert set(args["graph"]["services"]) == {"ecs", "evs", "ims"}  # clusters: what "fold a service" folds
 
 
 def test_zoom_box_scales_the_natural_width() -> None:
@@ -446,8 +474,8 @@ def test_back_from_an_upload_to_the_bundled_catalog_starts_afresh() -> None:
     at.session_state[source.UPLOAD_KEY] = uploads.catalog_from_yaml([uploads.Upload("ims.yaml", data)])
     at.query_params["action"] = "ims:images:update"
     at.run()
-    assert at.selectbox(key="ex_cloud").options == ["otc"]
-    assert "Exploring an upload: ims.yaml" in texts(at, "caption")
+    assert at.selectbox(key="ex_cloud").options == ["otc", "huaweicloud"]
+    assert f"Exploring an upload: ims.yaml (laid over {FIXTURE_CATALOG})" in texts(at, "caption")
     at.button(key="back_to_bundled").click().run()
     assert not at.exception
     assert source.UPLOAD_KEY not in at.session_state

@@ -88,6 +88,8 @@ def test_ui_command_runs_streamlit_on_the_named_catalog(monkeypatch: pytest.Monk
         "--client.toolbarMode": "viewer",
         "--server.port": "8600",
         "--server.address": "0.0.0.0",
+        "--theme.light.primaryColor": "#2f6fd6",
+        "--theme.dark.primaryColor": "#6ea8ff",
     }
     assert seen["env"]["PERMISSION_EXPLORER_CATALOG"] == str(FIXTURE_CATALOG.resolve())
 

@@ -70,6 +70,8 @@ def _import_report(src: source.Source) -> None:
     if src.root is None:
         st.caption("An uploaded catalog has no import report.")
         return
+    if src.upload_label:
+        st.caption(f"The import report is the served catalog's; the upload ({plain(src.upload_label)}) has none.")
     try:
         report = api.read_import_report(src.root)
     except ExplorerError as exc:
@@ -117,11 +119,12 @@ def _import_report(src: source.Source) -> None:
 
 def main() -> None:
     src = source.active()
-    st.title("Catalog")
+    st.title("Catalog", anchor=False)
     st.caption(f"Health of the {plain(src.label)}.")
     cloud = st.selectbox("Cloud", src.clouds, key="cat_cloud")
-    if st.query_params.get("cloud") != cloud:
-        st.query_params.from_dict({"cloud": cloud})
+    params = {"cloud": cloud, **source.link_params()}
+    if st.query_params.to_dict() != params:
+        st.query_params.from_dict(params)
     ex = src.explorers[cloud]
     _health(ex.check())
     _service_graph(ex)
@@ -145,7 +148,7 @@ def _service_graph(ex: api.Explorer) -> None:
     except ExplorerError as exc:
         st.error(plain(str(exc)))
         return
-    graph_panel.show(view)
+    graph_panel.show(view, key="cat_graph")
 
 
 main()

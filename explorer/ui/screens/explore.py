@@ -1,12 +1,19 @@
-"""Explore (landing page): an action, operation or API, its graph, table, why-paths and downloads."""
+"""Explore (landing page): an action, operation or API, its graph, table, why-paths and downloads.
+
+One query per rerun: the closure (or the dependents) is computed once and the graph, the table, the
+summary and the list of conditions are all read from that result; a why-path is computed only for
+the node the reviewer picked, and its highlighting comes from the same answer.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import streamlit as st
 
 from explorer import api
 from explorer.errors import ExplorerError, QueryError
-from explorer.ui import graph_panel, policy_block, source, tables
+from explorer.ui import explain, graph_panel, policy_block, source, tables, words
 from explorer.ui.markup import code, plain
 from explorer.ui.state import DEPTH_CHOICES, DIRECTIONS, ExploreState, explore_params, read_explore
 from explorer.view import View
@@ -21,6 +28,19 @@ DOWNLOAD_FORMATS: tuple[tuple[str, str, str], ...] = (
     ("mermaid", "Mermaid", "text/plain"),
     ("json", "JSON", "application/json"),
 )
+GRAPH_KEY = "ex_graph"
+LINK_NODE = "ex_link_node"  # the node a link asked for, checked once the graph is known
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """What the page shows for one query, all read from one result."""
+
+    view: View
+    rows: list[tables.Row]
+    summary: str
+    conditions: tuple[str, ...] = ()
+    closure: api.ClosureResult | None = None  # requirements: the answer, which why-paths are read from
 
 
 def _init_widgets(clouds: tuple[str, ...]) -> None:
@@ -29,7 +49,9 @@ def _init_widgets(clouds: tuple[str, ...]) -> None:
         return
     params = st.query_params.to_dict()
     saved: ExploreState | None = st.session_state.get(source.EXPLORE_SAVED)
-    state = read_explore(params, clouds) if params or saved is None else saved
+    from_link = bool(params) or saved is None
+    state = read_explore(params, clouds) if from_link else saved
+    assert state is not None
     for warning in state.warnings:
         st.warning(plain(warning))
     st.session_state.update(
@@ -41,11 +63,17 @@ def _init_widgets(clouds: tuple[str, ...]) -> None:
         ex_possible=state.possible,
         ex_node=state.node or None,
     )
+    if from_link and state.node:
+        st.session_state[LINK_NODE] = state.node
 
 
 def _set_target(text: str) -> None:
     st.session_state["ex_target"] = text
     st.session_state["ex_node"] = None
+
+
+def _pick(node: str) -> None:
+    st.session_state["ex_node"] = node
 
 
 def _controls(clouds: tuple[str, ...]) -> ExploreState:
@@ -54,8 +82,7 @@ def _controls(clouds: tuple[str, ...]) -> ExploreState:
         st.text_input(
             "Action, operation name (Chinese or English) or API path",
             key="ex_target",
-            placeholder="e.g. ecs:servers:createImage · 创建镜像 · POST /v2/cloudimages",
-            help="Press Enter to search. Actions are service:resource:operation; APIs are 'METHOD /path'.",
+            placeholder="e.g. ecs:servers:createImage · 创建镜像 · POST /v2/cloudimages — press Enter",
         )
     with right:
         st.selectbox("Cloud", clouds, key="ex_cloud")
@@ -96,82 +123,62 @@ def _controls(clouds: tuple[str, ...]) -> ExploreState:
 
 
 def _resolve(ex: api.Explorer, text: str) -> api.Target | None:
-    """The target, or None after offering matches and suggestions for text that names nothing."""
+    """The target, or None after offering real near matches for text that names nothing."""
     try:
         return ex.resolve(text)
     except QueryError as exc:
-        hits = ex.search(text, limit=12)
-        choices: dict[str, str] = {s: s for s in exc.suggestions}
-        for hit in hits:
-            choices.setdefault(hit.key, f"{hit.text} {hit.label}".strip())
+        choices = words.suggestions(ex, text, exc.suggestions)
         if not choices:
             st.error(f"{plain(str(exc))}. Try an action such as `ecs:servers:createImage`, a name or an API path.")
             return None
         st.warning(f"Nothing in the **{plain(ex.cloud)}** catalog is exactly {code(text)}. Did you mean:")
-        for i, (key, label) in enumerate(choices.items()):
-            caption = f"{key} — {label}" if label and label != key else key
-            st.button(plain(caption), key=f"pick_{i}", on_click=_set_target, args=(key,))
+        for i, (value, label) in enumerate(choices):
+            caption = f"{value} — {label}" if label and label != value else value
+            st.button(plain(caption), key=f"pick_{i}", on_click=_set_target, args=(value,))
         return None
 
 
-def _exclusion(ex: api.Explorer, state: ExploreState) -> tuple[api.Exclude, api.ClosureResult]:
-    """Which conditional dependencies to leave out: all (box unticked), or the conditions picked here; and
-    the closure with nothing left out (the answer itself when nothing is picked, so it is computed once)."""
-    every = ex.closure([state.target], state.max_depth, not state.conditional, state.possible)
+def _exclusion(state: ExploreState) -> api.Exclude:
+    """Which conditional dependencies to leave out: all (box unticked), or the conditions picked below."""
     if not state.conditional:
-        return True, every
-    conditions = sorted({c for k in every.links for c in k.edge.conditions})
-    if not conditions:
-        return False, every
-    kept = [c for c in st.session_state.get("ex_without", []) if c in conditions]
+        return True
+    picked: list[str] = list(st.session_state.get("ex_without", []))
+    return set(picked) or False
+
+
+def _condition_picker(answer: Answer) -> None:
+    """The conditions met in this closure (and those already left out), to leave some out."""
+    kept = [c for c in st.session_state.get("ex_without", []) if c in answer.conditions]
+    if not answer.conditions:
+        st.session_state.pop("ex_without", None)
+        return
     st.session_state["ex_without"] = kept  # a condition of another target would not be an option
-    picked: list[str] = st.multiselect(
+    st.multiselect(
         "Leave out dependencies needed only when…",
-        conditions,
+        list(answer.conditions),
         key="ex_without",
         help="Conditions the documentation attaches to dependencies in this closure.",
     )
-    return set(picked) or False, every
 
 
-def _why(ex: api.Explorer, state: ExploreState, nodes: list[str], exclude: api.Exclude) -> None:
-    st.subheader("Why is it needed?")
-    if not nodes:
-        st.caption("Nothing to explain at this depth.")
-        return
-    if st.session_state.get("ex_node") not in nodes:
-        st.session_state["ex_node"] = None
-    picked = st.selectbox(
-        "Choose a node to see the path and the documentation rows behind each step",
-        nodes,
-        key="ex_node",
-        index=None,
-        placeholder="choose an action…",
-    )
-    if picked is None:
-        return
-    try:
-        # Requirements: why the target needs the node; dependents: why the node needs the target.
-        action, start = (picked, state.target) if state.direction == "requirements" else (state.target, picked)
-        why = ex.why(action, start, max_depth=state.max_depth, exclude_conditional=exclude, possible=state.possible)
-    except ExplorerError as exc:
-        st.error(plain(str(exc)))
-        return
-    if not why.paths:
-        st.info(f"No path leads from {code(state.target)} to {code(picked)} in this catalog.")
-        return
-    for n, path in enumerate(why.paths, start=1):
-        lines = []
-        for edge in path:
-            rows = tables.rows_text(edge.provenance) or "wildcard expansion"
-            cond = f" — only when: {plain('; '.join(edge.conditions))}" if edge.conditions else ""
-            how = why.basis_of(edge.target) or edge.kind
-            lines.append(f"- {code(edge.source)} → {code(edge.target)} ({how}; {plain(rows)}){cond}")
-        st.markdown(f"**Path {n}**\n" + "\n".join(lines))
-    if why.truncated:
-        st.caption("More paths of the same length exist; the first ones are shown.")
-    why_view = api.why_view(ex, action, start, result=why)
-    st.graphviz_chart(api.to_dot(why_view, legend=False), width="stretch")
+def _answer(ex: api.Explorer, state: ExploreState, target: api.Target, exclude: api.Exclude) -> Answer:
+    if state.direction == "requirements":
+        closure = ex.closure([state.target], state.max_depth, exclude, state.possible)
+        view = api.closure_view(ex, [state.target], result=closure)
+        summary = closure.summary()  # the sentence the CLI prints too, so both count alike
+        if closure.truncated:
+            summary += " (more beyond this depth)"
+        met = {c for e in view.edges for c in e.conditions}
+        if isinstance(exclude, set):
+            met |= exclude
+        return Answer(view, tables.closure_rows(closure), summary, tuple(sorted(met)), closure)
+    dependents = ex.dependents(state.target, max_depth=state.max_depth)
+    view = api.dependents_view(ex, state.target, result=dependents)
+    rows = tables.dependents_rows(dependents, ex)
+    summary = words.count(len(dependents.dependents), "dependent")
+    if dependents.truncated:
+        summary += " (more beyond this depth)"
+    return Answer(view, rows, summary)
 
 
 def _downloads(view: View, rows: list[tables.Row], stem: str) -> None:
@@ -180,8 +187,11 @@ def _downloads(view: View, rows: list[tables.Row], stem: str) -> None:
         for fmt, label, mime in DOWNLOAD_FORMATS:
 
             def data(fmt: str = fmt) -> bytes:  # rendered only when the button is pressed
-                return api.render_view(view, fmt)
+                return graph_panel.export(view, fmt)
 
+            hint = f"Download the diagram as {label}"
+            if fmt in ("png", "mermaid"):
+                hint += f" (collapsed by service above {api.LARGE_GRAPH} nodes)"
             st.download_button(
                 label,
                 data=data,
@@ -189,7 +199,7 @@ def _downloads(view: View, rows: list[tables.Row], stem: str) -> None:
                 mime=mime,
                 key=f"dl_{fmt}",
                 on_click="ignore",
-                help=f"Download the diagram as {label}",
+                help=hint,
             )
         st.download_button(
             "Table CSV",
@@ -198,7 +208,7 @@ def _downloads(view: View, rows: list[tables.Row], stem: str) -> None:
             mime="text/csv",
             key="dl_csv",
             on_click="ignore",
-            help="Download the table below as CSV",
+            help="Download the table below as CSV (UTF-8 with BOM, so spreadsheets keep Chinese names)",
         )
 
 
@@ -207,17 +217,66 @@ def _stem(state: ExploreState) -> str:
     return f"{state.cloud}-{safe}-{state.direction}-depth-{state.depth}"
 
 
+def _why(
+    ex: api.Explorer, state: ExploreState, picked: str, exclude: api.Exclude, answer: Answer
+) -> tuple[api.WhyResult | None, str]:
+    """The why-answer for the picked node (None for a target or on error), and an error text."""
+    if not picked or picked == state.target:
+        return None, ""
+    try:
+        if state.direction == "requirements":  # why the target needs the node: read from the answer itself
+            why = ex.why(picked, state.target, state.max_depth, exclude, possible=state.possible, result=answer.closure)
+        else:  # why the node needs the target: the node's own closure
+            why = ex.why(state.target, picked, state.max_depth, exclude, possible=state.possible)
+        return why, ""
+    except ExplorerError as exc:
+        return None, str(exc)
+
+
+def _side_panel(
+    src: source.Source,
+    ex: api.Explorer,
+    view: View,
+    picked: str,
+    why: api.WhyResult | None,
+    error: str,
+) -> None:
+    st.subheader("Why is it needed?")
+    labels = {n.id: words.node_caption(n) for n in view.nodes}
+    options = [n.id for n in sorted(view.nodes, key=lambda n: (n.depth, n.id))]
+    st.selectbox(
+        "Node (or click one in the graph)",
+        options,
+        key="ex_node",
+        index=None,
+        format_func=lambda n: labels.get(n, n),
+        placeholder="choose a node…",
+        help="Its why-path and its documentation rows show here; the path is highlighted in the graph.",
+    )
+    if not picked:
+        st.caption("Click a node in the graph, or choose one above, to see its path and the rows behind each step.")
+        return
+    if error:
+        st.error(plain(error))
+    elif why is not None:
+        explain.why_steps(src, ex, why)
+    else:
+        st.caption("This is the query's target.")
+    explain.node_rows(src, ex, picked)
+
+
 def main() -> None:
     src = source.active()
     clouds = src.clouds
-    st.title("Explore")
+    st.title("Explore", anchor=False)
     _init_widgets(clouds)
     state = _controls(clouds)
     st.session_state[source.EXPLORE_SAVED] = state
-    params = explore_params(state)
+    params = {**explore_params(state), **source.link_params()}
     if st.query_params.to_dict() != params:
         st.query_params.from_dict(params)
     if not state.target:
+        st.session_state.pop(LINK_NODE, None)
         st.info("Type an action, an operation name or an API path above, or start from an example:")
         for i, example in enumerate(EXAMPLES):
             st.button(example, key=f"example_{i}", on_click=_set_target, args=(example,))
@@ -226,41 +285,48 @@ def main() -> None:
     target = _resolve(ex, state.target)
     if target is None:
         return
-    if target.note:
-        st.caption(plain(target.note))
-    graph_panel.legend()
-    exclude: api.Exclude = False
+    exclude = _exclusion(state) if state.direction == "requirements" else False
     try:
-        if state.direction == "requirements":
-            exclude, closure = _exclusion(ex, state)
-            if exclude is not True and exclude is not False:  # conditions picked: the answer without them
-                closure = ex.closure([state.target], state.max_depth, exclude, state.possible)
-            view = api.closure_view(ex, [state.target], result=closure)
-            rows = tables.closure_rows(closure)
-            nodes = [r.action for r in closure.requirements if r.depth > 0]
-            summary = closure.summary() + (" (more beyond this depth)" if closure.truncated else "")
-        else:
-            dependents = ex.dependents(state.target, max_depth=state.max_depth)
-            view = api.dependents_view(ex, state.target, result=dependents)
-            rows = tables.dependents_rows(dependents)
-            nodes = [d.node for d in dependents.dependents]
-            n = len(nodes)
-            summary = f"{n} {'dependent' if n == 1 else 'dependents'}"
-            summary += " (more beyond this depth)" if dependents.truncated else ""
+        answer = _answer(ex, state, target, exclude)
     except ExplorerError as exc:
         st.error(plain(str(exc)))
         return
-    st.markdown(f"**{plain(view.title)}** — {summary}")
-    # A large graph gets the full width; a small one leaves room beside it for downloads and the why-panel.
-    large = len(view.nodes) > graph_panel.BROWSER_LAYOUT_LIMIT
-    graph_col, side_col = (st.container(), st.container()) if large else st.columns([3, 2], gap="large")
+    if state.direction == "requirements" and state.conditional:
+        _condition_picker(answer)
+    view = answer.view
+    explain.heading(src, ex, target, state.direction, answer.summary)
+    ids = {n.id for n in view.nodes}
+    asked = st.session_state.pop(LINK_NODE, None)
+    if asked and asked not in ids:
+        st.warning(
+            f"The link asks for node {code(asked)}, which is not in this graph; "
+            "choose a node below or click one in the graph."
+        )
+    picked = st.session_state.get("ex_node") or ""
+    if picked not in ids:
+        picked = ""
+        st.session_state["ex_node"] = None
+        st.query_params.pop("node", None)
+    why, error = _why(ex, state, picked, exclude, answer)
+    path_edges = [(e.source, e.target) for path in (why.paths if why else ()) for e in path]
+    path_nodes = {n for edge in path_edges for n in edge}
+    graph_panel.notes(view, shown=[answer.closure.summary()] if answer.closure else [])
+    graph_col, side_col = st.columns([13, 7], gap="medium")
     with graph_col:
-        graph_panel.show(view)
+        graph_panel.show(
+            view,
+            key=GRAPH_KEY,
+            selected=picked,
+            path_nodes=path_nodes,
+            path_edges=path_edges,
+            on_pick=_pick,
+            with_notes=False,
+        )
     with side_col:
-        _downloads(view, rows, _stem(state))
-        _why(ex, state, nodes, exclude)
+        _side_panel(src, ex, view, picked, why, error)
+    _downloads(view, answer.rows, _stem(state))
     st.subheader("Table")
-    st.dataframe(rows, hide_index=True, width="stretch")
+    st.dataframe(answer.rows, hide_index=True, width="stretch")
     if state.direction == "requirements":
         policy_block.show(src.key, ex, [state.target], "ex_policy", possible=state.possible)
 

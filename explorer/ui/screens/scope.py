@@ -74,7 +74,7 @@ def _matrix(source_key: str, ex: api.Explorer) -> None:
 def main() -> None:
     src = source.active()
     clouds = src.clouds
-    st.title("Scope")
+    st.title("Scope", anchor=False)
     st.caption("Will a policy work when it is attached to an enterprise project rather than an IAM project?")
     _init(clouds)
     top, side = st.columns([3, 1])
@@ -88,6 +88,11 @@ def main() -> None:
             options,
             key="sc_targets",
             accept_new_options=True,
+            # Enter adds exactly what was typed (or the exact option): no "Select N matches" entry to
+            # catch the keystroke, and the chips wrap instead of scrolling the first ones out of view.
+            select_all=False,
+            filter_mode="contains",
+            wrap=True,
             placeholder="choose actions, or type an API such as POST /v2/cloudimages/action",
             help="Type to filter; press Enter to add an API path or an action that is not in the list.",
         )
@@ -110,7 +115,7 @@ def main() -> None:
     st.session_state[source.SCOPE_SAVED] = {key: st.session_state[key] for key in WIDGETS}
     targets: list[str] = list(st.session_state["sc_targets"])
     depth: str = st.session_state["sc_depth"]
-    params = {"cloud": ex.cloud, "depth": depth}
+    params = {"cloud": ex.cloud, "depth": depth, **source.link_params()}
     if targets:
         params["targets"] = ",".join(targets)
     if not st.session_state["sc_conditional"]:

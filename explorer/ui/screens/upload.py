@@ -24,9 +24,10 @@ def _problems(exc: ExplorerError) -> str:
 
 
 def main() -> None:
-    st.title("Upload")
+    st.title("Upload", anchor=False)
     st.caption(
-        "Uploaded files are read in memory for this session only; the bundled catalog is never changed. "
+        "Uploaded files are read in memory (never written to disk) and laid over the served catalog, which is "
+        "never changed; the server keeps recent uploads so that a reload of a page link finds them again. "
         f"Limits: {uploads.MAX_FILE_BYTES // (1024 * 1024)} MB per file, "
         f"{uploads.MAX_TOTAL_BYTES // (1024 * 1024)} MB and {uploads.MAX_FILES} files in all."
     )
@@ -63,6 +64,11 @@ def main() -> None:
                 f"{plain(cloud)} ({len(cat.services)} services, {len(cat.operations())} operations)"
                 for cloud, cat in sorted(result.catalogs.items())
             )
+        )
+        st.caption(
+            "Laid over the served catalog: the uploaded services replace the same services, everything else "
+            "stays (so dependencies on other services resolve). Use the sidebar switch to explore the upload "
+            "alone. The page links now carry the upload's digest, so a reload finds it again."
         )
         for note in result.notes:
             st.caption(plain(note))

@@ -1,0 +1,403 @@
+// The interactive graph of Permission Explorer: Cytoscape.js drawing the positions Graphviz computed on
+// the server (preset layout), inside a Streamlit component iframe. It speaks Streamlit's component
+// protocol directly (a few postMessage calls), so the bundle is this file, cytoscape.min.js and no
+// framework. What the reviewer clicks is sent back as {node, seq}; collapsing services, finding,
+// zooming and panning stay in the page and survive reruns while the graph itself is unchanged.
+(function () {
+  "use strict";
+
+  const MIN_START_ZOOM = 1.0; // labels are 11 px at zoom 1: never start smaller than that
+  const FONT_SIZE = 11;
+  const SHAPES = { operation: "round-rectangle", action: "ellipse", pattern: "hexagon", service: "tag" };
+  const BORDER = { solid: "solid", dashed: "dashed", dotted: "dotted", bold: "solid" };
+  // Dark canvas: the diagram's black and grey lines become light ones of the same order.
+  const DARK_LINE = { "#000000": "#e6e6e6", "#808080": "#9da3b4", "#404040": "#c7cbd6" };
+
+  let cy = null;
+  let graphKey = null;
+  let graph = null;
+  let styles = null;
+  let dark = false;
+  let selected = "";
+  let path = { nodes: [], edges: [] };
+  let collapsed = new Set();
+  let seq = 0;
+  let matches = [];
+  let matchIndex = -1;
+
+  function send(type, data) {
+    window.parent.postMessage(Object.assign({ isStreamlitMessage: true, type: type }, data), "*");
+  }
+
+  function setValue(value) {
+    send("streamlit:setComponentValue", { value: value, dataType: "json" });
+  }
+
+  function status(text) {
+    document.getElementById("status").textContent = text;
+  }
+
+  function lineColour(colour) {
+    return dark ? DARK_LINE[colour] || colour : colour;
+  }
+
+  function serviceId(name) {
+    return "service-group:" + name;
+  }
+
+  // The elements to draw: every node, with the members of collapsed services folded into one node each.
+  function elements() {
+    const els = [];
+    const shown = new Map(); // node id -> id of the element that stands for it
+    const members = new Map();
+    const clustered = Object.keys(graph.services).length > 0;
+    for (const n of graph.nodes) {
+      if (!members.has(n.service)) members.set(n.service, []);
+      members.get(n.service).push(n);
+    }
+    for (const [service, nodes] of members) {
+      const box = graph.services[service];
+      if (clustered && collapsed.has(service)) {
+        const id = serviceId(service);
+        const x = box ? box.x : nodes.reduce((s, n) => s + n.x, 0) / nodes.length;
+        const y = box ? box.y : nodes.reduce((s, n) => s + n.y, 0) / nodes.length;
+        const onPath = nodes.some((n) => path.nodes.includes(n.id));
+        els.push({
+          group: "nodes",
+          data: { id: id, label: service + "\n" + nodes.length + " nodes (collapsed)", service: service, folded: 1 },
+          position: { x: x, y: y },
+          classes: "folded" + (onPath ? " onpath" : ""),
+        });
+        for (const n of nodes) shown.set(n.id, id);
+        continue;
+      }
+      if (clustered) {
+        els.push({ group: "nodes", data: { id: serviceId(service), label: "service: " + service, service: service },
+          classes: "group" });
+      }
+      for (const n of nodes) {
+        const scope = styles.scope[n.scope];
+        const data = {
+          id: n.id, label: n.lines.join("\n"), name: n.lines[0], service: n.service,
+          w: n.w, h: n.h, fill: scope.fill, border: BORDER[scope.border], bw: scope.width,
+          shape: n.kind === "action" && !n.resolved ? "octagon" : SHAPES[n.kind] || "ellipse",
+        };
+        if (clustered) data.parent = serviceId(service);
+        const classes = [n.kind];
+        if (n.depth === 0) classes.push("target");
+        if (path.nodes.includes(n.id)) classes.push("onpath");
+        if (n.possible) classes.push("possible");
+        els.push({ group: "nodes", data: data, position: { x: n.x, y: n.y }, classes: classes.join(" ") });
+        shown.set(n.id, n.id);
+      }
+    }
+    const seen = new Set();
+    const onPath = new Set(path.edges.map((e) => e[0] + "\u0000" + e[1]));
+    for (const e of graph.edges) {
+      const s = shown.get(e.source);
+      const t = shown.get(e.target);
+      if (!s || !t || s === t) continue;
+      const folded = s !== e.source || t !== e.target;
+      const id = "e:" + s + "\u0000" + t;
+      if (folded && seen.has(id)) continue;
+      seen.add(id);
+      const st = styles.edges[folded ? "collapsed" : e.style];
+      const classes = [];
+      if (onPath.has(e.source + "\u0000" + e.target)) classes.push("onpath");
+      if (e.possible) classes.push("possible");
+      els.push({
+        group: "edges",
+        data: {
+          id: folded ? id : "e:" + e.source + "\u0000" + e.target, source: s, target: t,
+          label: folded ? "" : e.label, colour: lineColour(st.color), line: BORDER[st.style] || "solid",
+          width: st.width, arrow: st.arrow,
+        },
+        classes: classes.join(" "),
+      });
+    }
+    return els;
+  }
+
+  function stylesheet() {
+    const text = dark ? "#fafafa" : "#31333f";
+    const accent = dark ? "#6ea8ff" : "#2f6fd6";
+    const possible = dark ? "#d8b4fe" : "#7e3fbf";
+    return [
+      { selector: "node", style: {
+        label: "data(label)", "text-wrap": "wrap", "text-valign": "center", "text-halign": "center",
+        "font-size": FONT_SIZE, "font-family": "Helvetica, Arial, sans-serif", color: "#111111",
+        "border-color": "#000000", "min-zoomed-font-size": 4 } },
+      { selector: "node[w]", style: {
+        width: "data(w)", height: "data(h)", shape: "data(shape)", "background-color": "data(fill)",
+        "border-width": "data(bw)", "border-style": "data(border)" } },
+      { selector: "node.target", style: { "border-width": 4, "outline-width": 3, "outline-color": text,
+        "outline-offset": 2 } },
+      { selector: "node.possible", style: { "border-color": possible, "border-style": "dashed", "border-width": 3 } },
+      { selector: "node.group", style: {
+        label: "data(label)", "text-valign": "top", "text-halign": "center", "font-size": 12, color: text,
+        "background-color": dark ? "#1c1f27" : "#f7f8fa", "background-opacity": 0.6, "border-color": dark ? "#5d6170" : "#8a8d99",
+        "border-width": 1, "border-style": "solid", shape: "round-rectangle", padding: 12 } },
+      { selector: "node.folded", style: {
+        label: "data(label)", shape: "tag", width: 150, height: 44, "font-size": 12, color: "#111111",
+        "background-color": "#dfe3ec", "border-width": 2, "border-color": dark ? "#c7cbd6" : "#404040" } },
+      { selector: "edge", style: {
+        "curve-style": "bezier", width: "data(width)", "line-color": "data(colour)", "line-style": "data(line)",
+        "target-arrow-color": "data(colour)", "target-arrow-shape": "triangle", "arrow-scale": 0.9,
+        label: "data(label)", "font-size": 9, color: dark ? "#c7cbd6" : "#404040", "text-rotation": "autorotate",
+        "text-background-color": dark ? "#14161c" : "#ffffff", "text-background-opacity": 0.8 } },
+      { selector: "edge[arrow = 'empty']", style: { "target-arrow-fill": "hollow" } },
+      { selector: "edge[arrow = 'odot']", style: { "target-arrow-shape": "circle", "target-arrow-fill": "hollow" } },
+      { selector: "edge.possible", style: { "line-color": possible, "target-arrow-color": possible } },
+      { selector: ".faded", style: { opacity: dark ? 0.6 : 0.45 } },
+      { selector: "node.onpath", style: { "border-color": accent, "border-width": 4, opacity: 1 } },
+      { selector: "edge.onpath", style: { "line-color": accent, "target-arrow-color": accent, width: 4, opacity: 1,
+        "z-index": 10 } },
+      { selector: "node.match", style: { "underlay-color": "#f5c542", "underlay-opacity": 0.6, "underlay-padding": 6 } },
+      { selector: "node.chosen", style: { "border-color": accent, "border-width": 6, "underlay-color": accent,
+        "underlay-opacity": 0.35, "underlay-padding": 8 } },
+    ];
+  }
+
+  function mark() {
+    cy.batch(() => {
+      cy.elements().removeClass("faded chosen");
+      if (path.nodes.length) {
+        const keep = new Set(path.nodes);
+        cy.nodes().not(".group").forEach((n) => {
+          if (!n.hasClass("onpath") && !keep.has(n.id()) && n.id() !== selected) n.addClass("faded");
+        });
+        cy.edges().not(".onpath").addClass("faded");
+      }
+      if (selected) cy.getElementById(selected).addClass("chosen");
+    });
+  }
+
+  function draw(keepView) {
+    const pan = cy ? cy.pan() : null;
+    const zoom = cy ? cy.zoom() : null;
+    if (!cy) {
+      cy = cytoscape({
+        container: document.getElementById("cy"), elements: [], style: stylesheet(), layout: { name: "preset" },
+        minZoom: 0.02, maxZoom: 4, boxSelectionEnabled: false, autoungrabify: true,
+      });
+      cy.on("tap", "node", (ev) => tapNode(ev.target));
+      window.peGraph = { cy: () => cy, collapsed: () => Array.from(collapsed), selected: () => selected };
+    } else {
+      cy.style(stylesheet());
+    }
+    cy.batch(() => {
+      cy.elements().remove();
+      cy.add(elements());
+    });
+    mark();
+    if (keepView && pan) {
+      cy.viewport({ zoom: zoom, pan: pan });
+    } else {
+      startView();
+    }
+  }
+
+  // Fit when the graph stays readable that way; otherwise start at a readable zoom on what matters: the
+  // picked node and its path, else the query's targets. On each axis the focus is centred, then the view
+  // is moved as little as needed so that no empty band shows before or after the graph.
+  function startView() {
+    cy.fit(undefined, 16);
+    if (cy.zoom() >= MIN_START_ZOOM) {
+      if (cy.zoom() > 1.5) cy.zoom({ level: 1.5, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+      cy.center();
+      return;
+    }
+    let focus = cy.collection();
+    if (selected) focus = cy.getElementById(selected).union(cy.nodes(".onpath"));
+    if (focus.empty()) focus = cy.nodes(".target");
+    if (focus.empty()) focus = cy.nodes().not(".group");
+    const z = MIN_START_ZOOM;
+    const all = cy.elements().boundingBox();
+    const box = focus.boundingBox();
+    // When the whole focus does not fit, the picked node (else the targets) is what stays in the middle.
+    const anchorEles = selected && cy.getElementById(selected).nonempty() ? cy.getElementById(selected) : focus;
+    const anchor = anchorEles.boundingBox();
+    const axis = (size, lo, hi, flo, fhi, alo, ahi) => {
+      if ((hi - lo) * z <= size - 32) return size / 2 - ((lo + hi) / 2) * z;
+      const p = (fhi - flo) * z <= size - 32 ? size / 2 - ((flo + fhi) / 2) * z : size / 2 - ((alo + ahi) / 2) * z;
+      return Math.min(16 - lo * z, Math.max(size - 16 - hi * z, p));
+    };
+    cy.viewport({
+      zoom: z,
+      pan: {
+        x: axis(cy.width(), all.x1, all.x2, box.x1, box.x2, anchor.x1, anchor.x2),
+        y: axis(cy.height(), all.y1, all.y2, box.y1, box.y2, anchor.y1, anchor.y2),
+      },
+    });
+  }
+
+  function tapNode(node) {
+    if (node.hasClass("group")) {
+      collapsed.add(node.data("service"));
+      draw(true);
+      status("Collapsed service " + node.data("service") + "; click it to expand.");
+      return;
+    }
+    if (node.hasClass("folded")) {
+      collapsed.delete(node.data("service"));
+      draw(true);
+      status("Expanded service " + node.data("service") + ".");
+      return;
+    }
+    choose(node.id());
+  }
+
+  function choose(id) {
+    selected = id;
+    mark();
+    seq += 1;
+    setValue({ node: id, seq: Date.now() * 1000 + seq });
+    status("Selected " + id + ": its path and rows open beside the graph.");
+  }
+
+  function find(text, step) {
+    const q = text.trim().toLowerCase();
+    cy.nodes().removeClass("match");
+    if (!q) {
+      matches = [];
+      document.getElementById("matches").textContent = "";
+      return;
+    }
+    matches = graph.nodes.filter((n) => n.id.toLowerCase().includes(q) || n.lines.join(" ").toLowerCase().includes(q));
+    const exact = matches.findIndex((n) => n.id.toLowerCase() === q || n.lines[0].toLowerCase() === q);
+    document.getElementById("matches").textContent = matches.length === 1 ? "1 match" : matches.length + " matches";
+    if (!matches.length) return;
+    matchIndex = step ? (matchIndex + 1) % matches.length : exact >= 0 ? exact : 0;
+    const hit = matches[matchIndex];
+    if (collapsed.delete(hit.service)) draw(true);
+    cy.batch(() => matches.forEach((n) => cy.getElementById(n.id).addClass("match")));
+    const node = cy.getElementById(hit.id);
+    if (cy.zoom() < MIN_START_ZOOM) cy.zoom(MIN_START_ZOOM);
+    cy.center(node);
+    return hit;
+  }
+
+  function key() {
+    const parts = ["<h3>Scope</h3><ul>"];
+    for (const mark of Object.keys(styles.scope)) {
+      const s = styles.scope[mark];
+      parts.push(`<li><span class="sw" style="background:${s.fill};border-style:${BORDER[s.border]};` +
+        `border-width:${Math.max(1, s.width)}px"></span>${escape(s.marker)} ${escape(s.meaning)}</li>`);
+    }
+    parts.push("</ul><h3>Nodes</h3><ul>");
+    for (const [kind, meaning] of Object.entries(styles.kinds)) {
+      parts.push(`<li>${GLYPHS[kind] || GLYPHS.action}${escape(meaning)}</li>`);
+    }
+    parts.push(`<li>${GLYPHS.target}query target (double outline)</li>`);
+    parts.push("</ul><h3>Edges</h3><ul>");
+    for (const e of Object.values(styles.edges)) {
+      parts.push(`<li><span class="ln" style="border-top:${Math.max(1, e.width)}px ${BORDER[e.style]} ` +
+        `${lineColour(e.color)}"></span>${escape(e.meaning)}</li>`);
+    }
+    if (styles.possible) {
+      parts.push(`<li><span class="sw" style="background:#fff;border:2px dashed ${dark ? "#d8b4fe" : "#7e3fbf"}">` +
+        `</span>${escape(styles.possible)} (dashed violet outline)</li>`);
+    }
+    parts.push("</ul><h3>Mouse</h3><ul><li>click a node: its why-path</li><li>click a service box: collapse</li>" +
+      "<li>wheel: zoom · drag: pan</li></ul>");
+    document.getElementById("key").innerHTML = parts.join("");
+  }
+
+  // Small outlines of the node shapes, drawn in the text colour (no font has all these glyphs).
+  const SHAPE_PATHS = {
+    operation: '<rect x="1" y="2" width="20" height="10" rx="3"/>',
+    action: '<ellipse cx="11" cy="7" rx="10" ry="5"/>',
+    pattern: '<polygon points="4,2 18,2 21,7 18,12 4,12 1,7"/>',
+    unresolved: '<polygon points="6,1 16,1 21,5 21,9 16,13 6,13 1,9 1,5"/>',
+    service: '<polygon points="1,2 16,2 21,7 16,12 1,12"/>',
+  };
+  const GLYPHS = {};
+  for (const [kind, shape] of Object.entries(SHAPE_PATHS)) {
+    GLYPHS[kind] = '<svg class="glyph" width="22" height="14" viewBox="0 0 22 14" aria-hidden="true">' + shape + "</svg>";
+  }
+  GLYPHS.target = '<svg class="glyph" width="22" height="14" viewBox="0 0 22 14" aria-hidden="true">' +
+    '<ellipse cx="11" cy="7" rx="10" ry="6"/><ellipse cx="11" cy="7" rx="7" ry="3.5"/></svg>';
+
+  function escape(text) {
+    return String(text).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
+  }
+
+  // Streamlit passes its theme; "base" is not always set, so the background's lightness decides too.
+  function isDark(theme) {
+    if (!theme) return false;
+    if (theme.base === "dark") return true;
+    const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})/i.exec(theme.backgroundColor || "");
+    if (!m) return false;
+    const [r, g, b] = [m[1], m[2], m[3]].map((h) => parseInt(h, 16));
+    return 0.299 * r + 0.587 * g + 0.114 * b < 110;
+  }
+
+  function onRender(args, theme) {
+    window.peTheme = theme;
+    const wasDark = dark;
+    dark = isDark(theme);
+    document.body.classList.toggle("dark", dark);
+    const height = args.height || 600;
+    document.getElementById("cy").style.height = height + "px";
+    document.getElementById("key").style.maxHeight = height + "px";
+    document.getElementById("cy").setAttribute("aria-label", args.label || "dependency graph");
+    const same = graphKey === args.graph.key;
+    graph = args.graph;
+    styles = args.styles;
+    path = args.path || { nodes: [], edges: [] };
+    selected = args.selected || "";
+    if (!same) {
+      graphKey = graph.key;
+      collapsed = new Set(args.collapsed || []);
+      key();
+      draw(false);
+    } else {
+      if (wasDark !== dark) key();
+      draw(true);
+      if (selected && cy.getElementById(selected).nonempty()) {
+        const ext = cy.extent();
+        const p = cy.getElementById(selected).position();
+        if (p.x < ext.x1 || p.x > ext.x2 || p.y < ext.y1 || p.y > ext.y2) cy.center(cy.getElementById(selected));
+      }
+    }
+    send("streamlit:setFrameHeight", { height: document.getElementById("app").scrollHeight + 4 });
+  }
+
+  const keyButton = document.getElementById("key-toggle");
+  keyButton.addEventListener("click", () => {
+    const shown = keyButton.getAttribute("aria-pressed") !== "true";
+    keyButton.setAttribute("aria-pressed", String(shown));
+    document.getElementById("key").hidden = !shown;
+    if (cy) cy.resize();
+  });
+  document.getElementById("fit").addEventListener("click", () => cy && cy.fit(undefined, 16));
+  document.getElementById("zoom-in").addEventListener("click", () => zoomBy(1.25));
+  document.getElementById("zoom-out").addEventListener("click", () => zoomBy(0.8));
+  document.getElementById("collapse-all").addEventListener("click", () => {
+    collapsed = new Set(graph.nodes.map((n) => n.service));
+    draw(false);
+    cy.fit(undefined, 16);
+  });
+  document.getElementById("expand-all").addEventListener("click", () => {
+    collapsed = new Set();
+    draw(true);
+  });
+  const box = document.getElementById("find");
+  box.addEventListener("input", () => cy && find(box.value, false));
+  box.addEventListener("keydown", (ev) => {
+    if (ev.key !== "Enter" || !cy) return;
+    ev.preventDefault();
+    const hit = find(box.value, matches.length > 1 && matches[matchIndex] && selected === matches[matchIndex].id);
+    if (hit) choose(hit.id);
+  });
+
+  function zoomBy(factor) {
+    if (!cy) return;
+    cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+  }
+
+  window.addEventListener("message", (ev) => {
+    if (ev.data && ev.data.type === "streamlit:render") onRender(ev.data.args, ev.data.theme);
+  });
+  send("streamlit:componentReady", { apiVersion: 1 });
+})();
