@@ -14,13 +14,14 @@ import-linter the real layering.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from explorer.catalog import BUNDLED_CATALOG
 from explorer.display import has_invisible, visible, visible_stream
 from explorer.errors import CatalogError, ExplorerError, Problem, QueryError
+from explorer.jsonout import document, dumps
 from explorer.model import Catalog, Operation, Provenance, ServiceCatalog
 from explorer.render.formats import BINARY_FORMATS, DEFAULT_TIMEOUT, SUFFIXES
 from explorer.render.formats import FORMATS as EXPORT_FORMATS
@@ -29,6 +30,26 @@ from explorer.view import View
 if TYPE_CHECKING:
     from explorer.catalog.store import dump_service, load_service_text
     from explorer.catalog.validate import ValidationResult, catalog_schema, schema_path, validate, validate_paths
+    from explorer.diff import KINDS as CHANGE_KINDS
+    from explorer.diff import (
+        ActionDelta,
+        Change,
+        DiffResult,
+        Impact,
+        Rename,
+        RowRef,
+        SideInfo,
+        load_renames,
+        record_renames,
+        renamed_actions,
+    )
+    from explorer.diff.formats import TITLES as CHANGE_TITLES
+    from explorer.diff.formats import change_rows as diff_change_rows
+    from explorer.diff.formats import to_markdown as diff_markdown
+    from explorer.diff.formats import to_text as diff_text
+    from explorer.diff.impact import Closure as DiffClosure
+    from explorer.diff.policy_impact import FindingLike, PolicyChange
+    from explorer.diff.renames import RENAMES_NAME, default_renames_path
     from explorer.graph import (
         ActionInfo,
         ActionScope,
@@ -108,6 +129,31 @@ if TYPE_CHECKING:
 _LAZY: dict[str, tuple[str, str]] = {
     "import_document_limited": ("explorer.importers.sandbox", "import_document_limited"),
     **{n: ("explorer.catalog.store", n) for n in ("dump_service", "load_service_text")},
+    **{
+        n: ("explorer.diff", n)
+        for n in (
+            "ActionDelta",
+            "Change",
+            "DiffResult",
+            "Impact",
+            "Rename",
+            "RowRef",
+            "SideInfo",
+            "load_renames",
+            "record_renames",
+            "renamed_actions",
+        )
+    },
+    "CHANGE_KINDS": ("explorer.diff", "KINDS"),
+    "CHANGE_TITLES": ("explorer.diff.formats", "TITLES"),
+    "diff_change_rows": ("explorer.diff.formats", "change_rows"),
+    "diff_markdown": ("explorer.diff.formats", "to_markdown"),
+    "diff_text": ("explorer.diff.formats", "to_text"),
+    "DiffClosure": ("explorer.diff.impact", "Closure"),
+    "FindingLike": ("explorer.diff.policy_impact", "FindingLike"),
+    "PolicyChange": ("explorer.diff.policy_impact", "PolicyChange"),
+    "RENAMES_NAME": ("explorer.diff.renames", "RENAMES_NAME"),
+    "default_renames_path": ("explorer.diff.renames", "default_renames_path"),
     **{
         n: ("explorer.catalog.validate", n)
         for n in ("ValidationResult", "catalog_schema", "schema_path", "validate", "validate_paths")
@@ -377,6 +423,129 @@ def generate_policies(
     return generate(ex, list(targets), possible=possible, compact_wildcards=compact)
 
 
+# --- catalog diffs ----------------------------------------------------------------------------
+
+
+def load_any(path: Path) -> dict[str, Catalog]:
+    """A catalog root (or service file), or a documentation corpus (a folder with MANIFEST.tsv) imported in
+    memory, as one Catalog per cloud. Raises CatalogError / DocumentImportError naming the path."""
+    return _load_side(path)[0]
+
+
+def _load_side(path: Path) -> tuple[dict[str, Catalog], tuple[str, ...]]:
+    """``load_any`` and, for a corpus, what the import left out (rows missing from a side look removed)."""
+    if not (path.is_dir() and (path / "MANIFEST.tsv").is_file()):
+        return load([path]), ()
+    from explorer.importers import build_corpus
+
+    catalogs, report = build_corpus(path)
+    if not catalogs:
+        raise CatalogError([Problem(str(path), "MANIFEST.tsv", "lists no action table to import")])
+    notes = [f"imported in memory: {len(report.files)} files, {report.rows_imported} of {report.rows_seen} rows"]
+    failed = [f.file for f in report.files if f.failed]
+    if report.rows_skipped:
+        notes.append(f"warning: the importer skipped {report.rows_skipped} rows (see permission-explorer import)")
+    if failed:
+        files = "1 file" if len(failed) == 1 else f"{len(failed)} files"
+        notes.append(f"warning: {files} could not be read: {', '.join(failed[:5])}")
+    return catalogs, tuple(notes)
+
+
+def _closure_of(ex: Explorer) -> DiffClosure:
+    from explorer.diff.impact import Closure
+
+    node_of = {op.provenance: node for node, op in ex.data.operations.items()}
+
+    def answer(target: str) -> dict[str, tuple[str, tuple[Provenance, ...]]]:
+        # the default answer: target + documented + certain requirements (possible ones are not asked for)
+        return {
+            r.action: (r.basis, tuple(sorted({e.provenance for e in r.rows})) or r.provenance)
+            for r in ex.closure(target).requirements
+        }
+
+    return Closure(answer, lambda op: answer(node_of[op.provenance]))
+
+
+def diff_side_choices(catalogs: dict[str, Catalog]) -> tuple[str, ...]:
+    """The sides a loaded catalog offers a diff: ``cloud:NAME`` per cloud, ``edition:NAME`` per edition."""
+    from explorer.diff.sides import side_choices
+
+    return side_choices(catalogs)
+
+
+def diff(
+    old: Path | dict[str, Catalog],
+    new: Path | dict[str, Catalog],
+    *,
+    clouds: tuple[str, ...] = (),
+    editions: tuple[str, ...] = (),
+    sides: tuple[str, str] = ("", ""),
+    services: tuple[str, ...] = (),
+    impact: bool = True,
+    labels: tuple[str, str] | None = None,
+    lint: Callable[[Explorer], Iterable[FindingLike]] | None = None,
+) -> tuple[DiffResult, tuple[Rename, ...]]:
+    """What changed from ``old`` to ``new`` (catalog roots, corpora, or loaded catalogs by cloud).
+
+    ``clouds``: one cloud to compare, or two (cloud A of old with cloud B of new); default every cloud of
+    either side. ``editions``: two editions (rows told apart by provenance), A from old and B from new.
+    ``sides``: the same as specs (``cloud:NAME`` / ``edition:NAME``, see :func:`diff_side_choices`). ``impact``
+    also compares every action's default closure. ``lint`` (e.g. ``lambda ex: lint_policies(sources,
+    ex.cloud, explorers={ex.cloud: ex}).findings``) is run on each side's graph; the findings that appear or
+    disappear are the result's ``policies``. Returns the result and the renames seen.
+    """
+    from dataclasses import replace
+
+    from explorer.diff import renamed_actions
+    from explorer.diff.compare import Side, diff_sides
+    from explorer.diff.policy_impact import finding_changes
+    from explorer.diff.sides import pairs_of, select
+    from explorer.graph.explorer import Explorer
+
+    if len(clouds) > 2 or len(editions) not in (0, 2) or sum(map(bool, (clouds, editions, any(sides)))) > 1:
+        raise QueryError("give one or two clouds, or exactly two editions, or two sides (only one of them)")
+    if editions:
+        sides = (f"edition:{editions[0]}", f"edition:{editions[1]}")
+    elif clouds:
+        sides = (f"cloud:{clouds[0]}", f"cloud:{clouds[-1]}")
+    names = labels or (
+        str(old) if isinstance(old, Path) else "old",
+        str(new) if isinstance(new, Path) else "new",
+    )
+    loaded_old, old_notes = _load_side(old) if isinstance(old, Path) else (old, ())
+    loaded_new, new_notes = (
+        (loaded_old, old_notes) if new is old else (_load_side(new) if isinstance(new, Path) else (new, ()))
+    )
+    before, old_suffix = select(loaded_old, sides[0], "old")
+    after, new_suffix = select(loaded_new, sides[1], "new")
+    names = (names[0] + old_suffix, names[1] + new_suffix)
+    pairs = pairs_of(before, after, sides)
+    used = pairs or tuple((c, c) for c in sorted(set(before) | set(after)))
+    both = [(a, b) for a, b in used if a in before and b in after] if impact or lint else []
+    old_graphs = {a: Explorer.from_catalog(before[a], names[0]) for a, _ in both}
+    new_graphs = {b: Explorer.from_catalog(after[b], names[1]) for _, b in both}
+    result, renames = diff_sides(
+        Side(names[0], before, {a: _closure_of(g) for a, g in old_graphs.items()} if impact else {}, old_notes),
+        Side(names[1], after, {b: _closure_of(g) for b, g in new_graphs.items()} if impact else {}, new_notes),
+        clouds=pairs,
+        services=services,
+    )
+    if lint is not None:
+        found: list[PolicyChange] = []
+        for a, b in both:
+            known: dict[str, tuple[Rename, ...]] = dict(renamed_actions(b))
+            for r in renames:
+                known[r.old] = (*known.get(r.old, ()), r)
+            found.extend(finding_changes(lint(old_graphs[a]), lint(new_graphs[b]), known))
+        result = replace(result, policies=tuple(found))
+    return result, renames
+
+
+def diff_document(result: DiffResult) -> dict[str, object]:
+    """The ``--json`` document of a diff (``explorer/schemas/diff.schema.json``)."""
+    return document(result.to_dict())
+
+
 # --- the interactive UI: layered catalogs, rows behind an edge, layouts ---------------------------
 
 
@@ -585,4 +754,32 @@ __all__ = [
     "visible_stream",
     "why_view",
     "write_output",
+]
+__all__ += [
+    "CHANGE_KINDS",
+    "CHANGE_TITLES",
+    "RENAMES_NAME",
+    "ActionDelta",
+    "Change",
+    "DiffClosure",
+    "DiffResult",
+    "FindingLike",
+    "Impact",
+    "PolicyChange",
+    "Rename",
+    "RowRef",
+    "SideInfo",
+    "default_renames_path",
+    "diff",
+    "diff_change_rows",
+    "diff_document",
+    "diff_markdown",
+    "diff_side_choices",
+    "diff_text",
+    "document",
+    "dumps",
+    "load_any",
+    "load_renames",
+    "record_renames",
+    "renamed_actions",
 ]

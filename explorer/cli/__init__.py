@@ -24,6 +24,7 @@ COMMAND_MODULES: dict[str, str] = {
     "check": "query_cmds",
     "closure": "query_cmds",
     "dependents": "query_cmds",
+    "diff": "diff_cmd",
     "export": "export_cmd",
     "import": "catalog_cmds",
     "import-doc": "catalog_cmds",

@@ -14,6 +14,7 @@ PAGES: dict[str, tuple[str, str]] = {
     "policy": ("Policy", ":material/policy:"),
     "catalog": ("Catalog", ":material/fact_check:"),
     "upload": ("Upload", ":material/upload_file:"),
+    "changes": ("Changes", ":material/difference:"),
 }
 DEFAULT = "explore"
 

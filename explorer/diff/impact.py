@@ -1,0 +1,78 @@
+"""Impact of a diff on answers: which actions' default requirements changed, and how.
+
+The engine does not build graphs itself: each side hands in a ``Closure``, a function from an action to
+what its default closure requires (target + documented + certain, see ``Explorer.closure``): each
+requirement's name with its basis and the documentation rows behind it. So this module stays
+independent of how closures are computed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, replace
+
+from explorer.diff.notation import api_text
+from explorer.diff.renames import Rename
+from explorer.diff.result import Impact, RequirementChange, RowRef
+from explorer.model import Operation, Provenance
+
+Requirements = Mapping[str, tuple[str, tuple[Provenance, ...]]]  # name -> (basis, rows)
+
+
+@dataclass(frozen=True, slots=True)
+class Closure:
+    """One side's default closures: of an action (by name) and of an operation (one row, as the API asks)."""
+
+    of_action: Callable[[str], Requirements]
+    of_operation: Callable[[Operation], Requirements]
+
+
+def _delta(target: str, before: Requirements, after: Requirements, renamed_from: str = "") -> Impact | None:
+    old = {k: v for k, v in before.items() if k not in (target, renamed_from)}
+    new = {k: v for k, v in after.items() if k not in (target, renamed_from)}
+    if old.keys() == new.keys():
+        return None
+    added = sorted(new.keys() - old.keys())
+    removed = sorted(old.keys() - new.keys())
+    details = tuple(RequirementChange(a, "added", new[a][0], tuple(RowRef("new", p) for p in new[a][1])) for a in added)
+    details += tuple(
+        RequirementChange(a, "removed", old[a][0], tuple(RowRef("old", p) for p in old[a][1])) for a in removed
+    )
+    return Impact(target, tuple(added), tuple(removed), renamed_from, details)
+
+
+def _operation_delta(o: Operation, n: Operation, old: Closure, new: Closure) -> Impact | None:
+    found = _delta("", old.of_operation(o), new.of_operation(n))
+    if found is None:
+        return None
+    api = api_text(n.apis[0]) if n.apis else n.display_name()
+    evidence = (RowRef("old", o.provenance), RowRef("new", n.provenance))
+    return replace(found, target=api, kind="operation", name=n.display_name(), evidence=evidence)
+
+
+def impact_of(
+    old: Closure,
+    new: Closure,
+    old_targets: frozenset[str],
+    new_targets: frozenset[str],
+    renames: Iterable[Rename],
+    rows: Iterable[tuple[Operation, Operation]] = (),
+) -> list[Impact]:
+    """Every action checked on both sides whose default requirements differ (the action itself left out),
+    every renamed action compared with its old name, and every matched row (an API call) whose answer differs."""
+    out: list[Impact] = []
+    for target in sorted(old_targets & new_targets):
+        found = _delta(target, old.of_action(target), new.of_action(target))
+        if found is not None:
+            out.append(found)
+    seen: set[tuple[str, str]] = set()
+    for r in sorted(renames):
+        key = (r.old, r.new)
+        if key in seen or r.old not in old_targets or r.new not in new_targets or r.new in old_targets:
+            continue
+        seen.add(key)
+        found = _delta(r.new, old.of_action(r.old), new.of_action(r.new), r.old)
+        if found is not None:
+            out.append(found)
+    out.extend(i for o, n in rows if (i := _operation_delta(o, n, old, new)) is not None)
+    return sorted(out, key=lambda i: (i.kind != "action", i.target, i.name, i.renamed_from, i.evidence))

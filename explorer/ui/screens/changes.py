@@ -1,0 +1,191 @@
+"""Changes: what differs between two clouds or editions of the catalog, or an upload, row by row."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from explorer import api
+from explorer.errors import ExplorerError
+from explorer.ui import source
+from explorer.ui.changes_state import UPLOAD_PREFIX, ChangesState, changes_params, read_changes
+from explorer.ui.markup import code, plain
+from explorer.ui.uploads import UploadedCatalog
+
+WIDGETS = ("ch_old", "ch_new", "ch_service", "ch_kinds", "ch_query", "ch_suspicious")
+
+
+@st.cache_resource(max_entries=2, show_spinner="Loading the catalog…")
+def _served(root: str) -> dict[str, api.Catalog]:
+    return api.load([Path(root)])
+
+
+@st.cache_resource(max_entries=8, show_spinner="Comparing…")
+def _compare(
+    key: str, old: str, new: str, service: str, _old: dict[str, api.Catalog], _new: dict[str, api.Catalog]
+) -> api.DiffResult:
+    """One diff per (catalogs, sides, service); ``key`` names the catalogs (they are not hashed)."""
+    labels = (_label(old), _label(new))
+    services = (service,) if service else ()
+    result, _renames = api.diff(
+        _old,
+        _new,
+        sides=(old.removeprefix(UPLOAD_PREFIX), new.removeprefix(UPLOAD_PREFIX)),
+        services=services,
+        labels=labels,
+    )
+    return result
+
+
+def _label(side: str) -> str:
+    if side.startswith(UPLOAD_PREFIX):
+        return "upload " + side.removeprefix(UPLOAD_PREFIX)
+    return side
+
+
+def _init(state: ChangesState) -> None:
+    if "ch_old" in st.session_state:
+        return
+    for warning in state.warnings:
+        st.warning(plain(warning))
+    st.session_state.update(
+        ch_old=state.old,
+        ch_new=state.new,
+        ch_service=state.service,
+        ch_kinds=list(state.kinds),
+        ch_query=state.query,
+        ch_suspicious=state.suspicious,
+    )
+
+
+def _summary(result: api.DiffResult) -> None:
+    rows = [{"change": api.CHANGE_TITLES[k], "kind": k, "count": n} for k, n in result.summary().items() if n]
+    rows += [{"change": "Actions added to the catalog", "kind": "", "count": len(result.actions_added)}]
+    rows += [{"change": "Actions removed from the catalog", "kind": "", "count": len(result.actions_removed)}]
+    rows += [{"change": "Default requirements changed", "kind": "", "count": len(result.impact)}]
+    m = st.columns(3)
+    m[0].metric(f"Operations ({plain(result.old.label)})", result.old.operations)
+    m[1].metric(f"Operations ({plain(result.new.label)})", result.new.operations)
+    m[2].metric("Matched by content", result.matched)
+    if result.equal:
+        st.success("No change: every operation matched, with the same facts.")
+    st.dataframe(rows, hide_index=True, width="stretch", key="ch_summary")
+    if result.suppressed:
+        st.caption(f"{sum(result.suppressed.values())} notation-only differences suppressed.")
+
+
+def main() -> None:
+    st.title("Changes")
+    st.caption(
+        "What changed between two clouds or editions of the catalog, or the session's upload: operations matched "
+        "by content (API, then actions, then name), every change with the documentation rows of both sides."
+    )
+    root = str(api.default_catalog_path())
+    try:
+        served = _served(root)
+    except ExplorerError as exc:
+        st.error(f"The catalog cannot be loaded:\n\n{plain(str(exc))}")
+        return
+    upload: UploadedCatalog | None = st.session_state.get(source.UPLOAD_KEY)
+    sides = api.diff_side_choices(served)
+    if upload is not None:
+        sides += tuple(UPLOAD_PREFIX + s for s in api.diff_side_choices(upload.catalogs))
+    services = tuple(sorted({s for c in served.values() for s in c.services}))
+    _init(read_changes(st.query_params.to_dict(), sides, services, api.CHANGE_KINDS))
+    left, right, third = st.columns(3)
+    old = left.selectbox("Old", sides, key="ch_old", help="cloud:… is a whole cloud, edition:… only its rows")
+    new = right.selectbox("New", sides, key="ch_new")
+    service = third.selectbox("Service", ("", *services), key="ch_service", format_func=lambda s: s or "every service")
+    catalogs = {side: (upload.catalogs if upload and side.startswith(UPLOAD_PREFIX) else served) for side in (old, new)}
+    key = f"{root}|{upload.key if upload else ''}"
+    try:
+        result = _compare(key, old, new, service, catalogs[old], catalogs[new])
+    except ExplorerError as exc:
+        st.error(plain(str(exc)))
+        return
+    _summary(result)
+    present = tuple(k for k, n in result.summary().items() if n)
+    f1, f2, f3 = st.columns([3, 2, 1])
+    kinds = f1.multiselect(
+        "Kinds of change",
+        api.CHANGE_KINDS,
+        key="ch_kinds",
+        format_func=api.CHANGE_TITLES.__getitem__,
+        placeholder="every kind",
+    )
+    query = f2.text_input("Filter", key="ch_query", placeholder="action, API or note contains…", max_chars=200)
+    suspicious = f3.checkbox("Suspicious only", key="ch_suspicious")
+    state = ChangesState(old, new, service, tuple(k for k in api.CHANGE_KINDS if k in kinds), query, suspicious)
+    params = changes_params(state)
+    if st.query_params.to_dict() != params:
+        st.query_params.from_dict(params)
+    wanted = state.kinds or present
+    needle = query.casefold()
+    shown = [
+        r
+        for r in api.diff_change_rows(result.changes)
+        if r["kind"] in wanted
+        and (not suspicious or r["suspicious"])
+        and (not needle or any(needle in str(v).casefold() for v in r.values()))
+    ]
+    st.subheader(f"Changes ({len(shown)} of {len(result.changes)})")
+    st.dataframe(shown, hide_index=True, width="stretch", key="ch_changes")
+    _actions_and_impact(result)
+    d1, d2 = st.columns(2)
+    d1.download_button("Markdown (for a pull request)", api.diff_markdown(result), "diff.md", "text/markdown")
+    d2.download_button("JSON", api.dumps(api.diff_document(result)), "diff.json", "application/json")
+    st.caption("The same diff from the command line: " + code(_command(state)))
+
+
+def _actions_and_impact(result: api.DiffResult) -> None:
+    st.subheader("Actions added to or removed from the catalog")
+    st.dataframe(
+        [{"": "added", "service": a.service, "action": a.action, "renamed to": ""} for a in result.actions_added]
+        + [
+            {"": "removed", "service": a.service, "action": a.action, "renamed to": ", ".join(a.renamed_to)}
+            for a in result.actions_removed
+        ],
+        hide_index=True,
+        width="stretch",
+        key="ch_actions",
+    )
+    st.subheader("Default requirements changed")
+    st.caption(
+        "Actions, and API calls (matched rows), whose closure's default answer (target + documented + certain) "
+        "differs between the sides."
+    )
+    st.dataframe(
+        [
+            {
+                "action or API": i.target,
+                "operation": i.name,
+                "was": i.renamed_from,
+                "added": ", ".join(i.added),
+                "removed": ", ".join(i.removed),
+                "rows": "; ".join(
+                    f"{r.side}: {r.provenance.file} t{r.provenance.table} r{r.provenance.row}" for r in i.evidence
+                ),
+            }
+            for i in result.impact
+        ],
+        hide_index=True,
+        width="stretch",
+        key="ch_impact",
+    )
+
+
+def _command(state: ChangesState) -> str:
+    if state.old.startswith(UPLOAD_PREFIX) or state.new.startswith(UPLOAD_PREFIX):
+        return "permission-explorer diff OLD NEW  (save the upload as a catalog first)"
+    kind_old, _, name_old = state.old.partition(":")
+    kind_new, _, name_new = state.new.partition(":")
+    if kind_old == kind_new:
+        flags = f"--{kind_old} {name_old} --{kind_new} {name_new}"
+        line = f"permission-explorer diff {flags}"
+    else:
+        line = "permission-explorer diff CATALOG CATALOG  (a cloud against an edition: name both sides' rows)"
+    return line + (f" --service {state.service}" if state.service else "")
+
+
+main()

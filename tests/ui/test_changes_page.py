@@ -1,0 +1,143 @@
+"""The Changes page (AppTest): two sides of the served catalog or the session's upload, filters, deep links."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+from ui_support import FIXTURE_CATALOG, REPO
+
+from explorer import api
+from explorer.ui import source, uploads
+from explorer.ui.changes_state import ChangesState, changes_params, read_changes
+
+APP = REPO / "explorer" / "ui" / "app.py"
+DIFF_FIXTURES = REPO / "tests" / "fixtures" / "diff"
+
+
+@pytest.fixture(autouse=True)
+def _fixture_catalog(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setenv("PERMISSION_EXPLORER_CATALOG", str(FIXTURE_CATALOG))
+    yield
+
+
+def open_changes(upload: uploads.UploadedCatalog | None = None, **params: str) -> AppTest:
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.run()
+    if upload is not None:
+        at.session_state[source.UPLOAD_KEY] = upload
+    at.switch_page("screens/changes.py")
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def test_default_compares_the_first_two_editions_on_ecs_and_puts_them_in_the_link() -> None:
+    at = open_changes()
+    sides = (at.selectbox(key="ch_old").value, at.selectbox(key="ch_new").value)
+    assert sides == ("edition:huaweicloud-zh", "edition:otc-en")
+    assert at.selectbox(key="ch_service").value == "ecs"
+    fixture = api.load([FIXTURE_CATALOG])
+    expected, _ = api.diff(fixture, fixture, editions=("huaweicloud-zh", "otc-en"), services=("ecs",))
+    summary = {r["kind"]: r["count"] for r in at.dataframe[0].value.to_dict("records") if r["kind"]}
+    assert summary == {k: n for k, n in expected.summary().items() if n}
+    changes = at.dataframe[1].value.to_dict("records")
+    assert len(changes) == len(expected.changes) > 0
+    assert (at.query_params["old"], at.query_params["new"], at.query_params["service"]) == (
+        "edition:huaweicloud-zh",
+        "edition:otc-en",
+        "ecs",
+    )
+    every = open_changes(old="cloud:huaweicloud", new="cloud:otc", service="*")
+    assert every.selectbox(key="ch_service").value == ""
+    whole, _ = api.diff(fixture, fixture, clouds=("huaweicloud", "otc"))
+    assert len(every.dataframe[1].value) == len(whole.changes) > len(expected.changes)
+
+
+def test_a_deep_link_reproduces_the_filtered_view() -> None:
+    at = open_changes(old="cloud:huaweicloud", new="cloud:otc", kind="dependency_added", q="createImage")
+    assert at.multiselect(key="ch_kinds").value == ["dependency_added"]
+    changes = at.dataframe[1].value.to_dict("records")
+    assert changes and all(r["kind"] == "dependency_added" for r in changes)
+    assert all("createImage" in " ".join(str(v) for v in r.values()) for r in changes)
+    assert all(r["old rows"] and r["new rows"] for r in changes)  # provenance of both sides
+    assert at.query_params["kind"] == "dependency_added"
+
+
+def test_editions_are_sides_too() -> None:
+    at = open_changes(old="edition:huaweicloud-zh", new="edition:otc-en", service="*")
+    expected, _ = api.diff(
+        api.load([FIXTURE_CATALOG]), api.load([FIXTURE_CATALOG]), editions=("huaweicloud-zh", "otc-en")
+    )
+    assert len(at.dataframe[1].value) == len(expected.changes)
+    assert any("diff --edition huaweicloud-zh --edition otc-en" in c.value for c in at.caption)
+
+
+def test_a_bad_link_falls_back_with_a_warning() -> None:
+    at = open_changes(old="cloud:nowhere", kind="bogus")
+    warnings = [w.value for w in at.warning]
+    assert any(w.startswith("unknown old side 'cloud\\:nowhere' in the link") for w in warnings)
+    assert any(w.startswith("unknown kind of change in the link\\: bogus") for w in warnings)
+    assert at.selectbox(key="ch_old").value == "edition:huaweicloud-zh"
+
+
+def test_an_upload_against_the_served_catalog(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PERMISSION_EXPLORER_CATALOG", str(DIFF_FIXTURES / "old"))
+    new_file = DIFF_FIXTURES / "new" / "huaweicloud" / "ecs.yaml"
+    upload = uploads.catalog_from_yaml([uploads.Upload("ecs.yaml", new_file.read_bytes())])
+    at = open_changes(upload, old="cloud:huaweicloud", new="upload:cloud:huaweicloud", suspicious="1")
+    assert at.checkbox(key="ch_suspicious").value is True
+    changes = at.dataframe[1].value.to_dict("records")
+    assert sorted(r["kind"] for r in changes) == ["action_changed", "action_changed", "dependency_added"]
+    impact = at.dataframe[3].value.to_dict("records")
+    assert impact[:2] == [
+        {
+            "action or API": "ecs:cloudServers:deleteVolume",
+            "operation": "",
+            "was": "",
+            "added": "evs:volumes:create",
+            "removed": "",
+            "rows": "",
+        },
+        {
+            "action or API": "DELETE /v1/{project_id}/cloudservers/{server_id}/volume",
+            "operation": "删除磁盘",
+            "was": "",
+            "added": "evs:volumes:create",
+            "removed": "",
+            "rows": "old: huaweicloud-zh/ecs/a.md t1 r10; new: huaweicloud-zh/ecs/a.md t1 r11",
+        },
+    ]
+    assert len(impact) == 5
+
+
+def test_state_round_trips_through_the_link() -> None:
+    sides = ("cloud:a", "cloud:b", "edition:x")
+    state = ChangesState("cloud:b", "edition:x", "ecs", ("api_changed",), "v2", True)
+    params = changes_params(state)
+    assert params == {
+        "old": "cloud:b",
+        "new": "edition:x",
+        "service": "ecs",
+        "kind": "api_changed",
+        "q": "v2",
+        "suspicious": "1",
+    }
+    assert read_changes(params, sides, ("ecs",), api.CHANGE_KINDS) == state
+    assert read_changes({}, sides, ("ecs",), api.CHANGE_KINDS) == ChangesState("cloud:a", "cloud:b", "ecs")
+    two = ("cloud:a", "edition:x", "edition:y")
+    assert read_changes({}, two, (), api.CHANGE_KINDS) == ChangesState("edition:x", "edition:y")
+    every = ChangesState("cloud:a", "cloud:b")
+    assert changes_params(every) == {"old": "cloud:a", "new": "cloud:b", "service": "*"}
+    assert read_changes(changes_params(every), sides, ("ecs",), api.CHANGE_KINDS) == every
+
+
+def test_the_page_is_in_the_navigation() -> None:
+    from explorer.ui import navigation
+
+    assert navigation.PAGES["changes"][0] == "Changes"
+    assert (Path(navigation.PAGES_DIR) / "changes.py").is_file()
