@@ -181,7 +181,6 @@ from explorer.render.json_graph import to_json  # noqa: E402
 from explorer.render.mermaid import to_mermaid  # noqa: E402
 from explorer.view import View  # noqa: E402
 
-REPO_ROOT = BUNDLED_CATALOG.parent
 DIRECTIONS = ("requirements", "dependents")
 
 
@@ -209,7 +208,7 @@ def diagram_view(
 
 
 def readme_assets(catalog: Path | str | None = None) -> Assets:
-    """The README diagrams: the closure of ecs:servers:createImage on the huaweicloud catalog, and the legend."""
+    """The documented diagrams: the closure of ecs:servers:createImage on the huaweicloud catalog, and the legend."""
     view = closure_view(get_explorer(README_CLOUD, catalog if catalog is not None else BUNDLED_CATALOG), README_TARGET)
     return build_assets(view)
 
@@ -244,7 +243,6 @@ __all__ += [
     "DEFAULT_TIMEOUT",
     "DIRECTIONS",
     "EXPORT_FORMATS",
-    "REPO_ROOT",
     "SUFFIXES",
     "Assets",
     "RenderError",
