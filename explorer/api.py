@@ -12,7 +12,9 @@ from pathlib import Path
 from explorer.catalog import BUNDLED_CATALOG
 from explorer.catalog.store import dump_service, load_catalogs, load_service_text
 from explorer.errors import CatalogError, ExplorerError, Problem, QueryError
+from explorer.jsonout import FORMAT_VERSION, document, dumps
 from explorer.model import Catalog
+from explorer.schemas import output_schema, schema_file, schema_names
 
 
 def default_catalog_path() -> Path:
@@ -30,15 +32,21 @@ def load(paths: list[Path] | None = None) -> dict[str, Catalog]:
 
 __all__ = [
     "BUNDLED_CATALOG",
+    "FORMAT_VERSION",
     "Catalog",
     "CatalogError",
     "ExplorerError",
     "Problem",
     "QueryError",
     "default_catalog_path",
+    "document",
     "dump_service",
+    "dumps",
     "load",
     "load_service_text",
+    "output_schema",
+    "schema_file",
+    "schema_names",
 ]
 
 # --- catalog import and validation (explorer.importers, explorer.catalog.validate) -----------

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from explorer.errors import DocumentImportError
+from explorer.jsonout import dumps
 from explorer.importers.rows import RowProblem
 
 REPORT_NAME = "import-report.json"
@@ -98,7 +99,7 @@ def report_to_json(report: ImportReport) -> str:
             for f in sorted(report.files, key=lambda f: f.file)
         ],
     }
-    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    return dumps(data)
 
 
 def _get(data: Any, key: str, kind: type, where: str, path: str) -> Any:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 
 import streamlit as st
 
@@ -158,7 +157,7 @@ def main() -> None:
         st.code("\n".join(report.iam_project_actions) or "(none)", language=None)
     st.download_button(
         "Scope report JSON",
-        data=json.dumps(report.to_dict(), ensure_ascii=False, indent=2, sort_keys=True),
+        data=api.dumps(api.document(report.to_dict())),  # what `scope --json` prints
         file_name=f"{ex.cloud}-scope.json",
         mime="application/json",
         key="dl_scope",
