@@ -25,9 +25,7 @@ def _wants_json(args: list[str]) -> bool:
 
 def error_document(exc: Exception) -> dict[str, Any]:
     """The JSON form of an error: its message, and the structured details some errors carry."""
-    error: dict[str, Any] = {
-        "message": exc.format_message() if isinstance(exc, click.ClickException) else str(exc)
-    }
+    error: dict[str, Any] = {"message": exc.format_message() if isinstance(exc, click.ClickException) else str(exc)}
     if isinstance(exc, QueryError) and exc.suggestions:
         error["suggestions"] = list(exc.suggestions)
     if isinstance(exc, CatalogError):

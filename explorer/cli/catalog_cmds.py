@@ -32,13 +32,15 @@ def validate_cmd(ctx: click.Context, paths: tuple[Path, ...], schema: bool, as_j
         return
     result = api.validate(list(paths) or [api.default_catalog_path()], schema=schema)
     if as_json:
-        data = api.document({
-            "ok": result.ok,
-            "files": list(result.files),
-            "services": result.services,
-            "operations": result.operations,
-            "problems": [{"file": p.file, "location": p.location, "message": p.message} for p in result.problems],
-        })
+        data = api.document(
+            {
+                "ok": result.ok,
+                "files": list(result.files),
+                "services": result.services,
+                "operations": result.operations,
+                "problems": [{"file": p.file, "location": p.location, "message": p.message} for p in result.problems],
+            }
+        )
         click.echo(api.dumps(data), nl=False)
     else:
         for problem in result.problems:

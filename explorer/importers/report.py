@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from explorer.errors import DocumentImportError
-from explorer.jsonout import dumps
 from explorer.importers.rows import RowProblem
+from explorer.jsonout import dumps
 
 REPORT_NAME = "import-report.json"
 REPORT_VERSION = 1

@@ -5,7 +5,6 @@ from __future__ import annotations
 import networkx as nx
 
 from explorer.jsonout import document, dumps
-
 from explorer.render.nxgraph import to_networkx
 from explorer.view import View
 
