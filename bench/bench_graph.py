@@ -28,6 +28,7 @@ import time
 from typing import Any
 
 import networkx as nx
+from timing import contribute
 
 from explorer import api
 from explorer.model import ActionRef, Catalog, Operation, Provenance, Scope, ServiceCatalog, SourceDoc
@@ -197,6 +198,34 @@ def main() -> None:
     build_growth = results[mid]["build_s"] / results[small]["build_s"] / scale
     mem_growth = results[mid]["build_rss_mb"] / max(results[small]["build_rss_mb"], 1.0) / scale
     closure_growth = results[mid]["closure_us"][0] / results[small]["closure_us"][0]
+    rows = []
+    for r in results.values():
+        f, c, a, d = r["floor_descendants_us"], r["closure_us"], r["floor_ancestors_us"], r["dependents_us"]
+        size = f"{r['actions'] // 1000}k actions, {r['edges'] // 1000}k edges"
+        rows += [
+            (
+                f"closure median / p99 ({size}, median closure {r['closure_size_median']})",
+                f"{c[0]:.1f} / {c[1]:.0f} µs",
+                f"networkx.descendants: {f[0]:.1f} / {f[1]:.0f} µs",
+                f"{c[0] / f[0]:.2f}x",
+            ),
+            (
+                f"dependents median / p99 ({size})",
+                f"{d[0]:.1f} / {d[1]:.0f} µs",
+                f"networkx.ancestors: {a[0]:.1f} / {a[1]:.0f} µs",
+                f"{d[0] / a[0]:.2f}x",
+            ),
+            (f"graph build ({size})", f"{r['build_s']:.2f} s, {r['build_rss_mb']:.0f} MB", "", ""),
+        ]
+    rows.append(
+        (
+            f"growth {small // 1000}k -> {mid // 1000}k actions (1.0 = linear)",
+            f"build time per action x{build_growth:.2f}, memory per action x{mem_growth:.2f}",
+            "linear growth",
+            f"closure median x{closure_growth:.2f}",
+        )
+    )
+    contribute("bench_graph.py", rows)
     print(
         f"growth {small // 1000}k -> {mid // 1000}k (x{scale:.1f} actions): build time per action x{build_growth:.2f}, "
         f"memory per action x{mem_growth:.2f}, closure median x{closure_growth:.2f} (1.0 = linear / flat)"

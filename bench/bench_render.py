@@ -18,7 +18,7 @@ import json
 import subprocess
 from typing import Any
 
-from timing import median_seconds
+from timing import contribute, median_seconds
 
 from explorer import api
 from explorer.render.synthetic import synthetic_view
@@ -71,6 +71,18 @@ def main() -> None:
     args = parser.parse_args()
     repeat = 1 if args.quick else args.repeat
     rows = [measure(name, view, repeat) for name, view in cases()]
+    contribute(
+        "bench_render.py",
+        [
+            (
+                f"export SVG: {r['case']} ({r['nodes']} nodes; DOT text {r['dot_text_ms']:.1f} ms)",
+                f"{r['export_s'] * 1000:.0f} ms",
+                f"bare dot -Tsvg on the same DOT: {r['floor_s'] * 1000:.0f} ms",
+                f"{r['ratio']:.2f}x",
+            )
+            for r in rows
+        ],
+    )
     if args.json:
         print(json.dumps(rows, indent=2))
         return

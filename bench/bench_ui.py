@@ -31,6 +31,7 @@ sys.path.insert(0, str(REPO / "tests" / "ui"))
 
 from playwright.async_api import Page, async_playwright  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
+from timing import contribute  # noqa: E402
 from ui_support import (  # noqa: E402
     CHROMIUM,
     CHROMIUM_ARGS,
@@ -178,6 +179,23 @@ def main() -> None:
             print(f"10 concurrent sessions: {10 - len(errors)}/10 answered without error in {elapsed:.1f} s")
             for e in errors:
                 print(f"  error: {e}")
+            contribute(
+                "bench_ui.py",
+                [
+                    (
+                        f"choose an action -> graph redrawn in Chromium (median of {len(app_times)})",
+                        f"{app_med * 1000:.0f} ms",
+                        f"a bare Streamlit page drawing the same DOT: {bare_med * 1000:.0f} ms",
+                        f"{app_med / bare_med:.2f}x",
+                    ),
+                    (
+                        "10 concurrent browser sessions",
+                        f"{10 - len(errors)}/10 answered, server RSS {before / 1024:.0f} -> {after / 1024:.0f} MiB",
+                        "",
+                        "",
+                    ),
+                ],
+            )
             print(
                 f"server RSS: {before / 1024:.0f} MiB before, {after / 1024:.0f} MiB after "
                 f"(+{(after - before) / 1024:.0f} MiB)"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 import statistics
 import time
 from collections.abc import Callable
@@ -15,3 +17,18 @@ def median_seconds(fn: Callable[[], object], repeat: int) -> float:
         fn()
         times.append(time.perf_counter() - start)
     return statistics.median(times)
+
+
+def contribute(benchmark: str, rows: list[tuple[str, str, str, str]]) -> None:
+    """Hand this script's figures to ``./run bench`` (``python -m tools.benchmarks``), which writes them into
+    docs/benchmarks.md: one row per measurement, (what, ours, floor measured in the same run, ratio).
+
+    Without ``$PERMISSION_EXPLORER_BENCH_ROWS`` (a script run by hand) nothing is written.
+    """
+    target = os.environ.get("PERMISSION_EXPLORER_BENCH_ROWS")
+    if not target:
+        return
+    with open(target, "a", encoding="utf-8") as out:
+        for what, ours, floor, ratio in rows:
+            record = {"benchmark": benchmark, "what": what, "ours": ours, "floor": floor, "ratio": ratio}
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
