@@ -1,10 +1,11 @@
-"""``python -m tools.schemas`` (``./run schemas``): write the JSON Schema of every output to explorer/schemas/.
+"""``python -m tools.schemas``: write the JSON Schema of every output (explorer/schemas/) and docs/json.md's reference.
 
 The schemas are written from the building blocks below, so that a shape shared by several outputs
 (a documentation row, an edge, a target) is defined once. ``--check`` writes nothing and exits 1
 when a committed schema differs from what this module makes (the tests run the same comparison).
 Every object is closed (``additionalProperties: false``): an output key that no schema documents
-fails the tests, so the documentation (docs/json.md) and the schemas keep up with the code.
+fails the tests, so the schemas keep up with the code; the key-by-key reference of docs/json.md is made
+from the same definitions, so the documentation cannot disagree with them.
 """
 
 from __future__ import annotations
@@ -57,7 +58,22 @@ def ref(name: str) -> Schema:
     return {"$ref": f"#/$defs/{name}"}
 
 
-SCOPE_MARK = enum("supported", "not_supported", "mixed", "unknown")
+def said(schema: Schema, description: str) -> Schema:
+    """``schema`` with a description (for the reference of docs/json.md)."""
+    return {**schema, "description": description}
+
+
+CLOUD = said(STR, "the cloud whose catalog answered: huaweicloud or otc")
+
+
+VERSION: Schema = {
+    "const": FORMAT_VERSION,
+    "description": "raised only when a documented key is removed or changes meaning",
+}
+SCOPE_MARK = said(
+    enum("supported", "not_supported", "mixed", "unknown"),
+    "enterprise-project support over the rows that check it: all yes, all no, rows disagree, not documented",
+)
 EDGE_KIND = enum("checks", "depends", "matches")
 
 DEFS: dict[str, Schema] = {
@@ -132,7 +148,7 @@ def document(name: str, title: str, properties: dict[str, Schema], defs: tuple[s
     schema: Schema = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": title,
-        **obj({"format_version": {"const": FORMAT_VERSION}, **properties}),
+        **obj({"format_version": VERSION, **properties}),
     }
     if defs:
         schema["$defs"] = {d: DEFS[d] for d in sorted(_closure_of(defs))}
@@ -179,9 +195,9 @@ def schemas() -> dict[str, Schema]:
             "search",
             "permission-explorer search --json (exit status 1 when hits is empty)",
             {
-                "cloud": STR,
-                "query": STR,
-                "limit": {"type": "integer", "minimum": 1},
+                "cloud": CLOUD,
+                "query": said(STR, "the text searched for"),
+                "limit": {"type": "integer", "minimum": 1, "description": "--limit: at most this many hits"},
                 "hits": array(
                     obj(
                         {
@@ -189,7 +205,7 @@ def schemas() -> dict[str, Schema]:
                             "kind": enum("action", "operation", "api"),
                             "key": {"type": "string", "description": "an action, or op:<id>"},
                             "text": {"type": "string", "description": "the text that matched"},
-                            "label": STR,
+                            "label": said(STR, "what the key is: an operation's API, an action's service"),
                         }
                     ),
                     "best first",
@@ -200,8 +216,8 @@ def schemas() -> dict[str, Schema]:
             "show",
             "permission-explorer show --json",
             {
-                "cloud": STR,
-                "action": STR,
+                "cloud": CLOUD,
+                "action": said(STR, "the action or pattern, as the catalog writes it"),
                 "kind": enum("action", "pattern"),
                 "service": STR,
                 "resolved": {"type": "boolean", "description": "false: rows reference it, no table defines it"},
@@ -216,8 +232,8 @@ def schemas() -> dict[str, Schema]:
             "dependents",
             "permission-explorer dependents --json",
             {
-                "cloud": STR,
-                "action": STR,
+                "cloud": CLOUD,
+                "action": said(STR, "the action asked about"),
                 "max_depth": DEPTH,
                 "truncated": {"type": "boolean", "description": "true when --depth cut off further dependents"},
                 "dependents": array(
@@ -225,12 +241,13 @@ def schemas() -> dict[str, Schema]:
                         {
                             "node": {"type": "string", "description": "an action, a pattern or op:<id>"},
                             "kind": enum("action", "pattern", "operation"),
-                            "depth": {"type": "integer", "minimum": 1},
+                            "depth": {"type": "integer", "minimum": 1, "description": "1: needs it directly"},
                             "via": {"type": "string", "description": "the node one step closer to the action"},
                             "label": {"type": "string", "description": "operation name and API of an operation"},
-                            "edge": ref("edge"),
+                            "edge": said(ref("edge"), "the edge from this node towards the action, with its rows"),
                         }
-                    )
+                    ),
+                    "everything whose closure contains the action, by depth then name",
                 ),
                 "cycles": cycles,
                 "self_loops": self_loops,
@@ -241,26 +258,29 @@ def schemas() -> dict[str, Schema]:
             "check",
             "permission-explorer check --json (and its alias stats)",
             {
-                "cloud": STR,
-                "operations": COUNT,
-                "actions": COUNT,
-                "patterns": COUNT,
-                "dependency_edges": COUNT,
+                "cloud": CLOUD,
+                "operations": said(COUNT, "operations (documentation rows) in the catalog of this cloud"),
+                "actions": said(COUNT, "distinct actions, defined or referenced"),
+                "patterns": said(COUNT, "distinct wildcard patterns the rows list as dependencies"),
+                "dependency_edges": said(COUNT, "depends edges of the graph"),
                 "services": array(
                     obj(
                         {
                             "service": STR,
-                            "operations": COUNT,
+                            "operations": said(COUNT, "operations of the service's rows"),
                             "without_actions": {**COUNT, "description": "operations whose rows list no action"},
-                            "actions": COUNT,
-                            "dependencies": COUNT,
-                            "unresolved": COUNT,
-                            "enterprise_project": ref("scope_counts"),
-                            "iam_project": ref("scope_counts"),
+                            "actions": said(COUNT, "distinct actions its rows check"),
+                            "dependencies": said(COUNT, "distinct (action, dependency) pairs its rows document"),
+                            "unresolved": said(COUNT, "distinct actions its rows depend on that no table defines"),
+                            "enterprise_project": said(ref("scope_counts"), "pairs by enterprise-project flag"),
+                            "iam_project": said(ref("scope_counts"), "pairs by IAM-project flag"),
                         }
                     )
                 ),
-                "unresolved": array(obj({"action": STR, "referenced_by": array(ref("provenance"))})),
+                "unresolved": array(
+                    obj({"action": STR, "referenced_by": array(ref("provenance"), "the rows that reference it")}),
+                    "actions some row references and no table defines",
+                ),
                 "empty_patterns": strings("patterns that match no catalog action"),
                 "cycles": cycles,
                 "self_loops": self_loops,
@@ -269,7 +289,10 @@ def schemas() -> dict[str, Schema]:
                         {
                             "action": STR,
                             "field": enum("enterprise_project", "iam_project", "dependencies"),
-                            "values": array(obj({"value": STR, "rows": array(ref("provenance"))})),
+                            "values": array(
+                                obj({"value": said(STR, "the value as text"), "rows": array(ref("provenance"))}),
+                                "each distinct value with the rows that write it",
+                            ),
                         }
                     ),
                     "actions that rows document differently",
@@ -281,11 +304,22 @@ def schemas() -> dict[str, Schema]:
             "validate",
             "permission-explorer validate --json (exit status 1 when ok is false)",
             {
-                "ok": BOOL,
+                "ok": said(BOOL, "true when no problem was found (exit status 0)"),
                 "files": strings("the catalog files checked"),
-                "services": COUNT,
-                "operations": COUNT,
-                "problems": array(obj({"file": STR, "location": STR, "message": STR})),
+                "services": said(COUNT, "services defined by the files"),
+                "operations": said(COUNT, "operations defined by the files"),
+                "problems": array(
+                    obj(
+                        {
+                            "file": STR,
+                            "location": said(
+                                STR, "where in the file, e.g. operations[3].scope.tag; empty for the file"
+                            ),
+                            "message": said(STR, "what is wrong and what was expected"),
+                        }
+                    ),
+                    "every problem found",
+                ),
             },
         ),
         "export": document(
@@ -297,7 +331,7 @@ def schemas() -> dict[str, Schema]:
                 "graph": obj(
                     {
                         "title": STR,
-                        "cloud": STR,
+                        "cloud": CLOUD,
                         "source": {"type": "string", "description": "the catalog drawn from"},
                         "targets": strings(),
                         "notes": strings("what was cut or collapsed"),
@@ -335,8 +369,75 @@ def schemas() -> dict[str, Schema]:
     }
 
 
+def _type(schema: Schema) -> str:
+    """A short type text for the reference tables: ``string``, ``integer or null``, ``one of a, b``, ``[edge]``."""
+    if "$ref" in schema:
+        name = schema["$ref"].rsplit("/", 1)[1]
+        return f"[`{name}`](#{name})"
+    if "const" in schema:
+        return f"`{dumps(schema['const']).strip()}`"
+    if "enum" in schema:
+        return "one of " + ", ".join(f"`{v}`" for v in schema["enum"])
+    kind = schema.get("type", "any")
+    if kind == "array":
+        return f"list of {_type(schema['items'])}"
+    if isinstance(kind, list):
+        return " or ".join(kind)
+    return str(kind)
+
+
+def _rows(schema: Schema, prefix: str = "") -> list[tuple[str, str, str]]:
+    """(key path, type, description) of every property, nested inline objects flattened as ``a.b`` / ``a[].b``."""
+    rows: list[tuple[str, str, str]] = []
+    required = set(schema.get("required", ()))
+    for key, sub in schema.get("properties", {}).items():
+        path = f"{prefix}{key}"
+        item = sub.get("items", {}) if sub.get("type") == "array" else sub
+        inline = item.get("type") == "object" and "properties" in item
+        described = sub.get("description", "") + ("" if key in required else " (only when there is something to say)")
+        kind = ("list of objects" if sub.get("type") == "array" else "object") if inline else _type(sub)
+        rows.append((f"`{path}`", kind, described.strip()))
+        if inline:
+            rows += _rows(item, f"{path}[]." if sub.get("type") == "array" else f"{path}.")
+    return rows
+
+
+def _table(schema: Schema) -> list[str]:
+    lines = ["| key | type | meaning |", "| --- | --- | --- |"]
+    lines += [f"| {k} | {t} | {d} |" for k, t, d in _rows(schema)]
+    return lines
+
+
+def reference() -> str:
+    """The key-by-key reference of docs/json.md, made from the schemas (so the two cannot disagree)."""
+    lines: list[str] = []
+    for name, schema in sorted(schemas().items()):
+        lines += [f"### {name}", "", schema["title"] + f" (`explorer/schemas/{name}.schema.json`).", ""]
+        lines += [*_table(schema), ""]
+    lines += ["### Building blocks", "", "Objects that several outputs share.", ""]
+    for name, schema in sorted(DEFS.items()):
+        lines += [f"#### {name}", "", schema.get("description", ""), "", *_table(schema), ""]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+MARKERS = ("<!-- generated: json reference (python -m tools.schemas) -->", "<!-- /generated: json reference -->")
+JSON_DOC = ROOT / "docs" / "json.md"
+
+
+def with_reference(page: str) -> str:
+    """``page`` with the text between the reference markers replaced by :func:`reference`."""
+    start, end = MARKERS
+    if page.count(start) != 1 or page.count(end) != 1:
+        raise SystemExit(f"{JSON_DOC}: expected one pair of markers {start} ... {end}")
+    head, rest = page.split(start)
+    _, tail = rest.split(end)
+    return f"{head}{start}\n{reference()}{end}{tail}"
+
+
 def rendered() -> dict[Path, str]:
-    return {SCHEMAS / f"{name}.schema.json": dumps(schema) for name, schema in sorted(schemas().items())}
+    files = {SCHEMAS / f"{name}.schema.json": dumps(schema) for name, schema in sorted(schemas().items())}
+    files[JSON_DOC] = with_reference(JSON_DOC.read_text("utf-8"))
+    return files
 
 
 def _write_atomically(path: Path, text: str) -> None:
