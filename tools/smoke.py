@@ -69,7 +69,9 @@ def fail(message: str, proc: subprocess.CompletedProcess[str] | None = None) -> 
 
 def pip_install(python: Path, requirement: str, cwd: Path) -> None:
     started = time.monotonic()
-    proc = run([str(python), "-m", "pip", "install", "-q", "--disable-pip-version-check", requirement], cwd)
+    # --no-compile: byte-compiling streamlit and pandas is most of the CPU time, and tells nothing here
+    quiet = ["-q", "--disable-pip-version-check", "--no-compile"]
+    proc = run([str(python), "-m", "pip", "install", *quiet, requirement], cwd)
     if proc.returncode != 0:
         fail(f"pip install {requirement}", proc)
     print(f"smoke: pip install {Path(requirement).name} ({time.monotonic() - started:.0f} s)")
@@ -77,6 +79,7 @@ def pip_install(python: Path, requirement: str, cwd: Path) -> None:
 
 def tour(command: Path, work: Path) -> None:
     for step in TOUR:
+        started = time.monotonic()
         proc = run([str(command), *shlex.split(step.args)], work)
         output = proc.stdout + proc.stderr
         if proc.returncode != step.status:
@@ -85,7 +88,7 @@ def tour(command: Path, work: Path) -> None:
             fail(f"permission-explorer {step.args}: output lacks {step.expect!r} (or has a traceback)", proc)
         if "--json" in step.args:
             json.loads(proc.stdout)  # every --json answer, errors included, is one JSON document
-        print(f"smoke: ok: permission-explorer {step.args}")
+        print(f"smoke: ok: permission-explorer {step.args} ({time.monotonic() - started:.1f} s)")
 
 
 def free_port() -> int:
