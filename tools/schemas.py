@@ -136,6 +136,33 @@ DEFS: dict[str, Schema] = {
         },
         "Scope of one (operation, action) pair, as that operation's row documents it.",
     ),
+    "requirement": obj(
+        {
+            "action": said(STR, "the action, or the pattern as the documentation writes it"),
+            "depth": {"type": "integer", "minimum": 0, "description": "0 a target, 1 documented, more inferred"},
+            "kind": enum("action", "pattern"),
+            "documented": said(BOOL, "true at depth 0 and 1"),
+            "via": said(STR, "the node that first required it (breadth-first, ties by name)"),
+            "via_label": said(STR, "the operation's name when via is an operation"),
+            "reason": said(STR, "one line saying why it is required, with its first row"),
+            "conditions": strings("the conditions the rows write on the edge from via; empty: unconditional"),
+            "provenance": array(ref("provenance"), "the rows behind the edge from via"),
+            "resolved": said(BOOL, "false: rows reference it, no table defines it"),
+            "scope_mark": SCOPE_MARK,
+            "scope": array(ref("pair_scope"), "its (operation, action) pairs"),
+        },
+        "One action (or documented pattern) a closure requires.",
+    ),
+    "action_scope": obj(
+        {
+            "action": STR,
+            "depth": {"type": "integer", "minimum": 0},
+            "mark": SCOPE_MARK,
+            "reason": said(STR, "why it can or cannot go to an enterprise-project policy"),
+            "pairs": array(ref("pair_scope")),
+        },
+        "An action of a closure with its (operation, action) pairs and their summary.",
+    ),
     "scope_counts": obj(
         {"supported": COUNT, "not_supported": COUNT, "not_documented": COUNT},
         "(operation, action) pairs by scope flag.",
@@ -190,6 +217,58 @@ def schemas() -> dict[str, Schema]:
                     optional=("suggestions", "problems"),
                 )
             },
+        ),
+        "closure": document(
+            "closure",
+            "permission-explorer closure --json: what a policy must allow for the targets",
+            {
+                "cloud": CLOUD,
+                "targets": array(ref("target"), "the targets as given, each with what it resolved to"),
+                "max_depth": DEPTH,
+                "excluded_conditions": strings('--exclude-condition texts; ["*"] for --no-conditional'),
+                "truncated": said(BOOL, "true when --depth cut off further requirements"),
+                "requirements": array(ref("requirement"), "one per required action or pattern, by depth then name"),
+                "cycles": cycles,
+                "self_loops": self_loops,
+            },
+            ("target", "requirement"),
+        ),
+        "why": document(
+            "why",
+            "permission-explorer why --json (exit status 1 when paths is empty: the action is not required)",
+            {
+                "cloud": CLOUD,
+                "action": said(STR, "the action asked about"),
+                "target": said(ref("target"), "the --from target"),
+                "truncated": said(BOOL, "true when more shortest paths exist than are listed"),
+                "paths": array(array(ref("edge")), "the shortest paths from the target to the action, edge by edge"),
+            },
+            ("target", "edge"),
+        ),
+        "scope": document(
+            "scope",
+            "permission-explorer scope --json: can the targets be granted through an enterprise project",
+            {
+                "cloud": CLOUD,
+                "targets": array(ref("target")),
+                "enterprise_project_grantable": said(
+                    BOOL, "true only when every action of the closure supports enterprise projects"
+                ),
+                "nothing_to_grant": said(BOOL, "true when the targets' rows list no action and no dependency"),
+                "blockers": strings("the actions that keep the grant off an enterprise project"),
+                "blocker_details": array(ref("action_scope"), "each blocker with its mark, reason and pairs"),
+                "plan": obj(
+                    {
+                        "enterprise_project": strings("actions that may go to an enterprise-project policy"),
+                        "iam_project": strings("actions that must be granted on an IAM project"),
+                    },
+                    "the grant plan",
+                ),
+                "max_depth": DEPTH,
+                "excluded_conditions": strings('--exclude-condition texts; ["*"] for --no-conditional'),
+                "actions": array(ref("action_scope"), "every action of the closure with its pairs"),
+            },
+            ("target", "action_scope"),
         ),
         "search": document(
             "search",

@@ -35,6 +35,16 @@ class Case(NamedTuple):
 
 
 CASES: dict[str, Case] = {
+    "closure": Case(("closure", "ecs:servers:createImage", "--json")),
+    "closure-depth-1": Case(("closure", "ecs:servers:createImage", "--depth", "1", "--json")),
+    "closure-no-conditional": Case(("closure", "ecs:servers:createImage", "--no-conditional", "--json")),
+    "closure-api": Case(("closure", "GET /v2/cloudimages", "--json")),
+    "closure-no-action": Case(("closure", "GET /", "--json", "--catalog", NO_ACTION)),
+    "why": Case(("why", "ims:serverImages:create", "--from", "ecs:servers:createImage", "--json")),
+    "why-not-required": Case(("why", "vpc:publicIps:create", "--from", "ecs:servers:createImage", "--json"), status=1),
+    "scope": Case(("scope", "ecs:servers:createImage", "--json")),
+    "scope-grantable": Case(("scope", "GET /v2/cloudimages", "--json")),
+    "scope-no-action": Case(("scope", "GET /", "--json", "--catalog", NO_ACTION)),
     "dependents": Case(("dependents", "evs:snapshots:create", "--json")),
     "dependents-depth-1": Case(("dependents", "vpc:ports:get", "--depth", "1", "--json")),
     "search": Case(("search", "镜像", "--limit", "5", "--json")),

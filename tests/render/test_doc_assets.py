@@ -1,4 +1,4 @@
-"""The committed diagrams of docs/diagrams.md are exactly what ``python -m tools.assets`` makes of the bundled catalog."""
+"""The diagrams of docs/diagrams.md are exactly what ``python -m tools.assets`` makes of the bundled catalog."""
 
 from __future__ import annotations
 
@@ -60,7 +60,7 @@ def test_the_diagrams_page_holds_the_current_mermaid_text(fresh: api.Assets) -> 
 
 
 def test_committed_mermaid_passes_the_mmdc_command(tmp_path: Path) -> None:
-    """The mmdc command line (what a docs pipeline would run) accepts the documented diagram and rejects a broken one."""
+    """The mmdc command line (what a docs pipeline would run) accepts the diagram and rejects a broken one."""
     source = ASSETS / f"{STEM}.mmd"
     if not source.is_file():
         pytest.fail(f"{source} is missing: run `./run assets` and commit assets/")
