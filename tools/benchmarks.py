@@ -18,6 +18,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from explorer import api
+
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT / "bench"
 OUTPUT = ROOT / "docs" / "benchmarks.md"
@@ -76,17 +78,6 @@ def render(rows: list[dict[str, str]], machine: str, quick: bool, skipped: list[
     return "\n".join(lines) + "\n"
 
 
-def _write_atomically(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="the short variants")
@@ -117,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
                 skipped.append(script.name)
     when = time.strftime("%Y-%m-%d", time.gmtime())
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    _write_atomically(args.out, render(rows, machine, args.quick, skipped, when))
+    api.write_output(args.out, render(rows, machine, args.quick, skipped, when).encode("utf-8"))
     print(f"wrote {args.out} ({len(rows)} figures)")
     return 1 if failed else 0
 

@@ -10,12 +10,11 @@ from the same definitions, so the documentation cannot disagree with them.
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
+from explorer import api
 from explorer.jsonout import FORMAT_VERSION, dumps
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -519,24 +518,13 @@ def rendered() -> dict[Path, str]:
     return files
 
 
-def _write_atomically(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def main(argv: list[str]) -> int:
     check = "--check" in argv
     stale = [path for path, text in rendered().items() if not path.is_file() or path.read_text("utf-8") != text]
     for path in stale:
         print(f"{'out of date' if check else 'wrote'}: {path.relative_to(ROOT)}", file=sys.stderr)
         if not check:
-            _write_atomically(path, rendered()[path])
+            api.write_output(path, rendered()[path].encode("utf-8"))
     return 1 if check and stale else 0
 
 
