@@ -71,12 +71,13 @@ WITHOUT_JSON = {"import", "import-doc", "ui"}
 
 
 def run_case(case: Case) -> tuple[int, str]:
+    """The exit status and stdout, the checkout's absolute path written as <repo> (the loader names files so)."""
     args = list(case.args)
     if "--catalog" not in args and args[0] != "validate":
         args += ["--catalog", FIXTURE]
     result = CliRunner().invoke(cli, args)
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result.exit_code, result.stdout
+    return result.exit_code, result.stdout.replace(str(REPO), "<repo>")
 
 
 @pytest.fixture(autouse=True)
