@@ -66,3 +66,41 @@ def matches(pattern: str, action: str) -> bool:
         a_service, _, a_rest = action.partition(":")
         return p_service == a_service and p_rest.lower() == a_rest.lower()
     return _pattern_regex(pattern).match(action) is not None
+
+
+# Verbs whose grant can destroy or detach what exists. An operation part is split into camelCase /
+# snake_case words; a word from this set anywhere makes the action destructive ("batchDeleteTags",
+# "detachVolume", "unbindPublicIp"). A wildcard operation part is destructive when it can stand for such
+# a verb: ``*``, ``*Tags``, ``de*``, ``batch*`` are; ``get*`` and ``list*`` are not.
+DESTRUCTIVE_WORDS = frozenset(
+    {
+        "delete",
+        "remove",
+        "detach",
+        "disassociate",
+        "unbind",
+        "revoke",
+        "destroy",
+        "terminate",
+        "purge",
+        "drop",
+        "uninstall",
+        "unregister",
+        "deregister",
+    }
+)
+_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+
+
+def is_broad(name: str) -> bool:
+    """True for a wildcard: granting it grants every action it matches, now and in the future."""
+    return "*" in name
+
+
+def is_destructive(name: str) -> bool:
+    """True when the operation part names a destructive verb, or is a wildcard that can (DESTRUCTIVE_WORDS)."""
+    operation = name.rsplit(":", 1)[-1]
+    if "*" in operation:
+        prefix = operation.split("*", 1)[0].lower()
+        return prefix in ("", "batch") or any(w.startswith(prefix) for w in DESTRUCTIVE_WORDS)
+    return any(w.lower() in DESTRUCTIVE_WORDS for w in _WORD.findall(operation))

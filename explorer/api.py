@@ -200,18 +200,21 @@ def diagram_view(
     exclude: Exclude = False,
     cloud: str = "huaweicloud",
     catalog: Path | str | None = None,
+    possible: bool = False,
 ) -> View:
     """The View an export draws: the closure of ``targets`` ("requirements") or who needs one action ("dependents")."""
     names = (targets,) if isinstance(targets, str) else tuple(targets)
     ex = get_explorer(cloud, catalog)
     if direction == "requirements":
-        return closure_view(ex, names, depth, exclude)
+        return closure_view(ex, names, depth, exclude, possible)
     if direction != "dependents":
         raise QueryError(f"unknown direction {direction!r}; expected one of {', '.join(DIRECTIONS)}")
     if len(names) != 1:
         raise QueryError(f"--direction dependents takes one action, got {len(names)}: {', '.join(names)}")
     if exclude:
         raise QueryError("leaving out conditional dependencies applies to --direction requirements only")
+    if possible:
+        raise QueryError("possible requirements apply to --direction requirements only")
     return dependents_view(ex, names[0], depth)
 
 

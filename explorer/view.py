@@ -26,10 +26,12 @@ class ViewNode:
     kind: NodeKind
     label: str
     service: str
-    depth: int  # 0 for the query's target(s), 1 for documented requirements, >1 inferred
+    depth: int  # 0 for the query's target(s), 1 for documented requirements, >1 certain (or possible)
     scope: ScopeMark = "unknown"
     resolved: bool = True  # False for an action that is referenced but defined by no table
     detail: str = ""  # second label line: API path of an operation, pattern note, member count
+    basis: str = ""  # target, documented, certain or possible (explorer.graph.results.Basis); "" elsewhere
+    flags: tuple[str, ...] = ()  # "broad" (a wildcard) and "destructive": what to see before granting
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -42,6 +44,7 @@ class ViewEdge:
     inferred: bool = False  # True beyond depth 1: not documented for the row asked about
     conditions: tuple[str, ...] = ()
     provenance: tuple[Provenance, ...] = ()
+    possible: bool = False  # only some rows of the source list the target (shown only when asked for)
 
 
 @dataclass(frozen=True, slots=True)

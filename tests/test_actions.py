@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from explorer.actions import ActionNameError, check_action_or_pattern, is_action, is_pattern, matches, service_of
+from explorer.actions import (
+    ActionNameError,
+    check_action_or_pattern,
+    is_action,
+    is_broad,
+    is_destructive,
+    is_pattern,
+    matches,
+    service_of,
+)
 
 
 @pytest.mark.parametrize(
@@ -55,3 +64,29 @@ def test_star_matches_any_run_including_empty_but_nothing_else() -> None:
 def test_service_of() -> None:
     assert service_of("ims:images:list") == "ims"
     assert service_of("ecs:*:get*") == "ecs"
+
+
+@pytest.mark.parametrize(
+    ("name", "destructive"),
+    [
+        ("ims:images:delete", True),
+        ("ecs:cloudServers:batchDeleteTags", True),
+        ("evs:volumes:detach", True),
+        ("ecs:servers:unbindPublicIp", True),
+        ("obs:object:DeleteObject", True),
+        ("iam:users:revoke_token", True),
+        ("ecs:*:*", True),
+        ("ecs:servers:de*", True),
+        ("ecs:servers:batch*", True),
+        ("ecs:*:get*", False),
+        ("ecs:servers:list", False),
+        ("vpc:ports:get", False),
+        ("ecs:servers:deleted", False),  # a word, not the verb
+    ],
+)
+def test_destructive_rule(name: str, destructive: bool) -> None:
+    assert is_destructive(name) is destructive
+
+
+def test_broad_means_a_wildcard() -> None:
+    assert is_broad("obs:bucket:*") and is_broad("*:*:*") and not is_broad("obs:bucket:GetBucketAcl")

@@ -69,6 +69,11 @@ VERSION: Schema = {
     "const": FORMAT_VERSION,
     "description": "raised only when a documented key is removed or changes meaning",
 }
+BASIS = said(
+    enum("target", "documented", "certain", "possible"),
+    "target; documented by the target's own rows; certain: every row that checks via lists it; "
+    "possible: only some do (only with --possible)",
+)
 SCOPE_MARK = said(
     enum("supported", "not_supported", "mixed", "unknown"),
     "enterprise-project support over the rows that check it: all yes, all no, rows disagree, not documented",
@@ -119,7 +124,8 @@ DEFS: dict[str, Schema] = {
             "resolved": BOOL,
             "note": {"type": "string", "description": "how the text was understood, or empty"},
             "node": STR,
-            "without_actions": array(ref("no_action")),
+            "without_actions": array(ref("no_action"), "rows of an API or operation target that list no action"),
+            "label": said(STR, "the target as the catalog spells it: the action, or the operation's name and API"),
         },
         "What a target string resolved to.",
     ),
@@ -138,14 +144,29 @@ DEFS: dict[str, Schema] = {
     "requirement": obj(
         {
             "action": said(STR, "the action, or the pattern as the documentation writes it"),
-            "depth": {"type": "integer", "minimum": 0, "description": "0 a target, 1 documented, more inferred"},
+            "depth": {"type": "integer", "minimum": 0, "description": "0 a target, 1 documented, more below"},
             "kind": enum("action", "pattern"),
-            "documented": said(BOOL, "true at depth 0 and 1"),
+            "basis": BASIS,
+            "documented": said(BOOL, "true for the target and what the target's own rows list"),
             "via": said(STR, "the node that first required it (breadth-first, ties by name)"),
             "via_label": said(STR, "the operation's name when via is an operation"),
             "reason": said(STR, "one line saying why it is required, with its first row"),
             "conditions": strings("the conditions the rows write on the edge from via; empty: unconditional"),
-            "provenance": array(ref("provenance"), "the rows behind the edge from via"),
+            "provenance": array(ref("provenance"), "the documentation rows behind the claim"),
+            "rows": array(ref("evidence"), "for a possible requirement: every row that lists it"),
+            "apis": strings("for a possible requirement: the APIs whose rows list it"),
+            "of_rows": {
+                "type": ["integer", "null"],
+                "minimum": 0,
+                "description": "for a possible requirement: how many rows check via (null otherwise)",
+            },
+            "broad": said(BOOL, "a wildcard: it grants every action it matches"),
+            "destructive": said(BOOL, "deletes, removes, detaches..."),
+            "matches": {
+                "type": ["integer", "null"],
+                "minimum": 0,
+                "description": "for a pattern: how many catalog actions it matches (null for an action)",
+            },
             "resolved": said(BOOL, "false: rows reference it, no table defines it"),
             "scope_mark": SCOPE_MARK,
             "scope": array(ref("pair_scope"), "its (operation, action) pairs"),
@@ -156,8 +177,13 @@ DEFS: dict[str, Schema] = {
         {
             "action": STR,
             "depth": {"type": "integer", "minimum": 0},
+            "basis": BASIS,
             "mark": SCOPE_MARK,
+            "placement": said(enum("enterprise_project", "iam_project", "check"), "where to grant it"),
             "reason": said(STR, "why it can or cannot go to an enterprise-project policy"),
+            "works_for": strings("APIs whose rows say it works on an enterprise project"),
+            "fails_for": strings("APIs whose rows say it does not"),
+            "unknown_for": strings("APIs whose rows do not say"),
             "pairs": array(ref("pair_scope")),
         },
         "An action of a closure with its (operation, action) pairs and their summary.",
@@ -226,6 +252,12 @@ def schemas() -> dict[str, Schema]:
                 "max_depth": DEPTH,
                 "excluded_conditions": strings('--exclude-condition texts; ["*"] for --no-conditional'),
                 "truncated": said(BOOL, "true when --depth cut off further requirements"),
+                "possible": said(BOOL, "--possible: possible requirements are listed too"),
+                "counts": obj(
+                    {"target": COUNT, "documented": COUNT, "certain": COUNT, "possible": COUNT},
+                    "requirements by basis",
+                ),
+                "summary": said(STR, "the sentence every face prints about the answer's size"),
                 "requirements": array(ref("requirement"), "one per required action or pattern, by depth then name"),
                 "cycles": cycles,
                 "self_loops": self_loops,
@@ -238,6 +270,10 @@ def schemas() -> dict[str, Schema]:
             {
                 "cloud": CLOUD,
                 "action": said(STR, "the action asked about"),
+                "basis": {
+                    "enum": ["target", "documented", "certain", "possible", None],
+                    "description": "the action's basis in the answer; null when it is not required",
+                },
                 "target": said(ref("target"), "the --from target"),
                 "truncated": said(BOOL, "true when more shortest paths exist than are listed"),
                 "paths": array(array(ref("edge")), "the shortest paths from the target to the action, edge by edge"),
@@ -250,16 +286,35 @@ def schemas() -> dict[str, Schema]:
             {
                 "cloud": CLOUD,
                 "targets": array(ref("target")),
-                "enterprise_project_grantable": said(
-                    BOOL, "true only when every action of the closure supports enterprise projects"
+                "verdict": said(
+                    enum("grantable", "not_grantable", "depends"),
+                    "grantable: every action works on an enterprise project; not_grantable: some action works "
+                    "there for no documented row; depends: some work for some APIs only (see plan.check)",
                 ),
+                "enterprise_project_grantable": {
+                    "type": ["boolean", "null"],
+                    "description": "the verdict as a flag: true grantable, false not_grantable, null depends",
+                },
+                "headline": said(STR, "the verdict in one sentence"),
                 "nothing_to_grant": said(BOOL, "true when the targets' rows list no action and no dependency"),
+                "possible": said(BOOL, "--possible: possible requirements are judged too"),
                 "blockers": strings("the actions that keep the grant off an enterprise project"),
                 "blocker_details": array(ref("action_scope"), "each blocker with its mark, reason and pairs"),
                 "plan": obj(
                     {
                         "enterprise_project": strings("actions that may go to an enterprise-project policy"),
                         "iam_project": strings("actions that must be granted on an IAM project"),
+                        "check": array(
+                            obj(
+                                {
+                                    "action": STR,
+                                    "works_for": strings("APIs whose rows say it works on an enterprise project"),
+                                    "fails_for": strings("APIs whose rows say it does not"),
+                                    "unknown_for": strings("APIs whose rows do not say"),
+                                }
+                            ),
+                            "actions whose placement depends on the API called",
+                        ),
                     },
                     "the grant plan",
                 ),
@@ -426,6 +481,11 @@ def schemas() -> dict[str, Schema]:
                             "scope": SCOPE_MARK,
                             "resolved": BOOL,
                             "detail": STR,
+                            "basis": said(
+                                enum("", "target", "documented", "certain", "possible"),
+                                "the requirement's basis; empty for nodes that are no requirement",
+                            ),
+                            "flags": said(STR, "comma-separated: broad (a wildcard), destructive; or empty"),
                         }
                     )
                 ),
@@ -436,7 +496,8 @@ def schemas() -> dict[str, Schema]:
                             "target": STR,
                             "key": STR,
                             "kind": enum("checks", "depends", "matches", "collapsed"),
-                            "inferred": BOOL,
+                            "inferred": said(BOOL, "beyond depth 1: not documented for the row asked about"),
+                            "possible": said(BOOL, "only some rows of the source list the target"),
                             "conditions": strings(),
                             "provenance": strings("edition:file#table:row"),
                         }

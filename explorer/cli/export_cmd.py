@@ -71,6 +71,7 @@ def export_cmd(
     output: str,
     direction: str,
     depth: int | None,
+    possible: bool,
     exclude: api.Exclude,
     cloud: str,
     catalog: Path | None,
@@ -81,7 +82,9 @@ def export_cmd(
     """Draw the closure of TARGET (an action, a pattern or "METHOD /path"), or its dependents, as a diagram:
     Graphviz svg/png/pdf/dot, Mermaid, node-link JSON or GraphML."""
     fmt = _format_for(fmt, output)
-    view = api.diagram_view(targets, direction=direction, depth=depth, exclude=exclude, cloud=cloud, catalog=catalog)
+    view = api.diagram_view(
+        targets, direction=direction, depth=depth, exclude=exclude, cloud=cloud, catalog=catalog, possible=possible
+    )
     data = api.render_view(view, fmt, legend=not no_legend, collapse=collapse, timeout=timeout)
     if output == "-":
         sys.stdout.flush()

@@ -45,7 +45,8 @@ def _source_options(f: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _depth_options(f: Callable[..., Any]) -> Callable[..., Any]:
-    """Add --depth, --no-conditional and --exclude-condition; the command receives ``depth`` and ``exclude``."""
+    """Add --depth, --possible, --no-conditional and --exclude-condition; the command receives ``depth``,
+    ``possible`` and ``exclude``."""
 
     @functools.wraps(f)
     def wrapper(*args: Any, no_conditional: bool, exclude_condition: tuple[str, ...], **kwargs: Any) -> Any:
@@ -53,7 +54,13 @@ def _depth_options(f: Callable[..., Any]) -> Callable[..., Any]:
         return f(*args, exclude=exclude, **kwargs)
 
     wrapper = click.option(
-        "--depth", type=click.IntRange(min=1), default=None, help="Follow dependencies at most N levels."
+        "--depth", type=click.IntRange(min=1), default=None, help="Follow dependencies at most N levels (default: all)."
+    )(wrapper)
+    wrapper = click.option(
+        "--possible",
+        is_flag=True,
+        help="Also list what only some rows of a dependency list (possible requirements), with their APIs. "
+        "Default: the target, what its own rows document, and what every row of a dependency lists (certain).",
     )(wrapper)
     wrapper = click.option(
         "--no-conditional", is_flag=True, help="Leave out dependencies the documentation lists only with a condition."
@@ -91,36 +98,41 @@ def _notes(console: Console, cycles: Sequence[Sequence[str]], loops: Sequence[st
 def closure_cmd(
     targets: tuple[str, ...],
     depth: int | None,
+    possible: bool,
     exclude: api.Exclude,
     as_json: bool,
     ex: api.Explorer,
 ) -> None:
-    """What a policy must allow to use TARGET (an action, a pattern or "METHOD /path"): depth 1 is documented
-    for the row, deeper levels are inferred from the dependencies' own rows."""
-    result = ex.closure(targets, depth, exclude)
+    """What a policy must allow to use TARGET (an action, a pattern or "METHOD /path"), least privilege:
+    the target, what its own rows document (depth 1), and what is certain below that (every row that checks
+    a dependency lists it). --possible adds what only some rows list; --depth cuts the walk."""
+    result = ex.closure(targets, depth, exclude, possible)
     if as_json:
         _print_json(result.to_dict())
         return
     console = _console()
     _print_targets(console, result.targets)
     if not result.requirements and all(t.lists_no_action for t in result.targets):
-        names = ", ".join(t.query for t in result.targets)
+        names = ", ".join(t.title for t in result.targets)
         console.print(f"Closure ({ex.cloud}): no requirements; the documentation lists no action for {names}")
         return
-    table = Table(title=f"Closure ({ex.cloud}): {len(result.requirements)} actions")
-    for col in ("depth", "action", "enterprise project", "reason"):
+    table = Table(title=f"Closure ({ex.cloud}): {result.summary()}")
+    for col in ("depth", "basis", "action", "EP", "reason"):
         table.add_column(col, overflow="fold")
     for r in result.requirements:
-        action = r.action + ("" if r.resolved else " (unresolved)")
-        table.add_row(str(r.depth), action, r.scope_mark, r.reason)
+        marks = [*r.flags, *(() if r.resolved else ("unresolved",))]
+        action = r.action + (f" ({', '.join(marks)})" if marks else "")
+        table.add_row(str(r.depth), r.basis, action, r.scope_mark, r.reason)
     console.print(table)
     _notes(console, result.cycles, result.self_loops, result.truncated)
+    if not possible:
+        console.print("possible requirements (listed by only some rows of a dependency) are left out: --possible")
 
 
 def _print_targets(console: Console, targets: Sequence[api.Target]) -> None:
     """One line per target, and one per row of it that lists no action (what its action cell said)."""
     for t in targets:
-        line = " ".join(x for x in (f"{t.query}: {t.kind}", ", ".join(t.actions), f"({t.note})" if t.note else "") if x)
+        line = " ".join(x for x in (f"{t.title}: {t.kind}", ", ".join(t.actions), f"({t.note})" if t.note else "") if x)
         console.print(line)
         for n in t.without_actions:
             console.print(f"  no action listed by row {n.text}")
@@ -135,26 +147,31 @@ def why_cmd(
     action: str,
     from_target: str,
     depth: int | None,
+    possible: bool,
     exclude: api.Exclude,
     as_json: bool,
     ex: api.Explorer,
 ) -> None:
     """Why ACTION is required by the --from target: the shortest paths, each step with its documentation row.
-    Exits 1 when ACTION is not required."""
-    result = ex.why(action, from_target, depth, exclude)
+    Exits 1 when ACTION is not required (by the default answer, or with --possible by the possible one)."""
+    result = ex.why(action, from_target, depth, exclude, possible=possible)
     if as_json:
         _print_json(result.to_dict())
     else:
         console = _console()
         if not result.paths:
-            console.print(f"{result.action} is not required by {from_target}")
+            console.print(f"{result.action} is not required by {result.target.title}")
+            if not possible and ex.why(action, from_target, depth, exclude, possible=True).paths:
+                console.print("it is possibly required (only some rows list it): see --possible")
+        elif result.basis == "possible":
+            console.print(f"{result.action} is only possibly required by {result.target.title}:")
         for i, path in enumerate(result.paths, 1):
             table = Table(title=f"Path {i}")
-            for col in ("from", "to", "edge", "condition", "rows"):
+            for col in ("from", "to", "basis", "condition", "rows"):
                 table.add_column(col, overflow="fold")
             for e in path:
                 rows = "; ".join(f"{p.file} t{p.table} r{p.row}" for p in e.provenance)
-                table.add_row(e.source, e.target, e.kind, "; ".join(e.conditions), rows)
+                table.add_row(e.source, e.target, result.basis_of(e.target) or e.kind, "; ".join(e.conditions), rows)
             console.print(table)
         if result.truncated:
             console.print(f"only the first {len(result.paths)} shortest paths are shown")
@@ -184,49 +201,83 @@ def dependents_cmd(action: str, depth: int | None, as_json: bool, ex: api.Explor
     _notes(console, result.cycles, result.self_loops, result.truncated)
 
 
+_FAIL_ON = {"not_grantable": ("not_grantable",), "depends": ("not_grantable", "depends")}
+
+
 @click.command("scope")
 @click.argument("targets", nargs=-1, required=True)
+@click.option(
+    "--pairs", "show_pairs", is_flag=True, help="Also print every (operation, action) pair behind the verdict."
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(sorted(_FAIL_ON)),
+    default=None,
+    help="Exit 1 when the verdict is not_grantable (or, with 'depends', not plainly grantable).",
+)
 @_depth_options
 @_source_options
 def scope_cmd(
     targets: tuple[str, ...],
+    show_pairs: bool,
+    fail_on: str | None,
     depth: int | None,
+    possible: bool,
     exclude: api.Exclude,
     as_json: bool,
     ex: api.Explorer,
 ) -> None:
-    """Can TARGETS be granted through an enterprise project? The blockers and a grant plan."""
-    report = ex.scope(targets, depth, exclude)
+    """Can TARGETS be granted through an enterprise project? The verdict (grantable, not_grantable, depends),
+    and a grant plan: what may go to an enterprise-project policy, what must go to an IAM project, and what to
+    check (actions that work for some APIs only)."""
+    report = ex.scope(targets, depth, exclude, possible)
     if as_json:
         _print_json(report.to_dict())
-        return
+    else:
+        _print_scope(report, show_pairs, ex.cloud)
+    if fail_on is not None and report.verdict in _FAIL_ON[fail_on]:
+        raise SystemExit(1)
+
+
+def _print_scope(report: api.ScopeReport, show_pairs: bool, cloud: str) -> None:
     console = _console()
+    _print_targets(console, report.targets)
     if report.nothing_to_grant:
-        _print_targets(console, report.targets)
-        names = ", ".join(t.query for t in report.targets)
+        names = ", ".join(t.title for t in report.targets)
         console.print(f"Nothing to grant: the documentation lists no action for {names}.")
         return
-    table = Table(title=f"(operation, action) pairs of the closure ({ex.cloud})")
-    for col in ("depth", "action", "operation", "API", "IAM project", "enterprise project"):
-        table.add_column(col, overflow="fold")
-    for a in report.actions:
-        if not a.pairs:
-            table.add_row(str(a.depth), a.action, "(no row defines it)", "", "?", "?")
-        for p in a.pairs:
-            apis = ", ".join(p.apis)
-            table.add_row(
-                str(a.depth), a.action, p.operation_name, apis, _flag(p.iam_project), _flag(p.enterprise_project)
-            )
-    console.print(table)
-    if report.enterprise_project_grantable:
-        console.print("Grantable on an enterprise project: every pair supports it.")
-    else:
-        console.print(f"NOT grantable on an enterprise project: {len(report.blockers)} blockers")
-        for b in report.blockers:
-            console.print(f"  {b.action} [{b.mark}]: {b.reason}")
+    console.print(f"verdict: {report.verdict}")
+    console.print(report.headline)
+    for b in report.blockers:
+        console.print(f"  {b.action}: {b.reason}")
     console.print("Grant plan:")
     console.print("  enterprise-project policy: " + (", ".join(report.enterprise_project_actions) or "(none)"))
     console.print("  IAM-project policy:        " + (", ".join(report.iam_project_actions) or "(none)"))
+    if report.checks:
+        console.print("  check (works for some APIs only, or undocumented):")
+        for a in report.checks:
+            console.print(f"    {a.action}: {a.reason}")
+    if not show_pairs:
+        console.print("the (operation, action) pairs behind it: --pairs")
+        return
+    table = Table(title=f"(operation, action) pairs of the answer ({cloud})")
+    for col in ("depth", "basis", "action", "operation", "API", "IAM project", "enterprise project"):
+        table.add_column(col, overflow="fold")
+    for a in report.actions:
+        if not a.pairs:
+            table.add_row(str(a.depth), a.basis, a.action, "(no row defines it)", "", "?", "?")
+        for p in a.pairs:
+            apis = ", ".join(p.apis)
+            table.add_row(
+                str(a.depth),
+                a.basis,
+                a.action,
+                p.operation_name,
+                apis,
+                _flag(p.iam_project),
+                _flag(p.enterprise_project),
+            )
+    console.print(table)
 
 
 @click.command("search")

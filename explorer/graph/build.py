@@ -23,7 +23,7 @@ from typing import Literal
 
 import networkx as nx
 
-from explorer.actions import is_pattern, matches, service_of
+from explorer.actions import is_destructive, is_pattern, matches, service_of
 from explorer.errors import CatalogError, Problem
 from explorer.graph.results import Edge, Evidence, PairScope
 from explorer.model import Catalog, Operation, Provenance
@@ -75,6 +75,11 @@ class CatalogGraph:
     unresolved: frozenset[str]  # actions referenced by dependency cells only
     patterns: frozenset[str]
     pairs: dict[str, tuple[PairScope, ...]]  # action -> its (operation, action) pairs
+    # action -> how many rows check it: a dependency edge of the action whose evidence names that many
+    # rows is listed by every row (a *certain* requirement), fewer rows make it *possible*
+    row_count: dict[str, int]
+    row_node: dict[tuple[str, Provenance], str]  # (operation id, provenance) of a row -> its op node
+    destructive: frozenset[str]  # actions and patterns a reviewer should see flagged (explorer.actions)
     pattern_pairs: dict[str, tuple[PairScope, ...]]  # pattern -> the pairs of the actions it matches
     marks: dict[str, ScopeMark]  # summary of pairs / pattern_pairs, for actions and patterns
     # action or pattern -> (kind, resolved, pairs, mark): what a requirement record needs, in one lookup
@@ -233,6 +238,9 @@ def _build(catalog: Catalog, source: str) -> CatalogGraph:
         unresolved=unresolved,
         patterns=frozenset(patterns),
         pairs=frozen_pairs,
+        row_count={a: len(ps) for a, ps in frozen_pairs.items()},
+        row_node={(op.id, op.provenance): node for node, _s, op in ops},
+        destructive=frozenset(n for n in defined | unresolved | patterns if is_destructive(n)),
         pattern_pairs=pattern_pairs,
         marks=marks,
         info={

@@ -10,27 +10,27 @@ import networkx as nx
 
 from explorer.actions import ActionNameError, check_action_or_pattern, is_action, matches, service_of
 from explorer.errors import QueryError
+from explorer.graph import closure as lp
 from explorer.graph.build import CatalogGraph, build, normalise_api, summarise
 from explorer.graph.results import (
     ActionInfo,
-    ActionScope,
     CheckReport,
     ClosureResult,
     Dependent,
     DependentsResult,
     Disagreement,
     Edge,
+    Evidence,
+    Link,
     NoAction,
-    PairScope,
-    Requirement,
     ScopeReport,
     SearchHit,
     ServiceStats,
     Target,
     WhyResult,
 )
+from explorer.graph.scope import scope_report
 from explorer.model import Catalog, Operation, Provenance
-from explorer.view import ScopeMark
 
 # A closure may leave out conditional dependencies: all of them (True), or those whose condition
 # contains any of the given texts (case-insensitive).
@@ -130,7 +130,7 @@ class Explorer:
             found = tuple(a for a in sorted(g.defined) if matches(text, a))
             if not found:
                 raise QueryError(f"the pattern {text!r} matches no action of the {g.cloud} catalog")
-            return Target(text, "pattern", found, found, note=f"matches {len(found)} actions")
+            return Target(text, "pattern", found, found, note=f"matches {len(found)} actions", label=text)
         spellings = g.by_lower.get(text.casefold())
         if spellings:
             return self._action_target(text, spellings[0], note=f"matched case-insensitively: {spellings[0]}")
@@ -149,8 +149,9 @@ class Explorer:
         if name in self._g.patterns:
             found = self._g.succ.get(name, ())
             note = note or f"documented pattern, matches {len(found)} actions"
-            return Target(query, "pattern", found, found, note=note, node=name)
-        return Target(query, "action", (name,), (name,), resolved=name in self._g.defined, note=note, node=name)
+            return Target(query, "pattern", found, found, note=note, node=name, label=name)
+        resolved = name in self._g.defined
+        return Target(query, "action", (name,), (name,), resolved=resolved, note=note, node=name, label=name)
 
     def _operation_target(self, query: str, nodes: Sequence[str], note: str = "") -> Target:
         ops = [self._g.operations[n] for n in nodes]
@@ -164,7 +165,14 @@ class Explorer:
                 extra = f"{len(without)} of its {len(ops)} rows {verb} no action"
             note = f"{note}; {extra}" if note else extra
         return Target(
-            query, "operation", tuple(nodes), actions, tuple(op.id for op in ops), note=note, without_actions=without
+            query,
+            "operation",
+            tuple(nodes),
+            actions,
+            tuple(op.id for op in ops),
+            note=note,
+            without_actions=without,
+            label=_operation_label(query, ops),
         )
 
     def _resolve_all(self, targets: str | Sequence[str]) -> tuple[Target, ...]:
@@ -183,33 +191,38 @@ class Explorer:
 
     # --- traversal ------------------------------------------------------------------------------
 
-    def edge_filter(self, exclude: Exclude) -> tuple[Callable[[Edge], bool] | None, tuple[str, ...]]:
-        """A filter keeping the edges an exclusion of conditional dependencies leaves (None: keep all), and
-        the exclusion as reported in results (``("*",)`` for all conditional dependencies)."""
+    def row_filter(self, exclude: Exclude) -> tuple[lp.RowFilter, tuple[str, ...]]:
+        """Which rows' listings an exclusion of conditional dependencies keeps (None: all), and the exclusion
+        as reported in results (``("*",)`` for all conditional dependencies)."""
         if exclude is False:
             return None, ()
-        g = self._g
         if exclude is True:
-            conditional = g.conditional
 
-            def keep_unconditional(e: Edge) -> bool:
-                return (e.source, e.target) not in conditional
+            def unconditional(ev: Evidence) -> bool:
+                return ev.condition is None
 
-            return keep_unconditional, ("*",)
+            return unconditional, ("*",)
         items = (exclude,) if isinstance(exclude, str) else exclude  # one condition given as a plain string
         texts = tuple(sorted({t.casefold() for t in items if t.strip()}))
         if not texts:
             return None, ()
 
-        def keep_unless_named(e: Edge) -> bool:
-            if (e.source, e.target) not in g.conditional:
-                return True
-            for ev in e.evidence:
-                if ev.condition is None or not any(t in ev.condition.casefold() for t in texts):
-                    return True
-            return False
+        def unless_named(ev: Evidence) -> bool:
+            return ev.condition is None or not any(t in ev.condition.casefold() for t in texts)
 
-        return keep_unless_named, texts
+        return unless_named, texts
+
+    def edge_filter(self, exclude: Exclude) -> tuple[Callable[[Edge], bool] | None, tuple[str, ...]]:
+        """A filter keeping the edges an exclusion of conditional dependencies leaves (None: keep all): an edge
+        stays while one of its rows' listings does."""
+        keep_row, excluded = self.row_filter(exclude)
+        if keep_row is None:
+            return None, excluded
+
+        def keep(e: Edge) -> bool:
+            return e.kind != "depends" or any(keep_row(ev) for ev in e.evidence)
+
+        return keep, excluded
 
     @staticmethod
     def _walk(
@@ -219,9 +232,10 @@ class Explorer:
         max_depth: int | None,
         keep: Callable[[Edge], bool] | None,
     ) -> tuple[dict[str, int], dict[str, Edge], bool]:
-        """Breadth-first walk along (forward) or against the edges: the depth of every node reached, the edge
+        """Breadth-first walk along (forward) or against every edge: the depth of every node reached, the edge
         that first reached it (from the first node by name on the level above) and whether max_depth cut the
-        walk. Nodes come out level by level, each level sorted by name."""
+        walk. Nodes come out level by level, each level sorted by name. (Dependents walk this way: whatever
+        reaches an action by any row may break when it is denied.)"""
         depth = dict.fromkeys(seeds, 0)
         via: dict[str, Edge] = {}
         frontier = list(depth)
@@ -254,6 +268,20 @@ class Explorer:
         cycles = {cycle_of[n] for n in reached.keys() & cycle_of.keys()} if cycle_of else set()
         return tuple(sorted(cycles)), tuple(sorted(reached.keys() & g.self_loops))
 
+    def _answer_loops(
+        self, reached: dict[str, int], links: Sequence[Link], target_loops: set[str]
+    ) -> tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]:
+        """The cycles and self-loops among the answer's own links (a catalog cycle through an action the
+        answer does not require is not a cycle of the answer)."""
+        g = self._g
+        if not (reached.keys() & g.cycle_of.keys()) and not (reached.keys() & g.self_loops):
+            return (), ()
+        sub = nx.DiGraph()
+        sub.add_edges_from((k.edge.source, k.edge.target) for k in links)
+        cycles = (tuple(sorted(c)) for c in nx.strongly_connected_components(sub) if len(c) > 1)
+        loops = sorted({k.edge.source for k in links if k.edge.source == k.edge.target} | target_loops)
+        return tuple(sorted(cycles)), tuple(loops)
+
     @staticmethod
     def _check_depth(max_depth: int | None) -> None:
         if max_depth is not None and max_depth < 1:
@@ -266,54 +294,28 @@ class Explorer:
         targets: str | Sequence[str],
         max_depth: int | None = None,
         exclude_conditional: Exclude = False,
+        possible: bool = False,
     ) -> ClosureResult:
-        """What a policy must allow for the targets: the targets' actions (depth 0), what their rows document
-        (depth 1) and, transitively, what those need (deeper, inferred). Terminates on cycles."""
-        # the common case (one target, no options) avoids every avoidable call: see bench/bench_graph.py
+        """What a policy must allow for the targets, least privilege first: the targets (depth 0), what their
+        own rows document (depth 1), and what is *certain* below that (every row that checks a dependency
+        lists it). ``possible=True`` adds what only some of those rows list, never followed further.
+        ``max_depth`` cuts the walk; cycles terminate."""
         if max_depth is not None:
             self._check_depth(max_depth)
         resolved = self._resolve_all(targets)
         seeds = resolved[0].seeds if len(resolved) == 1 else sorted({s for t in resolved for s in t.seeds})
-        keep, excluded = (None, ()) if exclude_conditional is False else self.edge_filter(exclude_conditional)
+        keep, excluded = (None, ()) if exclude_conditional is False else self.row_filter(exclude_conditional)
         g = self._g
-        depth, reached_by, truncated = self._walk(seeds, g.out_edges, True, max_depth, keep)
-        ops = g.operations
-        of_operation = any(t.kind == "operation" for t in resolved)
-        own = self._own_pairs(seeds) if of_operation else {}
-        # the hot loop of every query: one lookup per node, records come out in (depth, name) order
-        info = g.info
-        reqs: list[Requirement] = []
-        append = reqs.append
-        for node, d in depth.items():
-            if d:
-                edge: Edge | None = reached_by[node]
-                via = edge.source  # type: ignore[union-attr]
-            elif node in ops:
-                continue
-            else:
-                via, edge = "", None
-            kind, resolved_, scope, mark = info[node]
-            if of_operation and via in ops:
-                if node in own:
-                    scope = own[node]
-                    mark = summarise(scope)
-                append(Requirement(node, d, kind, via, edge, resolved_, scope, mark, ops[via].display_name()))
-                continue
-            append(Requirement(node, d, kind, via, edge, resolved_, scope, mark))
-        cycles, loops = self._loops(depth)
-        return ClosureResult(g.cloud, resolved, tuple(reqs), max_depth, excluded, truncated, cycles, loops)
-
-    def _own_pairs(self, seeds: Sequence[str]) -> dict[str, tuple[PairScope, ...]]:
-        """An operation asked about needs its own actions under its own row's scope, not every row's."""
-        ops = self._g.operations
-        own: dict[str, tuple[PairScope, ...]] = {}
-        for s in seeds:
-            if s in ops:
-                op_id = ops[s].id
-                for r in ops[s].actions:
-                    mine = tuple(p for p in self._g.pairs[r.action] if p.operation == op_id)
-                    own[r.action] = tuple(sorted(set(own.get(r.action, ()) + mine)))
-        return own
+        w = lp.walk(g, seeds, max_depth, keep, possible)
+        own = lp.own_pairs(g, resolved) if any(t.kind == "operation" for t in resolved) else {}
+        reqs = lp.requirements(g, w, own, keep)
+        # walk order is deterministic (sorted levels over sorted adjacency), so links need no sort
+        ordered = tuple(w.links + lp.possible_links(w) if possible else w.links)
+        reached = {**w.depth, **w.possible_depth} if possible else w.depth
+        cycles, loops = self._answer_loops(reached, ordered, w.target_loops)
+        return ClosureResult(
+            g.cloud, resolved, tuple(reqs), max_depth, excluded, w.truncated, cycles, loops, possible, ordered
+        )
 
     def dependents(self, action: str, max_depth: int | None = None) -> DependentsResult:
         """Everything whose closure contains ``action``: actions, documented patterns and operations."""
@@ -350,26 +352,38 @@ class Explorer:
         max_depth: int | None = None,
         exclude_conditional: Exclude = False,
         max_paths: int = MAX_WHY_PATHS,
+        possible: bool = False,
+        result: ClosureResult | None = None,
     ) -> WhyResult:
-        """The shortest paths by which ``from_target``'s closure reaches ``action``, each edge with its rows.
-        No paths means the action is not required (or is the target itself)."""
+        """The shortest paths by which ``from_target``'s answer reaches ``action``, each edge with its rows.
+        No paths means the action is not required (or is the target itself); ``basis`` says how it is
+        required. Pass the ``result`` of the same closure to avoid computing it again."""
         self._check_depth(max_depth)
-        target = self.resolve(from_target)
         wanted = self.resolve(action)
         if wanted.kind == "operation":
             raise QueryError(f"{action!r} is an operation; ask why about an action or a pattern")
         if not wanted.node:
             raise QueryError(f"{action!r} is a pattern no row documents; ask why about an action or a documented one")
+        if result is None:
+            result = self.closure(from_target, max_depth, exclude_conditional, possible)
+        target = result.targets[0]
         goal = wanted.node
-        keep, _ = self.edge_filter(exclude_conditional)
         g = self._g
-        depth, _first, _cut = self._walk(sorted(target.seeds), g.out_edges, True, max_depth, keep)
-        if goal not in depth or depth[goal] == 0:
-            return WhyResult(g.cloud, goal, target, (), False)
+        req = result.get(goal)
+        if req is None or req.depth == 0:
+            return WhyResult(g.cloud, goal, target, (), False, "" if req is None else req.basis)
+        depth = {s: 0 for t in result.targets for s in t.seeds}
+        basis = {r.action: r.basis for r in result.requirements}
+        depth.update({r.action: r.depth for r in result.requirements})
+        into: dict[str, list[Edge]] = {}
+        for link in result.links:
+            e = link.edge
+            if (link.basis == "possible") == (basis.get(e.target) == "possible"):
+                into.setdefault(e.target, []).append(e)
 
         def parents(node: str) -> list[Edge]:
             d = depth[node] - 1
-            return [e for e in g.in_edges.get(node, ()) if depth.get(e.source) == d and (keep is None or keep(e))]
+            return sorted((e for e in into.get(node, ()) if depth.get(e.source) == d), key=lambda e: e.source)
 
         paths: list[tuple[Edge, ...]] = []
         truncated = False
@@ -384,33 +398,24 @@ class Explorer:
                 continue
             for e in reversed(parents(node)):
                 stack.append((e.source, (e, *tail)))
-        return WhyResult(g.cloud, goal, target, tuple(paths), truncated)
+        on_paths = sorted({n for path in paths for e in path for n in (e.source, e.target) if n in basis})
+        return WhyResult(
+            g.cloud, goal, target, tuple(paths), truncated, req.basis, tuple((n, basis[n]) for n in on_paths)
+        )
 
     def scope(
         self,
         targets: str | Sequence[str],
         max_depth: int | None = None,
         exclude_conditional: Exclude = False,
+        possible: bool = False,
+        result: ClosureResult | None = None,
     ) -> ScopeReport:
-        """Whether the targets' whole closure may be granted on an enterprise project; the blockers; the plan."""
-        result = self.closure(targets, max_depth, exclude_conditional)
-        rows: list[ActionScope] = []
-        for r in result.requirements:
-            rows.append(ActionScope(r.action, r.depth, r.scope_mark, r.scope, _scope_reason(r)))
-        blockers = tuple(a for a in rows if a.mark != "supported")
-        ep = tuple(sorted(a.action for a in rows if a.mark == "supported"))
-        iam = tuple(sorted(a.action for a in blockers))
-        return ScopeReport(
-            result.cloud,
-            result.targets,
-            tuple(rows),
-            not blockers,
-            blockers,
-            ep,
-            iam,
-            max_depth,
-            result.excluded_conditions,
-        )
+        """Where the targets' answer may be granted: the verdict (grantable, not_grantable, depends), the
+        blockers and the plan. Pass the ``result`` of the same closure to avoid computing it again."""
+        if result is None:
+            result = self.closure(targets, max_depth, exclude_conditional, possible)
+        return scope_report(result)
 
     def search(self, text: str, limit: int = 20) -> tuple[SearchHit, ...]:
         """Actions, operation names (any language) and API paths matching ``text``: exact, then prefix,
@@ -508,28 +513,6 @@ def _no_action(op: Operation) -> NoAction:
     return NoAction(op.id, op.display_name(), op.apis, said, op.provenance)
 
 
-def _scope_reason(r: Requirement) -> str:
-    mark: ScopeMark = r.scope_mark
-    if r.kind == "action" and not r.resolved:
-        return "no table defines this action, so its scope is unknown"
-    if mark == "supported":
-        return f"every row that checks it supports enterprise projects ({len(r.scope)})"
-    if r.kind == "pattern" and not r.scope:
-        return "the pattern matches no action of the catalog, so its scope is unknown"
-    if mark == "unknown":
-        return "the documentation does not say whether enterprise projects are supported"
-    no = sorted({api for p in r.scope if p.enterprise_project is False for api in (p.apis or (p.operation,))})
-    if mark == "not_supported":
-        return "not supported on an enterprise project: " + ", ".join(no[:3]) + (" ..." if len(no) > 3 else "")
-    yes = sorted({api for p in r.scope if p.enterprise_project is True for api in (p.apis or (p.operation,))})
-    return (
-        "rows disagree (the call made on the user's behalf is not documented): supported for "
-        + ", ".join(yes[:2])
-        + "; not for "
-        + ", ".join(no[:2] or ["rows that do not say"])
-    )
-
-
 def _flag_counts(flags: Iterable[bool | None]) -> tuple[int, int, int]:
     """How many flags say supported, not supported, and nothing."""
     values = list(flags)
@@ -602,3 +585,15 @@ def _check(g: CatalogGraph) -> CheckReport:
         tuple(sorted(g.self_loops)),
         tuple(disagreements),
     )
+
+
+def _operation_label(query: str, ops: Sequence[Operation]) -> str:
+    """An operation target as titles show it: its name and the API asked about (or its first API)."""
+    wanted = normalise_api(query)
+    first = ops[0]
+    api = next((a for a in first.apis if normalise_api(a) == wanted), first.apis[0] if first.apis else "")
+    text = f"{first.display_name()} ({api})" if api else first.display_name()
+    others = {op.display_name() for op in ops[1:]} - {first.display_name()}
+    if others:
+        text += f" and {len(ops) - 1} more {'row' if len(ops) == 2 else 'rows'}"
+    return text

@@ -12,12 +12,18 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from explorer.model import Provenance
 from explorer.view import EdgeKind, ScopeMark
 
 TargetKind = Literal["action", "pattern", "operation"]
+# Why a requirement is in an answer: the target itself; ``documented`` by the target's own rows;
+# ``certain``: every row that checks the dependency above it lists it (needed whichever API the service
+# calls on the user's behalf); ``possible``: only some of those rows list it (only with ``possible=True``).
+Basis = Literal["target", "documented", "certain", "possible"]
+BASES: tuple[Basis, ...] = ("target", "documented", "certain", "possible")
+Verdict = Literal["grantable", "not_grantable", "depends"]
 RequirementKind = Literal["action", "pattern"]
 DependentKind = Literal["action", "pattern", "operation"]
 HitKind = Literal["action", "operation", "api"]
@@ -38,6 +44,10 @@ def plain(value: Any) -> Any:
 
 def _provenance_dict(p: Provenance) -> dict[str, Any]:
     return {"file": p.file, "table": p.table, "row": p.row, "edition": p.edition}
+
+
+def _evidence_dict(e: Evidence) -> dict[str, Any]:
+    return {"operation": e.operation, "condition": e.condition, "provenance": _provenance_dict(e.provenance)}
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -90,6 +100,13 @@ class Target:
     node: str = ""
     # the operations of an API or operation target whose rows list no action, in document order
     without_actions: tuple[NoAction, ...] = ()
+
+    label: str = ""  # the target as the catalog spells it: the action, or the operation's name and API
+
+    @property
+    def title(self) -> str:
+        """What titles show: the catalog's spelling, never an ``op:`` id or the lower-cased input."""
+        return self.label or self.query
 
     @property
     def lists_no_action(self) -> bool:
@@ -162,20 +179,28 @@ class Edge:
             "target": self.target,
             "kind": self.kind,
             "conditions": list(self.conditions),
-            "evidence": [
-                {"operation": e.operation, "condition": e.condition, "provenance": _provenance_dict(e.provenance)}
-                for e in self.evidence
-            ],
+            "evidence": [_evidence_dict(e) for e in self.evidence],
         }
+
+
+class Link(NamedTuple):
+    """An edge of the graph that an answer relies on, with the basis it gives its target.
+
+    A named tuple, not a dataclass: a query makes one per edge of its answer (see the module note)."""
+
+    edge: Edge
+    basis: Basis
 
 
 @dataclass(slots=True)  # not frozen: see the module note on speed
 class Requirement:
     """One action (or documented pattern) a closure requires.
 
-    ``depth`` 0 is a target itself, 1 is documented for the row(s) asked about, deeper is inferred
-    by following dependencies' own dependencies. ``via`` is the node that first required it
-    (breadth-first, ties broken by name) and ``edge`` the edge from ``via`` with its evidence.
+    ``basis`` says why (see :data:`Basis`); ``depth`` 0 is a target, 1 is documented by the target's own
+    rows, deeper levels are certain (or possible) requirements of the level above. ``via`` is the node that
+    first required it (breadth-first, ties broken by name) and ``edge`` the edge from ``via`` with its
+    evidence. ``rows`` are the documentation rows behind the claim: for a possible requirement, every row
+    (of every dependency in the answer) that lists it, and ``apis`` the APIs of those rows.
     """
 
     action: str
@@ -187,10 +212,18 @@ class Requirement:
     scope: tuple[PairScope, ...]
     scope_mark: ScopeMark
     via_label: str = ""  # the operation's name when ``via`` is an operation
+    basis: Basis = "documented"
+    rows: tuple[Evidence, ...] = ()
+    broad: bool = False  # a wildcard: grants every action it matches
+    destructive: bool = False  # deletes, removes, detaches... (explorer.actions.is_destructive)
+    matches: int = 0  # for a pattern: how many catalog actions it matches
+    apis: tuple[str, ...] = ()  # for a possible requirement: the APIs whose rows list it
+    of_rows: int = 0  # for a possible requirement: how many rows check ``via`` (``rows`` are some of them)
 
     @property
     def documented(self) -> bool:
-        return self.depth <= 1
+        """True for the target and what the target's own rows list."""
+        return self.basis in ("target", "documented")
 
     @property
     def conditions(self) -> tuple[str, ...]:
@@ -198,7 +231,14 @@ class Requirement:
 
     @property
     def provenance(self) -> tuple[Provenance, ...]:
+        if self.rows:
+            return tuple(sorted({e.provenance for e in self.rows}))
         return self.edge.provenance if self.edge is not None else ()
+
+    @property
+    def flags(self) -> tuple[str, ...]:
+        """``broad`` and ``destructive``, for tables and diagrams: what a reviewer should see before granting."""
+        return tuple(f for f, on in (("broad", self.broad), ("destructive", self.destructive)) if on)
 
     @property
     def reason(self) -> str:
@@ -206,19 +246,29 @@ class Requirement:
         if self.edge is None:
             return "asked for"
         if self.edge.kind == "matches":
-            text = f"matched by the documented pattern {self.via}"
+            text = f"matched by the pattern {self.via}"
         elif self.edge.kind == "checks":
             text = f"checked by operation {self.via_label or self.via}"
-        elif self.depth == 1:
+        elif self.basis == "documented":
             via = f"operation {self.via_label}" if self.via_label else self.via
             text = f"documented dependency of {via}"
+        elif self.basis == "certain":
+            text = f"certain: every row that checks {self.via} lists it"
         else:
-            text = f"inferred: dependency of {self.via} (depth {self.depth})"
+            n = len(self.rows)
+            if n < self.of_rows:
+                text = f"possible: {n} of the {self.of_rows} rows that check {self.via} list it"
+            else:
+                text = f"possible: every row that checks {self.via} lists it, and {self.via} is itself only possible"
+            if self.apis:
+                text += " (" + ", ".join(self.apis[:3]) + (" ..." if len(self.apis) > 3 else "") + ")"
         rows = self.provenance
         if rows:
             first = rows[0]
             more = f" and {len(rows) - 1} more rows" if len(rows) > 1 else ""
             text += f" [{first.file} table {first.table} row {first.row}{more}]"
+        if self.kind == "pattern":
+            text += f"; matches {self.matches} {'action' if self.matches == 1 else 'actions'}"
         if self.conditions:
             text += " when: " + "; ".join(self.conditions)
         return text
@@ -228,12 +278,19 @@ class Requirement:
             "action": self.action,
             "depth": self.depth,
             "kind": self.kind,
+            "basis": self.basis,
             "documented": self.documented,
             "via": self.via,
             "via_label": self.via_label,
             "reason": self.reason,
             "conditions": list(self.conditions),
             "provenance": [_provenance_dict(p) for p in self.provenance],
+            "rows": [_evidence_dict(e) for e in self.rows],
+            "apis": list(self.apis),
+            "of_rows": self.of_rows if self.basis == "possible" else None,
+            "broad": self.broad,
+            "destructive": self.destructive,
+            "matches": self.matches if self.kind == "pattern" else None,
             "resolved": self.resolved,
             "scope_mark": self.scope_mark,
             "scope": [s.to_dict() for s in self.scope],
@@ -252,10 +309,34 @@ class ClosureResult:
     truncated: bool  # True when max_depth cut off further requirements
     cycles: tuple[tuple[str, ...], ...]  # dependency cycles met (each sorted), sorted
     self_loops: tuple[str, ...]
+    possible: bool = False  # True when possible requirements were asked for (and are listed)
+    links: tuple[Link, ...] = ()  # the edges the answer rests on, in walk order: what a diagram of it draws
 
     def actions(self, max_depth: int | None = None) -> tuple[str, ...]:
         """The required action names (patterns included), optionally up to a depth."""
         return tuple(r.action for r in self.requirements if max_depth is None or r.depth <= max_depth)
+
+    def counts(self) -> dict[Basis, int]:
+        """How many requirements of each basis (targets included under ``target``)."""
+        out: dict[Basis, int] = dict.fromkeys(BASES, 0)
+        for r in self.requirements:
+            out[r.basis] += 1
+        return out
+
+    @property
+    def required(self) -> tuple[Requirement, ...]:
+        """The requirements besides the targets themselves: what "N required" counts in every face."""
+        return tuple(r for r in self.requirements if r.basis != "target")
+
+    def summary(self) -> str:
+        """The one sentence every face prints about the answer's size (so the CLI and the UI agree)."""
+        c = self.counts()
+        n = c["documented"] + c["certain"]
+        text = f"{n} required {'action' if n == 1 else 'actions'} besides the target"
+        text += f" ({c['documented']} documented, {c['certain']} certain)"
+        if self.possible:
+            text += f", and {c['possible']} possible"
+        return text
 
     def without_actions(self) -> tuple[NoAction, ...]:
         """The rows of the operation targets that list no action (sorted, without repeats)."""
@@ -275,6 +356,9 @@ class ClosureResult:
             "max_depth": self.max_depth,
             "excluded_conditions": list(self.excluded_conditions),
             "truncated": self.truncated,
+            "possible": self.possible,
+            "counts": dict(self.counts()),
+            "summary": self.summary(),
             "requirements": [r.to_dict() for r in self.requirements],
             "cycles": [list(c) for c in self.cycles],
             "self_loops": list(self.self_loops),
@@ -339,55 +423,93 @@ class WhyResult:
     target: Target
     paths: tuple[tuple[Edge, ...], ...]
     truncated: bool  # more shortest paths exist than were listed
+    basis: Basis | Literal[""] = ""  # how the answer requires it ("" when it does not)
+    bases: tuple[tuple[str, Basis], ...] = ()  # the basis of every node on the paths, sorted by node
+
+    def basis_of(self, node: str) -> Basis | Literal[""]:
+        return dict(self.bases).get(node, "")
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "cloud": self.cloud,
             "action": self.action,
+            "basis": self.basis or None,
             "target": self.target.to_dict(),
             "truncated": self.truncated,
             "paths": [[e.to_dict() for e in path] for path in self.paths],
         }
 
 
+# Where an action of an answer may be granted: ``enterprise_project`` when every row that checks it works
+# there; ``iam_project`` when no row does; ``check`` when it depends on the API called (mixed) or the
+# documentation does not say (unknown, unresolved).
+Placement = Literal["enterprise_project", "iam_project", "check"]
+
+
 @dataclass(frozen=True, slots=True)
 class ActionScope:
-    """An action of a closure with its (operation, action) pairs and their summary."""
+    """An action of an answer with its (operation, action) pairs, their summary and where to grant it.
+
+    ``works`` / ``fails`` / ``unknown`` are the APIs (or operation names) of the rows that say it works on an
+    enterprise project, that it does not, and that do not say.
+    """
 
     action: str
     depth: int
     mark: ScopeMark
     pairs: tuple[PairScope, ...]
     reason: str  # why it can or cannot go to an enterprise-project policy
+    basis: Basis = "documented"
+    placement: Placement = "check"
+    works: tuple[str, ...] = ()
+    fails: tuple[str, ...] = ()
+    unknown: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "action": self.action,
             "depth": self.depth,
+            "basis": self.basis,
             "mark": self.mark,
+            "placement": self.placement,
             "reason": self.reason,
+            "works_for": list(self.works),
+            "fails_for": list(self.fails),
+            "unknown_for": list(self.unknown),
             "pairs": [p.to_dict() for p in self.pairs],
         }
 
 
 @dataclass(frozen=True, slots=True)
 class ScopeReport:
-    """Can the targets be granted through an enterprise project, and how to split the grants.
+    """Can the targets' answer be granted through an enterprise project, and how to split the grants.
 
-    Only actions whose every (operation, action) pair supports enterprise projects may go to an
-    enterprise-project policy; the others (not supported, mixed, undocumented) are blockers and
-    must be granted on an IAM project.
+    ``verdict``: ``grantable`` when every action works on an enterprise project for every row that checks it;
+    ``not_grantable`` when some action works there for no row (the target's own row saying no included);
+    ``depends`` otherwise: some actions work for some APIs only, or the documentation does not say (the
+    ``check`` part of the plan names the APIs). ``blockers`` are the actions that make it not grantable.
     """
 
     cloud: str
     targets: tuple[Target, ...]
     actions: tuple[ActionScope, ...]
-    enterprise_project_grantable: bool
+    verdict: Verdict
     blockers: tuple[ActionScope, ...]
     enterprise_project_actions: tuple[str, ...]  # grant plan: may go to an enterprise-project policy
     iam_project_actions: tuple[str, ...]  # grant plan: must be granted on an IAM project
+    check_actions: tuple[str, ...]  # grant plan: works for some APIs only, or undocumented: check before granting
     max_depth: int | None
     excluded_conditions: tuple[str, ...]
+    possible: bool = False
+
+    @property
+    def enterprise_project_grantable(self) -> bool | None:
+        """True / False for grantable / not_grantable; None when it depends on the API called."""
+        return {"grantable": True, "not_grantable": False, "depends": None}[self.verdict]
+
+    @property
+    def checks(self) -> tuple[ActionScope, ...]:
+        return tuple(a for a in self.actions if a.placement == "check")
 
     @property
     def pairs(self) -> tuple[PairScope, ...]:
@@ -396,20 +518,51 @@ class ScopeReport:
     @property
     def nothing_to_grant(self) -> bool:
         """True when the closure requires no action: every target is an operation whose rows list none
-        (and no dependency). Then ``enterprise_project_grantable`` holds vacuously."""
+        (and no dependency). Then the verdict is ``grantable`` vacuously."""
         return not self.actions and bool(self.targets) and all(t.lists_no_action for t in self.targets)
+
+    @property
+    def headline(self) -> str:
+        """The verdict in one sentence, as every face prints it."""
+        if self.nothing_to_grant:
+            return "Nothing to grant: the documentation lists no action for it."
+        if self.verdict == "grantable":
+            return f"Grantable on an enterprise project: all {len(self.actions)} actions work there for every row."
+        if self.verdict == "not_grantable":
+            n = len(self.blockers)
+            return (
+                f"Not grantable on an enterprise project: {n} {'action works' if n == 1 else 'actions work'} "
+                "there for no documented row."
+            )
+        n = len(self.check_actions)
+        return (
+            f"Depends on the API called: {n} {'action works' if n == 1 else 'actions work'} on an enterprise "
+            "project for some rows only, or the documentation does not say."
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "cloud": self.cloud,
             "targets": [t.to_dict() for t in self.targets],
+            "verdict": self.verdict,
             "enterprise_project_grantable": self.enterprise_project_grantable,
+            "headline": self.headline,
             "nothing_to_grant": self.nothing_to_grant,
+            "possible": self.possible,
             "blockers": [b.action for b in self.blockers],
             "blocker_details": [b.to_dict() for b in self.blockers],
             "plan": {
                 "enterprise_project": list(self.enterprise_project_actions),
                 "iam_project": list(self.iam_project_actions),
+                "check": [
+                    {
+                        "action": a.action,
+                        "works_for": list(a.works),
+                        "fails_for": list(a.fails),
+                        "unknown_for": list(a.unknown),
+                    }
+                    for a in self.checks
+                ],
             },
             "max_depth": self.max_depth,
             "excluded_conditions": list(self.excluded_conditions),

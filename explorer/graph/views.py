@@ -7,12 +7,13 @@ gives the same View.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from explorer.actions import service_of
 from explorer.errors import QueryError
 from explorer.graph.build import summarise
 from explorer.graph.explorer import Exclude, Explorer, close_matches
-from explorer.graph.results import Edge
+from explorer.graph.results import ClosureResult, DependentsResult, Edge, WhyResult
 from explorer.view import View, ViewEdge, ViewNode
 
 
@@ -61,11 +62,13 @@ def _view(
     return View(title, ex.cloud, ex.source, tuple(targets), nodes, view_edges, tuple(notes))
 
 
-def _notes(cycles: Sequence[Sequence[str]], loops: Sequence[str], truncated: bool, max_depth: int | None) -> list[str]:
+def _notes(
+    cycles: Sequence[Sequence[str]], loops: Sequence[str], truncated: bool, max_depth: int | None, what: str
+) -> list[str]:
     notes = [f"cycle: {' -> '.join(c)}" for c in cycles]
     notes += [f"self-loop: {n}" for n in loops]
     if truncated:
-        notes.append(f"cut at depth {max_depth}: more requirements lie deeper")
+        notes.append(f"cut at depth {max_depth}: more {what} lie deeper")
     return notes
 
 
@@ -74,30 +77,67 @@ def closure_view(
     targets: str | Sequence[str],
     max_depth: int | None = None,
     exclude_conditional: Exclude = False,
+    possible: bool = False,
+    result: ClosureResult | None = None,
 ) -> View:
-    """The closure as a graph: targets at depth 0, documented requirements at 1, inferred deeper.
-
-    Every edge between shown nodes is drawn (not only the first path), minus excluded conditional ones.
-    """
-    result = ex.closure(targets, max_depth, exclude_conditional)
+    """The answer as a graph: targets at depth 0, documented requirements at 1, certain ones deeper, and
+    (with ``possible``) the possible ones with their edges marked. Only the edges the answer rests on are
+    drawn: a dependency one row of an action lists is not drawn as if every row needed it.
+    Pass the ``result`` of the same closure to draw it without computing it again."""
+    if result is None:
+        result = ex.closure(targets, max_depth, exclude_conditional, possible)
     depths: dict[str, int] = {s: 0 for t in result.targets for s in t.seeds}
     depths.update({r.action: r.depth for r in result.requirements})
-    keep, _ = ex.edge_filter(exclude_conditional)
-    shown = [e for e in _edges_among(ex, depths) if depths[e.target] > 0 and (keep is None or keep(e))]
-    names = ", ".join(t.query for t in result.targets)
+    reqs = {r.action: r for r in result.requirements}
+    nodes = []
+    for n, d in depths.items():
+        node = _node(ex, n, d)
+        r = reqs.get(n)
+        if r is not None:
+            node = replace(node, basis=r.basis, flags=r.flags)
+        nodes.append(node)
+    edges = [
+        ViewEdge(
+            e.source,
+            e.target,
+            e.kind,
+            k.basis in ("certain", "possible"),
+            e.conditions,
+            e.provenance,
+            k.basis == "possible",
+        )
+        for k in result.links
+        for e in (k.edge,)
+    ]
+    names = ", ".join(t.title for t in result.targets)
     notes = [f"the documentation lists no action for {n.text}" for n in result.without_actions()]
-    notes += _notes(result.cycles, result.self_loops, result.truncated, max_depth)
+    notes.append(result.summary())
+    notes += _notes(result.cycles, result.self_loops, result.truncated, max_depth, "requirements")
     if result.excluded_conditions:
         notes.append("conditional dependencies left out: " + ", ".join(result.excluded_conditions))
-    return _view(ex, f"Closure of {names}", [t.query for t in result.targets], depths, shown, notes)
+    title = f"Closure of {names}"
+    view_nodes = tuple(sorted(nodes))
+    return View(
+        title,
+        ex.cloud,
+        ex.source,
+        tuple(t.query for t in result.targets),
+        view_nodes,
+        tuple(sorted(set(edges))),
+        tuple(notes),
+    )
 
 
-def dependents_view(ex: Explorer, action: str, max_depth: int | None = None) -> View:
-    """Who needs ``action``: the action at depth 0, its direct dependents at 1, and so on; edges point forward."""
-    result = ex.dependents(action, max_depth)
+def dependents_view(
+    ex: Explorer, action: str, max_depth: int | None = None, result: DependentsResult | None = None
+) -> View:
+    """Who needs ``action``: the action at depth 0, its direct dependents at 1, and so on; edges point forward.
+    Pass the ``result`` of the same dependents query to draw it without computing it again."""
+    if result is None:
+        result = ex.dependents(action, max_depth)
     depths = {result.action: 0, **{d.node: d.depth for d in result.dependents}}
     shown = _edges_among(ex, depths)
-    notes = _notes(result.cycles, result.self_loops, result.truncated, max_depth)
+    notes = _notes(result.cycles, result.self_loops, result.truncated, max_depth, "dependents")
     view = _view(ex, f"Dependents of {result.action}", [result.action], depths, shown, notes)
     # an edge is "inferred" when it is not the one asked about: from a dependent more than one step away
     edges = tuple(
@@ -114,9 +154,13 @@ def why_view(
     from_target: str,
     max_depth: int | None = None,
     exclude_conditional: Exclude = False,
+    possible: bool = False,
+    result: WhyResult | None = None,
 ) -> View:
-    """The shortest paths from ``from_target`` to ``action``; empty of edges when it is not required."""
-    result = ex.why(action, from_target, max_depth, exclude_conditional)
+    """The shortest paths from ``from_target`` to ``action``; empty of edges when it is not required.
+    Pass the ``result`` of the same why query to draw it without computing it again."""
+    if result is None:
+        result = ex.why(action, from_target, max_depth, exclude_conditional, possible=possible)
     depths: dict[str, int] = dict.fromkeys(result.target.seeds, 0)
     edges: list[Edge] = []
     for path in result.paths:
@@ -124,10 +168,16 @@ def why_view(
             depths.setdefault(e.source, i)
             depths.setdefault(e.target, i + 1)
             edges.append(e)
-    notes = [] if result.paths else [f"{result.action} is not required by {from_target}"]
+    notes = [] if result.paths else [f"{result.action} is not required by {result.target.title}"]
+    if result.basis == "possible":
+        notes.append(f"{result.action} is only possibly required: some rows on the path do not list it")
     if result.truncated:
         notes.append(f"only the first {len(result.paths)} shortest paths are shown")
-    return _view(ex, f"Why {from_target} needs {result.action}", [result.target.query], depths, edges, notes)
+    view = _view(ex, f"Why {result.target.title} needs {result.action}", [result.target.query], depths, edges, notes)
+    if result.basis != "possible":
+        return view
+    marked = tuple(replace(e, possible=True) if result.basis_of(e.target) == "possible" else e for e in view.edges)
+    return replace(view, edges=marked)
 
 
 def service_view(ex: Explorer, service: str) -> View:

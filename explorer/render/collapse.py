@@ -60,6 +60,7 @@ def collapse_by_service(view: View) -> View:
                 target=service_node_id(dst),
                 kind="collapsed",
                 inferred=all(e.inferred for e in group_edges),
+                possible=all(e.possible for e in group_edges),
                 conditions=(f"{n} edge{'s' if n != 1 else ''}",),
             )
         )

@@ -41,6 +41,7 @@ _ARROWS: dict[str, str] = {
     "documented": "-->",
     "inferred": "-->",
     "conditional": "-.->",
+    "possible": "-.->",
     "matches": "-.-o",
     "collapsed": "==>",
 }

@@ -31,12 +31,13 @@ class Canonical:
         return all(n.kind == "service" for n in self.nodes)
 
 
-def _edge_key(edge: ViewEdge) -> tuple[str, str, str, bool, tuple[str, ...], tuple[str, ...]]:
+def _edge_key(edge: ViewEdge) -> tuple[str, str, str, bool, bool, tuple[str, ...], tuple[str, ...]]:
     return (
         edge.source,
         edge.target,
         edge.kind,
         edge.inferred,
+        edge.possible,
         edge.conditions,
         tuple(f"{p.file}#{p.table}:{p.row}" for p in edge.provenance),
     )
@@ -54,7 +55,7 @@ def canonical(view: View) -> Canonical:
                     id=end, kind="action", label=end, service=service_of(end), depth=1, resolved=False
                 )
     nodes = tuple(sorted(by_id.values(), key=lambda n: (n.service, n.kind, n.id)))
-    edges: dict[tuple[str, str, str, bool, tuple[str, ...], tuple[str, ...]], ViewEdge] = {}
+    edges: dict[tuple[str, str, str, bool, bool, tuple[str, ...], tuple[str, ...]], ViewEdge] = {}
     for edge in view.edges:
         edges.setdefault(_edge_key(edge), edge)
     return Canonical(

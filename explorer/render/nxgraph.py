@@ -39,6 +39,8 @@ def to_networkx(view: View) -> nx.MultiDiGraph:
             scope=node.scope,
             resolved=node.resolved,
             detail=node.detail,
+            basis=node.basis,
+            flags=",".join(node.flags),
         )
     for e in canon.edges:
         key: str = e.kind
@@ -52,6 +54,7 @@ def to_networkx(view: View) -> nx.MultiDiGraph:
             key=key,
             kind=e.kind,
             inferred=e.inferred,
+            possible=e.possible,
             conditions=list(e.conditions),
             provenance=[provenance_text(p) for p in e.provenance],
         )

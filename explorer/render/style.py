@@ -63,7 +63,8 @@ class EdgeStyle:
 EDGE_STYLES: dict[str, EdgeStyle] = {
     "checks": EdgeStyle("#000000", "solid", 2.0, "normal", "operation checks action"),
     "documented": EdgeStyle("#000000", "solid", 1.2, "normal", "documented dependency (depth 1)"),
-    "inferred": EdgeStyle("#808080", "solid", 1.0, "empty", "inferred dependency (depth > 1)"),
+    "inferred": EdgeStyle("#808080", "solid", 1.0, "empty", "certain: every row of the action lists it (depth > 1)"),
+    "possible": EdgeStyle("#a0a0a0", "dotted", 1.0, "onormal", "possible: only some rows of the action list it"),
     "conditional": EdgeStyle("#000000", "dashed", 1.2, "normal", "conditional dependency"),
     "matches": EdgeStyle("#404040", "dotted", 1.0, "odot", "wildcard matches action"),
     "collapsed": EdgeStyle("#000000", "bold", 2.0, "normal", "dependencies between services"),
@@ -75,6 +76,8 @@ def edge_style_key(edge: ViewEdge) -> str:
     kind: EdgeKind = edge.kind
     if kind in ("checks", "matches", "collapsed"):
         return kind
+    if edge.possible:
+        return "possible"
     if edge.conditions:
         return "conditional"
     return "inferred" if edge.inferred else "documented"
@@ -108,8 +111,11 @@ def node_markers(node: ViewNode) -> str:
         parts.append("unresolved")
     if node.depth == 0:
         parts.append("target")
+    elif node.basis in ("certain", "possible"):
+        parts.append(f"{node.basis}, depth {node.depth}")
     elif node.depth > 1:
-        parts.append(f"inferred, depth {node.depth}")
+        parts.append(f"depth {node.depth}")
+    parts.extend(f.upper() for f in node.flags)
     return " | ".join(parts)
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 DIRECTIONS: tuple[str, ...] = ("requirements", "dependents")
 DEPTH_CHOICES: tuple[str, ...] = ("1", "2", "3", "4", "5", "all")
-DEFAULT_DEPTH = "1"
+DEFAULT_DEPTH = "all"  # the default answer (target, documented, certain) everywhere, as in the CLI
 # Scope-page targets travel as one comma-separated parameter; a cap keeps a crafted link cheap.
 MAX_TARGETS = 50
 
@@ -26,6 +26,7 @@ class ExploreState:
     direction: str = DIRECTIONS[0]
     depth: str = DEFAULT_DEPTH
     conditional: bool = True
+    possible: bool = False  # also show what only some rows of a dependency list
     node: str = ""  # the node whose "why" is open
     warnings: tuple[str, ...] = field(default=(), compare=False)
 
@@ -59,12 +60,14 @@ def read_explore(params: Mapping[str, str | list[str]], clouds: tuple[str, ...])
         warnings.append(f"depth {depth!r} in the link is not one of: {', '.join(DEPTH_CHOICES)}")
         depth = DEFAULT_DEPTH
     conditional = _first(params, "conditional") not in ("0", "false", "no")
+    possible = _first(params, "possible") in ("1", "true", "yes")
     return ExploreState(
         cloud=cloud,
         target=_first(params, "action"),
         direction=direction,
         depth=depth,
         conditional=conditional,
+        possible=possible,
         node=_first(params, "node"),
         warnings=tuple(warnings),
     )
@@ -83,6 +86,8 @@ def explore_params(state: ExploreState) -> dict[str, str]:
         out["depth"] = state.depth
     if not state.conditional:
         out["conditional"] = "0"
+    if state.possible:
+        out["possible"] = "1"
     if state.node:
         out["node"] = state.node
     return out

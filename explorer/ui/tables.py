@@ -40,13 +40,15 @@ def closure_rows(result: api.ClosureResult) -> list[Row]:
         {
             "action": r.action,
             "depth": r.depth,
-            "documented": "target" if r.depth == 0 else "documented" if r.documented else "inferred",
+            "basis": r.basis,
+            "flags": ", ".join(r.flags),
             "via": r.via,
             "scope": r.scope_mark.replace("_", " "),
             "scope per operation": "; ".join(pair_text(p) for p in r.scope),
             "condition": "; ".join(r.conditions),
             "resolved": "yes" if r.resolved else "no (no table defines it)",
             "provenance": rows_text(r.provenance),
+            "APIs that would need it": "; ".join(r.apis),
         }
         for r in result.requirements
     ]

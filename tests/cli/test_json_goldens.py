@@ -25,6 +25,7 @@ REPO = Path(__file__).resolve().parents[2]
 GOLDENS = Path(__file__).resolve().parent / "goldens"
 FIXTURE = "tests/fixtures/catalog"  # relative, run from the repository: outputs that name it stay the same anywhere
 NO_ACTION = "tests/fixtures/no_action_catalog"
+LEAST = "tests/fixtures/least_privilege"  # certain, possible, broad and destructive requirements
 WRITE = os.environ.get("PERMISSION_EXPLORER_GOLDENS") == "write"
 
 
@@ -40,6 +41,13 @@ CASES: dict[str, Case] = {
     "closure-no-conditional": Case(("closure", "ecs:servers:createImage", "--no-conditional", "--json")),
     "closure-api": Case(("closure", "GET /v2/cloudimages", "--json")),
     "closure-no-action": Case(("closure", "GET /", "--json", "--catalog", NO_ACTION)),
+    "closure-least-privilege": Case(("closure", "ecs:servers:createImage", "--json", "--catalog", LEAST)),
+    "closure-possible": Case(("closure", "ecs:servers:createImage", "--possible", "--json", "--catalog", LEAST)),
+    "why-possible": Case(
+        ("why", "vpc:ports:get", "--from", "ecs:servers:createImage", "--possible", "--json", "--catalog", LEAST)
+    ),
+    "scope-depends": Case(("scope", "evs:snapshots:create", "--json")),
+    "scope-fail-on": Case(("scope", "ecs:servers:createImage", "--fail-on", "not_grantable", "--json"), status=1),
     "why": Case(("why", "ims:serverImages:create", "--from", "ecs:servers:createImage", "--json")),
     "why-not-required": Case(("why", "vpc:publicIps:create", "--from", "ecs:servers:createImage", "--json"), status=1),
     "scope": Case(("scope", "ecs:servers:createImage", "--json")),

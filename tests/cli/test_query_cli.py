@@ -44,26 +44,61 @@ def test_closure_options() -> None:
 def test_closure_table() -> None:
     code, out, _ = run("closure", "ecs:servers:createImage")
     assert code == 0
-    assert "documented dependency of ecs:servers:createImage [huaweicloud-zh/ecs/镜像管理.md table 1 row 1]" in out
-    assert "inferred: dependency of ims:images:update" in out
+    assert "Closure (huaweicloud): 10 required actions besides the target (7 documented, 3 certain)" in out
+    assert "│ 1     │ documented │ ims:images:delete (destructive) " in out
+    assert "documented dependency of ecs:servers:createImage [huaweicloud-zh/ecs/镜像管理.md" in out
+    assert "│ 2     │ certain    │ ims:serverImages:create" in out and "certain: every row that checks" in out
+    assert "obs:bucket:* (broad, destructive)" in out
+    assert out.rstrip().endswith("left out: --possible")
 
 
 def test_scope_json_contract() -> None:
     code, out, _ = run("scope", "ecs:servers:createImage", "--json")
     assert code == 0
     data = json.loads(out)
-    assert data["enterprise_project_grantable"] is False
+    assert data["verdict"] == "not_grantable" and data["enterprise_project_grantable"] is False
     assert "ecs:servers:createImage" in data["blockers"]
     assert all(isinstance(b, str) for b in data["blockers"])
     code, out, _ = run("scope", "GET /v2/cloudimages", "--json")
     assert json.loads(out)["enterprise_project_grantable"] is True and json.loads(out)["blockers"] == []
+    code, out, _ = run("scope", "ims:images:list", "--json")
+    data = json.loads(out)
+    assert (data["verdict"], data["enterprise_project_grantable"]) == ("depends", None)
+    assert data["plan"]["check"][0]["works_for"] == ["GET /v2/cloudimages"]
 
 
-def test_scope_table_names_blockers_and_plan() -> None:
-    _, out, _ = run("scope", "ecs:servers:createImage")
-    assert "NOT grantable on an enterprise project: 10 blockers" in out
-    assert "ims:images:list [mixed]" in out
-    assert "enterprise-project policy: ecs:cloudServers:get, ims:images:update, ims:serverImages:create" in out
+def test_scope_prints_the_verdict_and_plan_first() -> None:
+    code, out, _ = run("scope", "ecs:servers:createImage")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[1] == "verdict: not_grantable"
+    assert lines[2] == "Not grantable on an enterprise project: 4 actions work there for no documented row."
+    assert "enterprise-project policy: ims:images:update, ims:serverImages:create" in out
+    assert (
+        "IAM-project policy:        ecs:servers:createImage, ims:images:create, ims:images:delete, ims:images:get"
+        in out
+    )
+    assert (
+        "    ims:images:list: depends on the API called: works for GET /v2/cloudimages; not for GET /v2/images" in out
+    )
+    assert "(operation, action) pairs of the answer" not in out
+    _, with_pairs, _ = run("scope", "ecs:servers:createImage", "--pairs")
+    assert "(operation, action) pairs of the answer" in with_pairs
+
+
+@pytest.mark.parametrize(
+    ("target", "fail_on", "code"),
+    [
+        ("ecs:servers:createImage", "not_grantable", 1),
+        ("ecs:servers:createImage", "depends", 1),
+        ("ims:images:list", "not_grantable", 0),
+        ("ims:images:list", "depends", 1),
+        ("GET /v2/cloudimages", "depends", 0),
+    ],
+)
+def test_scope_fail_on_sets_the_exit_status(target: str, fail_on: str, code: int) -> None:
+    assert run("scope", target, "--fail-on", fail_on)[0] == code
+    assert run("scope", target, "--json", "--fail-on", fail_on)[0] == code
 
 
 def test_dependents() -> None:
@@ -73,8 +108,8 @@ def test_dependents() -> None:
 
 
 def test_why() -> None:
-    code, out, _ = run("why", "ecs:servers:get", "--from", "ecs:servers:createImage")
-    assert code == 0 and "ecs:*:get*" in out and "镜像管理.md t1 r6" in out
+    code, out, _ = run("why", "obs:bucket:*", "--from", "ecs:servers:createImage")
+    assert code == 0 and "ims:serverImages:create" in out and "镜像管理.md t1 r2" in out and "certain" in out
     code, out, _ = run("why", "vpc:publicIps:create", "--from", "ecs:servers:createImage")
     assert code == 1 and "is not required by" in out
 

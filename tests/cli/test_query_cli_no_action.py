@@ -22,12 +22,18 @@ def test_closure_says_the_documentation_lists_no_action() -> None:
     code, out = run("closure", "GET /")
     assert code == 0
     lines = out.splitlines()
-    assert lines[0] == "GET /: operation (API GET /; the documentation lists no action for it)"
+    assert (
+        lines[0]
+        == "查询接口版本信息列表（示例） (GET /): operation (API GET /; the documentation lists no action for it)"
+    )
     assert lines[1] == (
         "  no action listed by row 查询接口版本信息列表（示例）: no action required (action cell: 无) "
         "[huaweicloud-zh/evs/示例.md table 1 row 1]"
     )
-    assert lines[2] == "Closure (huaweicloud): no requirements; the documentation lists no action for GET /"
+    assert lines[2] == (
+        "Closure (huaweicloud): no requirements; the documentation lists no action for "
+        "查询接口版本信息列表（示例） (GET /)"
+    )
     assert len(lines) == 3
 
 
@@ -53,14 +59,14 @@ def test_closure_of_a_row_with_a_dependency_only_prints_the_table() -> None:
     code, out = run("closure", "POST /v2/{project_id}/volumes/{volume_id}/action")
     assert code == 0
     assert "no action listed by row 导出云硬盘为镜像（示例）: no action required (action cell: N/A)" in out
-    assert "Closure (huaweicloud): 1 actions" in out
+    assert "Closure (huaweicloud): 1 required action besides the target (1 documented, 0 certain)" in out
     assert "documented dependency of operation 导出云硬盘为镜像（示例）" in out
 
 
 def test_scope_has_nothing_to_grant() -> None:
     code, out = run("scope", "GET /")
     assert code == 0
-    assert "Nothing to grant: the documentation lists no action for GET /." in out
+    assert "Nothing to grant: the documentation lists no action for 查询接口版本信息列表（示例） (GET /)." in out
     assert "Grantable on an enterprise project" not in out
     _, raw = run("scope", "GET /", "--json")
     data = json.loads(raw)

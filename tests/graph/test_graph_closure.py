@@ -19,27 +19,26 @@ def by_depth(result: api.ClosureResult) -> dict[int, set[str]]:
 
 def test_seed_row_closure_on_fixture(fx: api.Explorer, seed_deps: frozenset[str]) -> None:
     result = fx.closure("ecs:servers:createImage")
+    # one row checks each action here, so each row's dependencies are certain; patterns are leaves
     assert by_depth(result) == {
         0: {"ecs:servers:createImage"},
         1: seed_deps,
         2: {"ims:serverImages:create"},
         3: {"ecs:*:get*", "obs:bucket:*"},
-        4: {"ecs:cloudServers:get", "ecs:servers:get"},
     }
     documented = result.get("ims:images:delete")
     assert documented is not None and documented.documented and documented.via == "ecs:servers:createImage"
+    assert documented.basis == "documented" and documented.destructive
     assert [(p.file, p.row) for p in documented.provenance] == [("huaweicloud-zh/ecs/镜像管理.md", 1)]
     assert documented.reason.startswith("documented dependency of ecs:servers:createImage")
-    inferred = result.get("ims:serverImages:create")
-    assert inferred is not None and not inferred.documented
-    assert inferred.via == "ims:images:update"
-    assert inferred.conditions == ("仅企业项目迁移需要",)
-    assert inferred.reason.startswith("inferred: dependency of ims:images:update")
-    expanded = result.get("ecs:servers:get")
-    assert expanded is not None and expanded.via == "ecs:*:get*" and expanded.edge is not None
-    assert expanded.edge.kind == "matches"
+    certain = result.get("ims:serverImages:create")
+    assert certain is not None and not certain.documented and certain.basis == "certain"
+    assert certain.via == "ims:images:update"
+    assert certain.conditions == ("仅企业项目迁移需要",)
+    assert certain.reason.startswith("certain: every row that checks ims:images:update lists it")
     pattern = result.get("ecs:*:get*")
-    assert pattern is not None and pattern.kind == "pattern"
+    assert pattern is not None and pattern.kind == "pattern" and pattern.broad and pattern.matches == 2
+    assert result.get("ecs:servers:get") is None  # what the pattern matches is not a separate requirement
 
 
 def test_requirements_sorted_by_depth_then_action(fx: api.Explorer) -> None:
@@ -131,6 +130,7 @@ def test_bad_depth(fx: api.Explorer) -> None:
 
 def test_cycle_and_self_loop_terminate_and_are_reported(fx: api.Explorer) -> None:
     result = fx.closure("ecs:serverInterfaces:use")
+    assert {r.basis for r in result.requirements if r.depth > 1} == {"certain"}
     assert result.cycles == (("vpc:networks:get", "vpc:subnets:get"),)
     assert result.self_loops == ("vpc:ports:get",)
     assert by_depth(result) == {

@@ -31,8 +31,33 @@ def create_image_view() -> View:
         ViewNode("ecs:servers:createImage", "action", "ecs:servers:createImage", "ecs", 0, "not_supported"),
         ViewNode("ecs:cloudServers:create", "action", "ecs:cloudServers:create", "ecs", 0, "supported"),
         ViewNode("vpc:publicIps:create", "action", "vpc:publicIps:create", "vpc", 1, "supported"),
-        ViewNode("kms:*:*", "pattern", "kms:*:*", "kms", 2, "unknown", True, "pattern, 0 matches"),
-        ViewNode("ims:serverImages:create", "action", "ims:serverImages:create", "ims", 2, "unknown", False),
+        ViewNode(
+            "kms:*:*",
+            "pattern",
+            "kms:*:*",
+            "kms",
+            2,
+            "unknown",
+            True,
+            "pattern, 0 matches",
+            "certain",
+            ("broad", "destructive"),
+        ),
+        ViewNode(
+            "ims:serverImages:create", "action", "ims:serverImages:create", "ims", 2, "unknown", False, "", "certain"
+        ),
+        ViewNode(
+            "vpc:securityGroups:delete",
+            "action",
+            "vpc:securityGroups:delete",
+            "vpc",
+            3,
+            "unknown",
+            True,
+            "",
+            "possible",
+            ("destructive",),
+        ),
     ]
     scopes = {"ims:images:list": "mixed", "evs:volumes:get": "supported", "evs:snapshots:create": "mixed"}
     for dep in CREATE_IMAGE_DEPS:
@@ -48,6 +73,7 @@ def create_image_view() -> View:
             provenance=ECS_CREATE_ROW,
         ),
         ViewEdge("ims:images:create", "kms:*:*", "depends", inferred=True, provenance=IMS_ROW),
+        ViewEdge("ims:serverImages:create", "vpc:securityGroups:delete", "depends", inferred=True, possible=True),
         ViewEdge(
             "ims:images:create",
             "ims:serverImages:create",

@@ -71,11 +71,14 @@ def test_collapse_by_service_counts_members_and_edges() -> None:
         ("service:ecs", "service:ims"),
         ("service:ecs", "service:vpc"),
         ("service:ims", "service:kms"),
+        ("service:ims", "service:vpc"),
     ]
     assert edges[("service:ecs", "service:ims")].conditions == ("5 edges",)
     assert edges[("service:ims", "service:kms")].inferred is True
     assert edges[("service:ecs", "service:evs")].inferred is False
-    assert collapsed.notes[-1] == "collapsed by service: 13 nodes in 5 services"
+    assert edges[("service:ims", "service:vpc")].possible is True  # the one possible edge stays possible
+    assert edges[("service:ecs", "service:vpc")].possible is False
+    assert collapsed.notes[-1] == "collapsed by service: 14 nodes in 5 services"
     dot = to_dot(collapsed, legend=False)
     assert "subgraph" not in dot  # service nodes need no cluster around them
     assert dot.count('shape="folder"') == 5

@@ -46,12 +46,12 @@ def test_node_ids_are_safe_and_labels_carry_the_action_names() -> None:
     view = create_image_view()
     dot = to_dot(view, legend=False)
     stmts = NODE_STMT.findall(dot)
-    assert len(stmts) == len(view.nodes) == 13
+    assert len(stmts) == len(view.nodes) == 14
     assert all(re.fullmatch(r"n[0-9a-f]{12}", ident) for ident, _, _ in stmts)
     first_lines = sorted(label.split("\\n")[0] for _, label, _ in stmts)
     assert "ecs:servers:createImage" in first_lines
     assert set(CREATE_IMAGE_DEPS) <= set(first_lines)
-    assert len(EDGE_STMT.findall(dot)) == len(view.edges) == 11
+    assert len(EDGE_STMT.findall(dot)) == len(view.edges) == 12
 
 
 def test_visual_language_in_dot() -> None:
@@ -59,7 +59,10 @@ def test_visual_language_in_dot() -> None:
     by_label = {label.split("\\n")[0]: (label, shape) for _, label, shape in NODE_STMT.findall(dot)}
     assert by_label["创建镜像（OpenStack原生）"][1] == "box"
     assert by_label["ecs:servers:createImage"] == ("ecs:servers:createImage\\nEP: no | target", "ellipse")
-    assert by_label["kms:*:*"] == ("kms:*:*\\npattern, 0 matches\\nEP: ? | wildcard | inferred, depth 2", "hexagon")
+    assert by_label["kms:*:*"] == (
+        "kms:*:*\\npattern, 0 matches\\nEP: ? | wildcard | certain, depth 2 | BROAD | DESTRUCTIVE",
+        "hexagon",
+    )
     assert by_label["ims:serverImages:create"][1] == "octagon"
     assert "unresolved" in by_label["ims:serverImages:create"][0]
     assert by_label["ims:images:list"][0].endswith("EP: mixed")

@@ -58,10 +58,10 @@ def test_mermaid_parses_and_draws_every_node_edge_and_subgraph() -> None:
 def test_edges_use_the_visual_language() -> None:
     mmd = to_mermaid(create_image_view(), legend=False)
     edges = [line.strip() for line in mmd.splitlines() if re.match(r"\s+n\w+ (==>|-->|-\.->|-\.-o)", line)]
-    assert len(edges) == 11
+    assert len(edges) == 12
     assert sum(" ==> " in e for e in edges) == 1  # the operation checks its action
     dotted = [e for e in edges if " -.->" in e]
-    assert len(dotted) == 2
+    assert len(dotted) == 3  # two conditional dependencies and one possible one
     assert any('|"if a new EIP is created with the server"|' in e for e in dotted)
     assert "linkStyle 9 stroke:#808080,stroke-width:1px" in mmd  # inferred edges are grey
 

@@ -99,15 +99,24 @@ def test_link_shows_documented_requirements_with_scope_and_provenance() -> None:
     assert any("7 required actions" in m for m in texts(at, "markdown"))
 
 
-def test_depth_and_conditional_filter_change_graph_table_and_link() -> None:
+def test_possible_depth_and_conditional_filter_change_graph_table_and_link() -> None:
     at = open_page(action="ecs:servers:createImage")
-    at.radio(key="ex_depth").set_value("2").run()
+    # one of the two rows that check ims:images:update lists ims:serverImages:create: possible, not by default
+    assert "ims:serverImages:create" not in dot_source(at)
+    assert {r["basis"] for r in table(at)} == {"target", "documented"}
+    at.checkbox(key="ex_possible").check().run()
     assert "ims:serverImages:create" in dot_source(at)
+    assert "possible, depth 2" in dot_source(at)
     deep = {r["action"]: r for r in table(at)}["ims:serverImages:create"]
-    assert (deep["depth"], deep["documented"], deep["via"]) == (2, "inferred", "ims:images:update")
+    assert (deep["depth"], deep["basis"], deep["via"]) == (2, "possible", "ims:images:update")
     assert deep["condition"] == "仅企业项目迁移需要"
     assert deep["provenance"] == "huaweicloud-zh/ims/镜像管理.md table 1 row 2"
-    assert at.query_params["depth"] == "2"
+    assert deep["APIs that would need it"] == "PATCH /v2/cloudimages/{image_id}"  # the ims:images:update row
+    assert at.query_params["possible"] == "1"
+    at.radio(key="ex_depth").set_value("1").run()
+    assert "ims:serverImages:create" not in dot_source(at)
+    assert at.query_params["depth"] == "1"
+    at.radio(key="ex_depth").set_value("2").run()
     at.checkbox(key="ex_conditional").uncheck().run()
     assert "ims:serverImages:create" not in dot_source(at)
     assert "ims:serverImages:create" not in [r["action"] for r in table(at)]
@@ -115,7 +124,7 @@ def test_depth_and_conditional_filter_change_graph_table_and_link() -> None:
 
 
 def test_leaving_out_one_condition() -> None:
-    at = open_page(action="ecs:servers:createImage", depth="2")
+    at = open_page(action="ecs:servers:createImage", depth="2", possible="1")
     without = at.multiselect(key="ex_without")
     assert without.options == ["仅企业项目迁移需要"]
     without.select("仅企业项目迁移需要").run()
@@ -132,7 +141,7 @@ def test_dependents_direction() -> None:
 
 
 def test_why_shows_the_path_with_its_rows() -> None:
-    at = open_page(action="ecs:servers:createImage", depth="2")
+    at = open_page(action="ecs:servers:createImage", depth="2", possible="1")
     at.selectbox(key="ex_node").select("ims:serverImages:create").run()
     path = next(m for m in texts(at, "markdown") if m.startswith("**Path 1**"))
     assert "`ecs:servers:createImage` → `ims:images:update`" in path
@@ -171,7 +180,7 @@ def test_bad_link_values_fall_back_with_a_warning() -> None:
     at = open_page(action="ecs:servers:createImage", depth="99", direction="sideways", cloud="aws")
     warnings = " ".join(texts(at, "warning"))
     assert "depth '99'" in warnings and "direction 'sideways'" in warnings and "cloud 'aws'" in warnings
-    assert at.radio(key="ex_depth").value == "1"
+    assert at.radio(key="ex_depth").value == "all"
     assert at.selectbox(key="ex_cloud").value == "huaweicloud"
 
 
@@ -192,23 +201,27 @@ def test_download_buttons_for_every_format() -> None:
 
 def test_scope_verdict_blockers_and_plan() -> None:
     at = open_page("scope", targets="ecs:servers:createImage")
-    assert "Not grantable on an enterprise project" in texts(at, "error")[0]
+    assert "verdict: not_grantable" in texts(at, "error")[0]
     blockers = {r["action"]: r["scope"] for r in table(at, 0)}
     assert blockers == {
         "ecs:servers:createImage": "not supported",
-        "evs:snapshots:create": "mixed",
         "evs:volumes:get": "not supported",
         "ims:images:create": "not supported",
-        "ims:images:delete": "unknown",
-        "ims:images:list": "mixed",
     }
     plans = [c.value for c in at.code]
-    assert plans == ["ims:images:get\nims:images:update\nims:serverImages:create", "\n".join(sorted(blockers))]
+    assert plans == [
+        "ims:images:get\nims:images:update",
+        "\n".join(sorted(blockers)),
+        "evs:snapshots:create\nims:images:delete\nims:images:list",
+    ]
+    checks = {r["action"]: r for r in table(at, 1)}
+    assert checks["ims:images:list"]["works on an enterprise project for"] == "GET /v2/cloudimages"
+    assert checks["evs:snapshots:create"]["not for"] == "POST /v2/{project_id}/snapshots"
 
 
 def test_scope_grantable_and_matrix() -> None:
     at = open_page("scope", targets="ims:images:update", depth="all")
-    assert "Grantable on an enterprise project" in texts(at, "success")[0]
+    assert "verdict: grantable" in texts(at, "success")[0]
     matrix = {r["service"]: r for r in table(at, len(at.dataframe) - 1)}
     assert matrix["ims"]["enterprise project: yes"] == 5 and matrix["ims"]["enterprise project: no"] == 2
     assert matrix["ecs"]["enterprise project: no"] == 1

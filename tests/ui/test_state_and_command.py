@@ -19,8 +19,9 @@ CLOUDS = ("huaweicloud", "otc")
 
 def test_defaults_from_an_empty_link() -> None:
     state = read_explore({}, CLOUDS)
-    assert state == ExploreState(cloud="huaweicloud", target="", direction="requirements", depth="1")
-    assert state.max_depth == 1 and state.warnings == ()
+    # the default answer everywhere: every depth, as the CLI gives it; possible ones left out
+    assert state == ExploreState(cloud="huaweicloud", target="", direction="requirements", depth="all")
+    assert state.max_depth is None and state.warnings == () and not state.possible
     assert explore_params(state) == {"cloud": "huaweicloud"}
 
 
@@ -29,12 +30,13 @@ def test_link_round_trip() -> None:
         "action": "ecs:servers:createImage",
         "cloud": "otc",
         "direction": "dependents",
-        "depth": "all",
+        "depth": "2",
         "conditional": "0",
+        "possible": "1",
         "node": "ims:images:list",
     }
     state = read_explore(params, CLOUDS)
-    assert (state.max_depth, state.conditional, state.node) == (None, False, "ims:images:list")
+    assert (state.max_depth, state.conditional, state.possible, state.node) == (2, False, True, "ims:images:list")
     assert explore_params(state) == params
     assert read_explore(explore_params(state), CLOUDS) == state
 
@@ -50,7 +52,7 @@ def test_link_round_trip() -> None:
 def test_bad_link_values_become_defaults_with_a_warning(params: dict[str, str], warning: str) -> None:
     state = read_explore(params, CLOUDS)
     assert state.warnings == (warning,)
-    assert (state.cloud, state.direction, state.depth) == ("huaweicloud", "requirements", "1")
+    assert (state.cloud, state.direction, state.depth) == ("huaweicloud", "requirements", "all")
 
 
 def test_targets_are_trimmed_deduplicated_and_capped() -> None:

@@ -38,6 +38,7 @@ def _init_widgets(clouds: tuple[str, ...]) -> None:
         ex_direction=state.direction,
         ex_depth=state.depth,
         ex_conditional=state.conditional,
+        ex_possible=state.possible,
         ex_node=state.node or None,
     )
 
@@ -67,7 +68,8 @@ def _controls(clouds: tuple[str, ...]) -> ExploreState:
             DEPTH_CHOICES,
             key="ex_depth",
             horizontal=True,
-            help="1 = what the documentation row lists; deeper levels are inferred from the dependencies' own rows.",
+            help="A cut on top of the answer: 1 = what the target's own rows document; deeper levels add what "
+            "every row of a dependency lists (certain). 'all' is the whole default answer, as in the CLI.",
         )
     with c:
         st.checkbox(
@@ -75,12 +77,20 @@ def _controls(clouds: tuple[str, ...]) -> ExploreState:
             key="ex_conditional",
             help="Dependencies the documentation marks as needed only in some cases (e.g. only for migration).",
         )
+        st.checkbox(
+            "Include possible requirements",
+            key="ex_possible",
+            help="Default: the target, what its own rows document, and what every row of a dependency lists "
+            "(certain). Possible requirements are listed by only some rows of a dependency: needed only if the "
+            "service calls one of those rows' APIs. They are drawn dotted and marked 'possible'.",
+        )
     return ExploreState(
         cloud=st.session_state["ex_cloud"],
         target=st.session_state["ex_target"].strip(),
         direction=st.session_state["ex_direction"],
         depth=st.session_state["ex_depth"],
         conditional=st.session_state["ex_conditional"],
+        possible=st.session_state["ex_possible"],
         node=st.session_state.get("ex_node") or "",
     )
 
@@ -104,14 +114,15 @@ def _resolve(ex: api.Explorer, text: str) -> api.Target | None:
         return None
 
 
-def _exclusion(ex: api.Explorer, state: ExploreState) -> api.Exclude:
-    """Which conditional dependencies to leave out: all (box unticked), or the conditions picked here."""
+def _exclusion(ex: api.Explorer, state: ExploreState) -> tuple[api.Exclude, api.ClosureResult]:
+    """Which conditional dependencies to leave out: all (box unticked), or the conditions picked here; and
+    the closure with nothing left out (the answer itself when nothing is picked, so it is computed once)."""
+    every = ex.closure([state.target], state.max_depth, not state.conditional, state.possible)
     if not state.conditional:
-        return True
-    every = api.closure_view(ex, [state.target], max_depth=state.max_depth)
-    conditions = sorted({c for e in every.edges for c in e.conditions})
+        return True, every
+    conditions = sorted({c for k in every.links for c in k.edge.conditions})
     if not conditions:
-        return False
+        return False, every
     kept = [c for c in st.session_state.get("ex_without", []) if c in conditions]
     st.session_state["ex_without"] = kept  # a condition of another target would not be an option
     picked: list[str] = st.multiselect(
@@ -120,7 +131,7 @@ def _exclusion(ex: api.Explorer, state: ExploreState) -> api.Exclude:
         key="ex_without",
         help="Conditions the documentation attaches to dependencies in this closure.",
     )
-    return set(picked) or False
+    return set(picked) or False, every
 
 
 def _why(ex: api.Explorer, state: ExploreState, nodes: list[str], exclude: api.Exclude) -> None:
@@ -142,7 +153,7 @@ def _why(ex: api.Explorer, state: ExploreState, nodes: list[str], exclude: api.E
     try:
         # Requirements: why the target needs the node; dependents: why the node needs the target.
         action, start = (picked, state.target) if state.direction == "requirements" else (state.target, picked)
-        why = ex.why(action, start, max_depth=state.max_depth, exclude_conditional=exclude)
+        why = ex.why(action, start, max_depth=state.max_depth, exclude_conditional=exclude, possible=state.possible)
     except ExplorerError as exc:
         st.error(plain(str(exc)))
         return
@@ -154,11 +165,12 @@ def _why(ex: api.Explorer, state: ExploreState, nodes: list[str], exclude: api.E
         for edge in path:
             rows = tables.rows_text(edge.provenance) or "wildcard expansion"
             cond = f" — only when: {plain('; '.join(edge.conditions))}" if edge.conditions else ""
-            lines.append(f"- {code(edge.source)} → {code(edge.target)} ({edge.kind}; {plain(rows)}){cond}")
+            how = why.basis_of(edge.target) or edge.kind
+            lines.append(f"- {code(edge.source)} → {code(edge.target)} ({how}; {plain(rows)}){cond}")
         st.markdown(f"**Path {n}**\n" + "\n".join(lines))
     if why.truncated:
         st.caption("More paths of the same length exist; the first ones are shown.")
-    why_view = api.why_view(ex, action, start, max_depth=state.max_depth, exclude_conditional=exclude)
+    why_view = api.why_view(ex, action, start, result=why)
     st.graphviz_chart(api.to_dot(why_view, legend=False), width="stretch")
 
 
@@ -220,18 +232,21 @@ def main() -> None:
     exclude: api.Exclude = False
     try:
         if state.direction == "requirements":
-            exclude = _exclusion(ex, state)
-            closure = ex.closure([state.target], max_depth=state.max_depth, exclude_conditional=exclude)
-            view = api.closure_view(ex, [state.target], max_depth=state.max_depth, exclude_conditional=exclude)
+            exclude, closure = _exclusion(ex, state)
+            if exclude is not True and exclude is not False:  # conditions picked: the answer without them
+                closure = ex.closure([state.target], state.max_depth, exclude, state.possible)
+            view = api.closure_view(ex, [state.target], result=closure)
             rows = tables.closure_rows(closure)
             nodes = [r.action for r in closure.requirements if r.depth > 0]
-            summary = f"{len(nodes)} required actions" + (" (more beyond this depth)" if closure.truncated else "")
+            summary = closure.summary() + (" (more beyond this depth)" if closure.truncated else "")
         else:
             dependents = ex.dependents(state.target, max_depth=state.max_depth)
-            view = api.dependents_view(ex, state.target, max_depth=state.max_depth)
+            view = api.dependents_view(ex, state.target, result=dependents)
             rows = tables.dependents_rows(dependents)
             nodes = [d.node for d in dependents.dependents]
-            summary = f"{len(nodes)} dependents" + (" (more beyond this depth)" if dependents.truncated else "")
+            n = len(nodes)
+            summary = f"{n} {'dependent' if n == 1 else 'dependents'}"
+            summary += " (more beyond this depth)" if dependents.truncated else ""
     except ExplorerError as exc:
         st.error(plain(str(exc)))
         return

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from explorer import api
+from explorer import api, jsonout
 from explorer.errors import ExplorerError
 from explorer.ui import source, tables
 from explorer.ui.markup import plain
@@ -13,7 +13,7 @@ from explorer.ui.state import DEPTH_CHOICES, read_explore, read_targets
 EXAMPLE = ("ecs:servers:createImage",)
 
 
-WIDGETS = ("sc_cloud", "sc_targets", "sc_depth", "sc_conditional")
+WIDGETS = ("sc_cloud", "sc_targets", "sc_depth", "sc_conditional", "sc_possible")
 
 
 def _init(clouds: tuple[str, ...]) -> None:
@@ -33,6 +33,7 @@ def _init(clouds: tuple[str, ...]) -> None:
         sc_targets=list(read_targets(params)),
         sc_depth=params.get("depth", "all") if params.get("depth") in DEPTH_CHOICES else "all",
         sc_conditional=state.conditional,
+        sc_possible=state.possible,
     )
 
 
@@ -46,17 +47,13 @@ def _verdict(report: api.ScopeReport) -> None:
             + "\n".join(f"- {plain(r)}" for r in rows)
         )
         return
-    if report.enterprise_project_grantable:
-        st.success(
-            "✓ **Grantable on an enterprise project**: every (operation, action) pair the closure relies on "
-            "supports enterprise projects."
-        )
+    text = f"**verdict: {report.verdict}** — {plain(report.headline)}"
+    if report.verdict == "grantable":
+        st.success("✓ " + text)
+    elif report.verdict == "not_grantable":
+        st.error("✗ " + text + " Grant them on an IAM project.")
     else:
-        st.error(
-            f"✗ **Not grantable on an enterprise project**: {len(report.blockers)} of {len(report.actions)} actions "
-            "do not work (or are not documented to work) when granted on an enterprise project. "
-            "Grant them on an IAM project."
-        )
+        st.warning("? " + text + " See the check list of the plan: which APIs work and which do not.")
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -105,6 +102,11 @@ def main() -> None:
         )
     with b:
         st.checkbox("Include conditional dependencies", key="sc_conditional")
+        st.checkbox(
+            "Include possible requirements",
+            key="sc_possible",
+            help="Default: the target, what its own rows document, and what every row of a dependency lists.",
+        )
     st.session_state[source.SCOPE_SAVED] = {key: st.session_state[key] for key in WIDGETS}
     targets: list[str] = list(st.session_state["sc_targets"])
     depth: str = st.session_state["sc_depth"]
@@ -113,6 +115,8 @@ def main() -> None:
         params["targets"] = ",".join(targets)
     if not st.session_state["sc_conditional"]:
         params["conditional"] = "0"
+    if st.session_state["sc_possible"]:
+        params["possible"] = "1"
     if st.query_params.to_dict() != params:
         st.query_params.from_dict(params)
     if not targets:
@@ -124,6 +128,7 @@ def main() -> None:
             targets,
             max_depth=None if depth == "all" else int(depth),
             exclude_conditional=not st.session_state["sc_conditional"],
+            possible=st.session_state["sc_possible"],
         )
     except ExplorerError as exc:
         st.error(plain(str(exc)))
@@ -147,16 +152,33 @@ def main() -> None:
             width="stretch",
         )
     st.subheader("Grant plan")
-    ep, iam = st.columns(2)
+    ep, iam, check = st.columns(3)
     with ep:
-        st.markdown(f"**Enterprise-project policy** ({len(report.enterprise_project_actions)} actions)")
+        st.markdown(f"**Enterprise-project policy** ({len(report.enterprise_project_actions)})")
         st.code("\n".join(report.enterprise_project_actions) or "(none)", language=None)
     with iam:
-        st.markdown(f"**IAM-project policy** ({len(report.iam_project_actions)} actions)")
+        st.markdown(f"**IAM-project policy** ({len(report.iam_project_actions)})")
         st.code("\n".join(report.iam_project_actions) or "(none)", language=None)
+    with check:
+        st.markdown(f"**Check** ({len(report.check_actions)}): works for some APIs only, or undocumented")
+        st.code("\n".join(report.check_actions) or "(none)", language=None)
+    if report.checks:
+        st.dataframe(
+            [
+                {
+                    "action": a.action,
+                    "works on an enterprise project for": "; ".join(a.works),
+                    "not for": "; ".join(a.fails),
+                    "undocumented for": "; ".join(a.unknown),
+                }
+                for a in report.checks
+            ],
+            hide_index=True,
+            width="stretch",
+        )
     st.download_button(
         "Scope report JSON",
-        data=api.dumps(api.document(report.to_dict())),  # what `scope --json` prints
+        data=jsonout.dumps(jsonout.document(report.to_dict())),
         file_name=f"{ex.cloud}-scope.json",
         mime="application/json",
         key="dl_scope",
