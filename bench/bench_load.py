@@ -1,7 +1,9 @@
 """Benchmark: loading the bundled catalog with explorer.api.load, against a bare C-loader parse of the same files.
 
-The baseline is ``yaml.load(bytes, Loader=yaml.CSafeLoader)`` of every file (reading included), so the
-ratio is what the checks, the model and the provenance join cost on top of parsing. Runs alternate
+The baseline is ``yaml.load(bytes, Loader=yaml.CSafeLoader)`` of every file (reading included).
+``explorer.api.load`` answers from the compiled catalog in the user's cache (reading and hashing
+every file included, so a changed file is never served stale); ``fresh`` is the same load with the
+cache bypassed: parsing, the checks, the model and the provenance join. Runs alternate
 between the two so that load from the other engineers on the shared machine hits both alike; the
 figures are medians of the runs, and the ratio is the median of the per-round ratios.
 
@@ -20,12 +22,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import yaml
-from timing import contribute
+from timing import timed_row
 
 from explorer import api
-from explorer.catalog.store import parse_yaml_text
+from explorer.catalog.store import load_catalogs_fresh, parse_yaml_text
 
-TARGET_RATIO = 1.5
+TARGET_RATIO = 1.0  # issue 13: faster than the bare parse
 
 
 def catalog_files(root: Path) -> list[Path]:
@@ -63,15 +65,20 @@ def main(argv: list[str] | None = None) -> int:
     def load() -> None:
         api.load([root])
 
+    def fresh() -> None:
+        load_catalogs_fresh([root])
+
     load()  # warm imports, the file cache and regex caches for both sides
     bare()
     baseline: list[float] = []
     parsing: list[float] = []
     subject: list[float] = []
+    uncached: list[float] = []
     for _ in range(max(1, args.runs)):
         baseline.append(timed(bare))
         parsing.append(timed(parse))
         subject.append(timed(load))
+        uncached.append(timed(fresh))
     ratios = [s / b for s, b in zip(subject, baseline, strict=True)]
 
     clouds = api.load([root])
@@ -86,22 +93,12 @@ def main(argv: list[str] | None = None) -> int:
         "baseline_median_s": round(statistics.median(baseline), 4),
         "parse_median_s": round(statistics.median(parsing), 4),
         "load_median_s": round(statistics.median(subject), 4),
+        "fresh_median_s": round(statistics.median(uncached), 4),
         "ratio_median": round(statistics.median(ratios), 3),
         "ratio_min": round(min(ratios), 3),
         "ratio_max": round(max(ratios), 3),
         "target_ratio": TARGET_RATIO,
     }
-    contribute(
-        "bench_load.py",
-        [
-            (
-                f"load the bundled catalog ({figures['files']} files, {operations:,} operations, all checks)",
-                f"{figures['load_median_s']:.2f} s",
-                f"bare yaml.load (CSafeLoader) of the same files: {figures['baseline_median_s']:.2f} s",
-                f"{figures['ratio_median']:.2f}x (min {figures['ratio_min']:.2f}, max {figures['ratio_max']:.2f})",
-            )
-        ],
-    )
     if args.json:
         print(json.dumps(figures, indent=1))
     else:
@@ -109,11 +106,15 @@ def main(argv: list[str] | None = None) -> int:
             f"catalog load: {figures['files']} files, {figures['bytes']:,} bytes, {operations} operations, "
             f"{figures['runs']} runs\n"
             f"  bare yaml.load (CSafeLoader): {figures['baseline_median_s']:.4f} s (median)\n"
-            f"  explorer.api.load:           {figures['load_median_s']:.4f} s (median)\n"
+            f"  explorer.api.load (compiled): {figures['load_median_s']:.4f} s (median)\n"
+            f"  load without the cache:      {figures['fresh_median_s']:.4f} s (median)\n"
             f"    of which YAML parsing:     {figures['parse_median_s']:.4f} s (median; the rest: checks, model)\n"
             f"  ratio load/bare: {figures['ratio_median']:.3f} (min {figures['ratio_min']:.3f}, "
-            f"max {figures['ratio_max']:.3f}; target <= {TARGET_RATIO})"
+            f"max {figures['ratio_max']:.3f}; target < 1)"
         )
+        bare_median = statistics.median(baseline)
+        timed_row("loading the bundled catalog (compiled)", statistics.median(subject), bare_median, "bare yaml.load")
+        timed_row("loading the bundled catalog (no cache)", statistics.median(uncached), bare_median, "bare yaml.load")
     return 0
 
 

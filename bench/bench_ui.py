@@ -1,6 +1,10 @@
 """UI benchmark: choosing an action to the updated graph in a real browser, against a bare Streamlit page.
 
 In one run:
+0. Cold start: each server (the app, and a bare Streamlit page that draws the same DOT for the action
+   in the link) is started anew and timed from its start to the graph of
+   ``/?action=ecs:servers:createImage`` drawn in headless Chromium (the browser is already running).
+   Then one Explore rerun on AppTest, counting how often it runs each query (the floor: once each).
 1. The app (served exactly as ``permission-explorer ui`` serves it) and a minimal Streamlit page that
    only draws pre-computed DOT for the typed action with ``st.graphviz_chart`` are both driven by
    headless Chromium: type an action, press Enter, wait until the graph titled with that action is
@@ -31,7 +35,7 @@ sys.path.insert(0, str(REPO / "tests" / "ui"))
 
 from playwright.async_api import Page, async_playwright  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
-from timing import contribute  # noqa: E402
+from timing import row, timed_row  # noqa: E402
 from ui_support import (  # noqa: E402
     CHROMIUM,
     CHROMIUM_ARGS,
@@ -52,10 +56,12 @@ TITLE_JS = """(title) => Array.from(document.querySelectorAll('[data-testid="stG
 BARE_PAGE = """
 import json, streamlit as st
 DOTS = json.loads(open({dots!r}, encoding="utf-8").read())
-text = st.text_input("Action")
+text = st.text_input("Action", value=st.query_params.get("action", ""))
 if text in DOTS:
     st.graphviz_chart(DOTS[text], width="stretch")
 """
+COLD_TARGET = "ecs:servers:createImage"
+APP = REPO / "explorer" / "ui" / "app.py"
 
 
 def pick_actions(explorer: api.Explorer, count: int) -> list[str]:
@@ -114,11 +120,94 @@ async def concurrent_sessions(url: str, actions: list[str]) -> tuple[list[str], 
     return [e for e in errors if e], elapsed
 
 
+def bare_command(script: Path, port: int) -> list[str]:
+    return [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(script),
+        "--server.headless",
+        "true",
+        "--browser.gatherUsageStats",
+        "false",
+        "--server.port",
+        str(port),
+    ]
+
+
+def cold_start(argv: list[str], env: dict[str, str], url: str, action: str) -> float:
+    """Seconds from starting a server to the graph of ``url`` being drawn (the browser is already up)."""
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        start = time.perf_counter()
+        server = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            base = url.split("/?", 1)[0]
+            wait_healthy(base, server)
+            page.goto(url, timeout=120_000)
+            page.wait_for_function(TITLE_JS, arg=f"Closure of {action}", timeout=120_000)
+            elapsed = time.perf_counter() - start
+        finally:
+            stop_server(server)
+            browser.close()
+    return elapsed
+
+
+def cold_rows(catalog: Path, bare_script: Path, rounds: int) -> None:
+    """Server start -> first graph for the app and the bare page, alternating, both cold every time."""
+    from explorer.cli.ui_cmd import streamlit_command
+
+    app_times, bare_times = [], []
+    env = dict(os.environ, PERMISSION_EXPLORER_CATALOG=str(catalog))
+    for _ in range(rounds):
+        port = free_port()
+        url = f"http://127.0.0.1:{port}/?action={COLD_TARGET}&cloud={CLOUD}"
+        app_times.append(cold_start(streamlit_command(port, "127.0.0.1"), env, url, COLD_TARGET))
+        port = free_port()
+        url = f"http://127.0.0.1:{port}/?action={COLD_TARGET}"
+        bare_times.append(cold_start(bare_command(bare_script, port), env, url, COLD_TARGET))
+    app_med, bare_med = statistics.median(app_times), statistics.median(bare_times)
+    timed_row(f"UI: start the server -> first graph for `/?action={COLD_TARGET}`", app_med, bare_med, "bare page")
+
+
+def queries_per_rerun(catalog: Path, action: str, node: str) -> dict[str, int]:
+    """How often one Explore rerun (with a why-path open) calls each query, counted on AppTest."""
+    from streamlit.testing.v1 import AppTest
+
+    from explorer.graph.explorer import Explorer
+
+    counts = {"closure": 0, "why": 0, "dependents": 0}
+    originals = {name: getattr(Explorer, name) for name in counts}
+
+    def counting(name: str) -> object:
+        def wrapper(self: Explorer, *args: object, **kwargs: object) -> object:
+            counts[name] += 1
+            return originals[name](self, *args, **kwargs)
+
+        return wrapper
+
+    os.environ["PERMISSION_EXPLORER_CATALOG"] = str(catalog)
+    at = AppTest.from_file(str(APP), default_timeout=120)
+    at.query_params.update(action=action, cloud=CLOUD, node=node)
+    at.run()  # the first run warms the caches; the second is the rerun counted
+    for name in counts:
+        setattr(Explorer, name, counting(name))
+    try:
+        at.run()
+    finally:
+        for name, fn in originals.items():
+            setattr(Explorer, name, fn)
+    return counts
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=2, help="passes over the chosen actions (default 2)")
     parser.add_argument("--actions", type=int, default=6, help="actions to choose per pass (default 6)")
     parser.add_argument("--catalog", type=Path, default=None, help="catalog root (default: bundled, else fixture)")
+    parser.add_argument("--cold", type=int, default=3, help="cold starts of each server (default 3)")
     args = parser.parse_args()
     catalog = args.catalog or served_catalog()
     explorer = api.build_explorer(api.load([catalog])[CLOUD], "bundled catalog")
@@ -128,29 +217,28 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         dots = Path(tmp) / "dots.json"
         # The same DOT the app draws for each action at the default depth (1), without the legend.
+        drawn = sorted({*actions, COLD_TARGET})
         dots.write_text(
-            json.dumps({a: api.to_dot(api.closure_view(explorer, a, 1), legend=False) for a in actions}),
+            json.dumps({a: api.to_dot(api.closure_view(explorer, a, 1), legend=False) for a in drawn}),
             encoding="utf-8",
         )
         bare_script = Path(tmp) / "bare.py"
         bare_script.write_text(BARE_PAGE.format(dots=str(dots)), encoding="utf-8")
+        print("| where a person waits | ours | floor measured in the same run | ratio |")
+        print("| --- | --- | --- | --- |")
+        cold_rows(catalog, bare_script, args.cold)
+        node = explorer.closure(COLD_TARGET).requirements[-1].action
+        counts = queries_per_rerun(catalog, COLD_TARGET, node)
+        calls = ", ".join(f"{name} {n}x" for name, n in counts.items() if n)
+        row(
+            "one Explore rerun (a why-path open): query calls",
+            calls or "none",
+            "closure 1x, why 1x",
+            sum(counts.values()) / 2,
+        )
         bare_port = free_port()
         bare = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                str(bare_script),
-                "--server.headless",
-                "true",
-                "--browser.gatherUsageStats",
-                "false",
-                "--server.port",
-                str(bare_port),
-            ],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            bare_command(bare_script, bare_port), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         )
         app, app_url = start_server(catalog)
         try:
@@ -171,6 +259,7 @@ def main() -> None:
                 f"over {len(bare_times)} choices"
             )
             print(f"ratio app / bare Streamlit page: {app_med / bare_med:.2f}x")
+            timed_row("UI: one Explore interaction (choose an action -> graph drawn)", app_med, bare_med, "bare page")
 
             before = rss_kib(app.pid)
             many = pick_actions(explorer, 10)
@@ -179,23 +268,6 @@ def main() -> None:
             print(f"10 concurrent sessions: {10 - len(errors)}/10 answered without error in {elapsed:.1f} s")
             for e in errors:
                 print(f"  error: {e}")
-            contribute(
-                "bench_ui.py",
-                [
-                    (
-                        f"choose an action -> graph redrawn in Chromium (median of {len(app_times)})",
-                        f"{app_med * 1000:.0f} ms",
-                        f"a bare Streamlit page drawing the same DOT: {bare_med * 1000:.0f} ms",
-                        f"{app_med / bare_med:.2f}x",
-                    ),
-                    (
-                        "10 concurrent browser sessions",
-                        f"{10 - len(errors)}/10 answered, server RSS {before / 1024:.0f} -> {after / 1024:.0f} MiB",
-                        "",
-                        "",
-                    ),
-                ],
-            )
             print(
                 f"server RSS: {before / 1024:.0f} MiB before, {after / 1024:.0f} MiB after "
                 f"(+{(after - before) / 1024:.0f} MiB)"

@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 import os
 import statistics
+import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 
 def median_seconds(fn: Callable[[], object], repeat: int) -> float:
@@ -19,16 +21,37 @@ def median_seconds(fn: Callable[[], object], repeat: int) -> float:
     return statistics.median(times)
 
 
-def contribute(benchmark: str, rows: list[tuple[str, str, str, str]]) -> None:
-    """Hand this script's figures to ``./run bench`` (``python -m tools.benchmarks``), which writes them into
-    docs/benchmarks.md: one row per measurement, (what, ours, floor measured in the same run, ratio).
+def fmt_seconds(seconds: float | None) -> str:
+    if seconds is None:
+        return "-"
+    if seconds < 0.001:
+        return f"{seconds * 1e6:.1f} µs"
+    return f"{seconds * 1000:.1f} ms" if seconds < 1 else f"{seconds:.2f} s"
 
-    Without ``$PERMISSION_EXPLORER_BENCH_ROWS`` (a script run by hand) nothing is written.
+
+def row(name: str, ours: str, floor: str = "-", ratio: float | None = None) -> None:
+    """One row of the issue-13 table, in the one form every benchmark prints (collected into the docs):
+
+    ``| name | ours | floor | ratio |`` - a Markdown table row, so the lines can be gathered as they are.
     """
+    cells = (name, ours, floor, "-" if ratio is None else f"{ratio:.2f}x")
+    print("| " + " | ".join(c.replace("|", "/") for c in cells) + " |", flush=True)
+    _contribute(cells)
+
+
+def _contribute(cells: tuple[str, str, str, str]) -> None:
+    """Hand the row to ``./run bench`` (``python -m tools.benchmarks``), which writes every row of the run into
+    docs/benchmarks.md; without ``$PERMISSION_EXPLORER_BENCH_ROWS`` (a script run by hand) nothing is written."""
     target = os.environ.get("PERMISSION_EXPLORER_BENCH_ROWS")
     if not target:
         return
+    name, ours, floor, ratio = cells
+    record = {"benchmark": Path(sys.argv[0]).name, "what": name, "ours": ours, "floor": floor, "ratio": ratio}
     with open(target, "a", encoding="utf-8") as out:
-        for what, ours, floor, ratio in rows:
-            record = {"benchmark": benchmark, "what": what, "ours": ours, "floor": floor, "ratio": ratio}
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def timed_row(name: str, ours: float, floor: float | None, floor_name: str = "") -> None:
+    """A row whose figures are seconds; the ratio is ours / floor."""
+    floor_text = fmt_seconds(floor) + (f" ({floor_name})" if floor_name and floor is not None else "")
+    row(name, fmt_seconds(ours), floor_text, ours / floor if floor else None)

@@ -27,6 +27,7 @@ OUTPUT = ROOT / "docs" / "benchmarks.md"
 QUICK = {"bench_graph.py": ["--quick"], "bench_render.py": ["--quick"], "bench_import.py": ["--repeat", "2"]}
 
 SCRIPTS = (
+    ("bench_cli.py", "`closure` from the command line (cached, first run, cache off) and `--help`", "bare python"),
     ("bench_import.py", "importing the whole documentation corpus into the catalog", "parsing the same files"),
     ("bench_load.py", "loading the bundled catalog with every check", "a bare `yaml.load` (C safe loader)"),
     (
@@ -35,6 +36,7 @@ SCRIPTS = (
         "`networkx.descendants` / `ancestors` on the same graph",
     ),
     ("bench_render.py", "`export --format svg`", "bare `dot -Tsvg` on the same DOT text"),
+    ("bench_policy.py", "`policy lint` of a large policy set", "loading the catalog"),
     (
         "bench_ui.py",
         "choosing an action until headless Chromium has redrawn the graph; 10 sessions at once",

@@ -187,6 +187,26 @@ def place_problems(path: Path, data: Any) -> list[Problem]:
     return problems
 
 
+def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
+    """The service files of catalog roots or files, each once, and a problem for each root without any."""
+    files: list[Path] = []
+    problems: list[Problem] = []
+    seen: set[Path] = set()
+    for root in paths:
+        if not root.exists():
+            problems.append(Problem(str(root), "", "no such file or directory"))
+            continue
+        found = catalog_files(root)
+        if not found:
+            expected = f"<cloud>/<service>{CATALOG_SUFFIX}"
+            problems.append(Problem(str(root), "", f"no catalog files (expected {expected} below it)"))
+        for path in found:
+            if path.resolve() not in seen:
+                seen.add(path.resolve())
+                files.append(path)
+    return files, problems
+
+
 @dataclass(slots=True)
 class CatalogScan:
     """What reading a set of catalog paths found: the catalogs, the files read and every problem."""
@@ -202,22 +222,10 @@ def scan_catalogs(paths: Iterable[Path], extra_check: Callable[[Any, str], list[
     ``extra_check(document, file)`` is run on every document that parses (validate's JSON Schema).
     """
     scan = CatalogScan()
-    seen: set[Path] = set()
+    scan.files, scan.problems = collect_files(paths)
     owner: dict[tuple[str, str], Path] = {}
     op_owner: dict[str, str] = {}
     row_owner: dict[tuple[str, int, int], str] = {}
-    for root in paths:
-        if not root.exists():
-            scan.problems.append(Problem(str(root), "", "no such file or directory"))
-            continue
-        found = catalog_files(root)
-        if not found:
-            expected = f"<cloud>/<service>{CATALOG_SUFFIX}"
-            scan.problems.append(Problem(str(root), "", f"no catalog files (expected {expected} below it)"))
-        for path in found:
-            if path.resolve() not in seen:
-                seen.add(path.resolve())
-                scan.files.append(path)
     for path in scan.files:
         try:
             data = _read_document(path)
@@ -274,7 +282,17 @@ def _clashes(
 
 
 def load_catalogs(paths: Iterable[Path]) -> dict[str, Catalog]:
-    """Load catalog roots or files into one Catalog per cloud; raise CatalogError with every problem."""
+    """Load catalog roots or files into one Catalog per cloud; raise CatalogError with every problem.
+
+    Unchanged files are answered from their compiled form in the user's cache (see ``compiled``).
+    """
+    from explorer.catalog import compiled  # it imports this module
+
+    return compiled.load_cached(list(paths), load_catalogs_fresh)
+
+
+def load_catalogs_fresh(paths: Iterable[Path]) -> dict[str, Catalog]:
+    """``load_catalogs`` without the compiled cache: every file parsed and checked."""
     scan = scan_catalogs(paths)
     if scan.problems:
         raise CatalogError(scan.problems)

@@ -1,6 +1,8 @@
 """The ``permission-explorer`` command: a thin click front over :mod:`explorer.api`.
 
-Each command group lives in its own module and is registered here. Errors meant for the user
+Each command group lives in its own module and is registered here by name; a command's module is
+imported only when that command runs (or ``--help`` lists it), so ``closure`` never loads the
+importers and ``--help`` loads no engine at all. Errors meant for the user
 (:class:`explorer.errors.ExplorerError`) become a message on stderr and exit status 2, never a
 traceback. When the command line has ``--json``, an error (a usage error too) is instead one JSON
 document on stdout, ``{"format_version": 1, "error": {"message": ...}}`` (``explorer/schemas/error.schema.json``),
@@ -9,6 +11,7 @@ with the same exit status, so that a script reads every answer the same way.
 
 from __future__ import annotations
 
+import importlib
 import sys
 from typing import Any
 
@@ -33,6 +36,25 @@ def error_document(exc: Exception) -> dict[str, Any]:
     return api.document({"error": error})
 
 
+# command name -> the module (under explorer.cli) whose COMMANDS list holds it
+COMMAND_MODULES: dict[str, str] = {
+    "check": "query_cmds",
+    "closure": "query_cmds",
+    "dependents": "query_cmds",
+    "export": "export_cmd",
+    "import": "catalog_cmds",
+    "import-doc": "catalog_cmds",
+    "policy": "policy_cmd",
+    "scope": "query_cmds",
+    "search": "query_cmds",
+    "show": "query_cmds",
+    "stats": "query_cmds",
+    "ui": "ui_cmd",
+    "validate": "catalog_cmds",
+    "why": "query_cmds",
+}
+
+
 class _FriendlyGroup(click.Group):
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         ctx.meta["json"] = _wants_json(args)
@@ -53,23 +75,21 @@ class _FriendlyGroup(click.Group):
             click.echo(api.dumps(error_document(exc)), nl=False)
             sys.exit(exc.exit_code)
 
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(COMMAND_MODULES) | set(self.commands))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in COMMAND_MODULES:
+            module = importlib.import_module(f"explorer.cli.{COMMAND_MODULES[cmd_name]}")
+            for command in module.COMMANDS:
+                self.commands.setdefault(command.name or "", command)
+        return self.commands.get(cmd_name)
+
 
 @click.group(cls=_FriendlyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="permission-explorer")
 def cli() -> None:
     """Explore Huawei Cloud IAM actions, their dependencies and where grants take effect."""
-
-
-def _register() -> None:
-    # Imported here so that each command module can import ``cli`` without a cycle.
-    from explorer.cli import catalog_cmds, export_cmd, query_cmds, ui_cmd
-
-    for module in (catalog_cmds, query_cmds, export_cmd, ui_cmd):
-        for command in module.COMMANDS:
-            cli.add_command(command)
-
-
-_register()
 
 
 def main() -> None:

@@ -56,7 +56,8 @@ def _format_for(fmt: str | None, output: str) -> str:
 @click.option(
     "--collapse/--no-collapse",
     default=None,
-    help="Draw one node per service (default: only for graphs too big to draw node by node).",
+    help="Draw one node per service (default: only for graphs too big to draw node by node: "
+    "a PNG above 250 nodes, other formats above 1500; Mermaid above 150).",
 )
 @click.option(
     "--timeout",
@@ -92,7 +93,13 @@ def export_cmd(
         sys.stdout.buffer.flush()
         return
     api.write_output(Path(output), data)
-    click.echo(f"wrote {output} ({fmt}: {len(view.nodes)} nodes, {len(view.edges)} edges)", err=True)
+    shown = api.drawn_view(view, fmt, collapse)
+    what = f"{fmt}: {len(view.nodes)} nodes, {len(view.edges)} edges"
+    if shown is not view and collapse is None:
+        what += f"; drawn as {len(shown.nodes)} services (--no-collapse draws every node)"
+    elif shown is not view:
+        what += f"; drawn as {len(shown.nodes)} services"
+    click.echo(f"wrote {output} ({what})", err=True)
 
 
 COMMANDS: list[click.Command] = [export_cmd]

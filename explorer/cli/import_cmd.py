@@ -8,19 +8,23 @@ from __future__ import annotations
 
 from collections import defaultdict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-from rich.table import Table
 
 from explorer import api
+from explorer.cli.choices import LazyChoice
 from explorer.model import EDITION_CLOUD
+
+if TYPE_CHECKING:  # rich and the importers are loaded when a command runs, not for --help
+    from rich.table import Table
 
 _SHOWN_PROBLEMS = 25
 
 
 def _summary(report: api.ImportReport) -> Table:
+    from rich.table import Table
+
     table = Table(title="Import report", title_justify="left")
     for column in ("edition", "files", "tables", "rows seen", "imported", "skipped", "warnings"):
         table.add_column(column, justify="left" if column == "edition" else "right")
@@ -38,6 +42,8 @@ def _summary(report: api.ImportReport) -> Table:
 
 
 def _problems(report: api.ImportReport, verbose: bool) -> Table | None:
+    from rich.table import Table
+
     problems = [p for p in report.problems() if verbose or p.skipped]
     if not problems:
         return None
@@ -71,6 +77,9 @@ def import_cmd(corpus: Path, out: Path, skip_unknown: bool, verbose: bool) -> No
     corpus writes the same bytes. Exit status 2 on an unreadable manifest or an unknown column
     header (see --skip-unknown).
     """
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
     console = Console()
     progress = Progress(
         TextColumn("importing"),
@@ -105,7 +114,7 @@ def import_cmd(corpus: Path, out: Path, skip_unknown: bool, verbose: bool) -> No
 )
 @click.option("--cloud", help="Cloud of the result (default: the edition's cloud).")
 @click.option("--service", help="Service of the result (default: the service most of its actions belong to).")
-@click.option("--format", "fmt", type=click.Choice(api.FORMATS), help="Table format (default: detected).")
+@click.option("--format", "fmt", type=LazyChoice(lambda: api.FORMATS), help="Table format (default: detected).")
 @click.option(
     "--out",
     type=click.Path(path_type=Path, dir_okay=False),
@@ -134,6 +143,8 @@ def import_doc_cmd(
         fmt=fmt,
         skip_unknown=skip_unknown,
     )
+    from rich.console import Console
+
     errors = Console(stderr=True)
     errors.print(_summary(result.report))
     problems = _problems(result.report, verbose=True)

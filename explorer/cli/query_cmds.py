@@ -10,18 +10,28 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-from rich.console import Console
-from rich.table import Table
 
 from explorer import api
 
+if TYPE_CHECKING:  # rich is imported when a table is printed, not for --json or --help
+    from rich.console import Console
+    from rich.table import Table
+
 
 def _console() -> Console:
+    from rich.console import Console
+
     # created per call so that the current sys.stdout is used (click's test runner swaps it)
     return Console(highlight=False, markup=False, soft_wrap=False, width=160)
+
+
+def _table(title: str) -> Table:
+    from rich.table import Table
+
+    return Table(title=title)
 
 
 def _source_options(f: Callable[..., Any]) -> Callable[..., Any]:
@@ -116,7 +126,7 @@ def closure_cmd(
         names = ", ".join(t.title for t in result.targets)
         console.print(f"Closure ({ex.cloud}): no requirements; the documentation lists no action for {names}")
         return
-    table = Table(title=f"Closure ({ex.cloud}): {result.summary()}")
+    table = _table(f"Closure ({ex.cloud}): {result.summary()}")
     for col in ("depth", "basis", "action", "EP", "reason"):
         table.add_column(col, overflow="fold")
     for r in result.requirements:
@@ -166,7 +176,7 @@ def why_cmd(
         elif result.basis == "possible":
             console.print(f"{result.action} is only possibly required by {result.target.title}:")
         for i, path in enumerate(result.paths, 1):
-            table = Table(title=f"Path {i}")
+            table = _table(f"Path {i}")
             for col in ("from", "to", "basis", "condition", "rows"):
                 table.add_column(col, overflow="fold")
             for e in path:
@@ -190,7 +200,7 @@ def dependents_cmd(action: str, depth: int | None, as_json: bool, ex: api.Explor
         _print_json(result.to_dict())
         return
     console = _console()
-    table = Table(title=f"Dependents of {result.action} ({ex.cloud}): {len(result.dependents)}")
+    table = _table(f"Dependents of {result.action} ({ex.cloud}): {len(result.dependents)}")
     for col in ("depth", "kind", "dependent", "via", "rows"):
         table.add_column(col, overflow="fold")
     for d in result.dependents:
@@ -260,7 +270,7 @@ def _print_scope(report: api.ScopeReport, show_pairs: bool, cloud: str) -> None:
     if not show_pairs:
         console.print("the (operation, action) pairs behind it: --pairs")
         return
-    table = Table(title=f"(operation, action) pairs of the answer ({cloud})")
+    table = _table(f"(operation, action) pairs of the answer ({cloud})")
     for col in ("depth", "basis", "action", "operation", "API", "IAM project", "enterprise project"):
         table.add_column(col, overflow="fold")
     for a in report.actions:
@@ -290,7 +300,7 @@ def search_cmd(text: str, limit: int, as_json: bool, ex: api.Explorer) -> None:
     if as_json:
         _print_json({"cloud": ex.cloud, "query": text, "limit": limit, "hits": [h.to_dict() for h in hits]})
     else:
-        table = Table(title=f"Search {text!r} ({ex.cloud}): {len(hits)} hits")
+        table = _table(f"Search {text!r} ({ex.cloud}): {len(hits)} hits")
         for col in ("kind", "match", "key", "detail"):
             table.add_column(col, overflow="fold")
         for h in hits:
@@ -312,7 +322,7 @@ def show_cmd(action: str, as_json: bool, ex: api.Explorer) -> None:
     console = _console()
     state = "" if info.resolved else " (referenced, but no table defines it)"
     console.print(f"{info.action}: {info.kind} of service {info.service}{state}; enterprise project: {info.scope_mark}")
-    table = Table(title="Rows that check it")
+    table = _table("Rows that check it")
     for col in ("operation", "API", "IAM project", "enterprise project", "row"):
         table.add_column(col, overflow="fold")
     for p in info.operations:
@@ -320,7 +330,7 @@ def show_cmd(action: str, as_json: bool, ex: api.Explorer) -> None:
         table.add_row(p.operation_name, ", ".join(p.apis), _flag(p.iam_project), _flag(p.enterprise_project), row)
     console.print(table)
     for title, edges, other in (("Needs", info.dependencies, "target"), ("Needed by", info.required_by, "source")):
-        t = Table(title=title)
+        t = _table(title)
         for col in ("action", "edge", "condition"):
             t.add_column(col, overflow="fold")
         for e in edges:
@@ -334,7 +344,7 @@ def _check(as_json: bool, ex: api.Explorer) -> None:
         _print_json(report.to_dict())
         return
     console = _console()
-    table = Table(title=f"Catalog {ex.cloud}: {report.operations} operations, {report.actions} actions")
+    table = _table(f"Catalog {ex.cloud}: {report.operations} operations, {report.actions} actions")
     columns = ("service", "operations", "no action", "actions", "dependencies", "unresolved")
     for col in (*columns, "EP yes/no/?", "IAM yes/no/?"):
         table.add_column(col)

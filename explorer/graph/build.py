@@ -8,8 +8,11 @@ operations. Edges:
   the action together with dependencies (the rows are the edge's evidence, with their conditions);
 - ``matches``  pattern -> catalog action it expands to, by Huawei's wildcard rules.
 
-Adjacency is also kept as sorted tuples: queries walk those (plain dict lookups, the cheapest
-traversal in Python), and sorting once here is what makes every answer deterministic.
+Adjacency is kept as sorted tuples: queries walk those (plain dict lookups, the cheapest
+traversal in Python), and sorting once here is what makes every answer deterministic. The networkx
+form of the same graph is made only when asked for (``CatalogGraph.graph``): building it cost more
+than the rest of the build, and importing networkx more than loading the catalog, while no query
+needs it. Cycles are found on the adjacency itself (``explorer.graph.cycles``).
 """
 
 from __future__ import annotations
@@ -18,16 +21,18 @@ import gc
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Literal
-
-import networkx as nx
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
 
 from explorer.actions import is_destructive, is_pattern, matches, service_of
 from explorer.errors import CatalogError, Problem
-from explorer.graph.results import Edge, Evidence, PairScope
+from explorer.graph.cycles import strongly_connected
+from explorer.graph.results import Edge, Evidence, Link, PairScope
 from explorer.model import Catalog, Operation, Provenance
 from explorer.view import EdgeKind, ScopeMark
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 _PLACEHOLDER = re.compile(r"\{[^}]*\}")
 _API = re.compile(r"^\s*([A-Za-z]+)\s+(/\S*)")
@@ -61,7 +66,6 @@ class CatalogGraph:
 
     cloud: str
     source: str
-    graph: nx.DiGraph  # frozen
     succ: dict[str, tuple[str, ...]]
     pred: dict[str, tuple[str, ...]]
     edges: dict[tuple[str, str], Edge]
@@ -78,6 +82,9 @@ class CatalogGraph:
     # action -> how many rows check it: a dependency edge of the action whose evidence names that many
     # rows is listed by every row (a *certain* requirement), fewer rows make it *possible*
     row_count: dict[str, int]
+    # action -> the Links of its edges that every row checking it lists (the walk's certain steps when no
+    # row is filtered out), made once here instead of per query
+    certain_links: dict[str, tuple[Link, ...]]
     row_node: dict[tuple[str, Provenance], str]  # (operation id, provenance) of a row -> its op node
     destructive: frozenset[str]  # actions and patterns a reviewer should see flagged (explorer.actions)
     pattern_pairs: dict[str, tuple[PairScope, ...]]  # pattern -> the pairs of the actions it matches
@@ -89,10 +96,31 @@ class CatalogGraph:
     by_name: dict[str, tuple[str, ...]]  # casefolded operation name (any language) -> op nodes
     cycle_of: dict[str, tuple[str, ...]]  # node -> its dependency cycle (sorted strongly connected component)
     self_loops: frozenset[str]
+    _networkx: list[Any] = field(default_factory=list, compare=False, repr=False)  # made on first use
 
     @property
     def cycles(self) -> tuple[tuple[str, ...], ...]:
         return tuple(sorted(set(self.cycle_of.values())))
+
+    @property
+    def graph(self) -> nx.DiGraph:
+        """The frozen networkx graph: node attrs kind/service/label/resolved, edge attrs kind/edge."""
+        if not self._networkx:
+            self._networkx.append(self._to_networkx())  # two threads may both build it: the same graph
+        return self._networkx[0]
+
+    def _to_networkx(self) -> nx.DiGraph:
+        import networkx as nx
+
+        g = nx.DiGraph(cloud=self.cloud, source=self.source)
+        for node, op in self.operations.items():
+            g.add_node(node, kind="operation", service=self.op_service[node], label=op.display_name(), resolved=True)
+        for action in sorted(self.defined | self.unresolved):
+            g.add_node(action, kind="action", service=service_of(action), label=action, resolved=action in self.defined)
+        for pattern in sorted(self.patterns):
+            g.add_node(pattern, kind="pattern", service=service_of(pattern), label=pattern, resolved=True)
+        g.add_edges_from((s, t, {"kind": e.kind, "edge": e}) for (s, t), e in self.edges.items())
+        return nx.freeze(g)
 
 
 def _evidence_order(e: Evidence) -> tuple[Provenance, str, str]:
@@ -177,40 +205,41 @@ def _build(catalog: Catalog, source: str) -> CatalogGraph:
                 kinds[(pattern, action)] = "matches"
                 evidence.setdefault((pattern, action), [])
 
-    # a row cannot list the same action twice (the codec refuses it), so evidence has no duplicates
+    # A row cannot list the same action twice (the codec refuses it), so evidence has no duplicates.
+    # Edges are made in sorted (source, target) order, sorting each source's targets rather than every
+    # pair at once; sources come in order, so each target's sources come out sorted too.
+    targets_of: dict[str, list[str]] = defaultdict(list)
+    for src, dst in kinds:
+        targets_of[src].append(dst)
     edges: dict[tuple[str, str], Edge] = {}
-    for pair in sorted(kinds):
-        rows = evidence[pair]
-        ordered = sorted(rows, key=_evidence_order) if len(rows) > 1 else rows
-        edges[pair] = Edge(pair[0], pair[1], kinds[pair], tuple(ordered))
+    succ: dict[str, tuple[str, ...]] = {}
+    out_edges: dict[str, tuple[Edge, ...]] = {}
+    incoming: dict[str, list[Edge]] = defaultdict(list)
+    for src in sorted(targets_of):
+        targets = sorted(targets_of[src])
+        row_edges = []
+        for dst in targets:
+            pair = (src, dst)
+            rows = evidence[pair]
+            ordered = sorted(rows, key=_evidence_order) if len(rows) > 1 else rows
+            edge = edges[pair] = Edge(src, dst, kinds[pair], tuple(ordered))
+            row_edges.append(edge)
+            incoming[dst].append(edge)
+        succ[src] = tuple(targets)
+        out_edges[src] = tuple(row_edges)
+    del targets_of, kinds, evidence
+    in_edges = {dst: tuple(es) for dst, es in incoming.items()}
+    pred = {dst: tuple(e.source for e in es) for dst, es in in_edges.items()}
+    del incoming
     conditional = frozenset(
         key for key, e in edges.items() if e.kind == "depends" and all(ev.condition is not None for ev in e.evidence)
     )
 
-    g = nx.DiGraph(cloud=catalog.cloud, source=source)
-    for node, service, op in ops:
-        g.add_node(node, kind="operation", service=service, label=op.display_name(), resolved=True)
-    for action in sorted(defined | unresolved):
-        g.add_node(action, kind="action", service=service_of(action), label=action, resolved=action in defined)
-    for pattern in sorted(patterns):
-        g.add_node(pattern, kind="pattern", service=service_of(pattern), label=pattern, resolved=True)
-    g.add_edges_from((s, t, {"kind": e.kind, "edge": e}) for (s, t), e in edges.items())
-
-    succ: dict[str, list[str]] = defaultdict(list)
-    pred: dict[str, list[str]] = defaultdict(list)
-    for s, t in edges:  # sorted keys, so both lists come out sorted
-        succ[s].append(t)
-        pred[t].append(s)
-    for t in pred:
-        pred[t].sort()
-
     cycle_of: dict[str, tuple[str, ...]] = {}
-    for component in nx.strongly_connected_components(g):
-        if len(component) > 1:
-            members = tuple(sorted(component))
-            for n in members:
-                cycle_of[n] = members
-    self_loops = frozenset(n for n in g.nodes if g.has_edge(n, n))
+    for members in strongly_connected(succ, succ):  # only nodes with successors can be on a cycle
+        for n in members:
+            cycle_of[n] = members
+    self_loops = frozenset(src for src, dst in edges if src == dst)
 
     by_lower: dict[str, list[str]] = defaultdict(list)
     for name in sorted(defined | unresolved | patterns):
@@ -222,15 +251,15 @@ def _build(catalog: Catalog, source: str) -> CatalogGraph:
     }
     marks = {a: summarise(ps) for a, ps in frozen_pairs.items()}
     marks.update({p: summarise(ps) for p, ps in pattern_pairs.items()})
+    row_count = {a: len(ps) for a, ps in frozen_pairs.items()}
     return CatalogGraph(
         cloud=catalog.cloud,
         source=source,
-        graph=nx.freeze(g),
-        succ={k: tuple(v) for k, v in succ.items()},
-        pred={k: tuple(v) for k, v in pred.items()},
+        succ=succ,
+        pred=pred,
         edges=edges,
-        out_edges={k: tuple(edges[(k, t)] for t in v) for k, v in succ.items()},
-        in_edges={k: tuple(edges[(s, k)] for s in v) for k, v in pred.items()},
+        out_edges=out_edges,
+        in_edges=in_edges,
         conditional=conditional,
         operations={node: op for node, _s, op in ops},
         op_service={node: s for node, s, _op in ops},
@@ -238,7 +267,12 @@ def _build(catalog: Catalog, source: str) -> CatalogGraph:
         unresolved=unresolved,
         patterns=frozenset(patterns),
         pairs=frozen_pairs,
-        row_count={a: len(ps) for a, ps in frozen_pairs.items()},
+        row_count=row_count,
+        certain_links={
+            a: links
+            for a, n in row_count.items()
+            if (links := tuple(Link(e, "certain") for e in out_edges.get(a, ()) if len(e.evidence) == n))
+        },
         row_node={(op.id, op.provenance): node for node, _s, op in ops},
         destructive=frozenset(n for n in defined | unresolved | patterns if is_destructive(n)),
         pattern_pairs=pattern_pairs,

@@ -58,6 +58,8 @@ def walk(g: CatalogGraph, seeds: Sequence[str], max_depth: int | None, keep: Row
     ops = g.operations
     patterns = g.patterns
     empty: tuple[Edge, ...] = ()
+    certain_links = g.certain_links
+    empty_links: tuple[Link, ...] = ()
     truncated = False
     loops: set[str] = set()
     frontier = list(depth)
@@ -78,6 +80,27 @@ def walk(g: CatalogGraph, seeds: Sequence[str], max_depth: int | None, keep: Row
                     continue
                 step = [(e, "documented") for e in out_edges.get(u, empty) if keep is None or _kept(e, keep)]
             elif u in patterns:
+                continue
+            elif keep is None:  # the common case, on links the build made: see bench/bench_graph.py
+                for link in certain_links.get(u, empty_links):
+                    v = link.edge.target
+                    if v in depth:
+                        if depth[v]:
+                            links.append(link)
+                        elif v == u:
+                            loops.add(u)
+                        continue
+                    if cut:
+                        truncated = True
+                        continue
+                    depth[v] = level + 1
+                    basis[v] = "certain"
+                    via[v] = link.edge
+                    links.append(link)
+                    nxt.append(v)
+                if want_possible:
+                    n = row_count.get(u, 0)
+                    candidates.extend((u, e) for e in out_edges.get(u, empty) if 0 < len(e.evidence) < n)
                 continue
             else:
                 n = row_count.get(u, 0)

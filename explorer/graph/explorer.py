@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from explorer.actions import ActionNameError, check_action_or_pattern, is_action, matches, service_of
 from explorer.errors import QueryError
 from explorer.graph import closure as lp
 from explorer.graph.build import CatalogGraph, build, normalise_api, summarise
+from explorer.graph.cycles import strongly_connected
 from explorer.graph.results import (
     ActionInfo,
     CheckReport,
@@ -31,6 +30,9 @@ from explorer.graph.results import (
 )
 from explorer.graph.scope import scope_report
 from explorer.model import Catalog, Operation, Provenance
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 # A closure may leave out conditional dependencies: all of them (True), or those whose condition
 # contains any of the given texts (case-insensitive).
@@ -276,11 +278,12 @@ class Explorer:
         g = self._g
         if not (reached.keys() & g.cycle_of.keys()) and not (reached.keys() & g.self_loops):
             return (), ()
-        sub = nx.DiGraph()
-        sub.add_edges_from((k.edge.source, k.edge.target) for k in links)
-        cycles = (tuple(sorted(c)) for c in nx.strongly_connected_components(sub) if len(c) > 1)
+        succ: dict[str, set[str]] = {}
+        for k in links:
+            succ.setdefault(k.edge.source, set()).add(k.edge.target)
+        cycles = strongly_connected(succ, {s: tuple(sorted(ts)) for s, ts in succ.items()})
         loops = sorted({k.edge.source for k in links if k.edge.source == k.edge.target} | target_loops)
-        return tuple(sorted(cycles)), tuple(loops)
+        return tuple(cycles), tuple(loops)
 
     @staticmethod
     def _check_depth(max_depth: int | None) -> None:

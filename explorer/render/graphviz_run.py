@@ -12,9 +12,7 @@ import subprocess
 from graphviz.backend.dot_command import command
 
 from explorer.errors import ExplorerError
-
-GRAPHVIZ_FORMATS = ("svg", "png", "pdf")
-DEFAULT_TIMEOUT = 60.0
+from explorer.render.formats import DEFAULT_TIMEOUT, GRAPHVIZ_FORMATS
 
 
 class RenderError(ExplorerError):

@@ -11,6 +11,7 @@ PAGES_DIR = Path(__file__).resolve().parent / "screens"
 PAGES: dict[str, tuple[str, str]] = {
     "explore": ("Explore", ":material/account_tree:"),
     "scope": ("Scope", ":material/domain:"),
+    "policy": ("Policy", ":material/policy:"),
     "catalog": ("Catalog", ":material/fact_check:"),
     "upload": ("Upload", ":material/upload_file:"),
 }

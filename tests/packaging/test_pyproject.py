@@ -14,7 +14,7 @@ from explorer import __version__, api
 ROOT = Path(__file__).resolve().parents[2]
 PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 # distribution name -> the module the code imports
-IMPORT_NAME = {"pyyaml": "yaml"}
+IMPORT_NAME = {"pyyaml": "yaml", "python-hcl2": "hcl2"}
 
 
 def third_party_imports(paths: Iterable[Path]) -> set[str]:

@@ -226,3 +226,22 @@ def test_dark_theme_explore(browser: Browser, app_url: str) -> None:
         screenshot(page, "explore-dark")
     finally:
         context.close()
+
+
+def test_policy_page_lints_an_upload(page: Page, app_url: str) -> None:
+    page.goto(f"{app_url}/policy?attach=enterprise-project", timeout=TIMEOUT)
+    expect(page.get_by_text("Paste a policy", exact=True)).to_be_visible(timeout=TIMEOUT)
+    policy = b'{"Version": "1.1", "Statement": [{"Effect": "Allow", "Action": ["ecs:servers:createImage"]}]}'
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
+        files=[{"name": "mine.json", "mimeType": "application/json", "buffer": policy}]
+    )
+    expect(page.get_by_text("MISSING_DEPENDENCY").first).to_be_visible(timeout=TIMEOUT)
+    expect(page.get_by_text("NOT_EFFECTIVE_WHERE_ATTACHED").first).to_be_visible()
+    page.get_by_role("button", name="Why is it needed?").first.click()
+    expect(page.get_by_role("link", name="why: the path in Explore")).to_be_visible(timeout=TIMEOUT)
+    page.keyboard.press("Escape")
+    with page.expect_download(timeout=TIMEOUT) as info:
+        page.get_by_role("button", name="Fixed policy JSON").click()
+    fixed = Path(info.value.path()).read_text(encoding="utf-8")
+    assert '"evs:snapshots:create"' in fixed and '"ecs:servers:createImage"' in fixed
+    screenshot(page, "policy")

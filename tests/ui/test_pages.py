@@ -193,7 +193,8 @@ def test_other_cloud_from_link() -> None:
 def test_download_buttons_for_every_format() -> None:
     at = open_page(action="ecs:servers:createImage")
     labels = [b.label for b in at.get("download_button")]
-    assert labels == ["SVG", "PNG", "DOT", "Mermaid", "JSON", "Table CSV"]
+    # the diagram's formats, then the "policy for this" block (tests/ui/test_policy_page.py)
+    assert labels == ["SVG", "PNG", "DOT", "Mermaid", "JSON", "Table CSV", "Policies JSON", "Terraform"]
 
 
 # --- Scope -----------------------------------------------------------------------------------
@@ -208,7 +209,7 @@ def test_scope_verdict_blockers_and_plan() -> None:
         "evs:volumes:get": "not supported",
         "ims:images:create": "not supported",
     }
-    plans = [c.value for c in at.code]
+    plans = [c.value for c in at.code][:3]  # then the "policy for this" block's documents
     assert plans == [
         "ims:images:get\nims:images:update",
         "\n".join(sorted(blockers)),

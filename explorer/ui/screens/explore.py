@@ -6,7 +6,7 @@ import streamlit as st
 
 from explorer import api
 from explorer.errors import ExplorerError, QueryError
-from explorer.ui import graph_panel, source, tables
+from explorer.ui import graph_panel, policy_block, source, tables
 from explorer.ui.markup import code, plain
 from explorer.ui.state import DEPTH_CHOICES, DIRECTIONS, ExploreState, explore_params, read_explore
 from explorer.view import View
@@ -261,6 +261,8 @@ def main() -> None:
         _why(ex, state, nodes, exclude)
     st.subheader("Table")
     st.dataframe(rows, hide_index=True, width="stretch")
+    if state.direction == "requirements":
+        policy_block.show(src.key, ex, [state.target], "ex_policy", possible=state.possible)
 
 
 main()

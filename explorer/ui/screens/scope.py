@@ -6,7 +6,7 @@ import streamlit as st
 
 from explorer import api, jsonout
 from explorer.errors import ExplorerError
-from explorer.ui import source, tables
+from explorer.ui import policy_block, source, tables
 from explorer.ui.markup import plain
 from explorer.ui.state import DEPTH_CHOICES, read_explore, read_targets
 
@@ -176,6 +176,7 @@ def main() -> None:
             hide_index=True,
             width="stretch",
         )
+    policy_block.show(src.key, ex, targets, "sc_policy", possible=st.session_state["sc_possible"])
     st.download_button(
         "Scope report JSON",
         data=jsonout.dumps(jsonout.document(report.to_dict())),

@@ -1,0 +1,125 @@
+"""What the linter asks of the catalog, answered by the graph engine (one place, so rules stay small)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from functools import cached_property
+
+from explorer.actions import matches, service_of
+from explorer.graph import Explorer, PairScope
+from explorer.graph.build import normalise_api
+from explorer.graph.explorer import close_matches
+from explorer.policy.services import CloudServices, services_of
+
+
+@dataclass
+class CatalogFacts:
+    """The catalog of the cloud being linted, the other clouds' catalogs (for renames) and the service list."""
+
+    explorer: Explorer
+    others: Mapping[str, Explorer] = field(default_factory=dict)
+
+    @property
+    def cloud(self) -> str:
+        return self.explorer.cloud
+
+    @cached_property
+    def services(self) -> CloudServices:
+        return services_of(self.cloud)
+
+    @cached_property
+    def covered(self) -> frozenset[str]:
+        """Services some row of the catalog checks an action of."""
+        return frozenset(service_of(a) for a in self.explorer.data.defined)
+
+    @cached_property
+    def known_services(self) -> frozenset[str]:
+        """Every real service code: the shipped list and whatever the catalog names."""
+        g = self.explorer.data
+        named = {service_of(a) for a in g.defined | g.unresolved | g.patterns} - {"*"}
+        return frozenset(self.services.codes) | frozenset(named)
+
+    @cached_property
+    def _names(self) -> dict[str, str]:
+        g = self.explorer.data
+        return {a.casefold(): a for a in sorted(g.defined | g.unresolved)}
+
+    def spelling(self, action: str) -> str | None:
+        """The catalog's spelling of an action (resource and operation match case-insensitively)."""
+        return self._names.get(action.casefold())
+
+    @cached_property
+    def _by_service(self) -> dict[str, tuple[str, ...]]:
+        out: dict[str, list[str]] = {}
+        for a in sorted(self.explorer.data.defined | self.explorer.data.unresolved):
+            out.setdefault(service_of(a), []).append(a)
+        return {s: tuple(v) for s, v in out.items()}
+
+    def expand(self, pattern: str) -> tuple[str, ...]:
+        """The catalog actions a pattern matches (defined or referenced), sorted."""
+        service = service_of(pattern)
+        pool = self._by_service.get(service, ()) if service != "*" else tuple(self._names.values())
+        return tuple(a for a in pool if matches(pattern, a))
+
+    def closest(self, action: str) -> tuple[str, ...]:
+        return close_matches(action, self._by_service.get(service_of(action), ()), n=3)
+
+    def closest_services(self, service: str) -> tuple[str, ...]:
+        return close_matches(service, self.known_services, n=3)
+
+    @cached_property
+    def extra_actions(self) -> frozenset[str]:
+        """Actions the shipped data knows although no table defines them (casefolded)."""
+        return frozenset(a.casefold() for a in self.services.actions)
+
+    def documented_elsewhere(self, action: str) -> tuple[str, ...]:
+        """The other clouds whose catalog defines ``action``."""
+        folded = action.casefold()
+        return tuple(
+            cloud
+            for cloud, other in sorted(self.others.items())
+            if cloud != self.cloud and any(a.casefold() == folded for a in other.data.defined)
+        )
+
+    def pairs(self, action: str) -> tuple[PairScope, ...]:
+        return self.explorer.data.pairs.get(action, ())
+
+    def is_defined(self, action: str) -> bool:
+        return action in self.explorer.data.defined
+
+    def renamed(self, action: str) -> tuple[tuple[str, str, str], ...]:
+        """(new name, API, other cloud) where another cloud's catalog documents ``action`` for an API that this
+        catalog documents with another action of the same resource type whose operation extends the old one
+        (``delete`` -> ``deleteServers``): how the tables show a rename. An action the other cloud documents for
+        APIs this one splits among unrelated names (``get`` -> ``showServer``, ``showServerTags``) is no rename.
+        Best supported first (most rows agreeing, then the closest spelling)."""
+        g = self.explorer.data
+        support: dict[str, int] = {}
+        first: dict[str, tuple[str, str]] = {}
+        for cloud, other in sorted(self.others.items()):
+            if cloud == self.cloud:
+                continue
+            name = next((a for a in sorted(other.data.defined) if a.casefold() == action.casefold()), None)
+            if name is None:
+                continue
+            for pair in other.data.pairs.get(name, ()):
+                for api in pair.apis:
+                    for node in g.by_api.get(normalise_api(api) or "", ()):
+                        for ref in g.operations[node].actions:
+                            new = ref.action
+                            if _renamed_to(action, new):
+                                support[new] = support.get(new, 0) + 1
+                                first.setdefault(new, (api, cloud))
+        ranked = sorted(support, key=lambda n: (-support[n], -SequenceMatcher(None, action, n).ratio(), n))
+        return tuple((n, *first[n]) for n in ranked)
+
+
+def _renamed_to(old: str, new: str) -> bool:
+    """Same service and resource type, and one operation name extends the other."""
+    o_service, o_resource, o_op = old.casefold().split(":", 2)
+    n_service, n_resource, n_op = new.casefold().split(":", 2)
+    if (o_service, o_resource) != (n_service, n_resource) or o_op == n_op:
+        return False
+    return n_op.startswith(o_op) or o_op.startswith(n_op)

@@ -1,0 +1,268 @@
+"""Terraform files: the policies of ``huaweicloud_identity_role`` (heredoc, JSON string or ``jsonencode``),
+``huaweicloud_identityv5_policy`` and ``opentelekomcloud_identity_role_v3`` (``statement`` blocks), read with
+python-hcl2, and where ``huaweicloud_identity_group_role_assignment`` grants each role.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_right
+from pathlib import Path
+from typing import Any
+
+import hcl2
+
+from explorer.policy.document import PolicyDocument
+from explorer.policy.findings import Finding, Where
+from explorer.policy.jsontree import JsonSyntaxError, Node, from_plain
+from explorer.policy.parse_json import read_json, read_tree
+
+_OPTIONS = hcl2.SerializationOptions(
+    with_comments=False, explicit_blocks=False, preserve_heredocs=True, strip_string_quotes=True
+)
+# attribute holding the policy JSON, per resource type
+POLICY_ATTRIBUTES = {"huaweicloud_identity_role": "policy", "huaweicloud_identityv5_policy": "policy_document"}
+OTC_ROLE = "opentelekomcloud_identity_role_v3"
+ASSIGNMENT = "huaweicloud_identity_group_role_assignment"
+_REF = re.compile(r"\$\{\s*(huaweicloud_identity_role)\.([A-Za-z0-9_-]+)\.id\s*\}")
+_FILE_CALL = re.compile(r'^\$\{\s*file\(\s*"([^"]+)"\s*\)\s*\}$')
+_HEREDOC = re.compile(r"^<<(-?)\s*(\w+)\n(.*)\n[ \t]*\2\s*$", re.S)
+
+
+def heredoc_body(value: str) -> tuple[str, int] | None:
+    """The text of a heredoc as Terraform reads it, and the indentation ``<<-`` removed from each line."""
+    m = _HEREDOC.match(value)
+    if m is None:
+        return None
+    body = m.group(3)
+    if not m.group(1):
+        return body, 0
+    lines = body.split("\n")
+    indent = min((len(ln) - len(ln.lstrip(" \t")) for ln in lines if ln.strip()), default=0)
+    return "\n".join(ln[indent:] for ln in lines), indent
+
+
+def _error_position(exc: Exception) -> tuple[int | None, int | None]:
+    line = getattr(exc, "line", None)
+    column = getattr(exc, "column", None)
+    return (
+        line if isinstance(line, int) and line > 0 else None,
+        column if isinstance(column, int) and column > 0 else None,
+    )
+
+
+def locate(root: Node, text: str, line: int) -> None:
+    """Give the string values of a tree built from HCL (no positions) the place where each is written: searched
+    in document order from the resource's line on, so an action points at its own line and column."""
+    starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+    cursor = starts[line - 1] if 0 < line <= len(starts) else 0
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node.kind == "string":
+            found = text.find(json.dumps(node.value, ensure_ascii=False), cursor)
+            if found >= 0:
+                row = bisect_right(starts, found)
+                node.line, node.column = row, found - starts[row - 1] + 1
+                cursor = found + 1
+            continue
+        children = node.items or [value for _k, _kn, value in node.members]
+        stack.extend(reversed(children))
+
+
+def _resource_lines(text: str) -> dict[tuple[str, str], int]:
+    """Where each ``resource "type" "name"`` header is (1-based line)."""
+    found: dict[tuple[str, str], int] = {}
+    for m in re.finditer(r'^\s*resource\s+"([^"]+)"\s+"([^"]+)"', text, re.M):
+        found.setdefault((m.group(1), m.group(2)), text.count("\n", 0, m.start()) + 1)
+    return found
+
+
+def _heredoc_line(text: str, start_line: int, attribute: str) -> int | None:
+    """The line where a heredoc of ``attribute`` begins its body, after the resource header."""
+    lines = text.split("\n")
+    pattern = re.compile(rf"^\s*{re.escape(attribute)}\s*=\s*<<-?\s*\w+")
+    for i in range(start_line - 1, len(lines)):
+        if pattern.match(lines[i]):
+            return i + 1
+    return None
+
+
+def _resources(data: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:
+    out: list[tuple[str, str, dict[str, Any]]] = []
+    blocks = data.get("resource", [])
+    for block in blocks if isinstance(blocks, list) else [blocks]:
+        if not isinstance(block, dict):
+            continue
+        for rtype, named in block.items():
+            if not isinstance(named, dict):
+                continue
+            for name, body in named.items():
+                if isinstance(body, dict):
+                    out.append((str(rtype), str(name), body))
+    return out
+
+
+def _attachments(resources: list[tuple[str, str, dict[str, Any]]]) -> dict[str, str]:
+    """Role address -> where its group role assignments grant it (when all of them agree)."""
+    seen: dict[str, set[str]] = {}
+    for rtype, _name, body in resources:
+        if rtype != ASSIGNMENT:
+            continue
+        m = _REF.search(str(body.get("role_id", "")))
+        if m is None:
+            continue
+        if body.get("enterprise_project_id") not in (None, ""):
+            where = "enterprise-project"
+        elif body.get("project_id") not in (None, ""):
+            where = "iam-project"
+        else:
+            continue
+        seen.setdefault(f"{m.group(1)}.{m.group(2)}", set()).add(where)
+    return {role: next(iter(w)) for role, w in seen.items() if len(w) == 1}
+
+
+def _unquote(value: Any) -> Any:
+    """hcl2 keeps the quotes of object keys written as strings; policies want the bare key."""
+    if isinstance(value, dict):
+        return {str(k).strip('"'): _unquote(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_unquote(v) for v in value]
+    return value
+
+
+def _jsonencode(expr: str) -> Any:
+    """The value of ``${jsonencode(<HCL object>)}``, by parsing the argument as an HCL expression."""
+    inner = expr.strip()[2:-1].strip()
+    inner = inner[len("jsonencode(") : -1]
+    parsed = hcl2.loads(f"value = {inner}\n", serialization_options=_OPTIONS)
+    return _unquote(parsed["value"])
+
+
+def read_terraform(text: str, file: str, cloud: str, base: Path | None) -> tuple[list[PolicyDocument], list[Finding]]:
+    """Every policy of a Terraform file, with the findings of reading them."""
+    try:
+        data = hcl2.loads(text, serialization_options=_OPTIONS)
+    except Exception as exc:  # the parser raises lark's many error types; all mean "not HCL"
+        line, column = _error_position(exc)
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        return [], [Finding("MALFORMED_JSON", "", f"invalid HCL: {first}", Where(file, line, column))]
+    resources = _resources(data)
+    lines = _resource_lines(text)
+    attach = _attachments(resources)
+    docs: list[PolicyDocument] = []
+    findings: list[Finding] = []
+    for rtype, name, body in resources:
+        address = f"{rtype}.{name}"
+        line = lines.get((rtype, name), 1)
+        if rtype == OTC_ROLE:
+            doc, found = _otc_role(body, file, cloud, address, line, text)
+        elif rtype in POLICY_ATTRIBUTES:
+            doc, found = _policy_attribute(text, body, POLICY_ATTRIBUTES[rtype], file, cloud, address, line, base)
+            if doc is not None and address in attach:
+                doc = _with_attach(doc, attach[address])
+        else:
+            continue
+        findings.extend(found)
+        if doc is not None:
+            docs.append(doc)
+    if not docs and not findings:
+        kinds = ", ".join([*POLICY_ATTRIBUTES, OTC_ROLE])
+        message = f"no policy in this file: it has no {kinds} resource"
+        findings.append(Finding("MALFORMED_POLICY", "unevaluated", message, Where(file)))
+    return docs, findings
+
+
+def _with_attach(doc: PolicyDocument, where: str) -> PolicyDocument:
+    return PolicyDocument(
+        doc.file, doc.name, doc.origin, doc.version, doc.statements, doc.plain, doc.line, doc.size, where
+    )
+
+
+def _policy_attribute(
+    text: str, body: dict[str, Any], attribute: str, file: str, cloud: str, address: str, line: int, base: Path | None
+) -> tuple[PolicyDocument | None, list[Finding]]:
+    value = body.get(attribute)
+    if not isinstance(value, str):
+        where = Where(file, line, None, None, "", address)
+        return None, [Finding("MALFORMED_POLICY", "", f"{address} has no {attribute} string", where)]
+    expr = value.strip()
+    if expr.startswith("${jsonencode(") and expr.endswith(")}"):
+        try:
+            plain = _jsonencode(expr)
+            root = from_plain(plain, line, 1)
+            locate(root, text, line)
+        except (JsonSyntaxError, Exception) as exc:  # an HCL expression the parser cannot read as a value
+            where = Where(file, line, None, None, "", address)
+            return None, [Finding("MALFORMED_JSON", "", f"{address}: cannot read jsonencode(...): {exc}", where)]
+        return read_tree(root, file, cloud, document=address, origin="terraform-jsonencode")
+    m = _FILE_CALL.match(expr)
+    if m is not None:
+        return _policy_file(m.group(1), file, cloud, address, line, base)
+    if expr.startswith("${"):
+        message = f"{address}.{attribute} is the expression {expr[:60]!r}: the linter cannot evaluate it, not checked"
+        return None, [Finding("MALFORMED_POLICY", "unevaluated", message, Where(file, line, None, None, "", address))]
+    embedded = heredoc_body(value)
+    if embedded is None:
+        return read_json(value, file, cloud, document=address, origin="terraform-heredoc", line_offset=line - 1)
+    heredoc = _heredoc_line(text, line, attribute)
+    return read_json(
+        embedded[0],
+        file,
+        cloud,
+        document=address,
+        origin="terraform-heredoc",
+        line_offset=heredoc if heredoc is not None else line,
+        column_offset=embedded[1],
+    )
+
+
+def _policy_file(
+    path: str, file: str, cloud: str, address: str, line: int, base: Path | None
+) -> tuple[PolicyDocument | None, list[Finding]]:
+    where = Where(file, line, None, None, "", address)
+    relative = path.replace("${path.module}", ".").replace("${path.root}", ".")
+    if base is None or "${" in relative:
+        return None, [Finding("MALFORMED_POLICY", "unevaluated", f"{address}: file({path!r}) not read", where)]
+    target = (base / relative).resolve()
+    try:
+        data = target.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return None, [
+            Finding("MALFORMED_POLICY", "unevaluated", f"{address}: cannot read file({path!r}): {exc}", where)
+        ]
+    return read_json(data, f"{file} -> {relative}", cloud, document=address, origin="terraform-file")
+
+
+def _otc_role(
+    body: dict[str, Any], file: str, cloud: str, address: str, line: int, text: str
+) -> tuple[PolicyDocument | None, list[Finding]]:
+    """The provider writes Version 1.1 itself; each ``statement`` block becomes one statement."""
+    blocks = body.get("statement", [])
+    if isinstance(blocks, dict):
+        blocks = [blocks]
+    findings: list[Finding] = []
+    statements: list[dict[str, Any]] = []
+    for i, block in enumerate(blocks if isinstance(blocks, list) else []):
+        if not isinstance(block, dict):
+            continue
+        st: dict[str, Any] = {}
+        for key, out in (("effect", "Effect"), ("action", "Action"), ("resource", "Resource")):
+            if key in block:
+                st[out] = block[key]
+        condition = block.get("condition")
+        if isinstance(condition, str):
+            cond_body = heredoc_body(condition.strip())
+            condition = cond_body[0] if cond_body is not None else condition
+        if isinstance(condition, str) and condition.strip():
+            try:
+                st["Condition"] = json.loads(condition)
+            except json.JSONDecodeError as exc:
+                where = Where(file, line, None, i, f"/Statement/{i}/Condition", address)
+                findings.append(Finding("MALFORMED_JSON", "", f"invalid JSON in condition: {exc.msg}", where))
+        statements.append(st)
+    root = from_plain({"Version": "1.1", "Statement": statements}, line, 1)
+    locate(root, text, line)
+    doc, found = read_tree(root, file, cloud, document=address, origin="terraform-statement")
+    return doc, findings + found

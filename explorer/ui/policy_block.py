@@ -1,0 +1,59 @@
+"""The "policy for this" block of Explore and Scope: the generated policies, to copy, or download as JSON or HCL."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import streamlit as st
+
+from explorer import api, jsonout
+from explorer.errors import ExplorerError
+from explorer.ui.markup import plain
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _generated(
+    source_key: str, cloud: str, targets: tuple[str, ...], possible: bool, _ex: api.Explorer
+) -> api.Generated:
+    # Keyed by catalog, cloud and targets: the Explorer itself is immutable and not hashed.
+    return api.generate_policies(targets, cloud, explorer=_ex, possible=possible)
+
+
+def show(source_key: str, ex: api.Explorer, targets: Sequence[str], key: str, *, possible: bool = False) -> None:
+    """An expander with the policies the page's answer needs (the default answer, with the possible requirements
+    when the page includes them)."""
+    if not targets:
+        return
+    with st.expander("Policy for this", icon=":material/policy:"):
+        try:
+            generated = _generated(source_key, ex.cloud, tuple(targets), possible, ex)
+        except ExplorerError as exc:
+            st.error(plain(str(exc)))
+            return
+        st.caption(
+            f"{len(generated.actions)} actions in {len(generated.policies)} policies, the whole answer whatever "
+            "the depth shown: grant each where its title says (enterprise-project parts only hold actions every "
+            "row documents as working there)."
+        )
+        for p in generated.policies:
+            where = "an enterprise project" if p.attach == "enterprise-project" else "an IAM project"
+            st.markdown(f"**{plain(p.name)}** — type {p.type}, grant on {where}")
+            st.code(jsonout.dumps(p.document), language="json")
+        stem = "".join(ch if ch.isalnum() else "_" for ch in generated.targets[0])[:48] or "policy"
+        with st.container(horizontal=True):
+            st.download_button(
+                "Policies JSON",
+                data=jsonout.dumps(generated.to_dict()),
+                file_name=f"{ex.cloud}-{stem}-policies.json",
+                mime="application/json",
+                key=f"{key}_dl_json",
+                on_click="ignore",
+            )
+            st.download_button(
+                "Terraform",
+                data=api.to_terraform(generated),
+                file_name=f"{ex.cloud}-{stem}-policies.tf",
+                mime="text/plain",
+                key=f"{key}_dl_tf",
+                on_click="ignore",
+            )

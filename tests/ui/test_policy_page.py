@@ -1,0 +1,79 @@
+"""AppTest of the Policy page and of the "policy for this" block on Explore and Scope (fixture catalog)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+import pytest
+from streamlit.testing.v1 import AppTest
+from test_pages import open_page
+from ui_support import FIXTURE_CATALOG
+
+MISSING = (
+    '{"Version": "1.1", "Statement": [{"Effect": "allow", "Action": ["ecs:servers:createImage", "ims:images:get"]}]}'
+)
+
+
+@pytest.fixture(autouse=True)
+def _fixture_catalog(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setenv("PERMISSION_EXPLORER_CATALOG", str(FIXTURE_CATALOG))
+    yield
+
+
+def downloads(at: AppTest) -> dict[str, object]:
+    return {b.proto.label: b for b in at.get("download_button")}
+
+
+def test_policy_page_lints_a_pasted_policy_and_offers_the_fixed_copy() -> None:
+    at = open_page("policy", cloud="huaweicloud", attach="enterprise-project")
+    assert at.radio(key="po_attach").value == "enterprise-project"
+    at.text_area(key="po_text").set_value(MISSING).run()
+    assert not at.exception
+    text = " ".join(m.value for m in at.markdown)
+    assert "MISSING_DEPENDENCY" in text and "NOT_EFFECTIVE_WHERE_ATTACHED" in text
+    # the offending action is highlighted in the source line
+    assert any(":red-background[ecs\\:servers\\:createImage]" in m.value for m in at.markdown)
+    assert set(downloads(at)) == {"Fixed policy JSON", "Findings JSON", "SARIF"}
+    assert dict(at.query_params) == {"cloud": "huaweicloud", "attach": "enterprise-project"}
+
+
+def test_policy_page_fixed_copy_adds_the_missing_requirements() -> None:
+    from explorer import api
+
+    report = api.lint_policies([api.PolicySource("p.json", MISSING.encode())], "huaweicloud", FIXTURE_CATALOG)
+    (fixed,) = api.fixed_documents(report)
+    statement = fixed.policy["Statement"][0]
+    assert statement["Effect"] == "Allow"
+    assert statement["Action"] == sorted(
+        {"ecs:servers:createImage", "ims:images:get"}
+        # possible requirements (info) are not added: they are extras of some APIs only
+        | {f.details["requirement"] for f in report.findings if f.code == "MISSING_DEPENDENCY" and f.severity != "info"}
+    )
+    relinted = api.lint_policies(
+        [api.PolicySource("f.json", json.dumps(fixed.policy).encode())], "huaweicloud", FIXTURE_CATALOG
+    )
+    assert not [f for f in relinted.findings if f.code == "MISSING_DEPENDENCY" and f.severity == "error"]
+
+
+def test_policy_page_shows_a_clear_error_for_bad_json() -> None:
+    at = open_page("policy")
+    at.text_area(key="po_text").set_value('{"Version": "1.1",').run()
+    assert not at.exception
+    assert any("MALFORMED_JSON" in m.value for m in at.markdown)
+
+
+def test_explore_and_scope_offer_policy_for_this() -> None:
+    at = open_page("explore", action="ecs:servers:createImage", cloud="huaweicloud")
+    assert {"Policies JSON", "Terraform"} <= set(downloads(at))
+    codes = [c.value for c in at.code]
+    assert any('"ecs:servers:createImage"' in c for c in codes)
+    sc = open_page("scope", targets="ecs:servers:createImage", cloud="huaweicloud")
+    assert {"Policies JSON", "Terraform"} <= set(downloads(sc))
+
+
+def test_policy_for_this_follows_the_pages_possible_option() -> None:
+    plain = [c.value for c in open_page("explore", action="ecs:servers:createImage").code]
+    assert not any("ims:serverImages:create" in c for c in plain)
+    extra = [c.value for c in open_page("explore", action="ecs:servers:createImage", possible="1").code]
+    assert any('"ims:serverImages:create"' in c for c in extra)
