@@ -71,9 +71,7 @@ CASES: dict[str, Case] = {
     "export-dependents": Case(
         ("export", "vpc:ports:get", "--direction", "dependents", "--depth", "1", "--format", "json", "-o", "-")
     ),
-    "policy-lint": Case(
-        ("policy", "lint", f"{POLICIES}/complete.json", "--json", "--catalog", f"{POLICIES}/catalog")
-    ),
+    "policy-lint": Case(("policy", "lint", f"{POLICIES}/complete.json", "--json", "--catalog", f"{POLICIES}/catalog")),
     "policy-lint-findings": Case(
         ("policy", "lint", f"{POLICIES}/missing.json", "--json", "--catalog", f"{POLICIES}/catalog"), status=1
     ),
