@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
+import os
 import statistics
+import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 
 def median_seconds(fn: Callable[[], object], repeat: int) -> float:
@@ -32,6 +36,19 @@ def row(name: str, ours: str, floor: str = "-", ratio: float | None = None) -> N
     """
     cells = (name, ours, floor, "-" if ratio is None else f"{ratio:.2f}x")
     print("| " + " | ".join(c.replace("|", "/") for c in cells) + " |", flush=True)
+    _contribute(cells)
+
+
+def _contribute(cells: tuple[str, str, str, str]) -> None:
+    """Hand the row to ``./run bench`` (``python -m tools.benchmarks``), which writes every row of the run into
+    docs/benchmarks.md; without ``$PERMISSION_EXPLORER_BENCH_ROWS`` (a script run by hand) nothing is written."""
+    target = os.environ.get("PERMISSION_EXPLORER_BENCH_ROWS")
+    if not target:
+        return
+    name, ours, floor, ratio = cells
+    record = {"benchmark": Path(sys.argv[0]).name, "what": name, "ours": ours, "floor": floor, "ratio": ratio}
+    with open(target, "a", encoding="utf-8") as out:
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
 def timed_row(name: str, ours: float, floor: float | None, floor_name: str = "") -> None:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from explorer.catalog import BUNDLED_CATALOG
 from explorer.display import has_invisible, visible, visible_stream
 from explorer.errors import CatalogError, ExplorerError, Problem, QueryError
-from explorer.jsonout import document, dumps
+from explorer.jsonout import FORMAT_VERSION, document, dumps
 from explorer.model import Catalog, Operation, Provenance, ServiceCatalog
 from explorer.render.formats import BINARY_FORMATS, DEFAULT_TIMEOUT, SUFFIXES
 from explorer.render.formats import FORMATS as EXPORT_FORMATS
@@ -124,10 +124,13 @@ if TYPE_CHECKING:
     from explorer.render.layout import layout as graph_layout
     from explorer.render.mermaid import to_mermaid
     from explorer.render.style import EDGE_STYLES, KIND_MEANING, SCOPE_STYLES, edge_label, edge_style_key, node_lines
+    from explorer.schemas import output_schema, schema_file, schema_names
 
 # public name -> (module, attribute) of what it stands for, imported on first use
 _LAZY: dict[str, tuple[str, str]] = {
     "import_document_limited": ("explorer.importers.sandbox", "import_document_limited"),
+    # the JSON contract: the one serializer and the shipped schema of every output (docs/json.md)
+    **{n: ("explorer.schemas", n) for n in ("output_schema", "schema_file", "schema_names")},
     **{n: ("explorer.catalog.store", n) for n in ("dump_service", "load_service_text")},
     **{
         n: ("explorer.diff", n)
@@ -268,7 +271,6 @@ def __dir__() -> list[str]:
     return sorted(set(globals()) | set(_LAZY))
 
 
-REPO_ROOT = BUNDLED_CATALOG.parent
 DIRECTIONS = ("requirements", "dependents")
 
 
@@ -641,13 +643,13 @@ __all__ = [
     "EDGE_STYLES",
     "EXPORT_FORMATS",
     "FORMATS",
+    "FORMAT_VERSION",
     "KIND_MEANING",
     "LARGE_GRAPH",
     "MAX_DOCUMENT_BYTES",
     "MAX_POLICY_FILE_BYTES",
     "README_CLOUD",
     "README_TARGET",
-    "REPO_ROOT",
     "SCOPE_STYLES",
     "SEVERITIES",
     "SUFFIXES",
@@ -707,8 +709,10 @@ __all__ = [
     "default_catalog_path",
     "dependents_view",
     "diagram_view",
+    "document",
     "drawn_view",
     "dump_service",
+    "dumps",
     "edge_label",
     "edge_style_key",
     "edition_names",
@@ -731,6 +735,7 @@ __all__ = [
     "node_lines",
     "normalise_api",
     "operation_row",
+    "output_schema",
     "read_import_report",
     "read_paths",
     "readme_assets",
@@ -738,6 +743,8 @@ __all__ = [
     "render_view",
     "report_to_json",
     "save_document",
+    "schema_file",
+    "schema_names",
     "schema_path",
     "service_view",
     "source_url",
@@ -776,8 +783,6 @@ __all__ += [
     "diff_markdown",
     "diff_side_choices",
     "diff_text",
-    "document",
-    "dumps",
     "load_any",
     "load_renames",
     "record_renames",

@@ -4,7 +4,9 @@ Each command group lives in its own module and is registered here by name; a com
 imported only when that command runs (or ``--help`` lists it), so ``closure`` never loads the
 importers and ``--help`` loads no engine at all. Errors meant for the user
 (:class:`explorer.errors.ExplorerError`) become a message on stderr and exit status 2, never a
-traceback.
+traceback. When the command line has ``--json``, an error (a usage error too) is instead one JSON
+document on stdout, ``{"format_version": 1, "error": {"message": ...}}`` (``explorer/schemas/error.schema.json``),
+with the same exit status, so that a script reads every answer the same way.
 """
 
 from __future__ import annotations
@@ -15,12 +17,27 @@ from typing import Any
 
 import click
 
-from explorer import __version__
-from explorer.errors import ExplorerError
+from explorer import __version__, api
+from explorer.errors import CatalogError, ExplorerError, QueryError
+
+
+def _wants_json(args: list[str]) -> bool:
+    """True when ``--json`` is among the options (not after ``--``, where it would be an argument)."""
+    return "--json" in (args[: args.index("--")] if "--" in args else args)
+
+
+def error_document(exc: Exception) -> dict[str, Any]:
+    """The JSON form of an error: its message, and the structured details some errors carry."""
+    error: dict[str, Any] = {"message": exc.format_message() if isinstance(exc, click.ClickException) else str(exc)}
+    if isinstance(exc, QueryError) and exc.suggestions:
+        error["suggestions"] = list(exc.suggestions)
+    if isinstance(exc, CatalogError):
+        error["problems"] = [{"file": p.file, "location": p.location, "message": p.message} for p in exc.problems]
+    return api.document({"error": error})
+
 
 # command name -> the module (under explorer.cli) whose COMMANDS list holds it
 COMMAND_MODULES: dict[str, str] = {
-    "assets": "export_cmd",
     "check": "query_cmds",
     "closure": "query_cmds",
     "dependents": "query_cmds",
@@ -40,12 +57,24 @@ COMMAND_MODULES: dict[str, str] = {
 
 
 class _FriendlyGroup(click.Group):
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        ctx.meta["json"] = _wants_json(args)
+        return super().parse_args(ctx, args)
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except ExplorerError as exc:
-            click.echo(f"error: {exc}", err=True)
+            if ctx.meta.get("json"):
+                click.echo(api.dumps(error_document(exc)), nl=False)
+            else:
+                click.echo(f"error: {exc}", err=True)
             sys.exit(2)
+        except click.ClickException as exc:
+            if not ctx.meta.get("json"):
+                raise
+            click.echo(api.dumps(error_document(exc)), nl=False)
+            sys.exit(exc.exit_code)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(set(COMMAND_MODULES) | set(self.commands))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
@@ -34,15 +33,17 @@ def validate_cmd(ctx: click.Context, paths: tuple[Path, ...], schema: bool, as_j
         return
     result = api.validate(list(paths) or [api.default_catalog_path()], schema=schema)
     if as_json:
-        data = {
-            "ok": result.ok,
-            "files": list(result.files),
-            "services": result.services,
-            "operations": result.operations,
-            "problems": [{"file": p.file, "location": p.location, "message": p.message} for p in result.problems],
-            "warnings": [{"file": p.file, "location": p.location, "message": p.message} for p in result.warnings],
-        }
-        click.echo(json.dumps(data, ensure_ascii=False, indent=1))
+        data = api.document(
+            {
+                "ok": result.ok,
+                "files": list(result.files),
+                "services": result.services,
+                "operations": result.operations,
+                "problems": [{"file": p.file, "location": p.location, "message": p.message} for p in result.problems],
+                "warnings": [{"file": p.file, "location": p.location, "message": p.message} for p in result.warnings],
+            }
+        )
+        click.echo(api.dumps(data), nl=False)
     else:
         for problem in result.problems:
             click.echo(str(problem))

@@ -1,4 +1,4 @@
-"""Diagram commands: ``export`` draws a query's answer to a file, ``assets`` regenerates the README diagrams."""
+"""The ``export`` command: draws a query's answer to a file (the documentation's diagrams: ``tools/assets.py``)."""
 
 from __future__ import annotations
 
@@ -102,33 +102,4 @@ def export_cmd(
     click.echo(f"wrote {output} ({what})", err=True)
 
 
-@click.command("assets")
-@click.option(
-    "--out",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=api.REPO_ROOT / "assets",
-    help="Folder for the diagram files (default: assets/ of the checkout).",
-)
-@click.option(
-    "--readme",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=api.REPO_ROOT / "README.md",
-    help="README whose Mermaid block is regenerated (default: the checkout's README.md).",
-)
-@click.option("--no-readme", is_flag=True, help="Leave the README alone.")
-@click.option(
-    "--catalog", type=click.Path(path_type=Path), default=None, help="Catalog to draw (default: the bundled one)."
-)
-@click.option("--check", is_flag=True, help="Write nothing; exit 1 if any diagram is out of date.")
-def assets_cmd(out: Path, readme: Path, no_readme: bool, catalog: Path | None, check: bool) -> None:
-    """Regenerate the README's diagrams: the closure of ecs:servers:createImage (SVG, PNG, Mermaid) and the legend."""
-    changed = api.regenerate_assets(out, None if no_readme else readme, catalog, check=check)
-    for path in changed:
-        click.echo(f"{'out of date' if check else 'wrote'}: {path}", err=True)
-    if check and changed:
-        sys.exit(1)
-    if not changed:
-        click.echo("diagrams are up to date", err=True)
-
-
-COMMANDS: list[click.Command] = [export_cmd, assets_cmd]
+COMMANDS: list[click.Command] = [export_cmd]

@@ -1,13 +1,13 @@
 """Query commands: closure, why, dependents, scope, search, show, check (alias stats).
 
-Each prints rich tables for people, or with ``--json`` the result's ``to_dict()`` for scripts.
-Everything is computed by :mod:`explorer.api`; this module only parses options and prints.
+Each prints rich tables for people, or with ``--json`` one JSON document for scripts: the result's
+``to_dict()`` with ``format_version`` first, in the shape ``explorer/schemas/<command>.schema.json``
+pins (``docs/json.md``). Everything is computed by :mod:`explorer.api`; this module parses and prints.
 """
 
 from __future__ import annotations
 
 import functools
-import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -105,8 +105,8 @@ def _depth_options(f: Callable[..., Any]) -> Callable[..., Any]:
     )(wrapper)
 
 
-def _print_json(data: Any) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+def _print_json(data: dict[str, Any]) -> None:
+    click.echo(api.dumps(api.document(data)), nl=False)
 
 
 def _flag(value: bool | None) -> str:
@@ -319,7 +319,7 @@ def search_cmd(text: str, limit: int, as_json: bool, ex: api.Explorer) -> None:
     """Find actions, operation names (Chinese or English) and API paths matching TEXT. Exits 1 on no match."""
     hits = ex.search(text, limit)
     if as_json:
-        _print_json([h.to_dict() for h in hits])
+        _print_json({"cloud": ex.cloud, "query": text, "limit": limit, "hits": [h.to_dict() for h in hits]})
     else:
         table = _table(f"Search {text!r} ({ex.cloud}): {len(hits)} hits")
         for col in ("kind", "match", "key", "detail"):

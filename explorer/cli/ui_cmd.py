@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import signal
 import subprocess
@@ -11,6 +12,9 @@ from pathlib import Path
 import click
 
 from explorer import api
+from explorer.errors import ExplorerError
+
+INSTALL_HINT = 'the web UI needs streamlit, which is not installed: pip install "permission-explorer[ui]"'
 
 # The app is a plain script that ``streamlit run`` executes; its path is resolved from the installed
 # package so the command works from any working directory.
@@ -57,7 +61,10 @@ def streamlit_command(port: int, address: str) -> list[str]:
     help="Catalog root or file to serve (default: $PERMISSION_EXPLORER_CATALOG or the bundled catalog).",
 )
 def ui(port: int, address: str, catalog: Path | None) -> None:
-    """Serve the web UI (Explore, Scope, Catalog, Upload) with Streamlit."""
+    """Serve the web UI (Explore, Scope, Catalog, Upload) with Streamlit (the ui extra)."""
+    # streamlit is an optional dependency (the ui extra): this command only checks that it is there
+    if importlib.util.find_spec("streamlit") is None:
+        raise ExplorerError(INSTALL_HINT)
     root = catalog.resolve() if catalog is not None else api.default_catalog_path()
     if not root.exists():
         raise click.BadParameter(

@@ -625,6 +625,21 @@ class ServiceStats:
     iam_project: tuple[int, int, int] = (0, 0, 0)
     without_actions: int = 0  # operations whose rows list no action (counted in ``operations`` too)
 
+    def to_dict(self) -> dict[str, Any]:
+        def counts(c: tuple[int, int, int]) -> dict[str, int]:
+            return {"supported": c[0], "not_supported": c[1], "not_documented": c[2]}
+
+        return {
+            "service": self.service,
+            "operations": self.operations,
+            "without_actions": self.without_actions,
+            "actions": self.actions,
+            "dependencies": self.dependencies,
+            "unresolved": self.unresolved,
+            "enterprise_project": counts(self.enterprise_project),
+            "iam_project": counts(self.iam_project),
+        }
+
 
 @dataclass(frozen=True, slots=True)
 class Disagreement:
@@ -667,7 +682,7 @@ class CheckReport:
             "actions": self.actions,
             "patterns": self.patterns,
             "dependency_edges": self.dependency_edges,
-            "services": plain(self.services),
+            "services": [s.to_dict() for s in self.services],
             "unresolved": [
                 {"action": a, "referenced_by": [_provenance_dict(p) for p in rows]} for a, rows in self.unresolved
             ],

@@ -14,6 +14,7 @@ from typing import Any
 from explorer.catalog.generations import resolve_root
 from explorer.errors import DocumentImportError
 from explorer.importers.rows import RowProblem, UnknownHeader
+from explorer.jsonout import dumps
 
 REPORT_NAME = "import-report.json"
 # 2 added each problem's "kind", the per-kind counts and the list of unknown column headers; 1 is still read.
@@ -121,7 +122,7 @@ def report_to_json(report: ImportReport) -> str:
             for f in sorted(report.files, key=lambda f: f.file)
         ],
     }
-    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    return dumps(data)
 
 
 def _get(data: Any, key: str, kind: type, where: str, path: str) -> Any:

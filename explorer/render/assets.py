@@ -1,7 +1,7 @@
-"""The README's diagrams: which files ``permission-explorer assets`` writes, and the Mermaid block it inlines.
+"""The documented diagrams: which files ``python -m tools.assets`` writes, and the Mermaid block it inlines.
 
-The README holds the Mermaid text between ``<!-- diagram: NAME -->`` and ``<!-- /diagram: NAME -->``;
-everything else in the README is left byte for byte as it was.
+docs/diagrams.md holds the Mermaid text between ``<!-- diagram: NAME -->`` and ``<!-- /diagram: NAME -->``;
+everything else in the page is left byte for byte as it was.
 """
 
 from __future__ import annotations

@@ -116,7 +116,7 @@ def test_why() -> None:
 
 def test_search_show_check() -> None:
     code, out, _ = run("search", "镜像列表", "--json")
-    assert code == 0 and json.loads(out)[0]["key"] in {"op:fx-ims-listimages", "op:fx-ims-listimages-native"}
+    assert code == 0 and json.loads(out)["hits"][0]["key"] in {"op:fx-ims-listimages", "op:fx-ims-listimages-native"}
     assert run("search", "zzzzqqq")[0] == 1
     code, out, _ = run("show", "ims:images:list")
     assert code == 0 and "GET /v2/cloudimages" in out and "GET /v2/images" in out

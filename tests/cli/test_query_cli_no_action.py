@@ -87,4 +87,4 @@ def test_check_counts_operations_without_actions() -> None:
 def test_search_finds_an_operation_without_actions() -> None:
     code, out = run("search", "查询所有弹性资源池", "--json")
     assert code == 0
-    assert [h["key"] for h in json.loads(out)] == ["op:noaction0004"]
+    assert [h["key"] for h in json.loads(out)["hits"]] == ["op:noaction0004"]

@@ -1,4 +1,4 @@
-"""The committed README diagrams are exactly what ``permission-explorer assets`` makes of the bundled catalog."""
+"""The diagrams of docs/diagrams.md are exactly what ``python -m tools.assets`` makes of the bundled catalog."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ def fresh() -> api.Assets:
         pytest.skip("no bundled catalog in this checkout (catalog/)")
     committed = ASSETS / f"{STEM}.svg"
     if not committed.is_file():
-        pytest.fail(f"{committed} is missing: run `permission-explorer assets` and commit assets/")
+        pytest.fail(f"{committed} is missing: run `./run assets` and commit assets/")
     local = subprocess.run(["dot", "-V"], capture_output=True, text=True, check=True).stderr.split()[4]
     if graphviz_version(committed.read_text(encoding="utf-8")) != local:
         pytest.skip(f"the assets were drawn by another Graphviz version than the local {local}")
@@ -39,7 +39,7 @@ def fresh() -> api.Assets:
 @pytest.mark.parametrize("name", [f"{STEM}.svg", f"{STEM}.mmd", "legend.svg"])
 def test_text_assets_are_up_to_date(fresh: api.Assets, name: str) -> None:
     assert (ASSETS / name).read_bytes().decode("utf-8") == fresh.files[name].decode("utf-8"), (
-        f"assets/{name} is out of date: run `permission-explorer assets`"
+        f"assets/{name} is out of date: run `./run assets`"
     )
 
 
@@ -52,18 +52,18 @@ def test_png_assets_are_up_to_date(fresh: api.Assets, name: str) -> None:
     assert (ASSETS / name).read_bytes() == fresh.files[name], f"assets/{name} is out of date"
 
 
-def test_readme_holds_the_current_mermaid_text(fresh: api.Assets) -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert api.inline_mermaid(readme, STEM, fresh.mermaid) == readme
-    assert f"![Closure of ecs:servers:createImage](assets/{STEM}.png)" in readme
-    assert "![Legend](assets/legend.png)" in readme
+def test_the_diagrams_page_holds_the_current_mermaid_text(fresh: api.Assets) -> None:
+    page = (ROOT / "docs" / "diagrams.md").read_text(encoding="utf-8")
+    assert api.inline_mermaid(page, STEM, fresh.mermaid) == page
+    assert f"![Closure of ecs:servers:createImage](../assets/{STEM}.png)" in page
+    assert "![Legend](../assets/legend.png)" in page
 
 
 def test_committed_mermaid_passes_the_mmdc_command(tmp_path: Path) -> None:
-    """The mmdc command line (what a docs pipeline would run) accepts the README diagram and rejects a broken one."""
+    """The mmdc command line (what a docs pipeline would run) accepts the diagram and rejects a broken one."""
     source = ASSETS / f"{STEM}.mmd"
     if not source.is_file():
-        pytest.fail(f"{source} is missing: run `permission-explorer assets` and commit assets/")
+        pytest.fail(f"{source} is missing: run `./run assets` and commit assets/")
     command = [sys.executable, "-W", "ignore", "-m", "mmdc", "-i"]
     ok = subprocess.run([*command, str(source), "-o", str(tmp_path / "ok.svg")], capture_output=True, timeout=120)
     assert ok.returncode == 0, ok.stderr.decode()

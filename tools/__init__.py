@@ -1,0 +1,1 @@
+"""Development commands that work on the checkout (``python -m tools.<name>``); not installed with the package."""
