@@ -86,21 +86,16 @@ def rst_rows(size: int) -> tuple[str, str]:
     return "rows.rst", _fill(row, size, head)
 
 
+def _one_cell_grid(cell: str) -> str:
+    """An RST grid table of one data row whose Action cell is ``cell`` (as wide as it is)."""
+    width = len(cell)
+    border = "+" + "-" * (width + 2) + "+-----+\n"
+    return f"{border}| {'Action'.ljust(width)} | API |\n{border.replace('-', '=')}| {cell} | x   |\n{border}"
+
+
 def rst_roles(size: int) -> tuple[str, str]:
     width = max(8, size // 2)
-    cell = (":a:`<" * (width // 5 + 1))[:width]
-    border = "+" + "-" * (width + 2) + "+-----+\n"
-    return "roles.rst", (
-        border
-        + "| "
-        + "Action".ljust(width)
-        + " | API |\n"
-        + border.replace("-", "=")
-        + "| "
-        + cell
-        + " | x   |\n"
-        + border
-    )
+    return "roles.rst", _one_cell_grid((":a:`<" * (width // 5 + 1))[:width])
 
 
 def blank_lines(size: int) -> tuple[str, str]:
@@ -108,20 +103,7 @@ def blank_lines(size: int) -> tuple[str, str]:
 
 
 def spaces_cell(size: int) -> tuple[str, str]:
-    cell = ":a:`" + " " * size + "x"
-    w = len(cell)
-    border = "+" + "-" * (w + 2) + "+-----+\n"
-    return "spaces.rst", (
-        border
-        + "| "
-        + "Action".ljust(w)
-        + " | API |\n"
-        + border.replace("-", "=")
-        + "| "
-        + cell
-        + " | x   |\n"
-        + border
-    )
+    return "spaces.rst", _one_cell_grid(":a:`" + " " * size + "x")
 
 
 def deep_divs(size: int) -> tuple[str, str]:
