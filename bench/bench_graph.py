@@ -3,7 +3,9 @@
 Measures, per size (each in a fresh subprocess so that peak memory is its own):
 - build: Explorer.from_catalog (graph, indexes, cycles) in seconds, and the resident-memory growth it causes;
 - closure and dependents latency, median and p99 over random targets, against bare
-  ``networkx.descendants`` / ``networkx.ancestors`` on the same graph (the floor) as a ratio;
+  ``networkx.descendants`` / ``networkx.ancestors`` on the same graph (the floor) as a ratio; a query
+  walks and returns, and its records are made when first read, so the latency with the records read
+  (and with ``to_dict()``) is measured too;
 - growth from the smallest to the middle size, as time (and memory) ratio over size ratio (1.0 = linear).
 
 The synthetic catalog mimics the real one: services in layers (compute needs storage, images and
@@ -140,9 +142,13 @@ def measure(n_actions: int, n_targets: int) -> dict[str, Any]:
         nx.descendants(g, t)
     floor_med, floor_p99 = _latency(lambda t: nx.descendants(g, t), targets)
     clo_med, clo_p99 = _latency(ex.closure, targets)
+    # a query walks; its records are made when first read (results.ClosureResult), so reading them is
+    # measured too: what a face that shows the answer waits for
+    rec_med, rec_p99 = _latency(lambda t: ex.closure(t).requirements, targets)
     json_med, json_p99 = _latency(lambda t: ex.closure(t).to_dict(), targets)
     anc_med, anc_p99 = _latency(lambda t: nx.ancestors(g, t), targets)
     dep_med, dep_p99 = _latency(ex.dependents, targets)
+    deprec_med, deprec_p99 = _latency(lambda t: ex.dependents(t).dependents, targets)
     sizes = [len(ex.closure(t).requirements) for t in targets]
     return {
         "actions": len(ex.actions()),
@@ -155,9 +161,11 @@ def measure(n_actions: int, n_targets: int) -> dict[str, Any]:
         "build_rss_mb": rss_after - rss_before,
         "floor_descendants_us": (floor_med, floor_p99),
         "closure_us": (clo_med, clo_p99),
+        "closure_records_us": (rec_med, rec_p99),
         "closure_json_us": (json_med, json_p99),
         "floor_ancestors_us": (anc_med, anc_p99),
         "dependents_us": (dep_med, dep_p99),
+        "dependents_records_us": (deprec_med, deprec_p99),
     }
 
 
@@ -218,6 +226,16 @@ def main() -> None:
         size = f"{n // 1000}k synthetic actions"
         row(f"closure query, {size} (median)", f"{c:.1f} µs", f"{f:.1f} µs (bare BFS, networkx.descendants)", c / f)
         row(f"dependents query, {size} (median)", f"{d:.1f} µs", f"{a:.1f} µs (bare BFS, networkx.ancestors)", d / a)
+        cr, dr = r["closure_records_us"][0], r["dependents_records_us"][0]
+        row(
+            f"closure query and its records read, {size} (median)", f"{cr:.1f} µs", f"{f:.1f} µs (the same BFS)", cr / f
+        )
+        row(
+            f"dependents query and its records read, {size} (median)",
+            f"{dr:.1f} µs",
+            f"{a:.1f} µs (the same BFS)",
+            dr / a,
+        )
     builds = " → ".join(f"{r['build_s']:.2f} s" for r in results.values())
     names = " → ".join(f"{n // 1000}k" for n in sizes)
     row(

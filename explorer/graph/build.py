@@ -27,7 +27,7 @@ from explorer.actions import is_destructive, is_pattern, matches, service_of
 from explorer.apigrammar import lookup_key
 from explorer.errors import CatalogError, Problem
 from explorer.graph.cycles import strongly_connected
-from explorer.graph.results import Edge, Evidence, Link, PairScope
+from explorer.graph.results import Edge, Evidence, PairScope
 from explorer.model import Catalog, Operation, Provenance
 from explorer.view import EdgeKind, ScopeMark
 
@@ -79,9 +79,9 @@ class CatalogGraph:
     # action -> how many rows check it: a dependency edge of the action whose evidence names that many
     # rows is listed by every row (a *certain* requirement), fewer rows make it *possible*
     row_count: dict[str, int]
-    # action -> the Links of its edges that every row checking it lists (the walk's certain steps when no
-    # row is filtered out), made once here instead of per query
-    certain_links: dict[str, tuple[Link, ...]]
+    # action -> its edges that every row checking it lists (the walk's certain steps when no row is
+    # filtered out), chosen once here instead of per query
+    certain_edges: dict[str, tuple[Edge, ...]]
     row_node: dict[tuple[str, Provenance], str]  # (operation id, provenance) of a row -> its op node
     destructive: frozenset[str]  # actions and patterns a reviewer should see flagged (explorer.actions)
     pattern_pairs: dict[str, tuple[PairScope, ...]]  # pattern -> the pairs of the actions it matches
@@ -91,9 +91,21 @@ class CatalogGraph:
     by_lower: dict[str, tuple[str, ...]]  # casefolded action/pattern -> spellings in the catalog
     by_api: dict[str, tuple[str, ...]]  # normalised API -> op nodes
     by_name: dict[str, tuple[str, ...]]  # casefolded operation name (any language) -> op nodes
-    cycle_of: dict[str, tuple[str, ...]]  # node -> its dependency cycle (sorted strongly connected component)
     self_loops: frozenset[str]
     _networkx: list[Any] = field(default_factory=list, compare=False, repr=False)  # made on first use
+    _cycle_of: list[dict[str, tuple[str, ...]]] = field(default_factory=list, compare=False, repr=False)
+
+    @property
+    def cycle_of(self) -> dict[str, tuple[str, ...]]:
+        """Node -> its dependency cycle (a sorted strongly connected component), made on first use: a
+        closure finds its own cycles among its links, so a one-query command never needs them all."""
+        if not self._cycle_of:
+            cycle_of: dict[str, tuple[str, ...]] = {}
+            for members in strongly_connected(self.succ, self.succ):  # only nodes with successors can be on one
+                for n in members:
+                    cycle_of[n] = members
+            self._cycle_of.append(cycle_of)  # two threads may both make it: the same dict
+        return self._cycle_of[0]
 
     @property
     def cycles(self) -> tuple[tuple[str, ...], ...]:
@@ -235,10 +247,6 @@ def _build(catalog: Catalog, source: str) -> CatalogGraph:
         key for key, e in edges.items() if e.kind == "depends" and all(ev.condition is not None for ev in e.evidence)
     )
 
-    cycle_of: dict[str, tuple[str, ...]] = {}
-    for members in strongly_connected(succ, succ):  # only nodes with successors can be on a cycle
-        for n in members:
-            cycle_of[n] = members
     self_loops = frozenset(src for src, dst in edges if src == dst)
 
     by_lower: dict[str, list[str]] = defaultdict(list)
@@ -268,10 +276,10 @@ def _build(catalog: Catalog, source: str) -> CatalogGraph:
         patterns=frozenset(patterns),
         pairs=frozen_pairs,
         row_count=row_count,
-        certain_links={
-            a: links
+        certain_edges={
+            a: certain
             for a, n in row_count.items()
-            if (links := tuple(Link(e, "certain") for e in out_edges.get(a, ()) if len(e.evidence) == n))
+            if a not in patterns and (certain := tuple(e for e in out_edges.get(a, ()) if len(e.evidence) == n))
         },
         row_node={(op.id, op.provenance): node for node, _s, op in ops},
         destructive=frozenset(n for n in defined | unresolved | patterns if is_destructive(n)),
@@ -285,6 +293,5 @@ def _build(catalog: Catalog, source: str) -> CatalogGraph:
         by_lower={k: tuple(v) for k, v in by_lower.items()},
         by_api={k: tuple(sorted(set(v))) for k, v in by_api.items()},
         by_name={k: tuple(sorted(set(v))) for k, v in by_name.items()},
-        cycle_of=cycle_of,
         self_loops=self_loops,
     )

@@ -23,16 +23,87 @@ RowFilter = Callable[[Evidence], bool] | None
 
 @dataclass(slots=True)
 class Walk:
-    """The raw answer: every node reached with its depth and basis, the first edge to it, the links."""
+    """The raw answer: every node reached with its depth and basis, the first edge to it, the links.
+
+    The default walk (:func:`walk_certain`) records only what it cannot derive: a node's basis follows from
+    its depth there (0 target, 1 documented, deeper certain), and so does a link's (the first
+    ``documented`` links are the targets' own rows, the rest certain); ``basis`` and ``links`` are then
+    ``None`` and :meth:`basis_of` and :meth:`all_links` derive them when a record is read.
+    """
 
     depth: dict[str, int]
-    basis: dict[str, Basis]
+    basis: dict[str, Basis] | None
     via: dict[str, Edge]
-    links: list[Link]
+    links: list[Link] | None
     possible: dict[str, list[Edge]]  # possible node -> the edges (from nodes of the answer) that list it
     possible_depth: dict[str, int]
     truncated: bool
     target_loops: set[str]  # targets whose own rows list them
+    edges: list[Edge] | None = None  # with ``links`` None: the links' edges, in walk order
+    documented: int = 0  # with ``links`` None: how many of ``edges`` come from the targets' own rows
+
+    def basis_of(self, node: str) -> Basis:
+        if self.basis is not None:
+            return self.basis[node]
+        return _BY_DEPTH[min(self.depth[node], 2)]
+
+    def all_links(self) -> list[Link]:
+        if self.links is not None:
+            return self.links
+        edges = self.edges or []
+        k = self.documented
+        return [Link(e, "documented") for e in edges[:k]] + [Link(e, "certain") for e in edges[k:]]
+
+
+_BY_DEPTH: tuple[Basis, Basis, Basis] = ("target", "documented", "certain")
+
+
+def walk_certain(g: CatalogGraph, seeds: Sequence[str]) -> Walk:
+    """The default answer (actions or patterns as targets, every row kept, all depths, nothing possible):
+    the targets' own edges, then the certain edges the build made, level by level, each level sorted by
+    name. Every query of a face starts here, so it does no more than a bare breadth-first search: one dict
+    per node reached and one list entry per link (bench/bench_graph.py holds it to ``networkx.descendants``).
+    :func:`walk` gives the same answer (a property test compares them)."""
+    depth = dict.fromkeys(seeds, 0)
+    via: dict[str, Edge] = {}
+    edges: list[Edge] = []
+    loops: set[str] = set()
+    frontier: list[str] = []
+    empty: tuple[Edge, ...] = ()
+    out_edges = g.out_edges
+    for u in seeds:
+        for e in out_edges.get(u, empty):
+            v = e.target
+            if v in depth:
+                if depth[v]:
+                    edges.append(e)
+                elif v == u:
+                    loops.add(u)  # a target that depends on itself: reported, not drawn
+                continue
+            depth[v] = 1
+            via[v] = e
+            edges.append(e)
+            frontier.append(v)
+    documented = len(edges)
+    get = g.certain_edges.get
+    level = 1
+    while frontier:
+        level += 1
+        frontier.sort()
+        nxt: list[str] = []
+        for u in frontier:
+            for e in get(u, empty):
+                v = e.target
+                if v in depth:
+                    if depth[v]:
+                        edges.append(e)
+                    continue
+                depth[v] = level
+                via[v] = e
+                edges.append(e)
+                nxt.append(v)
+        frontier = nxt
+    return Walk(depth, None, via, None, {}, {}, False, loops, edges, documented)
 
 
 def _kept(e: Edge, keep: RowFilter) -> int:
@@ -45,8 +116,8 @@ def _kept(e: Edge, keep: RowFilter) -> int:
 def walk(g: CatalogGraph, seeds: Sequence[str], max_depth: int | None, keep: RowFilter, want_possible: bool) -> Walk:
     """Breadth-first over the answer's own edges; each level sorted by name (deterministic records).
 
-    The hot path of every query (bench/bench_graph.py): plain loops over the sorted adjacency tuples, one
-    length comparison per edge for the certain rule, no per-edge function call when nothing is excluded.
+    Any query: operations as targets, rows filtered out (``keep``), a depth cut, possible requirements.
+    Plain loops over the sorted adjacency tuples, one length comparison per edge for the certain rule.
     """
     depth = dict.fromkeys(seeds, 0)
     basis: dict[str, Basis] = dict.fromkeys(seeds, "target")
@@ -58,8 +129,7 @@ def walk(g: CatalogGraph, seeds: Sequence[str], max_depth: int | None, keep: Row
     ops = g.operations
     patterns = g.patterns
     empty: tuple[Edge, ...] = ()
-    certain_links = g.certain_links
-    empty_links: tuple[Link, ...] = ()
+    certain_edges = g.certain_edges
     truncated = False
     loops: set[str] = set()
     frontier = list(depth)
@@ -82,11 +152,11 @@ def walk(g: CatalogGraph, seeds: Sequence[str], max_depth: int | None, keep: Row
             elif u in patterns:
                 continue
             elif keep is None:  # the common case, on links the build made: see bench/bench_graph.py
-                for link in certain_links.get(u, empty_links):
-                    v = link.edge.target
+                for e in certain_edges.get(u, empty):
+                    v = e.target
                     if v in depth:
                         if depth[v]:
-                            links.append(link)
+                            links.append(Link(e, "certain"))
                         elif v == u:
                             loops.add(u)
                         continue
@@ -95,8 +165,8 @@ def walk(g: CatalogGraph, seeds: Sequence[str], max_depth: int | None, keep: Row
                         continue
                     depth[v] = level + 1
                     basis[v] = "certain"
-                    via[v] = link.edge
-                    links.append(link)
+                    via[v] = e
+                    links.append(Link(e, "certain"))
                     nxt.append(v)
                 if want_possible:
                     n = row_count.get(u, 0)
@@ -185,18 +255,19 @@ def requirements(g: CatalogGraph, w: Walk, own: dict[str, tuple[PairScope, ...]]
     info = g.info
     succ = g.succ
     destructive = g.destructive
+    basis = w.basis
+    via_of = w.via
     reqs: list[Requirement] = []
     append = reqs.append
     for node, d in w.depth.items():
         if node in ops:
             continue
-        edge = w.via.get(node)
+        edge = via_of.get(node)
         via = edge.source if edge is not None else ""
         kind, resolved, scope, mark = info[node]
-        if node in own:
+        if own and node in own:
             scope = own[node]
             mark = summarise(scope)
-        label = ops[via].display_name() if via in ops else ""
         append(
             Requirement(
                 node,
@@ -207,8 +278,8 @@ def requirements(g: CatalogGraph, w: Walk, own: dict[str, tuple[PairScope, ...]]
                 resolved,
                 scope,
                 mark,
-                label,
-                w.basis[node],
+                ops[via].display_name() if via in ops else "",
+                _BY_DEPTH[d if d < 2 else 2] if basis is None else basis[node],
                 edge.evidence if edge is not None else (),
                 kind == "pattern",
                 node in destructive,
@@ -254,6 +325,12 @@ def _row_order(ev: Evidence) -> tuple[Provenance, str, str]:
 
 def possible_links(w: Walk) -> list[Link]:
     return [Link(e, "possible") for node in sorted(w.possible) for e in w.possible[node]]
+
+
+def answer_links(w: Walk) -> tuple[Link, ...]:
+    """The edges the answer rests on, in walk order (deterministic: sorted levels over sorted adjacency),
+    then the possible ones."""
+    return tuple(w.all_links() + possible_links(w)) if w.possible else tuple(w.all_links())
 
 
 def _row_apis(g: CatalogGraph, ev: Evidence) -> tuple[str, ...]:

@@ -13,8 +13,10 @@ from explorer.graph.cycles import strongly_connected
 from explorer.graph.results import (
     ActionInfo,
     CheckReport,
+    ClosureAnswer,
     ClosureResult,
     Dependent,
+    DependentsAnswer,
     DependentsResult,
     Disagreement,
     Edge,
@@ -248,35 +250,29 @@ class Explorer:
         return keep, excluded
 
     @staticmethod
-    def _walk(
-        seeds: Sequence[str],
-        adjacency: dict[str, tuple[Edge, ...]],
-        forward: bool,
-        max_depth: int | None,
-        keep: Callable[[Edge], bool] | None,
+    def _walk_back(
+        seed: str, in_edges: dict[str, tuple[Edge, ...]], max_depth: int | None
     ) -> tuple[dict[str, int], dict[str, Edge], bool]:
-        """Breadth-first walk along (forward) or against every edge: the depth of every node reached, the edge
-        that first reached it (from the first node by name on the level above) and whether max_depth cut the
-        walk. Nodes come out level by level, each level sorted by name. (Dependents walk this way: whatever
-        reaches an action by any row may break when it is denied.)"""
-        depth = dict.fromkeys(seeds, 0)
+        """Breadth-first against every edge: the depth of every node reached, the edge that first reached it
+        (from the first node by name on the level below) and whether max_depth cut the walk. Nodes come out
+        level by level, each level sorted by name. (Dependents walk this way: whatever reaches an action by
+        any row may break when it is denied.)"""
+        depth = {seed: 0}
         via: dict[str, Edge] = {}
-        frontier = list(depth)
+        frontier = [seed]
         level = 0
         empty: tuple[Edge, ...] = ()
+        get = in_edges.get
         while frontier:
             if max_depth is not None and level >= max_depth:
-                for u in frontier:
-                    for e in adjacency.get(u, empty):
-                        if (e.target if forward else e.source) not in depth and (keep is None or keep(e)):
-                            return depth, via, True
-                break
+                cut = any(e.source not in depth for u in frontier for e in get(u, empty))
+                return depth, via, cut
             level += 1
             nxt: list[str] = []
             for u in frontier:
-                for e in adjacency.get(u, empty):
-                    v = e.target if forward else e.source
-                    if v not in depth and (keep is None or keep(e)):
+                for e in get(u, empty):
+                    v = e.source
+                    if v not in depth:
                         depth[v] = level
                         via[v] = e
                         nxt.append(v)
@@ -296,8 +292,9 @@ class Explorer:
     ) -> tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]:
         """The cycles and self-loops among the answer's own links (a catalog cycle through an action the
         answer does not require is not a cycle of the answer)."""
-        g = self._g
-        if not (reached.keys() & g.cycle_of.keys()) and not (reached.keys() & g.self_loops):
+        # Breadth-first, every link of a cycle-free answer goes one level down: a cycle needs a link that
+        # does not (a cheap test on the answer alone, no catalog-wide cycle search).
+        if not target_loops and all(reached[k.edge.target] > reached[k.edge.source] for k in links):
             return (), ()
         succ: dict[str, set[str]] = {}
         for k in links:
@@ -330,16 +327,20 @@ class Explorer:
         seeds = resolved[0].seeds if len(resolved) == 1 else sorted({s for t in resolved for s in t.seeds})
         keep, excluded = (None, ()) if exclude_conditional is False else self.row_filter(exclude_conditional)
         g = self._g
-        w = lp.walk(g, seeds, max_depth, keep, possible)
-        own = lp.own_pairs(g, resolved) if any(t.kind == "operation" for t in resolved) else {}
-        reqs = lp.requirements(g, w, own, keep)
-        # walk order is deterministic (sorted levels over sorted adjacency), so links need no sort
-        ordered = tuple(w.links + lp.possible_links(w) if possible else w.links)
-        reached = {**w.depth, **w.possible_depth} if possible else w.depth
-        cycles, loops = self._answer_loops(reached, ordered, w.target_loops)
-        return ClosureResult(
-            g.cloud, resolved, tuple(reqs), max_depth, excluded, w.truncated, cycles, loops, possible, ordered
-        )
+        operations = any(t.kind == "operation" for t in resolved)
+        if max_depth is None and keep is None and not possible and not operations:
+            w = lp.walk_certain(g, seeds)  # the default answer, which every face asks for first
+        else:
+            w = lp.walk(g, seeds, max_depth, keep, possible)
+        own = lp.own_pairs(g, resolved) if operations else {}
+
+        def make() -> ClosureAnswer:
+            links = lp.answer_links(w)
+            reached = {**w.depth, **w.possible_depth} if w.possible else w.depth
+            cycles, loops = self._answer_loops(reached, links, w.target_loops)
+            return ClosureAnswer(tuple(lp.requirements(g, w, own, keep)), links, cycles, loops)
+
+        return ClosureResult(g.cloud, resolved, max_depth, excluded, w.truncated, possible, make)
 
     def dependents(self, action: str, max_depth: int | None = None) -> DependentsResult:
         """Everything whose closure contains ``action``: actions, documented patterns and operations."""
@@ -350,24 +351,28 @@ class Explorer:
         if not target.node:
             raise QueryError(f"{action!r} is a pattern no row documents; dependents are asked of an action")
         g = self._g
-        seeds = [target.node]
-        depth, reached_by, truncated = self._walk(seeds, g.in_edges, False, max_depth, None)
-        ops = g.operations
-        patterns = g.patterns
-        out: list[Dependent] = []
-        append = out.append
-        for node, d in depth.items():  # (depth, name) order, as walked
-            if not d:
-                continue
-            edge = reached_by[node]
-            if node in ops:
-                op = ops[node]
-                label = op.display_name() + (f" ({op.apis[0]})" if op.apis else "")
-                append(Dependent(node, "operation", d, edge.target, edge, label))
-            else:
-                append(Dependent(node, "pattern" if node in patterns else "action", d, edge.target, edge, node))
-        cycles, loops = self._loops(depth)
-        return DependentsResult(g.cloud, seeds[0], tuple(out), max_depth, truncated, cycles, loops)
+        seed = target.node
+        depth, reached_by, truncated = self._walk_back(seed, g.in_edges, max_depth)
+
+        def make() -> DependentsAnswer:
+            ops = g.operations
+            patterns = g.patterns
+            out: list[Dependent] = []
+            append = out.append
+            for node, d in depth.items():  # (depth, name) order, as walked
+                if not d:
+                    continue
+                edge = reached_by[node]
+                if node in ops:
+                    op = ops[node]
+                    label = op.display_name() + (f" ({op.apis[0]})" if op.apis else "")
+                    append(Dependent(node, "operation", d, edge.target, edge, label))
+                else:
+                    append(Dependent(node, "pattern" if node in patterns else "action", d, edge.target, edge, node))
+            cycles, loops = self._loops(depth)
+            return DependentsAnswer(tuple(out), cycles, loops)
+
+        return DependentsResult(g.cloud, seed, max_depth, truncated, make)
 
     def why(
         self,

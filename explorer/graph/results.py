@@ -11,6 +11,7 @@ a frozen dataclass costs about six times as much to construct, which dominated c
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal, NamedTuple
 
@@ -297,20 +298,60 @@ class Requirement:
         }
 
 
-@dataclass(slots=True)  # not frozen: see the module note on speed
+class ClosureAnswer(NamedTuple):
+    """The records of a closure, made from its walk when first read (see :class:`ClosureResult`)."""
+
+    requirements: tuple[Requirement, ...]
+    links: tuple[Link, ...]
+    cycles: tuple[tuple[str, ...], ...]
+    self_loops: tuple[str, ...]
+
+
+@dataclass(slots=True, eq=False)  # not frozen: see the module note on speed
 class ClosureResult:
-    """What a policy must allow for the targets: one requirement per action, by depth then name."""
+    """What a policy must allow for the targets: one requirement per action, by depth then name.
+
+    A query walks the graph and returns; the records (``requirements``, ``links``, ``cycles``,
+    ``self_loops``) are made from the walk the first time one of them is read, once. A caller that only
+    needs the walk's outcome (``truncated``, or whether the query is valid) pays for the walk alone, and
+    every face that reads the records pays for them exactly once.
+    """
 
     cloud: str
     targets: tuple[Target, ...]
-    requirements: tuple[Requirement, ...]
     max_depth: int | None
     excluded_conditions: tuple[str, ...]  # ("*",) when every conditional dependency was left out
     truncated: bool  # True when max_depth cut off further requirements
-    cycles: tuple[tuple[str, ...], ...]  # dependency cycles met (each sorted), sorted
-    self_loops: tuple[str, ...]
-    possible: bool = False  # True when possible requirements were asked for (and are listed)
-    links: tuple[Link, ...] = ()  # the edges the answer rests on, in walk order: what a diagram of it draws
+    possible: bool  # True when possible requirements were asked for (and are listed)
+    make: Callable[[], ClosureAnswer] | None = field(default=None, repr=False)
+    answer: ClosureAnswer | None = field(default=None, repr=False)
+
+    def records(self) -> ClosureAnswer:
+        """The records, made on first use (two threads may both make them: the same records)."""
+        made = self.answer
+        if made is None:
+            assert self.make is not None, "a ClosureResult needs its records or a way to make them"
+            made = self.answer = self.make()
+            self.make = None  # the walk behind it is no longer needed
+        return made
+
+    @property
+    def requirements(self) -> tuple[Requirement, ...]:
+        return self.records().requirements
+
+    @property
+    def links(self) -> tuple[Link, ...]:
+        """The edges the answer rests on, in walk order: what a diagram of it draws."""
+        return self.records().links
+
+    @property
+    def cycles(self) -> tuple[tuple[str, ...], ...]:
+        """Dependency cycles met (each sorted), sorted."""
+        return self.records().cycles
+
+    @property
+    def self_loops(self) -> tuple[str, ...]:
+        return self.records().self_loops
 
     def actions(self, max_depth: int | None = None) -> tuple[str, ...]:
         """The required action names (patterns included), optionally up to a depth."""
@@ -387,17 +428,47 @@ class Dependent:
         }
 
 
-@dataclass(slots=True)  # not frozen: see the module note on speed
+class DependentsAnswer(NamedTuple):
+    """The records of a dependents query, made from its walk when first read."""
+
+    dependents: tuple[Dependent, ...]
+    cycles: tuple[tuple[str, ...], ...]
+    self_loops: tuple[str, ...]
+
+
+@dataclass(slots=True, eq=False)  # not frozen: see the module note on speed
 class DependentsResult:
-    """Who needs an action: everything whose closure contains it (what breaks if it is denied)."""
+    """Who needs an action: everything whose closure contains it (what breaks if it is denied).
+
+    As with :class:`ClosureResult`, the records are made from the walk when one is first read."""
 
     cloud: str
     action: str
-    dependents: tuple[Dependent, ...]
     max_depth: int | None
     truncated: bool
-    cycles: tuple[tuple[str, ...], ...]
-    self_loops: tuple[str, ...]
+    make: Callable[[], DependentsAnswer] | None = field(default=None, repr=False)
+    answer: DependentsAnswer | None = field(default=None, repr=False)
+
+    def records(self) -> DependentsAnswer:
+        """The records, made on first use (two threads may both make them: the same records)."""
+        made = self.answer
+        if made is None:
+            assert self.make is not None, "a DependentsResult needs its records or a way to make them"
+            made = self.answer = self.make()
+            self.make = None
+        return made
+
+    @property
+    def dependents(self) -> tuple[Dependent, ...]:
+        return self.records().dependents
+
+    @property
+    def cycles(self) -> tuple[tuple[str, ...], ...]:
+        return self.records().cycles
+
+    @property
+    def self_loops(self) -> tuple[str, ...]:
+        return self.records().self_loops
 
     def nodes(self) -> tuple[str, ...]:
         return tuple(d.node for d in self.dependents)
