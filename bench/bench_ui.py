@@ -40,6 +40,7 @@ from timing import row, timed_row  # noqa: E402
 from ui_support import (  # noqa: E402
     CHROMIUM,
     CHROMIUM_ARGS,
+    GRAPH_DRAWN_JS,
     free_port,
     served_catalog,
     start_server,
@@ -48,16 +49,15 @@ from ui_support import (  # noqa: E402
 )
 
 from explorer import api  # noqa: E402
+from explorer.cli.ui_cmd import SERVER_OPTIONS  # noqa: E402
 
 CLOUD = "huaweicloud"
 INPUT = 'input[aria-label^="Action"]'
 # The bare page: Graphviz in the browser has drawn the graph titled with the action.
 TITLE_JS = """(title) => Array.from(document.querySelectorAll('[data-testid="stGraphVizChart"] svg text'))
     .some(t => t.textContent === title)"""
-# The app: the interactive graph's frame has drawn the target node (Cytoscape draws on its next frame).
-DRAWN_JS = """(action) => { const f = document.querySelector('iframe[title$="permission_explorer_graph"]');
-    const g = f && f.contentWindow && f.contentWindow.peGraph;
-    return !!g && g.cy().getElementById(action).nonempty() && g.cy().getElementById(action).hasClass('target'); }"""
+# The app: the interactive graph's frame has drawn the target node.
+DRAWN_JS = GRAPH_DRAWN_JS
 # The bare page: what Streamlit alone costs to turn typed text into a drawn graph.
 BARE_PAGE = """
 import json, streamlit as st
@@ -130,19 +130,8 @@ async def concurrent_sessions(url: str, actions: list[str]) -> tuple[list[str], 
 
 
 def bare_command(script: Path, port: int) -> list[str]:
-    return [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        str(script),
-        "--server.headless",
-        "true",
-        "--browser.gatherUsageStats",
-        "false",
-        "--server.port",
-        str(port),
-    ]
+    """The bare page, served with the app's server options (so a ratio is what the app adds)."""
+    return [sys.executable, "-m", "streamlit", "run", str(script), *SERVER_OPTIONS, "--server.port", str(port)]
 
 
 def cold_start(argv: list[str], env: dict[str, str], url: str, action: str, *, app: bool) -> float:

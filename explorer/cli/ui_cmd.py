@@ -25,20 +25,38 @@ ACCENT_LIGHT = "#2f6fd6"
 ACCENT_DARK = "#6ea8ff"
 
 
+# Streamlit's server options for serving the app (the UI benchmarks give a bare page the same ones).
+SERVER_OPTIONS = (
+    "--server.headless",
+    "true",
+    "--browser.gatherUsageStats",
+    "false",
+    "--client.toolbarMode",
+    "viewer",
+    # An installed tool's source does not change while it is served: without a file watcher a new
+    # session does not scan every imported module's path (bench/bench_session_cpu.py), and no edit of
+    # a file beside the app reruns anyone's page.
+    "--server.fileWatcherType",
+    "none",
+    "--server.runOnSave",
+    "false",
+    # The pages call st.* for everything they show; "magic" (a bare expression is displayed) would
+    # rewrite each page's syntax tree whenever Streamlit recompiles it, i.e. for every new session
+    # once the last one has gone (its script cache is emptied then).
+    "--runner.magicEnabled",
+    "false",
+)
+
+
 def streamlit_command(port: int, address: str) -> list[str]:
-    """The argv that serves the app (also used by the browser tests and the UI benchmark)."""
+    """The argv that serves the app (also used by the browser tests and the UI benchmarks)."""
     return [
         sys.executable,
         "-m",
         "streamlit",
         "run",
         str(APP_SCRIPT),
-        "--server.headless",
-        "true",
-        "--browser.gatherUsageStats",
-        "false",
-        "--client.toolbarMode",
-        "viewer",
+        *SERVER_OPTIONS,
         "--server.port",
         str(port),
         "--server.address",

@@ -20,3 +20,4 @@ st.html(Path(__file__).with_name("theme.css"))  # visible focus ring (a styleshe
 current = st.navigation(navigation.all_pages())
 source.sidebar()
 current.run()
+source.settle()

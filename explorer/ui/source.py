@@ -11,6 +11,7 @@ refers to uploaded data. The engines are built by ``explorer.api``; nothing here
 
 from __future__ import annotations
 
+import gc
 from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -58,7 +59,32 @@ def bundled(root: str) -> Source:
     path = Path(root)
     catalogs = api.load([path])
     label = "bundled catalog" if path.resolve() == api.BUNDLED_CATALOG.resolve() else f"catalog {path}"
-    return Source(f"bundled:{path}", label, api.build_explorers(catalogs, label), path, catalogs)
+    source = Source(f"bundled:{path}", label, api.build_explorers(catalogs, label), path, catalogs)
+    _settle()
+    return source
+
+
+_settled: list[bool] = []  # once per server process: see settle()
+
+
+def _settle() -> None:
+    """Move what was just built, which lives as long as the server, out of the garbage collector's sight.
+
+    Streamlit collects every generation after each script run (``runner.postScriptGC``); with the
+    catalog and its graphs in the heap, that full collection walked some 10^5 live objects per rerun
+    and was most of what a session's first view cost the server beyond a bare page
+    (bench/bench_session_cpu.py). Frozen objects are still freed by reference counting when they go.
+    """
+    gc.collect()
+    gc.freeze()
+
+
+def settle() -> None:
+    """Called at the end of every script run; the first one of the process also freezes what the page's
+    first run imported and cached (its libraries, layouts), which stays until the server stops."""
+    if not _settled:
+        _settled.append(True)
+        _settle()
 
 
 @st.cache_resource(max_entries=8, show_spinner="Building the graph of the upload…")
