@@ -16,9 +16,6 @@ from explorer.errors import ExplorerError
 
 INSTALL_HINT = 'the web UI needs streamlit, which is not installed: pip install "permission-explorer[ui]"'
 
-# The app is a plain script that ``streamlit run`` executes; its path is resolved from the installed
-# package so the command works from any working directory.
-APP_SCRIPT = Path(__file__).resolve().parent.parent / "ui" / "app.py"
 # Streamlit's default accent is red, which reviewers read as an error on chips and focus borders. Set
 # per light and dark theme, so the app still follows the reader's system setting.
 ACCENT_LIGHT = "#2f6fd6"
@@ -53,9 +50,7 @@ def streamlit_command(port: int, address: str) -> list[str]:
     return [
         sys.executable,
         "-m",
-        "streamlit",
-        "run",
-        str(APP_SCRIPT),
+        "explorer.ui.serve",  # `streamlit run` on the app, preparing the catalog meanwhile
         *SERVER_OPTIONS,
         "--server.port",
         str(port),

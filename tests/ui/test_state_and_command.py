@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +12,6 @@ from click.testing import CliRunner
 from ui_support import FIXTURE_CATALOG
 
 from explorer.cli import cli
-from explorer.cli.ui_cmd import APP_SCRIPT
 from explorer.ui.state import ExploreState, explore_params, read_explore, read_targets
 
 CLOUDS = ("huaweicloud", "otc")
@@ -79,13 +79,15 @@ def test_ui_command_runs_streamlit_on_the_named_catalog(monkeypatch: pytest.Monk
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 0, result.output
     argv = seen["argv"]
-    assert argv[1:5] == ["-m", "streamlit", "run", str(APP_SCRIPT)]
-    assert Path(argv[4]).is_file()
-    pairs = dict(zip(argv[5::2], argv[6::2], strict=True))
+    assert argv[1:3] == ["-m", "explorer.ui.serve"]
+    pairs = dict(zip(argv[3::2], argv[4::2], strict=True))
     assert pairs == {
         "--server.headless": "true",
         "--browser.gatherUsageStats": "false",
         "--client.toolbarMode": "viewer",
+        "--server.fileWatcherType": "none",
+        "--server.runOnSave": "false",
+        "--runner.magicEnabled": "false",
         "--server.port": "8600",
         "--server.address": "0.0.0.0",
         "--theme.light.primaryColor": "#2f6fd6",
@@ -99,3 +101,23 @@ def test_ui_command_refuses_a_missing_catalog(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "does not exist; expected a catalog root" in result.output
     assert "Traceback" not in result.output
+
+
+def test_the_server_module_is_streamlit_run_on_the_app(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``python -m explorer.ui.serve OPTIONS`` is ``streamlit run app.py OPTIONS`` plus a preparing thread."""
+    import threading
+
+    from streamlit.web import cli as streamlit_cli
+
+    from explorer.ui import serve
+    from explorer.ui.serve import APP_SCRIPT
+
+    started: list[str] = []
+    ran: list[list[str]] = []
+    monkeypatch.setattr(threading.Thread, "start", lambda self: started.append(self.name))
+    monkeypatch.setattr(streamlit_cli, "main", lambda: ran.append(list(sys.argv)))
+    monkeypatch.setattr(sys, "argv", ["serve", "--server.port", "8600"])
+    serve.main()
+    assert ran == [["streamlit", "run", str(APP_SCRIPT), "--server.port", "8600"]]
+    assert Path(APP_SCRIPT).is_file()
+    assert started == ["permission-explorer-prepare"]

@@ -1,0 +1,61 @@
+"""The web UI's server: ``streamlit run`` on the app, with the catalog made ready while the first
+browser loads the page.
+
+Streamlit runs a page's script only once a browser session has connected, so the first reader would
+wait for the imports, the catalog load and the graph builds after the browser had fetched and started
+Streamlit's own code. Here a background thread does that work as soon as the server is up, into the
+same process-wide cache (``st.cache_resource``) the page reads; a session that comes earlier waits for
+the same computation instead of starting a second one. ``permission-explorer ui`` runs this module.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import sys
+import threading
+import time
+from pathlib import Path
+
+APP_SCRIPT = Path(__file__).resolve().with_name("app.py")
+
+
+def prepare() -> None:
+    """Import what the Explore page uses and load the served catalog into the page's cache."""
+    from streamlit import runtime
+
+    deadline = time.monotonic() + 60
+    while not runtime.exists() and time.monotonic() < deadline:  # the server's own start comes first
+        time.sleep(0.05)
+    # Streamlit warns that a cached function ran outside a script run; here that is the point.
+    quiet = logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context")
+    level = quiet.level
+    quiet.setLevel(logging.ERROR)
+    try:
+        importlib.import_module("pandas")  # st.dataframe's, the heaviest import of a first view
+
+        from explorer import api
+        from explorer.ui import source
+
+        # The engine parts a first view uses, imported now (explorer.api imports them on first use).
+        # Not the page modules: a component declared outside a script run would not be registered.
+        for name in ("closure_view", "graph_layout", "render_view", "generate_policies", "to_terraform"):
+            getattr(api, name)
+        source.bundled(str(api.default_catalog_path()))
+    except Exception:  # the page reports a bad catalog itself, with the file and the row
+        return
+    finally:
+        quiet.setLevel(level)
+
+
+def main() -> None:
+    """``python -m explorer.ui.serve [streamlit options]``: serve the app as ``streamlit run`` does."""
+    from streamlit.web import cli
+
+    threading.Thread(target=prepare, name="permission-explorer-prepare", daemon=True).start()
+    sys.argv = ["streamlit", "run", str(APP_SCRIPT), *sys.argv[1:]]
+    cli.main()
+
+
+if __name__ == "__main__":
+    main()
