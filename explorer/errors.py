@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+# A message quotes what it was given; a pasted 20,000-character link or cell should not come back whole.
+MAX_QUOTED = 120  # characters of one unbroken run of text kept in a message
+_LONG_RUN = re.compile(rf"[^\s;,]{{{MAX_QUOTED + 1},}}")
+
+
+def clip(text: str) -> str:
+    """``text`` with every unbroken run longer than MAX_QUOTED characters cut to its start, saying how long it
+    was: a message stays readable whatever the input, and still shows which input it is about."""
+    return _LONG_RUN.sub(lambda m: f"{m.group()[: MAX_QUOTED - 20]}… ({len(m.group()):,} characters)", text)
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -15,11 +26,14 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.file}: {self.location}" if self.location else self.file
-        return f"{where}: {self.message}"
+        return clip(f"{where}: {self.message}")
 
 
 class ExplorerError(Exception):
-    """Base class of every error meant for the user."""
+    """Base class of every error meant for the user; its message quotes long input cut short (:func:`clip`)."""
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*(clip(a) if isinstance(a, str) else a for a in args))
 
 
 class CatalogError(ExplorerError):

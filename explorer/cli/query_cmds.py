@@ -16,6 +16,7 @@ from typing import IO, TYPE_CHECKING, Any, cast
 import click
 
 from explorer import api
+from explorer.errors import clip
 
 if TYPE_CHECKING:  # rich is imported when a table is printed, not for --json or --help
     from rich.console import Console
@@ -321,7 +322,7 @@ def search_cmd(text: str, limit: int, as_json: bool, ex: api.Explorer) -> None:
     if as_json:
         _print_json({"cloud": ex.cloud, "query": text, "limit": limit, "hits": [h.to_dict() for h in hits]})
     else:
-        table = _table(f"Search {text!r} ({ex.cloud}): {len(hits)} hits")
+        table = _table(clip(f"Search {text!r} ({ex.cloud}): {len(hits)} hits"))
         for col in ("kind", "match", "key", "detail"):
             table.add_column(col, overflow="fold")
         for h in hits:

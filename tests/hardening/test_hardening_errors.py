@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from hardening_support import MINI, SEED, tree
+from hardening_support import GOOD, MINI, SEED, tree
 
 from explorer import api
 from explorer.cli import cli
@@ -125,3 +125,41 @@ def test_an_unreadable_folder_in_validate_is_a_message(tmp_path: Path, monkeypat
     code, output = _run(["validate", str(root / "otc" / "ecs.yaml"), str(root)])
     assert code == 1
     assert "Permission denied" in output and "Traceback" not in output
+
+
+LONG = "x" * 20_000
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["closure", LONG],
+        ["closure", f"ecs:{LONG}:get"],
+        ["closure", f"op:{LONG}"],
+        ["closure", f"ecs:*{LONG}"],
+        ["dependents", LONG],
+        ["scope", LONG],
+        ["show", LONG],
+        ["search", LONG],
+        ["closure", LONG, "--json"],
+    ],
+)
+def test_long_input_is_quoted_short_in_every_message(args: list[str]) -> None:
+    """A pasted 20,000-character argument comes back as its start and its length, not whole."""
+    result = CliRunner().invoke(cli, [*args, "--catalog", str(GOOD)])
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert result.exit_code in (1, 2)
+    assert "(20,0" in result.output and " characters)" in result.output
+    assert len(result.output) < 2_000, len(result.output)
+
+
+def test_clip_keeps_short_text_and_the_punctuation_around_long_runs() -> None:
+    from explorer.errors import MAX_QUOTED, QueryError, clip
+
+    short = "y" * MAX_QUOTED
+    assert clip(f"unknown {short}") == f"unknown {short}"
+    assert (
+        clip("a " + "z" * 500 + "; did you mean: b")
+        == "a " + "z" * (MAX_QUOTED - 20) + "… (500 characters); did you mean: b"
+    )
+    assert str(QueryError("bad " + "q" * 300, ("q:r:s",))).endswith("… (300 characters); did you mean: q:r:s")
