@@ -22,6 +22,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from timing import timed_row
+
 from explorer import api
 
 
@@ -82,6 +84,8 @@ def main() -> None:
             f"{figures[key + '_ratio']} x cached load"
         )
     print(f"  {figures['changes']} changes, {figures['impact']} actions and API rows whose default answer differs")
+    for name, key in (("diff huaweicloud -> otc", "diff"), ("the same, with impact", "diff_with_impact")):
+        timed_row(name, figures[key + "_s"], figures["load_both_yaml_s"], "loading both catalogs from YAML")
 
 
 if __name__ == "__main__":

@@ -23,6 +23,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from timing import row
+
 ROOT = Path(__file__).resolve().parents[1]
 
 Family = Callable[[int], tuple[str, str]]  # size in bytes -> (file name, text)
@@ -221,6 +223,18 @@ def main(argv: list[str] | None = None) -> int:
                 f"{name:18} {int(m['size']) // 1024:>5}KB {float(m['seconds']):8.3f} {float(m['ratio_to_floor']):8.1f} "  # type: ignore[call-overload]
                 f"{float(m['peak_mb']):8.0f} {growth:>7}  {str(m['outcome'])[:70]}"
             )
+    for name, rows in results.items():  # one collected row per family: its largest input
+        big, prev = rows[-1], rows[-2] if len(rows) > 1 else None
+        growth = ""
+        if prev is not None and float(prev["seconds"]) > 0.002 and float(big["seconds"]) > 0:
+            factor = int(big["size"]) / int(prev["size"])  # type: ignore[call-overload]
+            growth = f", growth {math.log(float(big['seconds']) / float(prev['seconds'])) / math.log(factor):.2f}"
+        row(
+            f"hostile input `{name}`, {int(big['size']) // 1024} KB ({str(big['outcome'])[:40]})",  # type: ignore[call-overload]
+            f"{float(big['seconds']) * 1000:.0f} ms, {float(big['peak_mb']):.0f} MB peak{growth}",
+            f"{floors[int(big['size'])] * 1000:.0f} ms (a benign table of the same size)",  # type: ignore[call-overload]
+            float(big["ratio_to_floor"]),
+        )
     return 1 if crashed else 0
 
 

@@ -38,6 +38,21 @@ SCRIPTS = (
     ("bench_render.py", "`export --format svg`", "bare `dot -Tsvg` on the same DOT text"),
     ("bench_policy.py", "`policy lint` of a large policy set", "loading the catalog"),
     (
+        "bench_diff.py",
+        "diffing the two clouds of the bundled catalog, with and without impact",
+        "loading both catalogs",
+    ),
+    (
+        "bench_hostile.py",
+        "importing the pathological document families of issue 15 at growing sizes",
+        "a benign table of the same size",
+    ),
+    (
+        "bench_session_cpu.py",
+        "server CPU of a session's first view of a deep link (returning and new browser)",
+        "a bare Streamlit page, same server options",
+    ),
+    (
         "bench_ui.py",
         "choosing an action until headless Chromium has redrawn the graph; 10 sessions at once",
         "a bare Streamlit page drawing the same DOT",
