@@ -43,3 +43,16 @@ def visible_stream(text: str) -> str:
 def has_invisible(text: str) -> bool:
     """True if :func:`visible` would change ``text``."""
     return _INVISIBLE.search(text) is not None
+
+
+# --- scope flags --------------------------------------------------------------------------------
+
+FROM_TEXT = "from text"
+
+
+def scope_flag(value: bool | None, inferred: bool = False) -> str:
+    """A scope flag as every face shows it: ``yes``, ``no`` or ``?`` (the row does not say), and
+    ``yes (from text)`` when the importer read it from the row's prose, not from its flag column, so a
+    reviewer knows which claims rest on wording rather than on the table."""
+    text = {True: "yes", False: "no", None: "?"}[value]
+    return f"{text} ({FROM_TEXT})" if inferred and value is not None else text

@@ -152,6 +152,10 @@ DEFS: dict[str, Schema] = {
             "apis": strings(),
             "iam_project": FLAG,
             "enterprise_project": FLAG,
+            "inferred": said(
+                {"type": "array", "items": {"enum": ["iam_project", "enterprise_project"]}},
+                "the flags the importer read from the row's prose, not from its flag columns",
+            ),
             "provenance": ref("provenance"),
         },
         "Scope of one (operation, action) pair, as that operation's row documents it.",

@@ -306,8 +306,8 @@ def _print_scope(report: api.ScopeReport, show_pairs: bool, cloud: str) -> None:
                 a.action,
                 p.operation_name,
                 apis,
-                _flag(p.iam_project),
-                _flag(p.enterprise_project),
+                api.scope_flag(p.iam_project, "iam_project" in p.inferred),
+                api.scope_flag(p.enterprise_project, "enterprise_project" in p.inferred),
             )
     console.print(table)
 
@@ -349,7 +349,9 @@ def show_cmd(action: str, as_json: bool, ex: api.Explorer) -> None:
         table.add_column(col, overflow="fold")
     for p in info.operations:
         row = f"{p.provenance.file} t{p.provenance.table} r{p.provenance.row}"
-        table.add_row(p.operation_name, ", ".join(p.apis), _flag(p.iam_project), _flag(p.enterprise_project), row)
+        iam = api.scope_flag(p.iam_project, "iam_project" in p.inferred)
+        ep = api.scope_flag(p.enterprise_project, "enterprise_project" in p.inferred)
+        table.add_row(p.operation_name, ", ".join(p.apis), iam, ep, row)
     console.print(table)
     for title, edges, other in (("Needs", info.dependencies, "target"), ("Needed by", info.required_by, "source")):
         t = _table(title)

@@ -35,6 +35,10 @@ if TYPE_CHECKING:
     import networkx as nx
 
 
+# the scope flags a pair carries (Scope has more: instance, tag)
+PAIR_FLAGS = ("iam_project", "enterprise_project")
+
+
 def normalise_api(text: str) -> str | None:
     """``METHOD /path`` with the method upper-cased and placeholders blanked, or None if not an API.
 
@@ -191,7 +195,16 @@ def _build(catalog: Catalog, source: str) -> CatalogGraph:
                 # an action cell written as a pattern (cce:kubernetes:*): a pattern node, expanded like a dependency's
                 patterns.add(ref.action)
             pairs[ref.action].append(
-                PairScope(ref.action, op.id, name, op.apis, op.scope.iam_project, op.scope.enterprise_project, prov)
+                PairScope(
+                    ref.action,
+                    op.id,
+                    name,
+                    op.apis,
+                    op.scope.iam_project,
+                    op.scope.enterprise_project,
+                    prov,
+                    tuple(f for f in op.scope.inferred if f in PAIR_FLAGS),
+                )
             )
             evidence[(node, ref.action)].append(Evidence(op.id, prov, ref.condition))
             kinds[(node, ref.action)] = "checks"

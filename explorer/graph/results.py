@@ -132,6 +132,8 @@ class PairScope:
     iam_project: bool | None
     enterprise_project: bool | None
     provenance: Provenance
+    # the flags ("iam_project", "enterprise_project") the importer read from the row's prose, not its columns
+    inferred: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -141,6 +143,7 @@ class PairScope:
             "apis": list(self.apis),
             "iam_project": self.iam_project,
             "enterprise_project": self.enterprise_project,
+            "inferred": list(self.inferred),
             "provenance": _provenance_dict(self.provenance),
         }
 

@@ -34,7 +34,8 @@ def rows_text(provenance: Iterable[Provenance]) -> str:
 def pair_text(pair: api.PairScope) -> str:
     """One (operation, action) pair's scope: its API (or name), then the two flags."""
     label = pair.apis[0] if pair.apis else pair.operation_name
-    return f"{label}: IAM {flag(pair.iam_project)}, EP {flag(pair.enterprise_project)}"
+    iam = api.scope_flag(pair.iam_project, "iam_project" in pair.inferred)
+    return f"{label}: IAM {iam}, EP {api.scope_flag(pair.enterprise_project, 'enterprise_project' in pair.inferred)}"
 
 
 def editions(provenance: Iterable[Provenance]) -> str:

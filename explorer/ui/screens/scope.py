@@ -197,8 +197,8 @@ def main() -> None:
                     "action": p.action,
                     "operation": p.operation_name,
                     "API": ", ".join(p.apis),
-                    "IAM project": tables.flag(p.iam_project),
-                    "enterprise project": tables.flag(p.enterprise_project),
+                    "IAM project": api.scope_flag(p.iam_project, "iam_project" in p.inferred),
+                    "enterprise project": api.scope_flag(p.enterprise_project, "enterprise_project" in p.inferred),
                     "provenance": tables.where(p.provenance),
                 }
                 for p in report.pairs
