@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal, NamedTuple, Protocol, TypeVar
 
 from explorer.model import Provenance
 from explorer.view import EdgeKind, ScopeMark
@@ -310,6 +310,26 @@ class ClosureAnswer(NamedTuple):
     self_loops: tuple[str, ...]
 
 
+Records = TypeVar("Records")
+
+
+class _MadeOnRead(Protocol[Records]):
+    """A result whose records are made from its walk the first time they are read, once."""
+
+    make: Callable[[], Records] | None
+    answer: Records | None
+
+
+def _records(result: _MadeOnRead[Records]) -> Records:
+    """The records, made on first use (two threads may both make them: the same records)."""
+    made = result.answer
+    if made is None:
+        assert result.make is not None, f"a {type(result).__name__} needs its records or a way to make them"
+        made = result.answer = result.make()
+        result.make = None  # the walk behind them is no longer needed
+    return made
+
+
 @dataclass(slots=True, eq=False)  # not frozen: see the module note on speed
 class ClosureResult:
     """What a policy must allow for the targets: one requirement per action, by depth then name.
@@ -330,13 +350,7 @@ class ClosureResult:
     answer: ClosureAnswer | None = field(default=None, repr=False)
 
     def records(self) -> ClosureAnswer:
-        """The records, made on first use (two threads may both make them: the same records)."""
-        made = self.answer
-        if made is None:
-            assert self.make is not None, "a ClosureResult needs its records or a way to make them"
-            made = self.answer = self.make()
-            self.make = None  # the walk behind it is no longer needed
-        return made
+        return _records(self)
 
     @property
     def requirements(self) -> tuple[Requirement, ...]:
@@ -453,13 +467,7 @@ class DependentsResult:
     answer: DependentsAnswer | None = field(default=None, repr=False)
 
     def records(self) -> DependentsAnswer:
-        """The records, made on first use (two threads may both make them: the same records)."""
-        made = self.answer
-        if made is None:
-            assert self.make is not None, "a DependentsResult needs its records or a way to make them"
-            made = self.answer = self.make()
-            self.make = None
-        return made
+        return _records(self)
 
     @property
     def dependents(self) -> tuple[Dependent, ...]:
