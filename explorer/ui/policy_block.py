@@ -24,7 +24,12 @@ def show(source_key: str, ex: api.Explorer, targets: Sequence[str], key: str, *,
     when the page includes them)."""
     if not targets:
         return
-    with st.expander("Policy for this", icon=":material/policy:"):
+    # Made only when opened: the policies are computed, and the code viewer's script (a large part of what
+    # a first view's browser loads) fetched, for a reviewer who asks for them.
+    block = st.expander("Policy for this", icon=":material/policy:", key=f"{key}_open", on_change="rerun")
+    if not block.open:
+        return
+    with block:
         try:
             generated = _generated(source_key, ex.cloud, tuple(targets), possible, ex)
         except ExplorerError as exc:

@@ -12,13 +12,29 @@ from ui_support import REPO
 APP = REPO / "explorer" / "ui" / "app.py"
 
 
-def open_page(page: str = "explore", **params: str) -> AppTest:
+def new_app() -> AppTest:
+    """The app before its first run, with the Explore table (drawn when opened) open, as the tests read it."""
     at = AppTest.from_file(str(APP), default_timeout=60)
+    at.session_state["ex_table_open"] = True
+    return at
+
+
+def open_page(page: str = "explore", **params: str) -> AppTest:
+    """A page after its first run."""
+    at = new_app()
     if page != "explore":
         at.run()
         at.switch_page(f"screens/{page}.py")
     for key, value in params.items():
         at.query_params[key] = value
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def open_policy(at: AppTest, key: str) -> AppTest:
+    """Open a page's "Policy for this" block (made only when opened), as a click on it does."""
+    at.session_state[f"{key}_open"] = True
     at.run()
     assert not at.exception, [e.message for e in at.exception]
     return at

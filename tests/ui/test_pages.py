@@ -9,7 +9,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from apptest_support import APP, button_labels, dot_source, drawn, graphs, open_page, shown, table, texts
+from apptest_support import (
+    button_labels,
+    dot_source,
+    drawn,
+    graphs,
+    new_app,
+    open_page,
+    open_policy,
+    shown,
+    table,
+    texts,
+)
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
@@ -169,7 +180,9 @@ def test_other_cloud_from_link() -> None:
 def test_download_buttons_for_every_format() -> None:
     at = open_page(action="ecs:servers:createImage")
     labels = [b.label for b in at.get("download_button")]
-    # the diagram's formats, then the "policy for this" block (tests/ui/test_policy_page.py)
+    assert labels == ["SVG", "PNG", "DOT", "Mermaid", "JSON", "Table CSV"]
+    # the "policy for this" block adds its own once opened (tests/ui/test_policy_page.py)
+    labels = [b.label for b in open_policy(at, "ex_policy").get("download_button")]
     assert labels == ["SVG", "PNG", "DOT", "Mermaid", "JSON", "Table CSV", "Policies JSON", "Terraform"]
 
 
@@ -228,7 +241,7 @@ def test_catalog_page_health() -> None:
 def test_uploaded_catalog_is_laid_over_the_bundled_one_or_used_alone() -> None:
     data = (FIXTURE_CATALOG / "otc" / "ims.yaml").read_bytes()
     upload = uploads.catalog_from_yaml([uploads.Upload("ims.yaml", data)])
-    at = AppTest.from_file(str(APP), default_timeout=60)
+    at = new_app()
     at.session_state[source.UPLOAD_KEY] = upload
     at.query_params["action"] = "ims:images:update"
     at.run()
@@ -258,7 +271,7 @@ def test_an_upload_layered_over_the_catalog_resolves_dependencies_on_other_servi
     )
     text = api.dump_service(ServiceCatalog("otc", "mine", (SourceDoc("mine.md", "otc-en"),), (row,)))
     upload = uploads.catalog_from_yaml([uploads.Upload("mine.yaml", text.encode("utf-8"))])
-    at = AppTest.from_file(str(APP), default_timeout=60)
+    at = new_app()
     at.session_state[source.UPLOAD_KEY] = upload
     at.query_params.update(action="ecs:mine:create", depth="2")
     at.run()
@@ -330,7 +343,7 @@ def test_documentation_table_upload_is_imported_and_explored() -> None:
         [uploads.Upload("images.md", IMS_TABLE)], cloud="huaweicloud", edition="huaweicloud-zh"
     )
     assert upload.notes == ("images.md: md-pipe, service ims: 2 of 2 rows imported from 1 action tables",)
-    at = AppTest.from_file(str(APP), default_timeout=60)
+    at = new_app()
     at.session_state[source.UPLOAD_KEY] = upload
     at.run()
     at.switch_page("screens/scope.py")
@@ -442,7 +455,7 @@ def hostile_catalog() -> bytes:
 
 def test_hostile_text_in_an_upload_is_shown_literally() -> None:
     upload = uploads.catalog_from_yaml([uploads.Upload("ims.yaml", hostile_catalog())])
-    at = AppTest.from_file(str(APP), default_timeout=60)
+    at = new_app()
     at.session_state[source.UPLOAD_KEY] = upload
     at.query_params.update(action="ims:images:list", depth="2", node="ims:images:get")
     at.run()
@@ -470,7 +483,7 @@ def test_any_uploaded_bytes_give_a_catalog_or_a_clear_error(data: bytes) -> None
 
 def test_back_from_an_upload_to_the_bundled_catalog_starts_afresh() -> None:
     data = (FIXTURE_CATALOG / "otc" / "ims.yaml").read_bytes()
-    at = AppTest.from_file(str(APP), default_timeout=60)
+    at = new_app()
     at.session_state[source.UPLOAD_KEY] = uploads.catalog_from_yaml([uploads.Upload("ims.yaml", data)])
     at.query_params["action"] = "ims:images:update"
     at.run()
@@ -528,3 +541,18 @@ def test_explore_and_scope_of_an_api_that_needs_no_action(monkeypatch: pytest.Mo
     assert info.startswith("**Nothing to grant**: the documentation lists no action for GET /.")
     assert "no action required (action cell: 无)" in info
     assert not texts(at, "success") and not texts(at, "error")
+
+
+def test_the_explore_table_is_drawn_when_opened() -> None:
+    """Closed (the default), the Table expander names its size and draws no grid; opened, the rows."""
+    at = new_app()
+    at.session_state["ex_table_open"] = False
+    at.query_params["action"] = "ecs:servers:createImage"
+    at.run()
+    assert not at.exception
+    assert len(at.dataframe) == 0
+    (label,) = [e.label for e in at.expander if e.label.startswith("Table")]
+    assert label == f"Table: {len(table(open_page(action='ecs:servers:createImage')))} rows"
+    at.session_state["ex_table_open"] = True
+    at.run()
+    assert {r["action"] for r in table(at)} >= {"ecs:servers:createImage", *DOCUMENTED}

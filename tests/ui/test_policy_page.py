@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterator
 
 import pytest
+from apptest_support import open_policy
 from streamlit.testing.v1 import AppTest
 from test_pages import open_page
 from ui_support import FIXTURE_CATALOG
@@ -65,15 +66,19 @@ def test_policy_page_shows_a_clear_error_for_bad_json() -> None:
 
 def test_explore_and_scope_offer_policy_for_this() -> None:
     at = open_page("explore", action="ecs:servers:createImage", cloud="huaweicloud")
+    # closed, the block computes and shows nothing; opened, the policies and their downloads
+    assert not {"Policies JSON", "Terraform"} & set(downloads(at))
+    assert not any('"Statement"' in c.value for c in at.code)
+    open_policy(at, "ex_policy")
     assert {"Policies JSON", "Terraform"} <= set(downloads(at))
     codes = [c.value for c in at.code]
     assert any('"ecs:servers:createImage"' in c for c in codes)
-    sc = open_page("scope", targets="ecs:servers:createImage", cloud="huaweicloud")
+    sc = open_policy(open_page("scope", targets="ecs:servers:createImage", cloud="huaweicloud"), "sc_policy")
     assert {"Policies JSON", "Terraform"} <= set(downloads(sc))
 
 
 def test_policy_for_this_follows_the_pages_possible_option() -> None:
-    plain = [c.value for c in open_page("explore", action="ecs:servers:createImage").code]
-    assert not any("ims:serverImages:create" in c for c in plain)
-    extra = [c.value for c in open_page("explore", action="ecs:servers:createImage", possible="1").code]
-    assert any('"ims:serverImages:create"' in c for c in extra)
+    at = open_policy(open_page("explore", action="ecs:servers:createImage"), "ex_policy")
+    assert not any("ims:serverImages:create" in c.value for c in at.code)
+    extra = open_policy(open_page("explore", action="ecs:servers:createImage", possible="1"), "ex_policy")
+    assert any('"ims:serverImages:create"' in c.value for c in extra.code)

@@ -28,6 +28,7 @@ DOWNLOAD_FORMATS: tuple[tuple[str, str, str], ...] = (
     ("mermaid", "Mermaid", "text/plain"),
     ("json", "JSON", "application/json"),
 )
+TABLE_KEY = "ex_table_open"  # the Table expander's open state
 GRAPH_KEY = "ex_graph"
 LINK_NODE = "ex_link_node"  # the node a link asked for, checked once the graph is known
 
@@ -325,8 +326,14 @@ def main() -> None:
     with side_col:
         _side_panel(src, ex, view, picked, why, error)
     _downloads(view, answer.rows, _stem(state))
-    st.subheader("Table")
-    st.dataframe(answer.rows, hide_index=True, width="stretch")
+    # Drawn when opened (Streamlit's lazy expander): the grid's scripts are most of what a first view's
+    # browser loads beyond the graph, and the same rows are in the graph, the side panel and Table CSV.
+    n = len(answer.rows)
+    rows = st.expander(
+        f"Table: {n} {'row' if n == 1 else 'rows'}", icon=":material/table:", key=TABLE_KEY, on_change="rerun"
+    )
+    if rows.open:
+        rows.dataframe(answer.rows, hide_index=True, width="stretch")
     if state.direction == "requirements":
         policy_block.show(src.key, ex, [state.target], "ex_policy", possible=state.possible)
 
