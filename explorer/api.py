@@ -400,13 +400,17 @@ def lint_policies(
 
     ``explorers`` (one per cloud, e.g. of an upload) replaces the catalog; the other clouds tell renamed actions.
     """
+    from explorer.diff.renames import RENAMES_NAME, renamed_actions
     from explorer.policy import lint
 
+    renames = None  # given engines (an upload): the bundled catalog's record, for names they define
     if explorers is None:
         explorers = {c: get_explorer(c, catalog) for c in available_clouds(catalog)}
+        root = Path(catalog) if catalog is not None else default_catalog_path()
+        renames = renamed_actions(cloud, root / RENAMES_NAME) if root.is_dir() else {}
     if cloud not in explorers:
         raise QueryError(f"unknown cloud {cloud!r}; the catalog holds {', '.join(sorted(explorers))}")
-    return lint(sources, explorers[cloud], attach=attach, others=explorers)
+    return lint(sources, explorers[cloud], attach=attach, others=explorers, renames=renames)
 
 
 def generate_policies(

@@ -8,6 +8,8 @@ from difflib import SequenceMatcher
 from functools import cached_property
 
 from explorer.actions import matches, service_of
+from explorer.diff.renames import Rename, renamed_actions
+from explorer.errors import CatalogError
 from explorer.graph import Explorer, PairScope
 from explorer.graph.build import normalise_api
 from explorer.graph.explorer import close_matches
@@ -20,6 +22,9 @@ class CatalogFacts:
 
     explorer: Explorer
     others: Mapping[str, Explorer] = field(default_factory=dict)
+    # old action -> its recorded renames (renames.json, written by `diff --record-renames`); None: the
+    # bundled catalog's record
+    history: Mapping[str, tuple[Rename, ...]] | None = None
 
     @property
     def cloud(self) -> str:
@@ -88,6 +93,26 @@ class CatalogFacts:
 
     def is_defined(self, action: str) -> bool:
         return action in self.explorer.data.defined
+
+    @cached_property
+    def _history(self) -> Mapping[str, tuple[Rename, ...]]:
+        if self.history is not None:
+            return self.history
+        try:
+            return renamed_actions(self.cloud)
+        except CatalogError:  # a damaged record costs the hint, never the lint
+            return {}
+
+    def renamed_in_history(self, action: str) -> tuple[Rename, ...]:
+        """The recorded renames of ``action`` (an earlier version of the documentation checked it for APIs
+        that a later one checks with another name) whose new name this catalog has, best first."""
+        defined = self.explorer.data.defined
+        found = [r for r in self._history.get(action, ()) if r.new in defined]
+        support = {n: sum(r.new == n for r in found) for n in {r.new for r in found}}
+        # most records agreeing first (one old name split over several APIs), then the closest spelling
+        return tuple(
+            sorted(found, key=lambda r: (-support[r.new], -SequenceMatcher(None, action, r.new).ratio(), r.new, r))
+        )
 
     def renamed(self, action: str) -> tuple[tuple[str, str, str], ...]:
         """(new name, API, other cloud) where another cloud's catalog documents ``action`` for an API that this

@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from explorer.diff.renames import Rename
 from explorer.errors import QueryError
 from explorer.graph import Explorer
 from explorer.jsonout import document
@@ -58,8 +59,10 @@ def lint(
     *,
     attach: str | None = None,
     others: Mapping[str, Explorer] | None = None,
+    renames: Mapping[str, tuple[Rename, ...]] | None = None,
 ) -> LintReport:
-    """Lint ``sources`` as one policy set against ``explorer``'s catalog; ``others`` (all clouds) tell renames."""
+    """Lint ``sources`` as one policy set against ``explorer``'s catalog; ``others`` (all clouds) and
+    ``renames`` (the catalog's recorded renames; None: the bundled catalog's) tell renamed actions."""
     if attach is not None and attach not in ATTACH_CHOICES:
         raise QueryError(f"unknown --attach {attach!r}; expected one of {', '.join(ATTACH_CHOICES)}")
     documents: list[PolicyDocument] = []
@@ -68,7 +71,7 @@ def lint(
         docs, found = documents_of(source, explorer.cloud)
         documents.extend(docs)
         findings.extend(found)
-    facts = CatalogFacts(explorer, dict(others or {}))
+    facts = CatalogFacts(explorer, dict(others or {}), renames)
     ctx = LintContext(facts, tuple(documents), PolicySet(documents), attach)
     for rule in RULES:
         findings.extend(rule(ctx))

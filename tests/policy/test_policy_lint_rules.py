@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from policy_support import CATALOG, FIXTURES, codes, lint_files, lint_text, of, source
 
 from explorer import api
@@ -213,3 +215,32 @@ def test_the_fixtures_exercise_every_code() -> None:
     names = sorted(p.name for p in FIXTURES.iterdir() if p.suffix in (".json", ".tf"))
     seen = {f.code for n in names for f in lint_files(n, attach="enterprise-project").findings}
     assert seen == set(api.CODES)
+
+
+def test_unknown_action_renamed_in_the_documentation_offers_the_recorded_new_name(tmp_path: Path) -> None:
+    """A catalog's renames.json (written by `diff --record-renames`) names what an old action became."""
+    import shutil
+
+    from explorer.diff.renames import Rename, renames_text
+
+    root = tmp_path / "catalog"
+    shutil.copytree(CATALOG, root)
+    old_row = api.Provenance("huaweicloud-zh/ecs/old.md", 1, 3)
+    new_row = api.Provenance("huaweicloud-zh/ecs/new.md", 1, 4)
+    api_path = "POST /v1/{project_id}/cloudservers/delete"
+    recorded = Rename(
+        "huaweicloud", "ecs", "ecs:cloudServers:remove", "ecs:cloudServers:deleteServers", (api_path,), old_row, new_row
+    )
+    (root / "renames.json").write_text(renames_text({"huaweicloud": (recorded,)}), encoding="utf-8")
+    text = '{"Version": "1.1", "Statement": [{"Effect": "Allow", "Action": ["ecs:cloudServers:remove"]}]}'
+    (finding,) = of(api.lint_policies([source("p.json", text)], "huaweicloud", root), "UNKNOWN_ACTION")
+    assert finding.fix == "ecs:cloudServers:deleteServers"
+    assert finding.details["renamed_to"] == ["ecs:cloudServers:deleteServers"]
+    assert (
+        f"renamed in the documentation: {api_path} is now checked by ecs:cloudServers:deleteServers" in finding.message
+    )
+    assert "huaweicloud-zh/ecs/old.md row 3 -> huaweicloud-zh/ecs/new.md row 4" in finding.message
+    # without the record (the fixture catalog has none) the same name is only unknown
+    (plain,) = of(api.lint_policies([source("p.json", text)], "huaweicloud", CATALOG), "UNKNOWN_ACTION")
+    assert plain.details["renamed_to"] == []
+    assert "renamed" not in plain.message

@@ -101,7 +101,18 @@ def _unknown_action(ctx: LintContext, name: str, where: Where, text: str) -> Fin
     new_names = [r[0] for r in renamed]
     elsewhere = facts.documented_elsewhere(name)
     variant = ""
-    if renamed:
+    history = facts.renamed_in_history(name)
+    if history:
+        first = history[0]
+        new_names = list(dict.fromkeys(r.new for r in history))
+        message += (
+            f"; renamed in the documentation: {', '.join(first.apis) or 'its API'} is now checked by {first.new} "
+            f"({first.old_row.file} row {first.old_row.row} -> {first.new_row.file} row {first.new_row.row})"
+        )
+        if len(new_names) > 1:
+            message += f"; other APIs it covered are now checked by {', '.join(new_names[1:])}"
+        fix = first.new
+    elif renamed:
         new, api, cloud = renamed[0]
         message += f"; renamed: {api} is checked by {new} here ({cloud} still documents {name})"
         fix = new
