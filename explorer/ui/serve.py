@@ -10,7 +10,6 @@ the same computation instead of starting a second one. ``permission-explorer ui`
 
 from __future__ import annotations
 
-import importlib
 import logging
 import sys
 import threading
@@ -21,7 +20,7 @@ APP_SCRIPT = Path(__file__).resolve().with_name("app.py")
 
 
 def prepare() -> None:
-    """Import what the Explore page uses and load the served catalog into the page's cache."""
+    """Import what the Explore page's first view uses and load the served catalog into the page's cache."""
     from streamlit import runtime
 
     deadline = time.monotonic() + 60
@@ -32,14 +31,13 @@ def prepare() -> None:
     level = quiet.level
     quiet.setLevel(logging.ERROR)
     try:
-        importlib.import_module("pandas")  # st.dataframe's, the heaviest import of a first view
-
         from explorer import api
         from explorer.ui import source
 
         # The engine parts a first view uses, imported now (explorer.api imports them on first use).
         # Not the page modules: a component declared outside a script run would not be registered.
-        for name in ("closure_view", "graph_layout", "render_view", "generate_policies", "to_terraform"):
+        # (The Explore table and policy block are drawn when opened, so pandas and the policy engine wait.)
+        for name in ("closure_view", "graph_layout", "render_view"):
             getattr(api, name)
         source.bundled(str(api.default_catalog_path()))
     except Exception:  # the page reports a bad catalog itself, with the file and the row
