@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from explorer.catalog import BUNDLED_CATALOG
-from explorer.display import has_invisible, scope_flag, visible, visible_stream
+from explorer.display import has_invisible, scope_flag, scope_flags, visible, visible_stream
 from explorer.errors import CatalogError, ExplorerError, Problem, QueryError
 from explorer.jsonout import FORMAT_VERSION, document, dumps
 from explorer.model import Catalog, Operation, Provenance, ServiceCatalog
@@ -751,6 +751,7 @@ __all__ = [
     "schema_names",
     "schema_path",
     "scope_flag",
+    "scope_flags",
     "service_view",
     "source_url",
     "to_dot",

@@ -10,6 +10,7 @@ at the lowest layer so the renderers and, through :mod:`explorer.api`, the faces
 from __future__ import annotations
 
 import re
+from typing import Protocol
 
 # Every format character (Unicode category Cf: bidi embeddings, overrides and isolates, marks,
 # zero-width space/joiners, word joiner, BOM, soft hyphen, tags...), line and paragraph separators,
@@ -56,3 +57,22 @@ def scope_flag(value: bool | None, inferred: bool = False) -> str:
     reviewer knows which claims rest on wording rather than on the table."""
     text = {True: "yes", False: "no", None: "?"}[value]
     return f"{text} ({FROM_TEXT})" if inferred and value is not None else text
+
+
+class _Flags(Protocol):
+    """A row's scope (model.Scope) or an (operation, action) pair's (graph.PairScope)."""
+
+    @property
+    def iam_project(self) -> bool | None: ...
+    @property
+    def enterprise_project(self) -> bool | None: ...
+    @property
+    def inferred(self) -> tuple[str, ...]: ...
+
+
+def scope_flags(scope: _Flags) -> tuple[str, str]:
+    """The IAM-project and enterprise-project flags of ``scope`` as :func:`scope_flag` shows them."""
+    return (
+        scope_flag(scope.iam_project, "iam_project" in scope.inferred),
+        scope_flag(scope.enterprise_project, "enterprise_project" in scope.inferred),
+    )

@@ -110,10 +110,6 @@ def _print_json(data: dict[str, Any]) -> None:
     click.echo(api.dumps(api.document(data)), nl=False)
 
 
-def _flag(value: bool | None) -> str:
-    return {True: "yes", False: "no", None: "?"}[value]
-
-
 def _notes(console: Console, cycles: Sequence[Sequence[str]], loops: Sequence[str], truncated: bool) -> None:
     for c in cycles:
         console.print(f"cycle: {' <-> '.join(c)}")
@@ -306,8 +302,7 @@ def _print_scope(report: api.ScopeReport, show_pairs: bool, cloud: str) -> None:
                 a.action,
                 p.operation_name,
                 apis,
-                api.scope_flag(p.iam_project, "iam_project" in p.inferred),
-                api.scope_flag(p.enterprise_project, "enterprise_project" in p.inferred),
+                *api.scope_flags(p),
             )
     console.print(table)
 
@@ -349,9 +344,7 @@ def show_cmd(action: str, as_json: bool, ex: api.Explorer) -> None:
         table.add_column(col, overflow="fold")
     for p in info.operations:
         row = f"{p.provenance.file} t{p.provenance.table} r{p.provenance.row}"
-        iam = api.scope_flag(p.iam_project, "iam_project" in p.inferred)
-        ep = api.scope_flag(p.enterprise_project, "enterprise_project" in p.inferred)
-        table.add_row(p.operation_name, ", ".join(p.apis), iam, ep, row)
+        table.add_row(p.operation_name, ", ".join(p.apis), *api.scope_flags(p), row)
     console.print(table)
     for title, edges, other in (("Needs", info.dependencies, "target"), ("Needed by", info.required_by, "source")):
         t = _table(title)

@@ -149,11 +149,9 @@ def node_rows(src: source.Source, ex: api.Explorer, node: str) -> None:
         op = api.operation_row(ex, node)
         if op is None:
             return
+        iam, ep = api.scope_flags(op.scope)
         lines = [
-            f"- {' · '.join(code(a) for a in op.apis) or 'no API'} · "
-            f"IAM {api.scope_flag(op.scope.iam_project, 'iam_project' in op.scope.inferred)}, "
-            f"EP {api.scope_flag(op.scope.enterprise_project, 'enterprise_project' in op.scope.inferred)} · "
-            f"{row_link(op.provenance)}"
+            f"- {' · '.join(code(a) for a in op.apis) or 'no API'} · IAM {iam}, EP {ep} · {row_link(op.provenance)}"
         ]
         if op.dependencies:
             lines.append("- depends on " + ", ".join(code(d.action) for d in op.dependencies))
@@ -173,12 +171,8 @@ def node_rows(src: source.Source, ex: api.Explorer, node: str) -> None:
     lines = []
     for pair in info.operations:
         apis = " · ".join(code(a) for a in pair.apis) or "no API"
-        lines.append(
-            f"- **{plain(pair.operation_name)}** · {apis} · "
-            f"IAM {api.scope_flag(pair.iam_project, 'iam_project' in pair.inferred)}, "
-            f"EP {api.scope_flag(pair.enterprise_project, 'enterprise_project' in pair.inferred)} · "
-            f"{row_link(pair.provenance)}"
-        )
+        iam, ep = api.scope_flags(pair)
+        lines.append(f"- **{plain(pair.operation_name)}** · {apis} · IAM {iam}, EP {ep} · {row_link(pair.provenance)}")
     own = {p.operation_name for p in info.operations}
     editions = editions_line(src, sorted({a for p in info.operations for a in p.apis}), [node], own)
     if editions:

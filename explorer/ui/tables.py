@@ -19,10 +19,6 @@ from explorer.model import Provenance
 Row = dict[str, str | int]
 
 
-def flag(value: bool | None) -> str:
-    return {True: "yes", False: "no", None: "?"}[value]
-
-
 def where(p: Provenance) -> str:
     return f"{p.file} table {p.table} row {p.row}"
 
@@ -34,8 +30,8 @@ def rows_text(provenance: Iterable[Provenance]) -> str:
 def pair_text(pair: api.PairScope) -> str:
     """One (operation, action) pair's scope: its API (or name), then the two flags."""
     label = pair.apis[0] if pair.apis else pair.operation_name
-    iam = api.scope_flag(pair.iam_project, "iam_project" in pair.inferred)
-    return f"{label}: IAM {iam}, EP {api.scope_flag(pair.enterprise_project, 'enterprise_project' in pair.inferred)}"
+    iam, ep = api.scope_flags(pair)
+    return f"{label}: IAM {iam}, EP {ep}"
 
 
 def editions(provenance: Iterable[Provenance]) -> str:

@@ -62,6 +62,18 @@ def _matrix_rows(source_key: str, cloud: str, _ex: api.Explorer) -> list[tables.
     return tables.scope_matrix_rows(_ex.check().services)
 
 
+def _pair_row(p: api.PairScope) -> tables.Row:
+    iam, ep = api.scope_flags(p)
+    return {
+        "action": p.action,
+        "operation": p.operation_name,
+        "API": ", ".join(p.apis),
+        "IAM project": iam,
+        "enterprise project": ep,
+        "provenance": tables.where(p.provenance),
+    }
+
+
 def _matrix(source_key: str, ex: api.Explorer) -> None:
     st.subheader("Services by scope support")
     st.caption(
@@ -192,17 +204,7 @@ def main() -> None:
     )
     with st.expander(f"Every (operation, action) pair ({len(report.pairs)})"):
         st.dataframe(
-            [
-                {
-                    "action": p.action,
-                    "operation": p.operation_name,
-                    "API": ", ".join(p.apis),
-                    "IAM project": api.scope_flag(p.iam_project, "iam_project" in p.inferred),
-                    "enterprise project": api.scope_flag(p.enterprise_project, "enterprise_project" in p.inferred),
-                    "provenance": tables.where(p.provenance),
-                }
-                for p in report.pairs
-            ],
+            [_pair_row(p) for p in report.pairs],
             hide_index=True,
             width="stretch",
         )
