@@ -95,6 +95,13 @@ def screenshot(page: Page, name: str) -> None:
     if folder.resolve() == ASSETS.resolve() and served_catalog() != BUNDLED_CATALOG:
         return
     page.set_viewport_size({"width": 1400, "height": 1500})
+    # what a reader sees on arriving: the page from its top, no tooltip of the last button clicked
+    page.mouse.move(1399, 1499)  # a corner of the main area, where nothing shows a hover state
+    page.evaluate(
+        """() => { document.activeElement && document.activeElement.blur();
+                   const main = document.querySelector('[data-testid="stMain"]');
+                   if (main) main.scrollTo(0, 0); window.scrollTo(0, 0); }"""
+    )
     wait_idle(page)
     page.wait_for_timeout(1000)  # data grids draw on a canvas after the run ends
     folder.mkdir(parents=True, exist_ok=True)
