@@ -132,8 +132,8 @@ def _confined(path: PathLike, within: PathLike) -> Path:
     return target
 
 
-def _open_fd(path: PathLike, limit: int, within: PathLike | None, nofollow: bool) -> int:
-    """An open descriptor of the regular file ``path`` of at most ``limit`` bytes (the caller closes it)."""
+def _open_fd(path: PathLike, limit: int, within: PathLike | None, nofollow: bool) -> tuple[int, int]:
+    """An open descriptor of the regular file ``path`` (at most ``limit`` bytes) and its size; the caller closes it."""
     target: PathLike = path if within is None else _confined(path, within)
     flags = _READ_FLAGS | (_NOFOLLOW if nofollow or within is not None else 0)
     try:
@@ -153,7 +153,7 @@ def _open_fd(path: PathLike, limit: int, within: PathLike | None, nofollow: bool
     except BaseException:
         os.close(fd)
         raise
-    return fd
+    return fd, info.st_size
 
 
 def read_bytes(path: PathLike, limit: int, *, within: PathLike | None = None, nofollow: bool = False) -> bytes:
@@ -162,12 +162,14 @@ def read_bytes(path: PathLike, limit: int, *, within: PathLike | None = None, no
     ``within``: a relative ``path`` is taken from that folder, and the file must be inside it once
     every symbolic link is resolved. ``nofollow``: a symbolic link as the last part is refused.
     """
-    fd = _open_fd(path, limit, within, nofollow)
+    fd, expected = _open_fd(path, limit, within, nofollow)
     try:
         chunks: list[bytes] = []
         size = 0
+        want = expected + 1  # one read for a file that did not change since fstat, and one to see its end
         while size <= limit:
-            chunk = os.read(fd, min(_CHUNK, limit + 1 - size))
+            chunk = os.read(fd, min(want, limit + 1 - size))
+            want = _CHUNK
             if not chunk:
                 break
             chunks.append(chunk)
@@ -203,7 +205,7 @@ def open_regular(
     The size is checked when opened; a reader that must not read past ``limit`` when the file grows
     meanwhile reads at most ``limit + 1`` bytes and treats more as too large.
     """
-    fd = _open_fd(path, limit, within, nofollow)
+    fd, _size = _open_fd(path, limit, within, nofollow)
     with os.fdopen(fd, "rb") as fh:
         yield fh
 
