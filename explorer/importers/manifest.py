@@ -19,12 +19,12 @@ from pathlib import Path, PurePosixPath
 from explorer.catalog.codec import (
     COMMIT_RE,
     SERVICE_GRAMMAR,
-    SOURCE_FORMATS,
     control_character,
     date_problem,
     is_service_name,
 )
 from explorer.errors import DocumentImportError
+from explorer.importers.formats import MANIFEST_FORMATS, NO_TABLE_FORMAT
 from explorer.model import EDITION_CLOUD, SOURCE_CURRENT, SOURCE_STATUSES
 
 MANIFEST_NAME = "MANIFEST.tsv"
@@ -139,9 +139,9 @@ def _row_problem(fields: dict[str, str]) -> str | None:
     problem = _path_problem(fields["corpus_path"])
     if problem is not None:
         return f"corpus_path: {problem}"
-    if fields["format"] not in SOURCE_FORMATS:
-        return f"format: unknown format {fields['format'][:40]!r}; expected one of: {', '.join(SOURCE_FORMATS)}"
-    if "table" in fields["role"].split(";") and fields["format"] == "other":
+    if fields["format"] not in MANIFEST_FORMATS:
+        return f"format: unknown format {fields['format'][:40]!r}; expected one of: {', '.join(MANIFEST_FORMATS)}"
+    if "table" in fields["role"].split(";") and fields["format"] == NO_TABLE_FORMAT:
         return "format: 'other' has no table parser; a row with the role 'table' needs a table format"
     commit = fields["origin_commit"]
     if commit and not COMMIT_RE.fullmatch(commit):

@@ -163,6 +163,10 @@ def test_every_api_of_the_corpus_parses_by_the_grammar() -> None:
     # the README's example resolves to the Huawei-specific API, no longer to a path with prose in it
     result = api.build_explorer(catalogs["huaweicloud"]).closure("POST /v2/cloudimages/action")
     assert "ims:serverImages:create" in result.actions()
+    # a stray space before a segment is one API, repaired and reported, in both editions that carry it
+    for file in ("huaweicloud-zh/elb/白名单-36.md", "otc-swiss-en/elb/whitelist.rst"):
+        assert _row(file, 1, 2).apis == ("GET /v2/{project_id}/elb/whitelists/{whitelist_id}",)
+    assert not [a for cat in catalogs.values() for op in cat.operations() for a in op.apis if a.startswith("/{")]
     ims = _row("huaweicloud-zh/ims/镜像管理.md", 1, 3)
     assert ims.apis == ("POST /v2/cloudimages/action",)
     assert ims.notes == ("外部文件制作镜像前请确保用户已拥有对象存储服务的Tenant Administrator权限。",)
