@@ -227,3 +227,27 @@ def read_manifest(corpus: Path) -> list[ManifestEntry]:
             )
         )
     return entries
+
+
+def format_manifest(entries: list[ManifestEntry]) -> str:
+    """A MANIFEST.tsv (13 columns) of ``entries``, rows in code-point order of ``corpus_path``; read back equal."""
+    lines = ["\t".join(DATED_COLUMNS)]
+    for e in sorted(entries, key=lambda e: e.corpus_path):
+        values = (
+            e.source,
+            e.service,
+            e.corpus_path,
+            e.origin_repo,
+            e.origin_commit,
+            e.origin_path,
+            e.format,
+            str(e.action_tables),
+            str(e.approx_rows),
+            e.header_signature,
+            e.role,
+            e.origin_date or "",
+            e.status,
+        )
+        # a tab or line break inside a value would shift the columns: the tree's text is folded to spaces
+        lines.append("\t".join(" ".join(v.split()) if v != e.corpus_path else v for v in values))
+    return "\n".join(lines) + "\n"

@@ -170,7 +170,18 @@ def build_corpus(
     raises UnknownHeaderError, after reading every file, naming every such header with its place.
     Everything else is reported.
     """
-    entries = [e for e in read_manifest(corpus) if e.is_table]
+    return build_entries(corpus, read_manifest(corpus), strict_headers=strict_headers, progress=progress)
+
+
+def build_entries(
+    corpus: Path,
+    manifest: Iterable[ManifestEntry],
+    *,
+    strict_headers: bool = False,
+    progress: Progress | None = None,
+) -> tuple[dict[str, Catalog], ImportReport]:
+    """Import the table files of ``manifest`` (read from MANIFEST.tsv, or inferred by discovery) below ``corpus``."""
+    entries = [e for e in manifest if e.is_table]
     parsed: list[_Parsed] = []
     for done, entry in enumerate(entries, start=1):
         parsed.append(_parse_file(corpus, entry))
@@ -249,13 +260,20 @@ def import_corpus(
     as a whole (see :func:`explorer.catalog.store.write_catalogs`).
     """
     catalogs, report = build_corpus(corpus, strict_headers=strict_headers, progress=progress)
+    write_import(catalogs, report, out)
+    return report
+
+
+def write_import(
+    catalogs: dict[str, Catalog], report: ImportReport, out: Path, extra: dict[str, str] | None = None
+) -> None:
+    """Write an import's catalogs, its report and ``extra`` files to ``out``, all or nothing."""
     write_catalogs(
         [catalogs[c] for c in sorted(catalogs)],
         out,
-        extra_files={REPORT_NAME: report_to_json(report)},
+        extra_files={REPORT_NAME: report_to_json(report), **(extra or {})},
         check=lambda built: list(validate([built]).problems),  # never swap in a catalog validate rejects
     )
-    return report
 
 
 # An upload's name becomes its provenance file: the base name only, without control characters.
