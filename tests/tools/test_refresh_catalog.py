@@ -1,4 +1,4 @@
-"""``./run refresh``: clones of documentation repositories imported without a MANIFEST (local bare repositories here)."""
+"""``./run refresh``: clones of documentation repositories imported without a MANIFEST (local bare repositories)."""
 
 from __future__ import annotations
 
