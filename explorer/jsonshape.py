@@ -57,6 +57,13 @@ def said(schema: Schema, description: str) -> Schema:
     return {**schema, "description": description}
 
 
+CLOUD = said(STR, "the cloud whose catalog answered: huaweicloud or otc")
+SCOPE_MARK = said(
+    enum("supported", "not_supported", "mixed", "unknown"),
+    "enterprise-project support over the rows that check it: all yes, all no, rows disagree, not documented",
+)
+
+
 def document(title: str, properties: dict[str, Schema], defs: dict[str, Schema] | None = None) -> Schema:
     """A top-level output: ``format_version`` first, then ``properties``; ``defs`` are the building blocks
     that may be referred to (only those the schema uses, directly or not, are kept)."""

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from explorer.graph.wire.common import CLOUD, CYCLES, SELF_LOOPS, provenance_json
-from explorer.jsonshape import COUNT, STR, Schema, array, document, enum, obj, ref, said, strings
+from explorer.graph.wire.common import CYCLES, SELF_LOOPS, provenance_json
+from explorer.jsonshape import CLOUD, COUNT, STR, Schema, array, document, enum, obj, ref, said, strings
 
 if TYPE_CHECKING:
     from explorer.graph.answers.check import CheckReport, ServiceStats

@@ -6,17 +6,30 @@ from typing import TYPE_CHECKING, Any
 
 from explorer.graph.wire.common import (
     BASIS,
-    CLOUD,
     CYCLES,
     EXCLUDED,
-    SCOPE_MARK,
     SELF_LOOPS,
     evidence_json,
     pair_scope_json,
     provenance_json,
     target_json,
 )
-from explorer.jsonshape import BOOL, COUNT, DEPTH, STR, Schema, array, document, enum, obj, ref, said, strings
+from explorer.jsonshape import (
+    BOOL,
+    CLOUD,
+    COUNT,
+    DEPTH,
+    SCOPE_MARK,
+    STR,
+    Schema,
+    array,
+    document,
+    enum,
+    obj,
+    ref,
+    said,
+    strings,
+)
 
 if TYPE_CHECKING:
     from explorer.graph.answers.closure import ClosureResult, Requirement

@@ -10,15 +10,10 @@ if TYPE_CHECKING:
     from explorer.graph.answers.common import Edge, Evidence, NoAction, PairScope, Target
     from explorer.model import Provenance
 
-CLOUD = said(STR, "the cloud whose catalog answered: huaweicloud or otc")
 BASIS = said(
     enum("target", "documented", "certain", "possible"),
     "target; documented by the target's own rows; certain: every row that checks via lists it; "
     "possible: only some do (only with --possible)",
-)
-SCOPE_MARK = said(
-    enum("supported", "not_supported", "mixed", "unknown"),
-    "enterprise-project support over the rows that check it: all yes, all no, rows disagree, not documented",
 )
 CYCLES = array(strings(), "dependency cycles met, each sorted")
 SELF_LOOPS = strings("actions that depend on themselves")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from explorer.graph.wire.common import CLOUD, CYCLES, SELF_LOOPS, edge_json
-from explorer.jsonshape import DEPTH, STR, Schema, array, document, enum, obj, ref, said
+from explorer.graph.wire.common import CYCLES, SELF_LOOPS, edge_json
+from explorer.jsonshape import CLOUD, DEPTH, STR, Schema, array, document, enum, obj, ref, said
 
 if TYPE_CHECKING:
     from explorer.graph.answers.dependents import Dependent, DependentsResult

@@ -4,8 +4,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from explorer.graph.wire.common import BASIS, CLOUD, EXCLUDED, SCOPE_MARK, pair_scope_json, target_json
-from explorer.jsonshape import BOOL, DEPTH, STR, Schema, array, document, enum, obj, ref, said, strings
+from explorer.graph.wire.common import BASIS, EXCLUDED, pair_scope_json, target_json
+from explorer.jsonshape import (
+    BOOL,
+    CLOUD,
+    DEPTH,
+    SCOPE_MARK,
+    STR,
+    Schema,
+    array,
+    document,
+    enum,
+    obj,
+    ref,
+    said,
+    strings,
+)
 
 if TYPE_CHECKING:
     from explorer.graph.answers.scope import ActionScope, ScopeReport

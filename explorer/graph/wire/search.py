@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from explorer.graph.wire.common import CLOUD
-from explorer.jsonshape import STR, Schema, array, document, enum, obj, said
+from explorer.jsonshape import CLOUD, STR, Schema, array, document, enum, obj, said
 
 if TYPE_CHECKING:
     from explorer.graph.answers.search import SearchHit

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from explorer.graph.wire.common import CLOUD, SCOPE_MARK, edge_json, pair_scope_json
-from explorer.jsonshape import STR, Schema, array, document, enum, ref, said
+from explorer.graph.wire.common import edge_json, pair_scope_json
+from explorer.jsonshape import CLOUD, SCOPE_MARK, STR, Schema, array, document, enum, ref, said
 
 if TYPE_CHECKING:
     from explorer.graph.answers.show import ActionInfo

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from explorer.graph.wire.common import CLOUD, edge_json, target_json
-from explorer.jsonshape import BOOL, STR, Schema, array, document, ref, said
+from explorer.graph.wire.common import edge_json, target_json
+from explorer.jsonshape import BOOL, CLOUD, STR, Schema, array, document, ref, said
 
 if TYPE_CHECKING:
     from explorer.graph.answers.why import WhyResult
