@@ -18,7 +18,10 @@ from explorer.schemas import SUFFIX
 SCHEMAS = Path(__file__).resolve().parent
 ROOT = SCHEMAS.parents[1]  # the checkout, when the package is run from one
 JSON_DOC = ROOT / "docs" / "json.md"
-MARKERS = ("<!-- generated: json reference (python -m tools.schemas) -->", "<!-- /generated: json reference -->")
+MARKERS = (
+    "<!-- generated: json reference (python -m explorer.schemas.build) -->",
+    "<!-- /generated: json reference -->",
+)
 
 
 def closed_schemas() -> dict[str, Schema]:
