@@ -97,10 +97,10 @@ def answer_loops(
 
 def requirements(g: CatalogGraph, w: Walk, own: dict[str, tuple[PairScope, ...]], keep: RowFilter) -> list[Requirement]:
     """One record per required action or pattern, by depth then name (possible ones among them)."""
-    ops = g.operations
-    info = g.info
-    succ = g.succ
-    destructive = g.destructive
+    ops = g.rows.operations
+    info = g.nodes.info
+    succ = g.links.succ
+    destructive = g.nodes.destructive
     via_of = w.via
     reqs: list[Requirement] = []
     append = reqs.append
@@ -159,7 +159,7 @@ def requirements(g: CatalogGraph, w: Walk, own: dict[str, tuple[PairScope, ...]]
                 destructive=node in destructive,
                 matches=len(succ.get(node, ())) if kind == "pattern" else 0,
                 apis=apis,
-                of_rows=g.row_count.get(first.source, 0),
+                of_rows=g.rows.row_count.get(first.source, 0),
             )
         )
     reqs.sort(key=lambda r: (r.depth, r.action))
@@ -180,16 +180,16 @@ def answer_links(w: Walk) -> tuple[Link, ...]:
 
 
 def _row_apis(g: CatalogGraph, ev: Evidence) -> tuple[str, ...]:
-    node = g.row_node.get((ev.operation, ev.provenance))
+    node = g.rows.row_node.get((ev.operation, ev.provenance))
     if node is None:
         return ()
-    op = g.operations[node]
+    op = g.rows.operations[node]
     return op.apis or (op.display_name(),)
 
 
 def own_pairs(g: CatalogGraph, targets: Sequence[Target]) -> dict[str, tuple[PairScope, ...]]:
     """An operation asked about needs its own actions under its own row's scope, not every row's."""
-    ops = g.operations
+    ops = g.rows.operations
     own: dict[str, tuple[PairScope, ...]] = {}
     for t in targets:
         if t.kind != "operation":
@@ -197,6 +197,6 @@ def own_pairs(g: CatalogGraph, targets: Sequence[Target]) -> dict[str, tuple[Pai
         for s in t.seeds:
             op_id = ops[s].id
             for r in ops[s].actions:
-                mine = tuple(p for p in g.pairs[r.action] if p.operation == op_id)
+                mine = tuple(p for p in g.rows.pairs[r.action] if p.operation == op_id)
                 own[r.action] = tuple(sorted(set(own.get(r.action, ()) + mine)))
     return own
