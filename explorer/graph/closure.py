@@ -67,15 +67,8 @@ def closure(
         cycles, loops = answer_loops(reached, links, w.target_loops)
         return ClosureAnswer(tuple(requirements(g, w, own, keep)), links, cycles, loops)
 
-    return ClosureResult(
-        cloud=g.cloud,
-        targets=resolved,
-        max_depth=max_depth,
-        excluded_conditions=excluded,
-        truncated=w.truncated,
-        possible=possible,
-        make=make,
-    )
+    # positional, as every per-query record on the hot path (see requirements())
+    return ClosureResult(g.cloud, resolved, max_depth, excluded, w.truncated, possible, make)
 
 
 def answer_loops(
@@ -104,6 +97,8 @@ def requirements(g: CatalogGraph, w: Walk, own: dict[str, tuple[PairScope, ...]]
     via_of = w.via
     reqs: list[Requirement] = []
     append = reqs.append
+    # Records are made per node, positionally (each argument named in a comment): keyword arguments cost
+    # about twice the construction of the record, which is most of the cost of reading a closure's records.
     for node, d in w.depth.items():
         if node in ops:
             continue
@@ -118,20 +113,20 @@ def requirements(g: CatalogGraph, w: Walk, own: dict[str, tuple[PairScope, ...]]
             basis = "target"  # an action an operation target checks
         append(
             Requirement(
-                action=node,
-                depth=d,
-                kind=kind,
-                via=via,
-                edge=edge,
-                resolved=resolved,
-                scope=scope,
-                scope_mark=mark,
-                via_label=ops[via].display_name() if via in ops else "",
-                basis=basis,
-                rows=edge.evidence if edge is not None else (),
-                broad=kind == "pattern",
-                destructive=node in destructive,
-                matches=len(succ.get(node, ())) if kind == "pattern" else 0,
+                node,  # action
+                d,  # depth
+                kind,  # kind
+                via,  # via
+                edge,  # edge
+                resolved,  # resolved
+                scope,  # scope
+                mark,  # scope_mark
+                ops[via].display_name() if via in ops else "",  # via_label
+                basis,  # basis
+                edge.evidence if edge is not None else (),  # rows
+                kind == "pattern",  # broad
+                node in destructive,  # destructive
+                len(succ.get(node, ())) if kind == "pattern" else 0,  # matches
             )
         )
     if not w.possible:
@@ -145,21 +140,22 @@ def requirements(g: CatalogGraph, w: Walk, own: dict[str, tuple[PairScope, ...]]
         kind, resolved, scope, mark = info[node]
         append(
             Requirement(
-                action=node,
-                depth=w.possible_depth[node],
-                kind=kind,
-                via=first.source,
-                edge=first,
-                resolved=resolved,
-                scope=scope,
-                scope_mark=mark,
-                basis="possible",
-                rows=rows,
-                broad=kind == "pattern",
-                destructive=node in destructive,
-                matches=len(succ.get(node, ())) if kind == "pattern" else 0,
-                apis=apis,
-                of_rows=g.rows.row_count.get(first.source, 0),
+                node,  # action
+                w.possible_depth[node],  # depth
+                kind,  # kind
+                first.source,  # via
+                first,  # edge
+                resolved,  # resolved
+                scope,  # scope
+                mark,  # scope_mark
+                "",  # via_label
+                "possible",  # basis
+                rows,  # rows
+                kind == "pattern",  # broad
+                node in destructive,  # destructive
+                len(succ.get(node, ())) if kind == "pattern" else 0,  # matches
+                apis,  # apis
+                g.rows.row_count.get(first.source, 0),  # of_rows
             )
         )
     reqs.sort(key=lambda r: (r.depth, r.action))

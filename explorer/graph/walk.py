@@ -65,12 +65,10 @@ def _kept(e: Edge, keep: RowFilter) -> int:
     return sum(1 for ev in e.evidence if keep(ev))
 
 
-def _own_edges(g: CatalogGraph, u: str, keep: RowFilter) -> Sequence[Edge]:
-    """A target's own rows: an action's dependencies, or an operation's actions and dependencies."""
-    out = g.links.out_edges.get(u, _EMPTY)
-    if keep is None:
-        return out
-    return [e for e in out if e.kind == "checks" or _kept(e, keep)]
+def _own_edges(g: CatalogGraph, u: str, keep: Callable[[Evidence], bool]) -> list[Edge]:
+    """A target's own rows that the filter keeps: an action's dependencies, or an operation's actions (always)
+    and dependencies."""
+    return [e for e in g.links.out_edges.get(u, _EMPTY) if e.kind == "checks" or _kept(e, keep)]
 
 
 def _certain_filtered(
@@ -106,8 +104,9 @@ def walk(
     edges: list[Edge] = []
     loops: set[str] = set()
     frontier: list[str] = []
+    out_edges = g.links.out_edges
     for u in seeds:
-        for e in _own_edges(g, u, keep):
+        for e in out_edges.get(u, _EMPTY) if keep is None else _own_edges(g, u, keep):
             v = e.target
             if v in depth:
                 if depth[v]:
@@ -123,7 +122,6 @@ def walk(
     documented = len(edges)
     certain = g.links.certain_edges.get if keep is None else _certain_filtered(g, keep)
     row_count = g.rows.row_count
-    out_edges = g.links.out_edges
     candidates: list[tuple[str, Edge]] = []
     truncated = False
     level = 1
