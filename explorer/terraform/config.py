@@ -1,0 +1,192 @@
+"""Terraform configurations read with python-hcl2: the resource and data blocks, where they are, and modules.
+
+A folder is read as Terraform reads a module (its ``*.tf`` files, not its subfolders); a module call with a
+local source (``./``, ``../``) is followed into that folder, a registry, Git or HTTP source is listed as not
+followed. Nothing is evaluated: ``count``, ``for_each`` and variables are kept as written (a type needs the
+same permissions for one instance as for ten), and no ``file()`` or ``templatefile()`` is ever read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from explorer.terraform.files import MAX_TF_BYTES, TerraformError, read_text
+from explorer.terraform.provider import Kind
+
+MAX_MODULE_DEPTH = 16
+MAX_FILES = 5000
+_LOCAL = ("./", "../", ".\\", "..\\")
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Use:
+    """One ``resource`` or ``data`` block: its type, where it is, and how many instances it may make."""
+
+    file: str
+    line: int
+    kind: Kind
+    type: str
+    name: str
+    module: str = ""  # "" for the root module, else the call path (module.net.module.subnet)
+    count: str = ""  # the count or for_each expression as written ("count = var.n")
+    actions: tuple[str, ...] = ()  # from a plan: create, update, delete, read, no-op
+
+    @property
+    def address(self) -> str:
+        own = f"{'data.' if self.kind == 'data' else ''}{self.type}.{self.name}"
+        return f"{self.module}.{own}" if self.module else own
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class ModuleCall:
+    file: str
+    line: int
+    name: str
+    source: str
+    followed: bool
+    reason: str = ""  # why it was not followed
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "line": self.line,
+            "name": self.name,
+            "source": self.source,
+            "followed": self.followed,
+            "reason": self.reason,
+        }
+
+
+@dataclass(slots=True)
+class Configuration:
+    """What was read from the paths given: blocks, module calls, files, and whether it came from a plan."""
+
+    uses: list[Use] = field(default_factory=list)
+    modules: list[ModuleCall] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    plans: list[str] = field(default_factory=list)
+
+
+def _label(node: Any) -> str:
+    """The text of a block label (a quoted string or a bare identifier) from the parse tree."""
+    parts: list[str] = []
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if hasattr(n, "children"):
+            stack.extend(reversed(n.children))
+        elif getattr(n, "type", "") not in ("DBLQUOTE",):
+            parts.append(str(n))
+    return "".join(parts)
+
+
+def _blocks(text: str, name: str) -> list[tuple[str, tuple[str, ...], int, dict[str, Any]]]:
+    """(block type, labels, line, attributes) of each top-level block, in document order."""
+    import hcl2
+
+    try:
+        tree = hcl2.parses_to_tree(text)
+        body = hcl2.serialize(
+            hcl2.transform(tree),
+            serialization_options=hcl2.SerializationOptions(
+                with_comments=False, explicit_blocks=False, strip_string_quotes=True
+            ),
+        )
+    except RecursionError:
+        raise TerraformError(f"{name}: nested too deeply to read") from None
+    except Exception as exc:  # the parser's errors have no common base: any of them is bad input here
+        line = getattr(exc, "line", None)
+        where = f"line {line}: " if isinstance(line, int) and line > 0 else ""
+        first = str(exc).strip().split("\n", 1)[0][:200]
+        raise TerraformError(f"{name}: {where}not valid HCL ({type(exc).__name__}: {first})") from None
+    heads: list[tuple[str, tuple[str, ...], int]] = []
+    for child in tree.children[0].children if tree.children else ():
+        if getattr(child, "data", "") != "block":
+            continue
+        kind = _label(child.children[0])
+        labels = tuple(_label(c) for c in child.children[1:] if getattr(c, "data", "") in ("string", "identifier"))
+        heads.append((kind, labels, child.meta.line if not child.meta.empty else 0))
+    by_kind: dict[str, list[dict[str, Any]]] = {}
+    for kind, entries in body.items() if isinstance(body, dict) else ():
+        if isinstance(entries, list):
+            by_kind[kind] = [e for e in entries if isinstance(e, dict)]
+    out: list[tuple[str, tuple[str, ...], int, dict[str, Any]]] = []
+    seen: dict[str, int] = {}
+    for kind, labels, line in heads:
+        i = seen.get(kind, 0)
+        seen[kind] = i + 1
+        entries = by_kind.get(kind, [])
+        attrs: Any = entries[i] if i < len(entries) else {}
+        for label in labels:  # {type: {name: {...}}}
+            attrs = attrs.get(label, {}) if isinstance(attrs, dict) else {}
+        out.append((kind, labels, line, attrs if isinstance(attrs, dict) else {}))
+    return out
+
+
+def _expression(value: Any) -> str:
+    text = str(value)
+    if text.startswith("${") and text.endswith("}"):
+        text = text[2:-1]
+    return text
+
+
+def read_file(path: Path, shown: str, module: str, config: Configuration, calls: list[tuple[Path, str, str]]) -> None:
+    """Add the blocks of one ``.tf`` file; local module calls are appended to ``calls`` (folder, name, path)."""
+    text = read_text(path, MAX_TF_BYTES)
+    config.files.append(shown)
+    for kind, labels, line, attrs in _blocks(text, shown):
+        if kind in ("resource", "data") and len(labels) == 2:
+            count = ""
+            for meta in ("count", "for_each"):
+                if meta in attrs:
+                    count = f"{meta} = {_expression(attrs[meta])}"
+            config.uses.append(
+                Use(shown, line, "data" if kind == "data" else "resource", labels[0], labels[1], module, count)
+            )
+        elif kind == "module" and len(labels) == 1:
+            source = str(attrs.get("source", ""))
+            if source.startswith(_LOCAL):
+                config.modules.append(ModuleCall(shown, line, labels[0], source, True))
+                prefix = f"{module}.module.{labels[0]}" if module else f"module.{labels[0]}"
+                calls.append((path.parent / source, labels[0], prefix))
+            else:
+                why = "no source" if not source else "a remote module (registry, Git or URL): its blocks are not read"
+                config.modules.append(ModuleCall(shown, line, labels[0], source, False, why))
+
+
+def read_paths(paths: list[Path], config: Configuration | None = None) -> Configuration:
+    """Read folders and ``.tf`` files (plans are read by :mod:`explorer.terraform.plan`)."""
+    config = config or Configuration()
+    pending: list[tuple[Path, str, int]] = []  # (folder or file, module prefix, depth)
+    for p in paths:
+        if p.is_dir():
+            pending.append((p, "", 0))
+        elif p.suffix == ".tf" or p.is_file():
+            calls: list[tuple[Path, str, str]] = []
+            read_file(p, str(p), "", config, calls)
+            pending.extend((folder, prefix, 1) for folder, _n, prefix in calls)
+        else:
+            raise TerraformError(f"{p}: no such file or folder")
+    visited: set[tuple[Path, str]] = set()
+    while pending:
+        folder, prefix, depth = pending.pop(0)
+        try:
+            real = folder.resolve()
+        except OSError as exc:
+            raise TerraformError(f"{folder}: cannot read: {exc.strerror}") from None
+        if (real, prefix) in visited:
+            continue
+        visited.add((real, prefix))
+        if depth > MAX_MODULE_DEPTH:
+            raise TerraformError(f"{folder}: modules nested more than {MAX_MODULE_DEPTH} deep (a module calling itself?)")
+        if not folder.is_dir():
+            raise TerraformError(f"{folder}: the module folder does not exist (called as {prefix or 'the root'})")
+        for tf in sorted(folder.glob("*.tf")):
+            if len(config.files) >= MAX_FILES:
+                raise TerraformError(f"{folder}: more than {MAX_FILES} .tf files; not read further")
+            calls = []
+            read_file(tf, str(tf), prefix, config, calls)
+            pending.extend((sub, sub_prefix, depth + 1) for sub, _n, sub_prefix in calls)
+    return config

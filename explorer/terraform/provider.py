@@ -1,0 +1,156 @@
+"""The provider data the package ships: every Terraform type name of the Huawei Cloud provider and its APIs.
+
+Written by ``./run provider`` (``tools/provider_data.py``, from :mod:`explorer.terraform.provider_scan`) as
+compact JSON, gzipped, with a schema version; read here once per process. Each API keeps where the provider
+declares it (commit, file, line), so any claim can be checked against the provider's sources.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+from explorer.terraform.files import TerraformError, read_bytes
+from explorer.terraform.provider_scan import SCHEMA_VERSION
+
+Kind = Literal["resource", "data"]
+KINDS: tuple[Kind, ...] = ("resource", "data")
+DATA_NAME = "provider.json.gz"
+MAX_DATA_BYTES = 64 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class ProviderApi:
+    """One ``@API`` line: the provider's service label, the method and path as written, and where it is."""
+
+    service: str
+    method: str
+    path: str
+    file: str
+    line: int
+
+    @property
+    def text(self) -> str:
+        """``METHOD /path`` as the provider writes it (OBS's query-only paths get their leading ``/``)."""
+        path = self.path if self.path.startswith("/") else "/" + self.path
+        return f"{self.method} {path}"
+
+    @property
+    def label(self) -> str:
+        return f"{self.service} {self.text}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"service": self.service, "method": self.method, "path": self.path, "file": self.file, "line": self.line}
+
+
+@dataclass(frozen=True, slots=True)
+class TypeInfo:
+    """A type name of the registry: the Go function that builds it and the registry line that names it."""
+
+    kind: Kind
+    name: str
+    function: str
+    registry_line: int
+    aliases: tuple[str, ...]  # other names of the same kind built by the same function (deprecated spellings)
+
+
+class ProviderData:
+    """The shipped (or a given) provider data, indexed by (kind, type name)."""
+
+    def __init__(self, doc: dict[str, Any], source: str) -> None:
+        self.source = source
+        try:
+            if doc.get("schema_version") != SCHEMA_VERSION:
+                raise TerraformError(
+                    f"{source}: provider data schema_version {doc.get('schema_version')!r}; "
+                    f"this version reads {SCHEMA_VERSION} (regenerate it with ./run provider)"
+                )
+            provider = doc["provider"]
+            self.repository: str = str(provider["repository"])
+            self.commit: str = str(provider["commit"])
+            self.registry: str = str(provider["registry"])
+            self._files: list[str] = [str(f) for f in doc["files"]]
+            self._apis: list[str] = [str(a) for a in doc["apis"]]
+            self._functions: dict[str, list[Any]] = dict(doc["functions"])
+            raw_types: dict[str, dict[str, list[Any]]] = doc["types"]
+            by_function: dict[tuple[str, str], list[str]] = {}
+            for kind in KINDS:
+                for name, (function, _line) in raw_types[kind].items():
+                    by_function.setdefault((kind, str(function)), []).append(name)
+            self.types: dict[tuple[Kind, str], TypeInfo] = {}
+            for kind in KINDS:
+                for name, (function, line) in raw_types[kind].items():
+                    others = tuple(sorted(n for n in by_function[(kind, str(function))] if n != name))
+                    self.types[(kind, name)] = TypeInfo(kind, name, str(function), int(line), others)
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise TerraformError(f"{source}: not provider data of this version ({type(exc).__name__}: {exc})") from None
+        self._cache: dict[str, tuple[ProviderApi, ...]] = {}
+
+    def get(self, kind: Kind, name: str) -> TypeInfo | None:
+        return self.types.get((kind, name))
+
+    def names(self, kind: Kind) -> tuple[str, ...]:
+        return tuple(sorted(n for k, n in self.types if k == kind))
+
+    def apis(self, function: str) -> tuple[ProviderApi, ...]:
+        """The APIs the function declares (its own block first, then helpers'), each once."""
+        known = self._cache.get(function)
+        if known is not None:
+            return known
+        entry = self._functions.get(function)
+        if entry is None:
+            return ()
+        home, _line, refs = entry
+        out: list[ProviderApi] = []
+        for ref in refs:
+            service, method, path = self._apis[ref[0]].split(" ", 2)
+            file = self._files[ref[2] if len(ref) > 2 else home]
+            out.append(ProviderApi(service, method, path, file, int(ref[1])))
+        found = self._cache[function] = tuple(out)
+        return found
+
+    def where(self, function: str) -> tuple[str, int] | None:
+        """The file and line of the function's ``func``, or None when the data has no API for it."""
+        entry = self._functions.get(function)
+        return None if entry is None else (self._files[entry[0]], int(entry[1]))
+
+    def url(self, file: str, line: int) -> str:
+        return f"https://github.com/{self.repository}/blob/{self.commit}/{file}#L{line}" if self.commit else ""
+
+
+def parse_data(data: bytes, source: str) -> ProviderData:
+    """Provider data from the bytes of a ``.json`` or gzipped ``.json.gz`` file."""
+    try:
+        text = gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data
+        doc = json.loads(text)
+    except (OSError, EOFError, ValueError) as exc:
+        raise TerraformError(f"{source}: not provider data (expected JSON, or gzipped JSON): {exc}") from None
+    if not isinstance(doc, dict):
+        raise TerraformError(f"{source}: not provider data (expected a JSON object)")
+    return ProviderData(doc, source)
+
+
+def shipped_bytes() -> bytes:
+    return (resources.files("explorer.terraform") / "data" / DATA_NAME).read_bytes()
+
+
+@cache
+def shipped() -> ProviderData:
+    """The provider data shipped in the package (read once per process)."""
+    return parse_data(shipped_bytes(), f"explorer/terraform/data/{DATA_NAME}")
+
+
+def load_data(path: Path | None) -> ProviderData:
+    """The shipped data (``path`` None), a data file written by ``./run provider``, or a provider checkout."""
+    if path is None:
+        return shipped()
+    if path.is_dir():
+        from explorer.terraform.provider_scan import scan
+
+        return ProviderData(scan(path), str(path))
+    return parse_data(read_bytes(path, MAX_DATA_BYTES), str(path))
