@@ -111,6 +111,9 @@ if TYPE_CHECKING:
     )
     from explorer.policy import MAX_FILE_BYTES as MAX_POLICY_FILE_BYTES
     from explorer.policy.fix import FixedPolicy
+    from explorer.app.terraform import TerraformAnswer
+    from explorer.app.terraform import analyse as terraform_answer
+    from explorer.app.terraform_check import check as terraform_check
     from explorer.render.assets import CLOSURE_STEM, README_CLOUD, README_TARGET, Assets, inline_mermaid
     from explorer.render.collapse import collapse_by_service
     from explorer.render.dot import LARGE_GRAPH, legend_dot, to_dot
@@ -228,6 +231,10 @@ _LAZY: dict[str, tuple[str, str]] = {
         )
     },
     "MAX_POLICY_FILE_BYTES": ("explorer.policy", "MAX_FILE_BYTES"),
+    # issue 22: what a Terraform configuration or plan needs, and the check of a deployer's policies
+    "terraform_answer": ("explorer.app.terraform", "analyse"),
+    "TerraformAnswer": ("explorer.app.terraform", "TerraformAnswer"),
+    "terraform_check": ("explorer.app.terraform_check", "check"),
     "FixedPolicy": ("explorer.policy.fix", "FixedPolicy"),
     **{
         n: ("explorer.render.assets", n)
@@ -768,6 +775,7 @@ __all__ = [
     "why_view",
     "write_output",
 ]
+__all__ += ["TerraformAnswer", "terraform_answer", "terraform_check"]
 __all__ += [
     "CHANGE_KINDS",
     "CHANGE_TITLES",

@@ -32,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
         current = target.is_file() and target.read_bytes() == data
         print(f"{target}: {'current' if current else 'out of date (./run provider)'}")
         return 0 if current else 1
-    from explorer.catalog.store import write_bytes_atomic
+    from explorer.fileio import write_bytes_atomic
 
     write_bytes_atomic(target, data)
     counts = {k: len(v) for k, v in doc["types"].items()}

@@ -245,6 +245,13 @@ def _brought_by(answer: TerraformAnswer) -> dict[str, tuple[tuple[str, ...], tup
     return {a: (tuple(sorted(t)), tuple(sorted(p))) for a, (t, p) in reached_by.items()}
 
 
+def policy_name(paths: Sequence[Path]) -> str:
+    """``terraform-<folder or file stem>``: the generated policies say what they are for."""
+    first = Path(paths[0]).resolve() if paths else Path("config")
+    stem = first.name if first.is_dir() else first.stem
+    return f"terraform-{stem}" + (f"-and-{len(paths) - 1}-more" if len(paths) > 1 else "")
+
+
 def analyse(
     paths: Sequence[Path],
     cloud: str = "huaweicloud",
@@ -270,6 +277,6 @@ def analyse(
     if targets:
         answer.closure = ex.closure(list(targets), max_depth, exclude, possible)
         answer.scope = ex.scope(list(targets), result=answer.closure)
-        answer.generated = generate(ex, list(targets), possible=possible)
+        answer.generated = generate(ex, list(targets), possible=possible, name=policy_name(paths))
         answer.brought_by = _brought_by(answer)
     return answer

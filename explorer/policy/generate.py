@@ -142,9 +142,15 @@ def _documents(actions: list[str]) -> list[dict[str, Any]]:
 
 
 def generate(
-    ex: Explorer, targets: list[str] | tuple[str, ...], *, possible: bool = False, compact_wildcards: bool = False
+    ex: Explorer,
+    targets: list[str] | tuple[str, ...],
+    *,
+    possible: bool = False,
+    compact_wildcards: bool = False,
+    name: str = "",
 ) -> Generated:
-    """The policies for ``targets`` on ``ex``'s catalog (QueryError for an unknown target)."""
+    """The policies for ``targets`` on ``ex``'s catalog (QueryError for an unknown target); ``name`` is the
+    policies' base name (default: made from the targets)."""
     names = tuple(targets)
     result = ex.closure(list(names), possible=possible)
     wanted = sorted(set(result.actions()))
@@ -152,7 +158,7 @@ def generate(
     # says to check (works for some APIs only, or undocumented) goes to the IAM-project part, where it works
     planned = set(ex.scope(list(names), possible=possible, result=result).enterprise_project_actions)
     services = services_of(ex.cloud)
-    base = _base_name(names)
+    base = _base_name((name,) if name else names)
     parts: dict[tuple[PolicyType, Attach], list[str]] = {}
     for a in wanted:
         kind: PolicyType = "AX" if services.is_global(service_of(a)) else "XA"

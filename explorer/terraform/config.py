@@ -159,28 +159,28 @@ def read_file(path: Path, shown: str, module: str, config: Configuration, calls:
 def read_paths(paths: list[Path], config: Configuration | None = None) -> Configuration:
     """Read folders and ``.tf`` files (plans are read by :mod:`explorer.terraform.plan`)."""
     config = config or Configuration()
-    pending: list[tuple[Path, str, int]] = []  # (folder or file, module prefix, depth)
+    # (folder, module prefix, the folders of the calls above it): a folder on its own call path is a cycle
+    pending: list[tuple[Path, str, tuple[Path, ...]]] = []
     for p in paths:
         if p.is_dir():
-            pending.append((p, "", 0))
-        elif p.suffix == ".tf" or p.is_file():
+            pending.append((p, "", ()))
+        elif p.is_file() or p.suffix == ".tf":
             calls: list[tuple[Path, str, str]] = []
             read_file(p, str(p), "", config, calls)
-            pending.extend((folder, prefix, 1) for folder, _n, prefix in calls)
+            pending.extend((folder, prefix, (_real(p.parent),)) for folder, _n, prefix in calls)
         else:
             raise TerraformError(f"{p}: no such file or folder")
     visited: set[tuple[Path, str]] = set()
     while pending:
-        folder, prefix, depth = pending.pop(0)
-        try:
-            real = folder.resolve()
-        except OSError as exc:
-            raise TerraformError(f"{folder}: cannot read: {exc.strerror}") from None
+        folder, prefix, above = pending.pop(0)
+        real = _real(folder)
         if (real, prefix) in visited:
             continue
         visited.add((real, prefix))
-        if depth > MAX_MODULE_DEPTH:
-            raise TerraformError(f"{folder}: modules nested more than {MAX_MODULE_DEPTH} deep (a module calling itself?)")
+        if real in above:
+            raise TerraformError(f"{folder}: {prefix} calls a module folder that is already on its call path (a cycle)")
+        if len(above) > MAX_MODULE_DEPTH:
+            raise TerraformError(f"{folder}: modules nested more than {MAX_MODULE_DEPTH} deep ({prefix})")
         if not folder.is_dir():
             raise TerraformError(f"{folder}: the module folder does not exist (called as {prefix or 'the root'})")
         for tf in sorted(folder.glob("*.tf")):
@@ -188,5 +188,12 @@ def read_paths(paths: list[Path], config: Configuration | None = None) -> Config
                 raise TerraformError(f"{folder}: more than {MAX_FILES} .tf files; not read further")
             calls = []
             read_file(tf, str(tf), prefix, config, calls)
-            pending.extend((sub, sub_prefix, depth + 1) for sub, _n, sub_prefix in calls)
+            pending.extend((sub, sub_prefix, (*above, real)) for sub, _n, sub_prefix in calls)
     return config
+
+
+def _real(folder: Path) -> Path:
+    try:
+        return folder.resolve()
+    except OSError as exc:
+        raise TerraformError(f"{folder}: cannot read: {exc.strerror}") from None

@@ -70,7 +70,7 @@ def provider_commit(root: Path) -> str:
     """The commit the checkout was taken from: MANIFEST.tsv's ``origin_commit`` (a copy), else ``.git``."""
     manifest = root / "MANIFEST.tsv"
     if manifest.is_file():
-        rows = csv.DictReader(io.StringIO(read_text(manifest, 16 * MAX_GO_BYTES)), delimiter="\t")
+        rows = csv.DictReader(io.StringIO(read_text(Path(manifest.name), 16 * MAX_GO_BYTES, within=root)), delimiter="\t")
         commits = {r.get("origin_commit", "") for r in rows} - {""}
         if len(commits) == 1:
             return commits.pop()
@@ -115,7 +115,7 @@ def _registry(text: str) -> tuple[dict[str, str], list[tuple[str, str, str, str,
 
 def _scan_file(root: Path, path: Path, problems: list[dict[str, Any]]) -> _File:
     rel = path.relative_to(root).as_posix()
-    text = read_text(path, MAX_GO_BYTES, within=root)
+    text = read_text(path.relative_to(root), MAX_GO_BYTES, within=root)
     found = _File(rel, path.parent.relative_to(root).as_posix(), text=text)
     pending: list[ApiLine] = []
     for number, line in enumerate(text.split("\n"), 1):
@@ -155,7 +155,7 @@ def scan(root: Path) -> dict[str, Any]:
     registry_file = root / REGISTRY
     if not registry_file.is_file():
         raise TerraformError(f"{root}: not a provider checkout ({REGISTRY} is missing)")
-    folders, entries = _registry(read_text(registry_file, 4 * MAX_GO_BYTES, within=root))
+    folders, entries = _registry(read_text(Path(REGISTRY), 4 * MAX_GO_BYTES, within=root))
     problems: list[dict[str, Any]] = []
     files = [_scan_file(root, p, problems) for p in _go_files(root)]
     wanted = {(folders.get(q, ""), f) for _k, _n, q, f, _l in entries}
