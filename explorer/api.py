@@ -28,6 +28,9 @@ from explorer.render.formats import FORMATS as EXPORT_FORMATS
 from explorer.view import View
 
 if TYPE_CHECKING:
+    from explorer.app.terraform import TerraformAnswer
+    from explorer.app.terraform import analyse as terraform_answer
+    from explorer.app.terraform_check import check as terraform_check
     from explorer.catalog.store import dump_service, load_service_text
     from explorer.catalog.validate import ValidationResult, catalog_schema, schema_path, validate, validate_paths
     from explorer.diff import KINDS as CHANGE_KINDS
@@ -111,9 +114,6 @@ if TYPE_CHECKING:
     )
     from explorer.policy import MAX_FILE_BYTES as MAX_POLICY_FILE_BYTES
     from explorer.policy.fix import FixedPolicy
-    from explorer.app.terraform import TerraformAnswer
-    from explorer.app.terraform import analyse as terraform_answer
-    from explorer.app.terraform_check import check as terraform_check
     from explorer.render.assets import CLOSURE_STEM, README_CLOUD, README_TARGET, Assets, inline_mermaid
     from explorer.render.collapse import collapse_by_service
     from explorer.render.dot import LARGE_GRAPH, legend_dot, to_dot

@@ -244,7 +244,7 @@ def schemas() -> dict[str, Schema]:
     """Every output's schema by output name (the command; ``error`` for errors, ``export`` for export's JSON)."""
     cycles = array(strings(), "dependency cycles met, each sorted")
     self_loops = strings("actions that depend on themselves")
-    return {
+    found: dict[str, Schema] = {
         "error": document(
             "error",
             "Any command's error under --json (exit status 2)",
@@ -515,6 +515,14 @@ def schemas() -> dict[str, Schema]:
             },
         ),
     }
+    found["terraform"] = terraform_schema(found["scope"])  # issue 22, in tools/terraform_schema.py
+    return found
+
+
+def terraform_schema(scope: Schema) -> Schema:
+    from tools.terraform_schema import terraform
+
+    return terraform(scope)
 
 
 def _type(schema: Schema) -> str:

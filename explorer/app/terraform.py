@@ -62,7 +62,8 @@ class TypeUsage:
                 {"file": u.file, "line": u.line, "address": u.address, "module": u.module, "count": u.count}
                 for u in self.uses
             ],
-            "plan_actions": list(self.plan_actions) if any(u.actions or u.file.endswith(".json") for u in self.uses)
+            "plan_actions": list(self.plan_actions)
+            if any(u.actions or u.file.endswith(".json") for u in self.uses)
             else None,
             "function": info.function if info else None,
             "aliases": list(info.aliases) if info else [],
@@ -124,9 +125,7 @@ class TerraformAnswer:
 
     def to_dict(self) -> dict[str, Any]:
         cl = self.closure
-        unmatched_apis = [
-            {**m.to_dict(), "types": sorted(set(types))} for m, types in self.unmatched_apis()
-        ]
+        unmatched_apis = [{**m.to_dict(), "types": sorted(set(types))} for m, types in self.unmatched_apis()]
         return document(
             {
                 "cloud": self.cloud,
@@ -254,23 +253,20 @@ def policy_name(paths: Sequence[Path]) -> str:
 
 def analyse(
     paths: Sequence[Path],
-    cloud: str = "huaweicloud",
-    catalog: Path | str | None = None,
+    ex: Explorer,
     *,
     max_depth: int | None = None,
     exclude: Exclude = False,
     possible: bool = False,
     provider: Path | None = None,
-    explorer: Explorer | None = None,
 ) -> TerraformAnswer:
-    """The answer for a configuration (folders, ``.tf`` files, plans) on a cloud's catalog."""
-    from explorer import api
+    """The answer for a configuration (folders, ``.tf`` files, plans) on the catalog of ``ex``; ``provider``
+    is provider data written by ``./run provider`` or a provider checkout (default: the shipped data)."""
     from explorer.policy import generate
     from explorer.terraform.provider import load_data
 
     config = read_configuration(paths)
     data = load_data(provider)
-    ex = explorer if explorer is not None else api.get_explorer(cloud, catalog)
     types = _types(config, data, api_index(ex))
     targets = tuple(sorted({n for t in types for m in t.apis for n in m.operations}))
     answer = TerraformAnswer(ex.cloud, tuple(map(str, paths)), config, data, types, targets, None, None, None)

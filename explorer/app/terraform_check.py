@@ -8,13 +8,11 @@ the types that bring it in (the ``.tf`` line, or the address in a plan), so code
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from explorer.app.terraform import TerraformAnswer
-    from explorer.policy import Finding, LintReport, PolicySource
+    from explorer.policy import Finding, LintReport
 
 CODE = "MISSING_FOR_TERRAFORM"
 
@@ -30,8 +28,10 @@ def missing_findings(answer: TerraformAnswer, report: LintReport) -> list[Findin
     first_use = {t.type: t.uses[0] for t in answer.types if t.uses}
     out: list[Finding] = []
     for r in answer.closure.requirements:
-        allowed = policies.allows_all(r.action, [s.action for s in r.scope]) if r.kind == "pattern" else (
-            policies.allows(r.action)
+        allowed = (
+            policies.allows_all(r.action, [s.action for s in r.scope])
+            if r.kind == "pattern"
+            else (policies.allows(r.action))
         )
         if allowed:
             continue
@@ -54,18 +54,11 @@ def missing_findings(answer: TerraformAnswer, report: LintReport) -> list[Findin
     return out
 
 
-def check(
-    answer: TerraformAnswer,
-    sources: Sequence[PolicySource],
-    catalog: Path | str | None = None,
-    *,
-    attach: str | None = None,
-) -> LintReport:
-    """The lint report of the policies, with the configuration's missing actions added as findings."""
-    from explorer import api
+def check(answer: TerraformAnswer, report: LintReport) -> LintReport:
+    """The lint report of the policies (``policy lint`` of them as one set, on the same catalog), with the
+    configuration's missing actions added as findings."""
     from explorer.policy import Finding, LintReport
 
-    report = api.lint_policies(sources, answer.cloud, catalog, attach=attach)
     findings = sorted([*report.findings, *missing_findings(answer, report)], key=Finding.sort_key)
     files = tuple(dict.fromkeys([*report.files, *answer.configuration.files]))
     return LintReport(report.cloud, report.attach, files, report.documents, tuple(findings))

@@ -34,9 +34,7 @@ def _places(uses: list[dict[str, Any]]) -> str:
 def _print_types(console: Console, data: dict[str, Any]) -> None:
     resources = data["resources"]
     kinds = [sum(1 for r in resources if r["kind"] == k) for k in ("resource", "data")]
-    table = _table(
-        f"Types used: {kinds[0]} resource and {kinds[1]} data source types in {len(data['files'])} files"
-    )
+    table = _table(f"Types used: {kinds[0]} resource and {kinds[1]} data source types in {len(data['files'])} files")
     columns = ["kind", "type", "blocks", "where", "APIs documented"]
     if data["plan"]:
         columns.insert(3, "plan")
@@ -125,20 +123,50 @@ def _print_verdict(console: Console, verdict: dict[str, Any] | None) -> None:
 
 @click.command("terraform")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--against", "against", multiple=True, type=click.Path(path_type=Path), metavar="POLICY",
-              help="Check these policy files (JSON or Terraform, one set) against what the configuration needs.")
-@click.option("--format", "fmt", type=click.Choice(("json", "terraform")), default="json", show_default=True,
-              help="How the policies are printed (the text output).")
-@click.option("--attach", type=LazyChoice(lambda: api.ATTACH_CHOICES), default=None,
-              help="With --against: where the policies are granted.")
-@click.option("--fail-on", type=LazyChoice(lambda: api.SEVERITIES), default="error", show_default=True,
-              help="With --against: exit 1 when a finding is at least this severe.")
+@click.option(
+    "--against",
+    "against",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    metavar="POLICY",
+    help="Check these policy files (JSON or Terraform, one set) against what the configuration needs.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(("json", "terraform")),
+    default="json",
+    show_default=True,
+    help="How the policies are printed (the text output).",
+)
+@click.option(
+    "--attach",
+    type=LazyChoice(lambda: api.ATTACH_CHOICES),
+    default=None,
+    help="With --against: where the policies are granted.",
+)
+@click.option(
+    "--fail-on",
+    type=LazyChoice(lambda: api.SEVERITIES),
+    default="error",
+    show_default=True,
+    help="With --against: exit 1 when a finding is at least this severe.",
+)
 @click.option("--sarif", "as_sarif", is_flag=True, help="With --against: print the findings as SARIF 2.1.0.")
-@click.option("--provider-data", "provider", type=click.Path(path_type=Path), default=None,
-              help="Provider data written by ./run provider, or a provider checkout (default: the shipped data).")
+@click.option(
+    "--provider-data",
+    "provider",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Provider data written by ./run provider, or a provider checkout (default: the shipped data).",
+)
 @_depth_options
-@click.option("--catalog", type=click.Path(path_type=Path), default=None,
-              help="Catalog root or service file (default: the bundled catalog or $PERMISSION_EXPLORER_CATALOG).")
+@click.option(
+    "--catalog",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Catalog root or service file (default: the bundled catalog or $PERMISSION_EXPLORER_CATALOG).",
+)
 @click.option("--cloud", default="huaweicloud", show_default=True, help="Which cloud's catalog to query.")
 @click.option("--json", "as_json", is_flag=True, help="Print the answer (or with --against the findings) as JSON.")
 def terraform_cmd(
@@ -164,12 +192,14 @@ def terraform_cmd(
     if as_sarif and not against:
         raise click.UsageError("--sarif reports the findings of --against POLICY...")
     with _errors(as_json or as_sarif):
+        ex = api.get_explorer(cloud, catalog)
         answer = api.terraform_answer(
-            list(paths), cloud, catalog, max_depth=depth, exclude=exclude, possible=possible, provider=provider
+            list(paths), ex, max_depth=depth, exclude=exclude, possible=possible, provider=provider
         )
-        report = (
-            api.terraform_check(answer, api.read_paths(list(against)), catalog, attach=attach) if against else None
-        )
+        report = None
+        if against:
+            linted = api.lint_policies(api.read_paths(list(against)), cloud, catalog, attach=attach)
+            report = api.terraform_check(answer, linted)
     if report is not None:
         if as_json:
             click.echo(api.dumps(report.to_dict()), nl=False)

@@ -50,8 +50,10 @@ def read_plan(path: Path, config: Configuration) -> None:
         plan = json.loads(text)
     except (ValueError, RecursionError) as exc:
         raise TerraformError(f"{shown}: not JSON ({exc})") from None
-    if not isinstance(plan, dict) or "format_version" not in plan or not (
-        "resource_changes" in plan or "planned_values" in plan or "prior_state" in plan
+    if (
+        not isinstance(plan, dict)
+        or "format_version" not in plan
+        or not ("resource_changes" in plan or "planned_values" in plan or "prior_state" in plan)
     ):
         raise TerraformError(
             f"{shown}: not a Terraform plan in JSON (expected the output of 'terraform show -json PLAN', "

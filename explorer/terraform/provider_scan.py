@@ -70,7 +70,9 @@ def provider_commit(root: Path) -> str:
     """The commit the checkout was taken from: MANIFEST.tsv's ``origin_commit`` (a copy), else ``.git``."""
     manifest = root / "MANIFEST.tsv"
     if manifest.is_file():
-        rows = csv.DictReader(io.StringIO(read_text(Path(manifest.name), 16 * MAX_GO_BYTES, within=root)), delimiter="\t")
+        rows = csv.DictReader(
+            io.StringIO(read_text(Path(manifest.name), 16 * MAX_GO_BYTES, within=root)), delimiter="\t"
+        )
         commits = {r.get("origin_commit", "") for r in rows} - {""}
         if len(commits) == 1:
             return commits.pop()
@@ -135,8 +137,8 @@ def _scan_file(root: Path, path: Path, problems: list[dict[str, Any]]) -> _File:
             if pending:
                 found.blocks.setdefault(name, []).extend(pending)
                 pending = []
-    for api in pending:  # a block with no function after it belongs to nothing
-        problems.append({"file": rel, "line": api.line, "text": f"// @API {api.text} (no function follows)"})
+    for left in pending:  # a block with no function after it belongs to nothing
+        problems.append({"file": rel, "line": left.line, "text": f"// @API {left.text} (no function follows)"})
     return found
 
 

@@ -76,5 +76,5 @@ def test_not_a_plan(tmp_path: Path) -> None:
     with pytest.raises(TerraformError, match="not a Terraform plan"):
         read_plan(other, Configuration())
     other.write_text("{")
-    with pytest.raises(TerraformError, match="x.json: not JSON"):
+    with pytest.raises(TerraformError, match=r"x\.json: not JSON"):
         read_plan(other, Configuration())

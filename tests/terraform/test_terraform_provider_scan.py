@@ -97,7 +97,7 @@ def test_not_a_checkout(tmp_path: Path) -> None:
 
 
 def test_bad_provider_data_is_a_clear_error() -> None:
-    with pytest.raises(TerraformError, match="x.json: not provider data"):
+    with pytest.raises(TerraformError, match=r"x\.json: not provider data"):
         parse_data(b"[1, 2", "x.json")
     with pytest.raises(TerraformError, match="schema_version 99"):
         parse_data(b'{"schema_version": 99}', "x.json")

@@ -17,8 +17,12 @@ def test_the_shipped_data_names_the_instance_and_its_create_api() -> None:
     info = data.get("resource", "huaweicloud_compute_instance")
     assert info is not None and "huaweicloud_compute_instance_v2" in info.aliases
     create = [a for a in data.apis(info.function) if a.label == "ECS POST /v1.1/{project_id}/cloudservers"]
-    assert [(a.file, a.line) for a in create] == [("huaweicloud/services/ecs/resource_huaweicloud_compute_instance.go", 44)]
-    assert len(data.commit) == 40 and data.url(create[0].file, 44).endswith("resource_huaweicloud_compute_instance.go#L44")
+    assert [(a.file, a.line) for a in create] == [
+        ("huaweicloud/services/ecs/resource_huaweicloud_compute_instance.go", 44)
+    ]
+    assert len(data.commit) == 40 and data.url(create[0].file, 44).endswith(
+        "resource_huaweicloud_compute_instance.go#L44"
+    )
     assert shipped_bytes() == shipped_path(REPO).read_bytes()
 
 
