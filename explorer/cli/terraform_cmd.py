@@ -1,6 +1,6 @@
 """``terraform``: what the principal that applies a Terraform configuration (or plan) must be allowed to do.
 
-A thin face over :mod:`explorer.api`. Without ``--against``: the types used, the requirements (the default
+A thin face over :mod:`explorer.app.terraform`. Without ``--against``: the types used, the requirements (the default
 least-privilege answer, as ``closure`` gives it), what could not be mapped, the enterprise-project verdict and
 grant plan (as ``scope``), and the policies (as ``policy generate``). With ``--against POLICY...``: the
 policies linted as one set, and every needed action they do not allow reported as ``MISSING_FOR_TERRAFORM``
@@ -15,10 +15,13 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from explorer import api
+from explorer.app import catalogs, policies, queries
+from explorer.app import terraform as use_case
+from explorer.app.terraform_check import check
 from explorer.cli.choices import LazyChoice
 from explorer.cli.policy_cmd import _errors, _print_report
 from explorer.cli.query_cmds import _console, _depth_options, _table
+from explorer.jsonout import dumps
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -141,13 +144,13 @@ def _print_verdict(console: Console, verdict: dict[str, Any] | None) -> None:
 )
 @click.option(
     "--attach",
-    type=LazyChoice(lambda: api.ATTACH_CHOICES),
+    type=LazyChoice(policies.attach_choices),
     default=None,
     help="With --against: where the policies are granted.",
 )
 @click.option(
     "--fail-on",
-    type=LazyChoice(lambda: api.SEVERITIES),
+    type=LazyChoice(policies.severities),
     default="error",
     show_default=True,
     help="With --against: exit 1 when a finding is at least this severe.",
@@ -179,7 +182,7 @@ def terraform_cmd(
     provider: Path | None,
     depth: int | None,
     possible: bool,
-    exclude: api.Exclude,
+    exclude: queries.Exclude,
     catalog: Path | None,
     cloud: str,
     as_json: bool,
@@ -192,25 +195,25 @@ def terraform_cmd(
     if as_sarif and not against:
         raise click.UsageError("--sarif reports the findings of --against POLICY...")
     with _errors(as_json or as_sarif):
-        ex = api.get_explorer(cloud, catalog)
-        answer = api.terraform_answer(
+        ex = catalogs.get_explorer(cloud, catalog)
+        answer = use_case.analyse(
             list(paths), ex, max_depth=depth, exclude=exclude, possible=possible, provider=provider
         )
         report = None
         if against:
-            linted = api.lint_policies(api.read_paths(list(against)), cloud, catalog, attach=attach)
-            report = api.terraform_check(answer, linted)
+            linted = policies.lint_policies(policies.read_paths(list(against)), cloud, catalog, attach=attach)
+            report = check(answer, linted)
     if report is not None:
         if as_json:
-            click.echo(api.dumps(report.to_dict()), nl=False)
+            click.echo(dumps(report.to_dict()), nl=False)
         elif as_sarif:
-            click.echo(api.dumps(api.to_sarif(report)), nl=False)
+            click.echo(dumps(policies.to_sarif(report)), nl=False)
         else:
             _print_report(report)
         sys.exit(1 if report.fails(fail_on) else 0)
     data = answer.to_dict()
     if as_json:
-        click.echo(api.dumps(data), nl=False)
+        click.echo(dumps(data), nl=False)
         return
     console = _console()
     _print_types(console, data)
@@ -219,7 +222,7 @@ def terraform_cmd(
     _print_verdict(console, data["verdict"])
     if answer.generated is not None:
         console.print("Policies:")
-        text = api.dumps(answer.generated.to_dict()) if fmt == "json" else api.to_terraform(answer.generated)
+        text = dumps(answer.generated.to_dict()) if fmt == "json" else policies.to_terraform(answer.generated)
         click.echo(text, nl=False)
 
 

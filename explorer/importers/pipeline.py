@@ -8,10 +8,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from explorer import fileio
 from explorer.catalog.codec import CLOUD_GRAMMAR, SERVICE_GRAMMAR, is_cloud_name, is_service_name
 from explorer.catalog.damage import action_damage
-from explorer.catalog.store import dump_service, write_catalogs, write_text_atomic
+from explorer.catalog.store import write_catalogs
 from explorer.catalog.validate import validate
+from explorer.catalog.yamlio import dump_service
 from explorer.errors import DocumentImportError
 from explorer.importers.cells import action_like
 from explorer.importers.formats import decode, detect_format, parse_tables
@@ -319,4 +321,4 @@ def import_document(
 
 def save_document(result: DocumentImport, path: Path) -> None:
     """Write an imported document's service catalog as YAML, atomically."""
-    write_text_atomic(path, dump_service(result.catalog))
+    fileio.write_text_atomic(path, dump_service(result.catalog))
