@@ -184,11 +184,7 @@ def api_index(ex: Explorer) -> ApiIndex:
     if known is not None and known[0] is ex:
         return known[1]
     g = ex.data
-    nodes_of: dict[str, list[str]] = {}
-    for key, nodes in g.by_api.items():
-        for node in nodes:
-            nodes_of.setdefault(node, []).append(key)
-    index = ApiIndex((node, g.op_service[node], nodes_of.get(node, ())) for node in g.operations)
+    index = ApiIndex((node, service, g.operations[node].apis) for node, service in g.op_service.items())
     _INDEXES[id(ex)] = (ex, index)
     return index
 
@@ -273,6 +269,14 @@ def analyse(
     if targets:
         answer.closure = ex.closure(list(targets), max_depth, exclude, possible)
         answer.scope = ex.scope(list(targets), result=answer.closure)
-        answer.generated = generate(ex, list(targets), possible=possible, name=policy_name(paths))
+        same = max_depth is None and exclude is False  # generate asks the default walk: reuse it when it is this one
+        answer.generated = generate(
+            ex,
+            list(targets),
+            possible=possible,
+            name=policy_name(paths),
+            result=answer.closure if same else None,
+            scope=answer.scope if same else None,
+        )
         answer.brought_by = _brought_by(answer)
     return answer

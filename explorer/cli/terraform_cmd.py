@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 SHOWN_PLACES = 3
+_CHECK = (("works for", "works_for"), ("not for", "fails_for"), ("undocumented for", "unknown_for"))
 
 
 def _places(uses: list[dict[str, Any]]) -> str:
@@ -120,8 +121,11 @@ def _print_verdict(console: Console, verdict: dict[str, Any] | None) -> None:
     console.print("Grant plan:")
     console.print("  enterprise-project policy: " + (", ".join(plan["enterprise_project"]) or "(none)"))
     console.print("  IAM-project policy:        " + (", ".join(plan["iam_project"]) or "(none)"))
+    if plan["check"]:
+        console.print("  check (works for some APIs only, or undocumented):")
     for a in plan["check"]:
-        console.print(f"  check {a['action']}: {a['reason']}")
+        parts = [f"{w} {', '.join(a[k][:3])}" for w, k in _CHECK if a[k]]
+        console.print(f"    {a['action']}: " + ("; ".join(parts) or "no row says"))
 
 
 @click.command("terraform")

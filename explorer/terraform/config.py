@@ -82,18 +82,13 @@ def _label(node: Any) -> str:
     return "".join(parts)
 
 
-def _blocks(text: str, name: str) -> list[tuple[str, tuple[str, ...], int, dict[str, Any]]]:
-    """(block type, labels, line, attributes) of each top-level block, in document order."""
+def _blocks(text: str, name: str) -> list[tuple[str, tuple[str, ...], int, dict[str, str]]]:
+    """(block type, labels, line, attributes) of each top-level block, in document order; an attribute is its
+    expression's source text (from the parse tree's positions: nothing is evaluated)."""
     import hcl2
 
     try:
         tree = hcl2.parses_to_tree(text)
-        body = hcl2.serialize(
-            hcl2.transform(tree),
-            serialization_options=hcl2.SerializationOptions(
-                with_comments=False, explicit_blocks=False, strip_string_quotes=True
-            ),
-        )
     except RecursionError:
         raise TerraformError(f"{name}: nested too deeply to read") from None
     except Exception as exc:  # the parser's errors have no common base: any of them is bad input here
@@ -101,35 +96,29 @@ def _blocks(text: str, name: str) -> list[tuple[str, tuple[str, ...], int, dict[
         where = f"line {line}: " if isinstance(line, int) and line > 0 else ""
         first = str(exc).strip().split("\n", 1)[0][:200]
         raise TerraformError(f"{name}: {where}not valid HCL ({type(exc).__name__}: {first})") from None
-    heads: list[tuple[str, tuple[str, ...], int]] = []
+    out: list[tuple[str, tuple[str, ...], int, dict[str, str]]] = []
     for child in tree.children[0].children if tree.children else ():
         if getattr(child, "data", "") != "block":
             continue
         kind = _label(child.children[0])
         labels = tuple(_label(c) for c in child.children[1:] if getattr(c, "data", "") in ("string", "identifier"))
-        heads.append((kind, labels, child.meta.line if not child.meta.empty else 0))
-    by_kind: dict[str, list[dict[str, Any]]] = {}
-    for kind, entries in body.items() if isinstance(body, dict) else ():
-        if isinstance(entries, list):
-            by_kind[kind] = [e for e in entries if isinstance(e, dict)]
-    out: list[tuple[str, tuple[str, ...], int, dict[str, Any]]] = []
-    seen: dict[str, int] = {}
-    for kind, labels, line in heads:
-        i = seen.get(kind, 0)
-        seen[kind] = i + 1
-        entries = by_kind.get(kind, [])
-        attrs: Any = entries[i] if i < len(entries) else {}
-        for label in labels:  # {type: {name: {...}}}
-            attrs = attrs.get(label, {}) if isinstance(attrs, dict) else {}
-        out.append((kind, labels, line, attrs if isinstance(attrs, dict) else {}))
+        attrs: dict[str, str] = {}
+        for body in child.children:
+            if getattr(body, "data", "") != "body":
+                continue
+            for item in body.children:
+                if getattr(item, "data", "") == "attribute" and not item.children[-1].meta.empty:
+                    meta = item.children[-1].meta
+                    attrs[_label(item.children[0])] = text[meta.start_pos : meta.end_pos].strip()
+        out.append((kind, labels, child.meta.line if not child.meta.empty else 0, attrs))
     return out
 
 
-def _expression(value: Any) -> str:
-    text = str(value)
-    if text.startswith("${") and text.endswith("}"):
-        text = text[2:-1]
-    return text
+def _string(expression: str) -> str:
+    """A quoted string literal's value (``"./modules/net"``); any other expression as written."""
+    if len(expression) >= 2 and expression[0] == expression[-1] == '"' and '"' not in expression[1:-1]:
+        return expression[1:-1]
+    return expression
 
 
 def read_file(path: Path, shown: str, module: str, config: Configuration, calls: list[tuple[Path, str, str]]) -> None:
@@ -141,12 +130,12 @@ def read_file(path: Path, shown: str, module: str, config: Configuration, calls:
             count = ""
             for meta in ("count", "for_each"):
                 if meta in attrs:
-                    count = f"{meta} = {_expression(attrs[meta])}"
+                    count = f"{meta} = {attrs[meta]}"
             config.uses.append(
                 Use(shown, line, "data" if kind == "data" else "resource", labels[0], labels[1], module, count)
             )
         elif kind == "module" and len(labels) == 1:
-            source = str(attrs.get("source", ""))
+            source = _string(attrs.get("source", ""))
             if source.startswith(_LOCAL):
                 config.modules.append(ModuleCall(shown, line, labels[0], source, True))
                 prefix = f"{module}.module.{labels[0]}" if module else f"module.{labels[0]}"

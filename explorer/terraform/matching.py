@@ -88,19 +88,29 @@ class ApiMatch:
 
 
 class ApiIndex:
-    """The documented APIs of one cloud's catalog, by service and key (see :func:`api_key`)."""
+    """The documented APIs of one cloud's catalog, by service and key (see :func:`api_key`); a service's keys
+    are made the first time one of its APIs is asked about."""
 
     def __init__(self, operations: Iterable[tuple[str, str, Iterable[str]]]) -> None:
         """``operations``: (operation node, service, its APIs as the catalog writes them)."""
-        self.services: set[str] = set()
-        self._rows: dict[tuple[str, str], list[tuple[frozenset[str], str]]] = {}
+        self._by_service: dict[str, list[tuple[str, Iterable[str]]]] = {}
         for node, service, apis in operations:
-            self.services.add(service)
-            for text in apis:
-                key = api_key(text)
-                if key is not None:
-                    self._rows.setdefault((service, key[0]), []).append((key[1], node))
+            self._by_service.setdefault(service, []).append((node, apis))
+        self.services = frozenset(self._by_service)
+        self._rows: dict[str, dict[str, list[tuple[frozenset[str], str]]]] = {}
         self._memo: dict[tuple[str, str, str], ApiMatch] = {}
+
+    def _service_rows(self, service: str) -> dict[str, list[tuple[frozenset[str], str]]]:
+        rows = self._rows.get(service)
+        if rows is None:
+            rows = {}
+            for node, apis in self._by_service.get(service, ()):
+                for text in apis:
+                    key = api_key(text)
+                    if key is not None:
+                        rows.setdefault(key[0], []).append((key[1], node))
+            self._rows[service] = rows
+        return rows
 
     def match(self, api: ProviderApi) -> ApiMatch:
         memo_key = (api.service, api.method, api.path)
@@ -120,7 +130,7 @@ class ApiIndex:
         if key is None:
             return ApiMatch(api, "unreadable", present)
         path, names = key
-        rows = [row for s in present for row in self._rows.get((s, path), ())]
+        rows = [row for s in present for row in self._service_rows(s).get(path, ())]
         same = [node for q, node in rows if q == names]
         if names and not same and path.endswith(" /"):
             rows = []  # a root path is named by its query: another query is another API

@@ -77,25 +77,39 @@ class ProviderData:
             self._files: list[str] = [str(f) for f in doc["files"]]
             self._apis: list[str] = [str(a) for a in doc["apis"]]
             self._functions: dict[str, list[Any]] = dict(doc["functions"])
-            raw_types: dict[str, dict[str, list[Any]]] = doc["types"]
-            by_function: dict[tuple[str, str], list[str]] = {}
-            for kind in KINDS:
-                for name, (function, _line) in raw_types[kind].items():
-                    by_function.setdefault((kind, str(function)), []).append(name)
-            self.types: dict[tuple[Kind, str], TypeInfo] = {}
-            for kind in KINDS:
-                for name, (function, line) in raw_types[kind].items():
-                    others = tuple(sorted(n for n in by_function[(kind, str(function))] if n != name))
-                    self.types[(kind, name)] = TypeInfo(kind, name, str(function), int(line), others)
+            self._types: dict[str, dict[str, list[Any]]] = {k: dict(doc["types"][k]) for k in KINDS}
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise TerraformError(f"{source}: not provider data of this version ({type(exc).__name__}: {exc})") from None
+        self._by_function: dict[tuple[str, str], list[str]] | None = None  # made when an alias is first asked
         self._cache: dict[str, tuple[ProviderApi, ...]] = {}
 
     def get(self, kind: Kind, name: str) -> TypeInfo | None:
-        return self.types.get((kind, name))
+        """The type (None when the registry has no such name): read from the data when asked, so that a
+        configuration's dozen types do not pay for the registry's thousands."""
+        entry = self._types[kind].get(name)
+        if entry is None:
+            return None
+        try:
+            function, line = str(entry[0]), int(entry[1])
+        except (IndexError, TypeError, ValueError):
+            raise TerraformError(f"{self.source}: types.{kind}.{name}: expected [function, line]") from None
+        if self._by_function is None:
+            by_function: dict[tuple[str, str], list[str]] = {}
+            for k in KINDS:
+                for n, e in self._types[k].items():
+                    by_function.setdefault((k, str(e[0])), []).append(n)
+            self._by_function = by_function
+        others = tuple(sorted(n for n in self._by_function[(kind, function)] if n != name))
+        return TypeInfo(kind, name, function, line, others)
+
+    @property
+    def types(self) -> dict[tuple[Kind, str], TypeInfo]:
+        """Every type of the registry (for reports over the whole provider)."""
+        found = {(k, n): self.get(k, n) for k in KINDS for n in self._types[k]}
+        return {key: info for key, info in found.items() if info is not None}
 
     def names(self, kind: Kind) -> tuple[str, ...]:
-        return tuple(sorted(n for k, n in self.types if k == kind))
+        return tuple(sorted(self._types[kind]))
 
     def apis(self, function: str) -> tuple[ProviderApi, ...]:
         """The APIs the function declares (its own block first, then helpers'), each once."""

@@ -86,3 +86,12 @@ def test_bad_input_is_a_clear_error_with_status_2(tmp_path: Path) -> None:
     assert code == 2 and json.loads(out)["error"]["message"].startswith(str(bad))
     code, out = run(f"{TF}/configs/target", "--sarif")
     assert code == 2 and "--sarif reports the findings of --against" in out
+
+
+def test_the_text_answer_on_the_bundled_catalog_and_shipped_data(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("PERMISSION_EXPLORER_CATALOG", raising=False)
+    result = CliRunner().invoke(cli, ["terraform", f"{TF}/configs/target"])
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "ecs:cloudServers:createServers" in out and "Grant plan:" in out
+    assert "check (works for some APIs only, or undocumented):" in out
