@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -64,10 +65,17 @@ def command() -> list[str]:
     return [str(script)] if script.is_file() else [sys.executable, "-m", "explorer"]
 
 
-def run(argv: list[str], env: dict[str, str]) -> float:
+def run(argv: list[str], env: dict[str, str], cpu: list[float] | None = None) -> float:
+    """Wall time of one process; its CPU time (user and system) is appended to ``cpu``: on a machine shared
+    with other jobs, CPU time is the steadier figure."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(argv, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if cpu is not None:
+        cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return wall
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -85,12 +93,17 @@ def main(argv: list[str] | None = None) -> int:
         out = subprocess.run(terraform, env=env, check=True, capture_output=True, text=True)
         answer = json.loads(out.stdout)
         closure = [*cli, "closure", *answer["operations"], "--json"]
+        text = [*cli, "terraform", str(folder)]
+        closure_text = [*cli, "closure", *answer["operations"]]
         run(closure, env)
-        times: dict[str, list[float]] = {"terraform": [], "closure": []}
+        times: dict[str, list[float]] = {k: [] for k in ("terraform", "closure", "text", "closure_text")}
+        cpu: dict[str, list[float]] = {k: [] for k in times}
         for _ in range(max(1, args.runs)):
-            times["closure"].append(run(closure, env))
-            times["terraform"].append(run(terraform, env))
+            for key, argv in (("closure", closure), ("terraform", terraform), ("closure_text", closure_text)):
+                times[key].append(run(argv, env, cpu[key]))
+            times["text"].append(run(text, env, cpu["text"]))
     med = {k: statistics.median(v) for k, v in times.items()}
+    used = {k: statistics.median(v) for k, v in cpu.items()}
     from explorer.app import catalogs
     from explorer.app.terraform import analyse
 
@@ -112,6 +125,14 @@ def main(argv: list[str] | None = None) -> int:
         med["closure"],
         "`closure` of the same operations, `--json`",
     )
+    timed_row("the same, CPU time (user and system)", used["terraform"], used["closure"], "`closure --json`, CPU time")
+    timed_row(
+        "`permission-explorer terraform` on the same configuration, text (tables and policies)",
+        med["text"],
+        med["closure_text"],
+        "`closure` of the same operations, text",
+    )
+    timed_row("the same, CPU time", used["text"], used["closure_text"], "`closure`, text, CPU time")
     row("of which, in-process: the whole answer on a loaded catalog", fmt_seconds(in_process))
     return 0
 

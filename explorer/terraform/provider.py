@@ -76,8 +76,8 @@ class ProviderData:
             self.registry: str = str(provider["registry"])
             self._files: list[str] = [str(f) for f in doc["files"]]
             self._apis: list[str] = [str(a) for a in doc["apis"]]
-            self._functions: dict[str, list[Any]] = dict(doc["functions"])
-            self._types: dict[str, dict[str, list[Any]]] = {k: dict(doc["types"][k]) for k in KINDS}
+            self._functions: dict[str, str] = dict(doc["functions"])
+            self._types: dict[str, dict[str, str]] = {k: dict(doc["types"][k]) for k in KINDS}
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise TerraformError(f"{source}: not provider data of this version ({type(exc).__name__}: {exc})") from None
         self._by_function: dict[tuple[str, str], list[str]] | None = None  # made when an alias is first asked
@@ -90,14 +90,15 @@ class ProviderData:
         if entry is None:
             return None
         try:
-            function, line = str(entry[0]), int(entry[1])
-        except (IndexError, TypeError, ValueError):
-            raise TerraformError(f"{self.source}: types.{kind}.{name}: expected [function, line]") from None
+            function, number = str(entry).split(" ")
+            line = int(number)
+        except ValueError:
+            raise TerraformError(f"{self.source}: types.{kind}.{name}: expected 'FUNCTION LINE'") from None
         if self._by_function is None:
             by_function: dict[tuple[str, str], list[str]] = {}
             for k in KINDS:
                 for n, e in self._types[k].items():
-                    by_function.setdefault((k, str(e[0])), []).append(n)
+                    by_function.setdefault((k, str(e).split(" ", 1)[0]), []).append(n)
             self._by_function = by_function
         others = tuple(sorted(n for n in self._by_function[(kind, function)] if n != name))
         return TypeInfo(kind, name, function, line, others)
@@ -119,19 +120,27 @@ class ProviderData:
         entry = self._functions.get(function)
         if entry is None:
             return ()
-        home, _line, refs = entry
         out: list[ProviderApi] = []
-        for ref in refs:
-            service, method, path = self._apis[ref[0]].split(" ", 2)
-            file = self._files[ref[2] if len(ref) > 2 else home]
-            out.append(ProviderApi(service, method, path, file, int(ref[1])))
+        try:
+            home, _line, *refs = str(entry).split(" ")
+            for ref in refs:
+                api, line, *file = ref.split(".")
+                service, method, path = self._apis[int(api)].split(" ", 2)
+                out.append(ProviderApi(service, method, path, self._files[int(file[0] if file else home)], int(line)))
+        except (ValueError, IndexError):
+            raise TerraformError(
+                f"{self.source}: functions.{function}: expected 'FILE LINE API.LINE[.FILE] ...'"
+            ) from None
         found = self._cache[function] = tuple(out)
         return found
 
     def where(self, function: str) -> tuple[str, int] | None:
         """The file and line of the function's ``func``, or None when the data has no API for it."""
         entry = self._functions.get(function)
-        return None if entry is None else (self._files[entry[0]], int(entry[1]))
+        if entry is None:
+            return None
+        home, line = str(entry).split(" ")[:2]
+        return self._files[int(home)], int(line)
 
     def url(self, file: str, line: int) -> str:
         return f"https://github.com/{self.repository}/blob/{self.commit}/{file}#L{line}" if self.commit else ""
