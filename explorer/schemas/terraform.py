@@ -1,25 +1,16 @@
-"""The JSON Schema of ``terraform --json`` (issue 22), from the building blocks of :mod:`tools.schemas`."""
+"""The JSON Schema of ``terraform --json`` (issue 22), from the graph's building blocks.
+
+Its serializer is :meth:`explorer.app.terraform.TerraformAnswer.to_dict`, in the application layer above
+this package; ``--against --json`` prints the ``policy lint`` document (``explorer.policy.schema``).
+"""
 
 from __future__ import annotations
 
-from tools.schemas import (
-    BOOL,
-    CLOUD,
-    COUNT,
-    DEFS,
-    DEPTH,
-    INT,
-    STR,
-    Schema,
-    array,
-    document,
-    enum,
-    obj,
-    ref,
-    said,
-    strings,
-)
+from explorer.graph import wire
+from explorer.graph.wire import scope
+from explorer.jsonshape import BOOL, CLOUD, COUNT, DEPTH, STR, Schema, array, document, enum, obj, ref, said, strings
 
+INT: Schema = {"type": "integer"}
 KIND = enum("resource", "data")
 
 
@@ -41,21 +32,28 @@ def _api(extra: dict[str, Schema]) -> Schema:
     )
 
 
-def terraform(scope: Schema) -> Schema:
-    requirement = DEFS["requirement"]
-    extended = {
-        **requirement,
-        "description": "A requirement of closure's answer, with the types and provider APIs that bring it in.",
-        "properties": {
-            **requirement["properties"],
-            "types": strings("the resource and data source types whose operations reach it"),
-            "apis_from": strings("their provider APIs (label METHOD /path) whose operations reach it"),
+def terraform_schema() -> Schema:
+    requirement = wire.DEFS["requirement"]
+    defs = {
+        **wire.DEFS,
+        "terraform_requirement": {
+            **requirement,
+            "description": "A requirement of closure's answer, with the types and provider APIs that bring it in.",
+            "properties": {
+                **requirement["properties"],
+                "types": strings("the resource and data source types whose operations reach it"),
+                "apis_from": strings("their provider APIs (label METHOD /path) whose operations reach it"),
+            },
+            "required": [*requirement["required"], "types", "apis_from"],
         },
-        "required": [*requirement["required"], "types", "apis_from"],
     }
-    verdict = {k: v for k, v in scope.items() if k not in ("$schema", "title", "$defs")}
-    verdict = {**verdict, "properties": {k: v for k, v in verdict["properties"].items() if k != "format_version"}}
-    verdict["required"] = [k for k in verdict["required"] if k != "format_version"]
+    verdict = scope.schema(wire.DEFS)
+    verdict = {
+        "type": "object",
+        "properties": {k: v for k, v in verdict["properties"].items() if k != "format_version"},
+        "required": [k for k in verdict["required"] if k != "format_version"],
+        "additionalProperties": False,
+    }
     use = obj(
         {
             "file": STR,
@@ -65,8 +63,7 @@ def terraform(scope: Schema) -> Schema:
             "count": said(STR, "the count or for_each expression as written, or empty"),
         }
     )
-    schema = document(
-        "terraform",
+    return document(
         "permission-explorer terraform --json: what the principal that applies a configuration or plan needs",
         {
             "cloud": CLOUD,
@@ -141,7 +138,5 @@ def terraform(scope: Schema) -> Schema:
                 "as policy generate writes them",
             ),
         },
-        ("requirement", "no_action", "target", "action_scope"),
+        defs,
     )
-    schema["$defs"] = dict(sorted({**schema["$defs"], "terraform_requirement": extended}.items()))
-    return schema
