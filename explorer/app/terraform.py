@@ -240,9 +240,10 @@ def _brought_by(answer: TerraformAnswer) -> dict[str, tuple[tuple[str, ...], tup
     return {a: (tuple(sorted(t)), tuple(sorted(p))) for a, (t, p) in reached_by.items()}
 
 
-def policy_name(paths: Sequence[Path]) -> str:
+def policy_name(paths: Sequence[Path | str]) -> str:
     """``terraform-<folder or file stem>``: the generated policies say what they are for."""
-    first = Path(paths[0]).resolve() if paths else Path("config")
+    first = Path(paths[0]) if paths else Path("config")
+    first = first.resolve() if first.exists() else first
     stem = first.name if first.is_dir() else first.stem
     return f"terraform-{stem}" + (f"-and-{len(paths) - 1}-more" if len(paths) > 1 else "")
 
@@ -258,14 +259,65 @@ def analyse(
 ) -> TerraformAnswer:
     """The answer for a configuration (folders, ``.tf`` files, plans) on the catalog of ``ex``; ``provider``
     is provider data written by ``./run provider`` or a provider checkout (default: the shipped data)."""
+    config = read_configuration(paths)
+    names = tuple(map(str, paths))
+    return answer_for(config, names, ex, max_depth=max_depth, exclude=exclude, possible=possible, provider=provider)
+
+
+MAX_UPLOAD_BYTES = 4 * 1024 * 1024
+
+
+def analyse_uploads(
+    files: Sequence[tuple[str, bytes]],
+    ex: Explorer,
+    *,
+    max_depth: int | None = None,
+    exclude: Exclude = False,
+    possible: bool = False,
+) -> TerraformAnswer:
+    """The answer for uploaded files, read in memory: ``.tf`` files (one module, no folders) or a plan."""
+    from explorer.terraform.config import Configuration, read_source
+    from explorer.terraform.files import TerraformError
+    from explorer.terraform.plan import read_plan_text
+
+    if not files:
+        raise TerraformError("no file uploaded: expected .tf files or a plan in JSON")
+    config = Configuration()
+    for name, data in sorted(files):
+        if len(data) > MAX_UPLOAD_BYTES:
+            raise TerraformError(f"{name}: {len(data):,} bytes, more than the {MAX_UPLOAD_BYTES:,} read here")
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise TerraformError(f"{name}: not valid UTF-8 (byte {exc.start})") from None
+        if name.lower().endswith(".json"):
+            read_plan_text(text, name, config)
+        elif name.lower().endswith(".tf"):
+            read_source(text, name, "", config, [])
+        else:
+            raise TerraformError(f"{name}: expected a .tf file or a plan in JSON (.json)")
+    names = tuple(name for name, _data in sorted(files))
+    return answer_for(config, names, ex, max_depth=max_depth, exclude=exclude, possible=possible)
+
+
+def answer_for(
+    config: Configuration,
+    names: tuple[str, ...],
+    ex: Explorer,
+    *,
+    max_depth: int | None = None,
+    exclude: Exclude = False,
+    possible: bool = False,
+    provider: Path | None = None,
+) -> TerraformAnswer:
+    """The answer for a configuration already read (``names``: what it was read from)."""
     from explorer.policy import generate
     from explorer.terraform.provider import load_data
 
-    config = read_configuration(paths)
     data = load_data(provider)
     types = _types(config, data, api_index(ex))
     targets = tuple(sorted({n for t in types for m in t.apis for n in m.operations}))
-    answer = TerraformAnswer(ex.cloud, tuple(map(str, paths)), config, data, types, targets, None, None, None)
+    answer = TerraformAnswer(ex.cloud, names, config, data, types, targets, None, None, None)
     if targets:
         answer.closure = ex.closure(list(targets), max_depth, exclude, possible)
         answer.scope = ex.scope(list(targets), result=answer.closure)
@@ -274,9 +326,17 @@ def analyse(
             ex,
             list(targets),
             possible=possible,
-            name=policy_name(paths),
+            name=policy_name(names),
             result=answer.closure if same else None,
             scope=answer.scope if same else None,
         )
         answer.brought_by = _brought_by(answer)
     return answer
+
+
+def examples() -> dict[str, Path]:
+    """The example configurations shipped in the package (the UI's deep links name them)."""
+    from importlib import resources
+
+    root = Path(str(resources.files("explorer.terraform") / "examples"))
+    return {p.name: p for p in sorted(root.iterdir()) if p.is_dir() and any(p.glob("*.tf"))}

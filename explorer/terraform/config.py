@@ -123,7 +123,19 @@ def _string(expression: str) -> str:
 
 def read_file(path: Path, shown: str, module: str, config: Configuration, calls: list[tuple[Path, str, str]]) -> None:
     """Add the blocks of one ``.tf`` file; local module calls are appended to ``calls`` (folder, name, path)."""
-    text = read_text(path, MAX_TF_BYTES)
+    read_source(read_text(path, MAX_TF_BYTES), shown, module, config, calls, path.parent)
+
+
+def read_source(
+    text: str,
+    shown: str,
+    module: str,
+    config: Configuration,
+    calls: list[tuple[Path, str, str]],
+    folder: Path | None = None,
+) -> None:
+    """Add the blocks of one file's text; ``folder`` None: a file with no folder (an upload), whose local
+    module calls cannot be followed."""
     config.files.append(shown)
     for kind, labels, line, attrs in _blocks(text, shown):
         if kind in ("resource", "data") and len(labels) == 2:
@@ -136,10 +148,13 @@ def read_file(path: Path, shown: str, module: str, config: Configuration, calls:
             )
         elif kind == "module" and len(labels) == 1:
             source = _string(attrs.get("source", ""))
-            if source.startswith(_LOCAL):
+            if source.startswith(_LOCAL) and folder is None:
+                why = "a local module of an upload: its folder was not uploaded"
+                config.modules.append(ModuleCall(shown, line, labels[0], source, False, why))
+            elif source.startswith(_LOCAL) and folder is not None:
                 config.modules.append(ModuleCall(shown, line, labels[0], source, True))
                 prefix = f"{module}.module.{labels[0]}" if module else f"module.{labels[0]}"
-                calls.append((path.parent / source, labels[0], prefix))
+                calls.append((folder / source, labels[0], prefix))
             else:
                 why = "no source" if not source else "a remote module (registry, Git or URL): its blocks are not read"
                 config.modules.append(ModuleCall(shown, line, labels[0], source, False, why))

@@ -44,8 +44,11 @@ def _state_data(module: dict[str, Any], out: list[dict[str, Any]]) -> None:
 
 def read_plan(path: Path, config: Configuration) -> None:
     """Add the plan's resources (with their planned actions) to ``config``."""
-    shown = str(path)
-    text = read_text(path, MAX_PLAN_BYTES)
+    read_plan_text(read_text(path, MAX_PLAN_BYTES), str(path), config)
+
+
+def read_plan_text(text: str, shown: str, config: Configuration) -> None:
+    """Add the resources of a plan's JSON text (named ``shown`` in messages and findings) to ``config``."""
     try:
         plan = json.loads(text)
     except (ValueError, RecursionError) as exc:

@@ -167,3 +167,32 @@ def test_a_partial_policy_misses_exactly_what_it_does_not_allow() -> None:
         ("vpc:subnets:get", True, 1),
     ]
     assert report.fails("error")
+
+
+def test_uploads_are_read_in_memory_and_local_modules_listed_as_not_followed() -> None:
+    from explorer.app.terraform import analyse_uploads
+
+    ex = api.get_explorer("huaweicloud", CATALOG)
+    main = (CONFIGS / "basic" / "main.tf").read_bytes()
+    found = analyse_uploads([("main.tf", main)], ex)
+    assert [(m.name, m.followed) for m in found.modules] == [("net", False), ("remote", False)]
+    assert "folder was not uploaded" in found.modules[0].reason
+    assert {u.file for t in found.types for u in t.uses} == {"main.tf"}
+    plan = analyse_uploads([("plan.json", (PLANS / "read.json").read_bytes())], ex)
+    assert {t.plan_verb for t in plan.types} == {"reads only", "leaves unchanged"}
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("notes.txt", b"x", "notes.txt: expected a .tf file or a plan"),
+        ("main.tf", b"\xff\xfe", "main.tf: not valid UTF-8"),
+        ("main.tf", b'resource "a" {\n', "main.tf: line"),
+    ],
+)
+def test_bad_uploads_are_clear_errors(name: str, data: bytes, message: str) -> None:
+    from explorer.app.terraform import analyse_uploads
+    from explorer.errors import ExplorerError
+
+    with pytest.raises(ExplorerError, match=message):
+        analyse_uploads([(name, data)], api.get_explorer("huaweicloud", CATALOG))
