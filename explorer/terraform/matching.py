@@ -71,9 +71,12 @@ class ApiMatch:
     status: Status
     services: tuple[str, ...]  # the catalog services consulted
     operations: tuple[str, ...] = ()  # the graph's operation nodes (``op:<id>``) that document it
+    no_apis: bool = False  # undocumented because the service's tables name no API at all (actions only)
 
     @property
     def reason(self) -> str:
+        if self.no_apis:
+            return "the service's action tables name no API at all (actions only), so none can be matched"
         return REASONS[self.status]
 
     def to_dict(self) -> dict[str, Any]:
@@ -136,5 +139,6 @@ class ApiIndex:
             rows = []  # a root path is named by its query: another query is another API
         nodes = same if names and same else [node for _q, node in rows]
         if not nodes:
-            return ApiMatch(api, "undocumented", present)
+            bare = not any(self._service_rows(s) for s in present)
+            return ApiMatch(api, "undocumented", present, no_apis=bare)
         return ApiMatch(api, "matched", present, tuple(sorted(set(nodes))))

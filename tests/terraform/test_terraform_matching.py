@@ -65,3 +65,11 @@ def test_keys_and_labels() -> None:
     assert api_key("get /V2/{p}/Servers/?b=1&a={x}") == ("GET /v2/{}/servers", frozenset({"a", "b"}))
     assert label_services("IDENTITYCENTER") == label_services("IdentityCenter") == ("identitycenter",)
     assert label_services("Anti-DDoS") == ("antiddos",)
+
+
+def test_tables_that_name_no_api_are_said_so() -> None:
+    index = ApiIndex([("op:a", "waf", []), ("op:b", "ecs", ["GET /v1/x"])])
+    bare = index.match(api("WAF", "GET /v1/{project_id}/waf/policy"))
+    assert bare.status == "undocumented" and "name no API at all" in bare.reason
+    other = index.match(api("ECS", "GET /v1/y"))
+    assert other.status == "undocumented" and other.reason == "the service's action tables do not document that API"
