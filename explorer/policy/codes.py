@@ -112,6 +112,13 @@ CODES: dict[str, Code] = {
             {"service": "info"},
         ),
         Code("DENY_ONLY", "info", "A policy that only denies: it grants nothing alone (meant to be combined)."),
+        Code(
+            "MISSING_FOR_TERRAFORM",
+            "error",
+            "With `terraform --against`: an action the configuration needs (default answer) that no policy of the "
+            "set allows, placed at the first resource block that brings it in; a possible requirement is info.",
+            {"possible": "info"},
+        ),
     )
 }
 

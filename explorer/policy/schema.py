@@ -88,7 +88,7 @@ def lint_schema() -> Schema:
                     "suggestions": {"type": "array", "items": {"type": "string"}},
                     "renamed_to": {"type": "array", "items": {"type": "string"}},
                     "requirement": {"type": "string"},
-                    "basis": {"enum": ["documented", "certain", "possible"]},
+                    "basis": {"enum": ["target", "documented", "certain", "possible"]},
                     "path": {"type": "array", "items": {"type": "string"}},
                     "rows": {"type": "array", "items": {"type": "object"}},
                     "conditions": {"type": "array", "items": {"type": "string"}},
@@ -103,6 +103,11 @@ def lint_schema() -> Schema:
                         },
                     },
                     "apis": {"type": "array", "items": {"type": "string"}},
+                    "types": {
+                        "type": "array",
+                        "items": {"type": "string"},
+                        "description": "MISSING_FOR_TERRAFORM: the Terraform types that bring the action in",
+                    },
                 },
                 "allOf": [
                     {
@@ -111,7 +116,11 @@ def lint_schema() -> Schema:
                             "required": ["requirement", "basis", "path", "rows", "needed_by"],
                             "properties": {"rows": {"items": {"$ref": "#/$defs/row"}}},
                         },
-                    }
+                    },
+                    {
+                        "if": {"properties": {"code": {"const": "MISSING_FOR_TERRAFORM"}}},
+                        "then": {"required": ["basis", "types", "apis"]},
+                    },
                 ],
             },
         },

@@ -8,6 +8,7 @@ from pathlib import Path
 import jsonschema
 from click.testing import CliRunner
 
+from explorer.api import CODES
 from explorer.cli import cli
 
 REPO = Path(__file__).resolve().parents[2]
@@ -82,7 +83,7 @@ def test_sarif_structure() -> None:
     driver = run_["tool"]["driver"]
     assert driver["name"] == "permission-explorer"
     rule_ids = [r["id"] for r in driver["rules"]]
-    assert len(rule_ids) == len(set(rule_ids)) == 17
+    assert len(rule_ids) == len(set(rule_ids)) == len(CODES)
     assert all(r["defaultConfiguration"]["level"] in SARIF_LEVELS for r in driver["rules"])
     assert len(run_["results"]) == 10
     for result in run_["results"]:

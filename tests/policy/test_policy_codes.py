@@ -27,6 +27,7 @@ ISSUE_CODES = [
     "LIMIT_EXCEEDED",
     "OVERLY_BROAD",
     "DENY_ONLY",
+    "MISSING_FOR_TERRAFORM",  # issue 22: terraform --against
 ]
 
 

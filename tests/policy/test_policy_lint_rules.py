@@ -214,7 +214,8 @@ def test_possible_requirements_are_info_with_their_apis() -> None:
 def test_the_fixtures_exercise_every_code() -> None:
     names = sorted(p.name for p in FIXTURES.iterdir() if p.suffix in (".json", ".tf"))
     seen = {f.code for n in names for f in lint_files(n, attach="enterprise-project").findings}
-    assert seen == set(api.CODES)
+    # MISSING_FOR_TERRAFORM is reported by terraform --against only (tests/app/test_terraform_use_case.py)
+    assert seen == set(api.CODES) - {"MISSING_FOR_TERRAFORM"}
 
 
 def test_unknown_action_renamed_in_the_documentation_offers_the_recorded_new_name(tmp_path: Path) -> None:
