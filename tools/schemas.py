@@ -109,6 +109,24 @@ DEFS: dict[str, Schema] = {
         {"operation": STR, "condition": {"type": ["string", "null"]}, "provenance": ref("provenance")},
         "One documentation row behind an edge, with the condition it writes (null: unconditional).",
     ),
+    "suspicious_row": obj(
+        {
+            "operation": STR,
+            "operation_name": STR,
+            "apis": strings("the row's APIs"),
+            "actions": strings("what the row checks"),
+            "dependency": said(STR, "the dependency the row lists"),
+            "kind": said(
+                enum("read_needs_write", "delete_needs_create"),
+                "read_needs_write: a read-only row needs a writing action; delete_needs_create: a deleting row "
+                "needs a creating action (docs/graph.md)",
+            ),
+            "against": said(STR, "the row's action (or API) the dependency contradicts"),
+            "reason": said(STR, "one line saying so"),
+            "provenance": ref("provenance"),
+        },
+        "A documentation row whose dependency contradicts what the row does: a likely copy error.",
+    ),
     "edge": obj(
         {
             "source": STR,
@@ -181,6 +199,8 @@ DEFS: dict[str, Schema] = {
             },
             "broad": said(BOOL, "a wildcard: it grants every action it matches"),
             "destructive": said(BOOL, "deletes, removes, detaches..."),
+            "suspicious": said(BOOL, "some row behind it contradicts it (a likely copy error): see suspicious_rows"),
+            "suspicious_rows": array(ref("suspicious_row"), "the rows behind it whose listing contradicts them"),
             "matches": {
                 "type": ["integer", "null"],
                 "minimum": 0,
@@ -449,8 +469,9 @@ def schemas() -> dict[str, Schema]:
                     ),
                     "actions that rows document differently",
                 ),
+                "suspicious": array(ref("suspicious_row"), "dependencies that contradict their row (copy errors)"),
             },
-            ("scope_counts", "provenance"),
+            ("scope_counts", "provenance", "suspicious_row"),
         ),
         "validate": document(
             "validate",
@@ -494,7 +515,9 @@ def schemas() -> dict[str, Schema]:
                                 enum("", "target", "documented", "certain", "possible"),
                                 "the requirement's basis; empty for nodes that are no requirement",
                             ),
-                            "flags": said(STR, "comma-separated: broad (a wildcard), destructive; or empty"),
+                            "flags": said(
+                                STR, "comma-separated: broad (a wildcard), destructive, suspicious, or empty"
+                            ),
                         }
                     )
                 ),

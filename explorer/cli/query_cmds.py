@@ -389,6 +389,9 @@ def _check(as_json: bool, ex: api.Explorer) -> None:
     for d in report.disagreements:
         values = "; ".join(f"{v} ({len(rows)} rows)" for v, rows in d.values)
         console.print(f"  {d.action} {d.field}: {values}")
+    console.print(f"suspicious dependencies (contradicting their row): {len(report.suspicious)}")
+    for sr in report.suspicious:
+        console.print(f"  {sr.reason} [{sr.where}]")
 
 
 @click.command("check")

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from explorer.graph.build import CatalogGraph, summarise
 from explorer.graph.results import Basis, Edge, Evidence, Link, PairScope, Requirement, Target
+from explorer.graph.suspicion import mark as mark_suspicious
 from explorer.model import Provenance
 
 # Does a row's listing of a dependency survive the exclusion of conditional dependencies (None: keep all)?
@@ -287,6 +288,7 @@ def requirements(g: CatalogGraph, w: Walk, own: dict[str, tuple[PairScope, ...]]
             )
         )
     if not w.possible:
+        mark_suspicious(g, reqs)
         return reqs
     at = {**w.possible_depth, **w.depth}
     for node in sorted(w.possible):
@@ -316,6 +318,7 @@ def requirements(g: CatalogGraph, w: Walk, own: dict[str, tuple[PairScope, ...]]
             )
         )
     reqs.sort(key=lambda r: (r.depth, r.action))
+    mark_suspicious(g, reqs)
     return reqs
 
 

@@ -30,6 +30,7 @@ from explorer.graph.results import (
     WhyResult,
 )
 from explorer.graph.scope import scope_report
+from explorer.graph.suspicion import catalog_suspicious
 from explorer.model import Catalog, Operation, Provenance
 
 if TYPE_CHECKING:
@@ -616,6 +617,7 @@ def _check(g: CatalogGraph) -> CheckReport:
         g.cycles,
         tuple(sorted(g.self_loops)),
         tuple(disagreements),
+        catalog_suspicious(g),
     )
 
 

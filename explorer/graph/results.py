@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Literal, NamedTuple, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, Protocol, TypeVar
 
 from explorer.model import Provenance
 from explorer.view import EdgeKind, ScopeMark
@@ -28,6 +28,9 @@ Verdict = Literal["grantable", "not_grantable", "depends"]
 RequirementKind = Literal["action", "pattern"]
 DependentKind = Literal["action", "pattern", "operation"]
 HitKind = Literal["action", "operation", "api"]
+
+if TYPE_CHECKING:
+    from explorer.graph.suspicion import SuspiciousRow
 
 
 def plain(value: Any) -> Any:
@@ -223,6 +226,8 @@ class Requirement:
     matches: int = 0  # for a pattern: how many catalog actions it matches
     apis: tuple[str, ...] = ()  # for a possible requirement: the APIs whose rows list it
     of_rows: int = 0  # for a possible requirement: how many rows check ``via`` (``rows`` are some of them)
+    # the rows behind it whose listing contradicts what the row does (explorer.contradictions): a copy error
+    suspicious: tuple[SuspiciousRow, ...] = ()
 
     @property
     def documented(self) -> bool:
@@ -241,8 +246,10 @@ class Requirement:
 
     @property
     def flags(self) -> tuple[str, ...]:
-        """``broad`` and ``destructive``, for tables and diagrams: what a reviewer should see before granting."""
-        return tuple(f for f, on in (("broad", self.broad), ("destructive", self.destructive)) if on)
+        """``broad``, ``destructive`` and ``suspicious``, for tables and diagrams: what a reviewer should see
+        before granting."""
+        marks = (("broad", self.broad), ("destructive", self.destructive), ("suspicious", bool(self.suspicious)))
+        return tuple(f for f, on in marks if on)
 
     @property
     def reason(self) -> str:
@@ -275,6 +282,10 @@ class Requirement:
             text += f"; matches {self.matches} {'action' if self.matches == 1 else 'actions'}"
         if self.conditions:
             text += " when: " + "; ".join(self.conditions)
+        if self.suspicious:
+            odd = self.suspicious[0]
+            others = f" and {len(self.suspicious) - 1} more rows" if len(self.suspicious) > 1 else ""
+            text += f"; suspicious, {odd.reason} [{odd.where}{others}]"
         return text
 
     def to_dict(self) -> dict[str, Any]:
@@ -294,6 +305,8 @@ class Requirement:
             "of_rows": self.of_rows if self.basis == "possible" else None,
             "broad": self.broad,
             "destructive": self.destructive,
+            "suspicious": bool(self.suspicious),
+            "suspicious_rows": [s.to_dict() for s in self.suspicious],
             "matches": self.matches if self.kind == "pattern" else None,
             "resolved": self.resolved,
             "scope_mark": self.scope_mark,
@@ -751,6 +764,7 @@ class CheckReport:
     cycles: tuple[tuple[str, ...], ...]
     self_loops: tuple[str, ...]
     disagreements: tuple[Disagreement, ...] = field(default=())
+    suspicious: tuple[SuspiciousRow, ...] = field(default=())  # dependencies that contradict their row
 
     @property
     def ok(self) -> bool:
@@ -779,4 +793,5 @@ class CheckReport:
                 }
                 for d in self.disagreements
             ],
+            "suspicious": [s.to_dict() for s in self.suspicious],
         }

@@ -1,0 +1,94 @@
+"""Dependencies that contradict their row (explorer.contradictions), found in the graph: per answer and per catalog.
+
+An answer keeps such a requirement (the documentation lists it) but flags it ``suspicious`` with the rows
+that contradict it, the way a wildcard is flagged ``broad``: a reviewer sees it before granting. Only the
+rows behind an answer are examined, so a query pays for its own answer and never for the whole catalog.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from explorer.contradictions import Contradiction, ContradictionKind, contradiction, row_contradictions
+
+if TYPE_CHECKING:
+    from explorer.graph.build import CatalogGraph
+    from explorer.graph.results import Evidence, Requirement
+    from explorer.model import Operation, Provenance
+
+
+@dataclass(frozen=True, slots=True)
+class SuspiciousRow:
+    """A documentation row whose dependency contradicts what the row does."""
+
+    operation: str  # operation id
+    operation_name: str
+    apis: tuple[str, ...]
+    actions: tuple[str, ...]  # what the row checks
+    dependency: str
+    kind: ContradictionKind
+    against: str  # the row's action (or API) the dependency contradicts
+    provenance: Provenance
+
+    @classmethod
+    def of(cls, op: Operation, c: Contradiction) -> SuspiciousRow:
+        actions = tuple(sorted(r.action for r in op.actions))
+        return cls(
+            op.id, op.display_name(), tuple(sorted(op.apis)), actions, c.dependency, c.kind, c.against, op.provenance
+        )
+
+    @property
+    def reason(self) -> str:
+        return Contradiction(self.kind, self.dependency, self.against).reason
+
+    @property
+    def where(self) -> str:
+        p = self.provenance
+        return f"{p.file} table {p.table} row {p.row}"
+
+    def to_dict(self) -> dict[str, Any]:
+        p = self.provenance
+        return {
+            "operation": self.operation,
+            "operation_name": self.operation_name,
+            "apis": list(self.apis),
+            "actions": list(self.actions),
+            "dependency": self.dependency,
+            "kind": self.kind,
+            "against": self.against,
+            "reason": self.reason,
+            "provenance": {"file": p.file, "table": p.table, "row": p.row, "edition": p.edition},
+        }
+
+
+def _row(g: CatalogGraph, ev: Evidence, dependency: str) -> SuspiciousRow | None:
+    node = g.row_node.get((ev.operation, ev.provenance))
+    if node is None:
+        return None
+    op = g.operations[node]
+    found = contradiction([r.action for r in op.actions], op.apis, dependency)
+    return None if found is None else SuspiciousRow.of(op, found)
+
+
+def suspicious_rows(g: CatalogGraph, rows: Iterable[Evidence], dependency: str) -> tuple[SuspiciousRow, ...]:
+    """The rows among ``rows`` whose listing of ``dependency`` contradicts them."""
+    found = (_row(g, ev, dependency) for ev in rows)
+    return tuple(r for r in found if r is not None)
+
+
+def mark(g: CatalogGraph, reqs: Sequence[Requirement]) -> None:
+    """Set ``suspicious`` on the requirements that rest on a contradicting row (records are not frozen)."""
+    for r in reqs:
+        if r.edge is None or r.edge.kind != "depends":
+            continue
+        rows = r.rows if r.basis == "possible" else r.edge.evidence
+        if rows:
+            r.suspicious = suspicious_rows(g, rows, r.action)
+
+
+def catalog_suspicious(g: CatalogGraph) -> tuple[SuspiciousRow, ...]:
+    """Every contradicting dependency of the catalog, in provenance then dependency order."""
+    out = [SuspiciousRow.of(op, c) for op in g.operations.values() for c in row_contradictions(op)]
+    return tuple(sorted(out, key=lambda s: (s.provenance, s.operation, s.dependency)))
