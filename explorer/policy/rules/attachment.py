@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from explorer.policy.codes import Code, Rule
 from explorer.policy.context import LintContext, entry_where
 from explorer.policy.findings import Finding
 
@@ -78,3 +79,20 @@ def check(ctx: LintContext) -> Iterator[Finding]:
                         entry.text,
                         details={"rows": rows},
                     )
+
+
+RULE = Rule(
+    "attachment",
+    90,
+    (
+        Code(
+            "NOT_EFFECTIVE_WHERE_ATTACHED",
+            "error",
+            "Not effective where attached",
+            "With `--attach`: an allowed action that does not work where the policy is attached (`mixed` actions: "
+            "some APIs work, they are named).",
+            {"mixed": "warning", "undocumented": "info"},
+        ),
+    ),
+    check,
+)

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from explorer.policy.codes import Code, Rule
 from explorer.policy.context import LintContext, entry_where
 from explorer.policy.document import ActionEntry, PolicyDocument, Statement
 from explorer.policy.findings import Finding
@@ -142,3 +143,28 @@ def check(ctx: LintContext) -> Iterator[Finding]:
             fix=f"allow {action}",
             details=details,
         )
+
+
+RULE = Rule(
+    "dependencies",
+    80,
+    (
+        Code(
+            "MISSING_DEPENDENCY",
+            "error",
+            "Missing dependency",
+            "An allowed action needs an action that no statement of the policy set allows (documented or certain "
+            "requirement; the path and the documentation row are given).",
+            {"conditional": "warning", "possible": "info"},
+        ),
+        Code(
+            "DENIED_DEPENDENCY",
+            "error",
+            "Denied dependency",
+            "A Deny statement removes an action that an allowed action needs (Deny wins over Allow); a Deny under a "
+            "Condition is a warning, of a possible requirement info.",
+            {"conditional": "warning", "possible": "info"},
+        ),
+    ),
+    check,
+)
