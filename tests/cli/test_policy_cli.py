@@ -82,9 +82,9 @@ def test_sarif_structure() -> None:
     driver = run_["tool"]["driver"]
     assert driver["name"] == "permission-explorer"
     rule_ids = [r["id"] for r in driver["rules"]]
-    assert len(rule_ids) == len(set(rule_ids)) == 17
+    assert len(rule_ids) == len(set(rule_ids)) == 18
     assert all(r["defaultConfiguration"]["level"] in SARIF_LEVELS for r in driver["rules"])
-    assert len(run_["results"]) == 10
+    assert len(run_["results"]) == 11
     for result in run_["results"]:
         assert rule_ids[result["ruleIndex"]] == result["ruleId"]
         assert result["level"] in SARIF_LEVELS

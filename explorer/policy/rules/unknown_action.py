@@ -1,13 +1,16 @@
-"""An action of a covered service that the catalog does not define: a misspelling, a rename, or another
-cloud's action."""
+"""An action of a covered service that the catalog does not define: a misspelling, a rename, another cloud's
+action, or an action newer than the service's tables (explorer.policy.novelty says which)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from explorer.actions import service_of
+from explorer.contradictions import verb
 from explorer.policy.codes import Code, Rule
 from explorer.policy.context import LintContext
 from explorer.policy.findings import Finding, Where
+from explorer.policy.novelty import newer_than_tables
 
 
 def check(ctx: LintContext) -> Iterator[Finding]:
@@ -47,8 +50,15 @@ def _unknown_action(ctx: LintContext, name: str, where: Where, text: str) -> Fin
         message += f"; the {', '.join(elsewhere)} catalog documents it (this catalog may lack its table)"
         if near:
             message += f"; closest here: {', '.join(near)}"
-    elif near:
-        message += f"; closest: {', '.join(near)}"
+    else:
+        newer = _newer(ctx, name, where, text, near)
+        if newer is not None:
+            return newer
+        if near:
+            message += f"; closest: {', '.join(near)}"
+    dated = facts.documentation_date(service_of(name))
+    if dated:
+        message += f" (its {service_of(name)} tables are of {dated})"
     return Finding(
         "UNKNOWN_ACTION",
         variant,
@@ -56,7 +66,30 @@ def _unknown_action(ctx: LintContext, name: str, where: Where, text: str) -> Fin
         where,
         text,
         fix=fix,
-        details={"suggestions": list(near), "renamed_to": new_names},
+        details={"suggestions": list(near), "renamed_to": new_names, "documentation_date": dated},
+    )
+
+
+def _newer(ctx: LintContext, name: str, where: Where, text: str, near: tuple[str, ...]) -> Finding | None:
+    """ACTION_NEWER_THAN_TABLES when the action has no near name in its service and fits its vocabulary."""
+    facts = ctx.facts
+    service = service_of(name)
+    known = newer_than_tables(name, facts.service_names(service))
+    if known is None:
+        return None
+    dated = facts.documentation_date(service)
+    tables = f"the {service} tables of {dated}" if dated else f"the {service} tables (undated)"
+    _service, resource, operation = name.split(":", 2)
+    fits = {"resource": f"resource type {resource}", "verb": f"verb {verb(operation)}"}
+    said = " and ".join(fits[k] for k in ("resource", "verb") if k in known)
+    return Finding(
+        "ACTION_NEWER_THAN_TABLES",
+        "",
+        f"{name} is not in {tables}, which know its {said} but no name within two edits of it: probably newer "
+        "than the documentation; check the service's current documentation",
+        where,
+        text,
+        details={"suggestions": list(near), "renamed_to": [], "documentation_date": dated, "known": known},
     )
 
 
@@ -71,6 +104,14 @@ RULE = Rule(
             "The catalog covers the service but has no such action (closest names, renames); a warning when another "
             "cloud's catalog documents it.",
             {"other_cloud": "warning"},
+        ),
+        Code(
+            "ACTION_NEWER_THAN_TABLES",
+            "warning",
+            "Action newer than the tables",
+            "An action of a covered service that its tables do not define, with no name of the service within two "
+            "edits (that would be `UNKNOWN_ACTION`), well formed, whose resource type or verb the service's tables "
+            "know: probably newer than the documentation, whose date is named.",
         ),
     ),
     check,
