@@ -127,6 +127,27 @@ DEFS: dict[str, Schema] = {
         },
         "A documentation row whose dependency contradicts what the row does: a likely copy error.",
     ),
+    "documentation": obj(
+        {
+            "services": array(
+                obj({"service": STR, "date": {"type": ["string", "null"], "description": "YYYY-MM-DD; null: undated"}}),
+                "the date of the tables of each covered service the answer names, by service",
+            ),
+            "deleted_rows": array(
+                obj(
+                    {
+                        "file": STR,
+                        "table": {"type": "integer", "minimum": 1},
+                        "row": {"type": "integer", "minimum": 1},
+                        "edition": STR,
+                        "date": {"type": ["string", "null"]},
+                    }
+                ),
+                "the rows the answer rests on that come from pages deleted since (older documentation)",
+            ),
+        },
+        "How old the documentation behind an answer is.",
+    ),
     "edge": obj(
         {
             "source": STR,
@@ -201,6 +222,7 @@ DEFS: dict[str, Schema] = {
             "destructive": said(BOOL, "deletes, removes, detaches..."),
             "suspicious": said(BOOL, "some row behind it contradicts it (a likely copy error): see suspicious_rows"),
             "suspicious_rows": array(ref("suspicious_row"), "the rows behind it whose listing contradicts them"),
+            "outdated": said(BOOL, "every row behind it comes from a page deleted since: older documentation"),
             "matches": {
                 "type": ["integer", "null"],
                 "minimum": 0,
@@ -300,8 +322,9 @@ def schemas() -> dict[str, Schema]:
                 "requirements": array(ref("requirement"), "one per required action or pattern, by depth then name"),
                 "cycles": cycles,
                 "self_loops": self_loops,
+                "documentation": ref("documentation"),
             },
-            ("target", "requirement"),
+            ("target", "requirement", "documentation"),
         ),
         "why": document(
             "why",
@@ -397,8 +420,10 @@ def schemas() -> dict[str, Schema]:
                 "operations": array(ref("pair_scope"), "the rows that check it"),
                 "dependencies": array(ref("edge"), "what it needs"),
                 "required_by": array(ref("edge"), "what needs it"),
+                "documentation": ref("documentation"),
+                "outdated": said(BOOL, "every row that checks it comes from a page deleted since"),
             },
-            ("pair_scope", "edge"),
+            ("pair_scope", "edge", "documentation"),
         ),
         "dependents": document(
             "dependents",
@@ -515,9 +540,7 @@ def schemas() -> dict[str, Schema]:
                                 enum("", "target", "documented", "certain", "possible"),
                                 "the requirement's basis; empty for nodes that are no requirement",
                             ),
-                            "flags": said(
-                                STR, "comma-separated: broad (a wildcard), destructive, suspicious, or empty"
-                            ),
+                            "flags": said(STR, "comma-separated: broad, destructive, suspicious, outdated, or empty"),
                         }
                     )
                 ),

@@ -8,13 +8,16 @@ resting on one says so.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
+from explorer.actions import service_of
 from explorer.model import Provenance
 
 if TYPE_CHECKING:
     from explorer.graph.build import CatalogGraph
+    from explorer.graph.results import Requirement
 
 DELETED = "deleted"
 
@@ -35,14 +38,71 @@ def newest(rows: Iterable[Provenance]) -> str | None:
     return max(dated) if dated else None
 
 
-def service_dates(g: CatalogGraph, services: Iterable[str] | None = None) -> dict[str, str | None]:
-    """Each service's table date (all services, or those named), by service name."""
-    wanted = None if services is None else set(services)
+# graph id -> (graph, its service dates): computed once per graph, the few graphs of a process kept
+_DATES: dict[int, tuple[CatalogGraph, dict[str, str | None]]] = {}
+
+
+def service_dates(g: CatalogGraph) -> dict[str, str | None]:
+    """Each covered service's table date, by service name (computed once per graph)."""
+    cached = _DATES.get(id(g))
+    if cached is not None and cached[0] is g:
+        return cached[1]
     rows: dict[str, list[Provenance]] = {}
     for node, service in g.op_service.items():
-        if wanted is None or service in wanted:
-            rows.setdefault(service, []).append(g.operations[node].provenance)
-    return {s: newest(rows.get(s, ())) for s in sorted(rows if wanted is None else wanted)}
+        rows.setdefault(service, []).append(g.operations[node].provenance)
+    dates = {s: newest(rows[s]) for s in sorted(rows)}
+    if len(_DATES) >= 8:
+        _DATES.clear()
+    _DATES[id(g)] = (g, dates)
+    return dates
+
+
+@dataclass(frozen=True, slots=True)
+class Documentation:
+    """How old the documentation behind an answer is: the date of each covered service's tables it names,
+    and the rows it rests on that come from pages deleted later."""
+
+    dates: tuple[tuple[str, str | None], ...]  # (service, date of its tables), by service
+    deleted_rows: tuple[Provenance, ...] = ()
+
+    def text(self) -> str:
+        """One line for a face: "documentation: ecs tables of 2025-12-01, evs tables of 2024-03-02"."""
+        if not self.dates:
+            return ""
+        said = ", ".join(f"{s} tables of {d}" if d else f"{s} tables (undated)" for s, d in self.dates)
+        text = f"documentation: {said}"
+        if self.deleted_rows:
+            n = len(self.deleted_rows)
+            first = self.deleted_rows[0]
+            text += (
+                f"; {n} {'row' if n == 1 else 'rows'} from pages deleted since "
+                f"(first {first.file} table {first.table} row {first.row})"
+            )
+        return text
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "services": [{"service": s, "date": d} for s, d in self.dates],
+            "deleted_rows": [
+                {"file": p.file, "table": p.table, "row": p.row, "edition": p.edition, "date": date_of(p)}
+                for p in self.deleted_rows
+            ],
+        }
+
+
+def documentation(g: CatalogGraph, names: Iterable[str], rows: Iterable[Provenance]) -> Documentation:
+    """The documentation behind an answer naming ``names`` (actions, patterns) and resting on ``rows``."""
+    dates = service_dates(g)
+    services = sorted({service_of(n) for n in names} & dates.keys())
+    return Documentation(tuple((s, dates[s]) for s in services), deleted_rows(rows))
+
+
+def mark_outdated(reqs: Sequence[Requirement]) -> None:
+    """Set ``outdated`` on the requirements whose every row comes from a page deleted later."""
+    for r in reqs:
+        rows = r.provenance
+        if rows and all(is_deleted(p) for p in rows):
+            r.outdated = True
 
 
 def deleted_rows(rows: Iterable[Provenance]) -> tuple[Provenance, ...]:

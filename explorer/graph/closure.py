@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from explorer.graph.age import mark_outdated
 from explorer.graph.build import CatalogGraph, summarise
 from explorer.graph.results import Basis, Edge, Evidence, Link, PairScope, Requirement, Target
 from explorer.graph.suspicion import mark as mark_suspicious
@@ -289,6 +290,7 @@ def requirements(g: CatalogGraph, w: Walk, own: dict[str, tuple[PairScope, ...]]
         )
     if not w.possible:
         mark_suspicious(g, reqs)
+        mark_outdated(reqs)
         return reqs
     at = {**w.possible_depth, **w.depth}
     for node in sorted(w.possible):
@@ -319,6 +321,7 @@ def requirements(g: CatalogGraph, w: Walk, own: dict[str, tuple[PairScope, ...]]
         )
     reqs.sort(key=lambda r: (r.depth, r.action))
     mark_suspicious(g, reqs)
+    mark_outdated(reqs)
     return reqs
 
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from explorer.actions import ActionNameError, check_action_or_pattern, is_action, matches, service_of
 from explorer.errors import QueryError
 from explorer.graph import closure as lp
+from explorer.graph.age import documentation
 from explorer.graph.build import CatalogGraph, build, normalise_api, summarise
 from explorer.graph.cycles import strongly_connected
 from explorer.graph.results import (
@@ -339,7 +340,9 @@ class Explorer:
             links = lp.answer_links(w)
             reached = {**w.depth, **w.possible_depth} if w.possible else w.depth
             cycles, loops = self._answer_loops(reached, links, w.target_loops)
-            return ClosureAnswer(tuple(lp.requirements(g, w, own, keep)), links, cycles, loops)
+            reqs = tuple(lp.requirements(g, w, own, keep))
+            rows = (p for r in reqs for p in r.provenance)
+            return ClosureAnswer(reqs, links, cycles, loops, documentation(g, (r.action for r in reqs), rows))
 
         return ClosureResult(g.cloud, resolved, max_depth, excluded, w.truncated, possible, make)
 
@@ -507,7 +510,9 @@ class Explorer:
         into = tuple(g.edges[(s, name)] for s in g.pred.get(name, ()))
         if name in g.patterns:
             scope = tuple(sorted(p for a in g.succ.get(name, ()) for p in g.pairs.get(a, ())))
-            return ActionInfo(g.cloud, name, "pattern", service_of(name), True, summarise(scope), scope, out, into)
+            doc = documentation(g, (name,), ())  # the rows of the actions it matches are theirs
+            return ActionInfo(g.cloud, name, "pattern", service_of(name), True, summarise(scope), scope, out, into, doc)
+        pairs = g.pairs.get(name, ())
         return ActionInfo(
             g.cloud,
             name,
@@ -515,9 +520,10 @@ class Explorer:
             service_of(name),
             name in g.defined,
             g.marks.get(name, "unknown"),
-            g.pairs.get(name, ()),
+            pairs,
             out,
             into,
+            documentation(g, (name,), (p.provenance for p in pairs)),
         )
 
     def check(self) -> CheckReport:

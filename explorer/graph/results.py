@@ -30,6 +30,7 @@ DependentKind = Literal["action", "pattern", "operation"]
 HitKind = Literal["action", "operation", "api"]
 
 if TYPE_CHECKING:
+    from explorer.graph.age import Documentation
     from explorer.graph.suspicion import SuspiciousRow
 
 
@@ -228,6 +229,7 @@ class Requirement:
     of_rows: int = 0  # for a possible requirement: how many rows check ``via`` (``rows`` are some of them)
     # the rows behind it whose listing contradicts what the row does (explorer.contradictions): a copy error
     suspicious: tuple[SuspiciousRow, ...] = ()
+    outdated: bool = False  # every row behind it comes from a page deleted since (explorer.graph.age)
 
     @property
     def documented(self) -> bool:
@@ -248,7 +250,12 @@ class Requirement:
     def flags(self) -> tuple[str, ...]:
         """``broad``, ``destructive`` and ``suspicious``, for tables and diagrams: what a reviewer should see
         before granting."""
-        marks = (("broad", self.broad), ("destructive", self.destructive), ("suspicious", bool(self.suspicious)))
+        marks = (
+            ("broad", self.broad),
+            ("destructive", self.destructive),
+            ("suspicious", bool(self.suspicious)),
+            ("outdated", self.outdated),
+        )
         return tuple(f for f, on in marks if on)
 
     @property
@@ -307,6 +314,7 @@ class Requirement:
             "destructive": self.destructive,
             "suspicious": bool(self.suspicious),
             "suspicious_rows": [s.to_dict() for s in self.suspicious],
+            "outdated": self.outdated,
             "matches": self.matches if self.kind == "pattern" else None,
             "resolved": self.resolved,
             "scope_mark": self.scope_mark,
@@ -321,6 +329,7 @@ class ClosureAnswer(NamedTuple):
     links: tuple[Link, ...]
     cycles: tuple[tuple[str, ...], ...]
     self_loops: tuple[str, ...]
+    documentation: Documentation | None = None  # the dates of the tables it names, rows of deleted pages
 
 
 Records = TypeVar("Records")
@@ -420,7 +429,13 @@ class ClosureResult:
                 return r
         return None
 
+    @property
+    def documentation(self) -> Documentation | None:
+        """How old the documentation behind the answer is (None for records made without it)."""
+        return self.records().documentation
+
     def to_dict(self) -> dict[str, Any]:
+        doc = self.documentation
         return {
             "cloud": self.cloud,
             "targets": [t.to_dict() for t in self.targets],
@@ -433,6 +448,7 @@ class ClosureResult:
             "requirements": [r.to_dict() for r in self.requirements],
             "cycles": [list(c) for c in self.cycles],
             "self_loops": list(self.self_loops),
+            "documentation": doc.to_dict() if doc is not None else {"services": [], "deleted_rows": []},
         }
 
 
@@ -693,8 +709,16 @@ class ActionInfo:
     operations: tuple[PairScope, ...]  # the rows that check it
     dependencies: tuple[Edge, ...]  # outgoing depends/matches edges
     required_by: tuple[Edge, ...]  # incoming depends/checks/matches edges
+    documentation: Documentation | None = None  # its service's table date, its rows from deleted pages
+
+    @property
+    def outdated(self) -> bool:
+        """True when every row that checks it comes from a page deleted since: older documentation."""
+        doc = self.documentation
+        return bool(self.operations and doc and len(doc.deleted_rows) == len({p.provenance for p in self.operations}))
 
     def to_dict(self) -> dict[str, Any]:
+        doc = self.documentation
         return {
             "cloud": self.cloud,
             "action": self.action,
@@ -705,6 +729,8 @@ class ActionInfo:
             "operations": [p.to_dict() for p in self.operations],
             "dependencies": [e.to_dict() for e in self.dependencies],
             "required_by": [e.to_dict() for e in self.required_by],
+            "documentation": doc.to_dict() if doc is not None else {"services": [], "deleted_rows": []},
+            "outdated": self.outdated,
         }
 
 

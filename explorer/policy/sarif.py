@@ -75,7 +75,11 @@ def to_sarif(report: LintReport) -> dict[str, Any]:
                 },
                 "results": results,
                 "columnKind": "unicodeCodePoints",
-                "properties": {"cloud": report.cloud, "attach": report.attach},
+                "properties": {
+                    "cloud": report.cloud,
+                    "attach": report.attach,
+                    "documentation": [{"service": s, "date": d} for s, d in report.documentation],
+                },
             }
         ],
     }

@@ -26,7 +26,14 @@ def test_missing_dependency_names_requirement_path_and_row() -> None:
     assert certain.details["basis"] == "certain"
     assert certain.details["path"] == ["ecs:servers:createImage", "ims:images:create", "ims:images:list"]
     assert certain.details["rows"] == [
-        {"file": "huaweicloud-zh/ims/permissions.md", "table": 1, "row": 1, "edition": "huaweicloud-zh"}
+        {
+            "file": "huaweicloud-zh/ims/permissions.md",
+            "table": 1,
+            "row": 1,
+            "edition": "huaweicloud-zh",
+            "date": None,
+            "deleted": False,
+        }
     ]
     first = missing[0]
     assert first.severity == "error"
@@ -35,7 +42,14 @@ def test_missing_dependency_names_requirement_path_and_row() -> None:
     assert first.where.pointer == "/Statement/0/Action/0"
     assert first.details["path"] == ["ecs:servers:createImage", "evs:snapshots:create"]
     assert first.details["rows"] == [
-        {"file": "huaweicloud-zh/ecs/permissions.md", "table": 1, "row": 1, "edition": "huaweicloud-zh"}
+        {
+            "file": "huaweicloud-zh/ecs/permissions.md",
+            "table": 1,
+            "row": 1,
+            "edition": "huaweicloud-zh",
+            "date": None,
+            "deleted": False,
+        }
     ]
     assert first.details["basis"] == "documented"
     assert "[huaweicloud-zh/ecs/permissions.md table 1 row 1]" in first.message

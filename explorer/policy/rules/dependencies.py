@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from explorer.graph.age import date_of, is_deleted
 from explorer.policy.codes import Code, Rule
 from explorer.policy.context import LintContext, entry_where
 from explorer.policy.document import ActionEntry, PolicyDocument, Statement
@@ -47,7 +48,17 @@ def _candidates(ctx: LintContext) -> list[_Root]:
 
 
 def _rows(need: Need) -> list[dict[str, Any]]:
-    return [{"file": p.file, "table": p.table, "row": p.row, "edition": p.edition} for p in need.rows]
+    return [
+        {
+            "file": p.file,
+            "table": p.table,
+            "row": p.row,
+            "edition": p.edition,
+            "date": date_of(p),
+            "deleted": is_deleted(p),
+        }
+        for p in need.rows
+    ]
 
 
 def _row_text(need: Need) -> str:
