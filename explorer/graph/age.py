@@ -9,25 +9,23 @@ resting on one says so.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from explorer.actions import service_of
-from explorer.model import Provenance
+from explorer.graph.answers.documentation import Documentation
+from explorer.model import SOURCE_DELETED, Provenance
 
 if TYPE_CHECKING:
+    from explorer.graph.answers.closure import Requirement
     from explorer.graph.build import CatalogGraph
-    from explorer.graph.results import Requirement
-
-DELETED = "deleted"
 
 
 def date_of(p: Provenance) -> str | None:
-    return getattr(p, "date", None)
+    return p.date
 
 
 def is_deleted(p: Provenance) -> bool:
-    return getattr(p, "status", "current") == DELETED
+    return p.status == SOURCE_DELETED
 
 
 def newest(rows: Iterable[Provenance]) -> str | None:
@@ -55,39 +53,6 @@ def service_dates(g: CatalogGraph) -> dict[str, str | None]:
         _DATES.clear()
     _DATES[id(g)] = (g, dates)
     return dates
-
-
-@dataclass(frozen=True, slots=True)
-class Documentation:
-    """How old the documentation behind an answer is: the date of each covered service's tables it names,
-    and the rows it rests on that come from pages deleted later."""
-
-    dates: tuple[tuple[str, str | None], ...]  # (service, date of its tables), by service
-    deleted_rows: tuple[Provenance, ...] = ()
-
-    def text(self) -> str:
-        """One line for a face: "documentation: ecs tables of 2025-12-01, evs tables of 2024-03-02"."""
-        if not self.dates:
-            return ""
-        said = ", ".join(f"{s} tables of {d}" if d else f"{s} tables (undated)" for s, d in self.dates)
-        text = f"documentation: {said}"
-        if self.deleted_rows:
-            n = len(self.deleted_rows)
-            first = self.deleted_rows[0]
-            text += (
-                f"; {n} {'row' if n == 1 else 'rows'} from pages deleted since "
-                f"(first {first.file} table {first.table} row {first.row})"
-            )
-        return text
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "services": [{"service": s, "date": d} for s, d in self.dates],
-            "deleted_rows": [
-                {"file": p.file, "table": p.table, "row": p.row, "edition": p.edition, "date": date_of(p)}
-                for p in self.deleted_rows
-            ],
-        }
 
 
 def documentation(g: CatalogGraph, names: Iterable[str], rows: Iterable[Provenance]) -> Documentation:

@@ -8,59 +8,15 @@ rows behind an answer are examined, so a query pays for its own answer and never
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from explorer.contradictions import Contradiction, ContradictionKind, contradiction, row_contradictions
+from explorer.contradictions import contradiction, row_contradictions
+from explorer.graph.answers.suspicious import SuspiciousRow
 
 if TYPE_CHECKING:
+    from explorer.graph.answers.closure import Requirement
+    from explorer.graph.answers.common import Evidence
     from explorer.graph.build import CatalogGraph
-    from explorer.graph.results import Evidence, Requirement
-    from explorer.model import Operation, Provenance
-
-
-@dataclass(frozen=True, slots=True)
-class SuspiciousRow:
-    """A documentation row whose dependency contradicts what the row does."""
-
-    operation: str  # operation id
-    operation_name: str
-    apis: tuple[str, ...]
-    actions: tuple[str, ...]  # what the row checks
-    dependency: str
-    kind: ContradictionKind
-    against: str  # the row's action (or API) the dependency contradicts
-    provenance: Provenance
-
-    @classmethod
-    def of(cls, op: Operation, c: Contradiction) -> SuspiciousRow:
-        actions = tuple(sorted(r.action for r in op.actions))
-        return cls(
-            op.id, op.display_name(), tuple(sorted(op.apis)), actions, c.dependency, c.kind, c.against, op.provenance
-        )
-
-    @property
-    def reason(self) -> str:
-        return Contradiction(self.kind, self.dependency, self.against).reason
-
-    @property
-    def where(self) -> str:
-        p = self.provenance
-        return f"{p.file} table {p.table} row {p.row}"
-
-    def to_dict(self) -> dict[str, Any]:
-        p = self.provenance
-        return {
-            "operation": self.operation,
-            "operation_name": self.operation_name,
-            "apis": list(self.apis),
-            "actions": list(self.actions),
-            "dependency": self.dependency,
-            "kind": self.kind,
-            "against": self.against,
-            "reason": self.reason,
-            "provenance": {"file": p.file, "table": p.table, "row": p.row, "edition": p.edition},
-        }
 
 
 def _row(g: CatalogGraph, ev: Evidence, dependency: str) -> SuspiciousRow | None:

@@ -8,13 +8,8 @@ severity themselves: they name the code and, where it applies, the variant.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
-
-if TYPE_CHECKING:
-    from explorer.policy.context import LintContext
-    from explorer.policy.findings import Finding
+from typing import Literal
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
@@ -37,27 +32,22 @@ class Code:
         return self.variants.get(variant, self.severity)
 
 
-Check = Callable[["LintContext"], Iterable["Finding"]]
+# the table of every code, installed by the registry (explorer.policy.rules) when the package is imported:
+# the rules make findings, and a finding's severity is read from this table, so the table cannot be imported
+# from the registry here without a cycle
+_TABLE: dict[str, Code] = {}
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
-    """A rule module's declaration: the codes it owns and the check that finds them.
-
-    ``order`` places its codes in the table (docs/policy.md, SARIF's rules, the schema's enum): rules are
-    listed by it. ``check`` is None for the codes the reader finds while reading a file (explorer.policy.sources,
-    parse_json, parse_terraform, structure): they are owned here all the same."""
-
-    name: str
-    order: int
-    codes: tuple[Code, ...]
-    check: Check | None = None
+def install(table: dict[str, Code]) -> None:
+    """Make ``table`` the table of codes (the registry calls this once)."""
+    _TABLE.clear()
+    _TABLE.update(table)
 
 
 def _table() -> dict[str, Code]:
-    from explorer.policy.rules import CODES  # the registry imports the rules, which import this module
-
-    return CODES
+    if not _TABLE:
+        raise LookupError("the table of codes is made by explorer.policy.rules: import explorer.policy first")
+    return _TABLE
 
 
 def severity(code: str, variant: str = "") -> Severity:

@@ -13,7 +13,7 @@ from explorer.errors import CatalogError
 from explorer.graph import Explorer, PairScope
 from explorer.graph.age import service_dates
 from explorer.graph.build import normalise_api
-from explorer.graph.explorer import close_matches
+from explorer.graph.resolve import close_matches
 from explorer.policy.services import CloudServices, services_of
 
 

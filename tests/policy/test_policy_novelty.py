@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
-from policy_support import lint_text
+import shutil
+from pathlib import Path
 
+import pytest
+from policy_support import CATALOG, lint_text, source
+
+from explorer import api
 from explorer.policy.novelty import known_vocabulary, near_names, newer_than_tables, well_formed
 
 VPC = ("vpc:securityGroups:create", "vpc:securityGroups:get", "vpc:securityGroupRules:create", "vpc:ports:update")
@@ -63,3 +67,26 @@ def test_lint_tells_a_typo_from_a_newer_action() -> None:
         "edits of it: probably newer than the documentation; check the service's current documentation"
     )
     assert newer.details["documentation_date"] is None
+
+
+def test_the_warning_names_the_date_of_the_services_tables(tmp_path: Path) -> None:
+    root = tmp_path / "catalog"
+    shutil.copytree(CATALOG, root)
+    vpc = root / "huaweicloud" / "vpc.yaml"
+    text = vpc.read_text(encoding="utf-8").replace("schema_version: 1", "schema_version: 3", 1)
+    vpc.write_text(
+        text.replace("  format: md-html\n", "  format: md-html\n  date: '2024-03-02'\n", 1), encoding="utf-8"
+    )
+    policy = (
+        '{"Version": "1.1", "Statement": [{"Effect": "Allow", "Action": ["vpc:portTags:create", "vpc:prots:create"]}]}'
+    )
+    report = api.lint_policies([source("p.json", policy)], "huaweicloud", root)
+    newer, typo = report.findings
+    assert newer.message.startswith("vpc:portTags:create is not in the vpc tables of 2024-03-02, which know its verb")
+    assert newer.details["documentation_date"] == "2024-03-02"
+    assert (typo.code, typo.details["documentation_date"]) == ("UNKNOWN_ACTION", "2024-03-02")
+    assert typo.message.endswith("(its vpc tables are of 2024-03-02)")
+    assert report.to_dict()["documentation"] == {"services": [{"service": "vpc", "date": "2024-03-02"}]}
+    assert report.documentation_text() == "documentation: vpc tables of 2024-03-02"
+    sarif = api.to_sarif(report)["runs"][0]["properties"]["documentation"]
+    assert sarif == [{"service": "vpc", "date": "2024-03-02"}]

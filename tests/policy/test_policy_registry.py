@@ -9,10 +9,11 @@ from policy_support import FIXTURES, REPO
 
 from explorer import api
 from explorer.policy import rules
-from explorer.policy.codes import Code, Rule
+from explorer.policy.codes import Code
 from explorer.policy.context import LintContext
 from explorer.policy.facts import CatalogFacts
 from explorer.policy.matcher import PolicySet
+from explorer.policy.rule import Rule
 from explorer.policy.sources import documents_of
 
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 import importlib
 import pkgutil
 
-from explorer.policy.codes import Check, Code, Rule
+from explorer.policy.codes import Code, install
+from explorer.policy.rule import Check, Rule
 
 
 def discover() -> tuple[Rule, ...]:
@@ -46,4 +47,5 @@ def code_table(rules: tuple[Rule, ...]) -> dict[str, Code]:
 
 OWNERS: tuple[Rule, ...] = discover()
 CODES: dict[str, Code] = code_table(OWNERS)
+install(CODES)
 RULES: tuple[Check, ...] = tuple(r.check for r in OWNERS if r.check is not None)

@@ -13,12 +13,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from explorer.graph.age import date_of, is_deleted
-from explorer.policy.codes import Code, Rule
+from explorer.policy.codes import Code
 from explorer.policy.context import LintContext, entry_where
 from explorer.policy.document import ActionEntry, PolicyDocument, Statement
 from explorer.policy.findings import Finding
 from explorer.policy.matcher import Grant
 from explorer.policy.needs import Need, needs_of
+from explorer.policy.rule import Rule
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,7 +3,8 @@ and structure)."""
 
 from __future__ import annotations
 
-from explorer.policy.codes import Code, Rule
+from explorer.policy.codes import Code
+from explorer.policy.rule import Rule
 
 RULE = Rule(
     "limits",

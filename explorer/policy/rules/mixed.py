@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from explorer.policy.codes import Code, Rule
+from explorer.policy.codes import Code
 from explorer.policy.context import LintContext, entry_where
 from explorer.policy.document import ActionEntry, PolicyDocument, Statement
 from explorer.policy.findings import Finding
+from explorer.policy.rule import Rule
 
 
 def check(ctx: LintContext) -> Iterator[Finding]:

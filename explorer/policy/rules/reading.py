@@ -3,7 +3,8 @@ explorer.policy.sources, parse_json, parse_terraform and structure)."""
 
 from __future__ import annotations
 
-from explorer.policy.codes import Code, Rule
+from explorer.policy.codes import Code
+from explorer.policy.rule import Rule
 
 RULE = Rule(
     "reading",

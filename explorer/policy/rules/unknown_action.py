@@ -7,10 +7,11 @@ from collections.abc import Iterator
 
 from explorer.actions import service_of
 from explorer.contradictions import verb
-from explorer.policy.codes import Code, Rule
+from explorer.policy.codes import Code
 from explorer.policy.context import LintContext
 from explorer.policy.findings import Finding, Where
 from explorer.policy.novelty import newer_than_tables
+from explorer.policy.rule import Rule
 
 
 def check(ctx: LintContext) -> Iterator[Finding]:
