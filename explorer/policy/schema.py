@@ -138,6 +138,12 @@ def lint_schema() -> Schema:
                         },
                     },
                     "apis": {"type": "array", "items": {"type": "string"}},
+                    "suspicious": {
+                        "type": "array",
+                        "items": {"type": "string"},
+                        "description": "MISSING/DENIED_DEPENDENCY: why rows behind the requirement contradict it "
+                        "(a likely copy error in the documentation; the finding is then a warning)",
+                    },
                 },
                 "allOf": [
                     {

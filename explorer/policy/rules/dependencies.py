@@ -70,6 +70,12 @@ def _row_text(need: Need) -> str:
     return f" [{p.file} table {p.table} row {p.row}{more}]"
 
 
+def _variant(need: Need, otherwise: str) -> str:
+    """possible (info) first, then suspicious (a warning: the documentation's copy error is not the policy's
+    fault), then ``otherwise``."""
+    return "possible" if need.basis == "possible" else "suspicious" if need.suspicious else otherwise
+
+
 def _satisfied(ctx: LintContext, need: Need) -> bool:
     ps = ctx.policy_set
     if need.kind == "pattern":
@@ -125,6 +131,10 @@ def check(ctx: LintContext) -> Iterator[Finding]:
         }
         if need.apis:
             details["apis"] = list(need.apis)
+        odd = ""
+        if need.suspicious:
+            details["suspicious"] = list(need.suspicious)
+            odd = f"; suspicious, {need.suspicious[0]}"  # a copy error in the documentation is not the policy's
         if denials:
             hard = [g for g in denials if not g.restricted]
             deny = (hard or denials)[0]
@@ -135,21 +145,22 @@ def check(ctx: LintContext) -> Iterator[Finding]:
             }
             yield Finding(
                 "DENIED_DEPENDENCY",
-                "possible" if need.basis == "possible" else "" if hard else "conditional",
+                _variant(need, "" if hard else "conditional"),
                 f"{root.name}{others} needs {action} ({path}){_row_text(need)}{when}, but statement "
                 f"{deny.statement.index} of {deny.document.name or deny.document.file} denies it"
-                + ("" if hard else " (under a Condition or Resource)"),
+                + ("" if hard else " (under a Condition or Resource)")
+                + odd,
                 where,
                 root.entry.text,
                 fix=f"narrow the Deny so that it leaves {action}",
                 details=details,
             )
             continue
-        variant = "possible" if need.basis == "possible" else "conditional" if need.conditional else ""
         yield Finding(
             "MISSING_DEPENDENCY",
-            variant,
-            f"{root.name}{others} needs {action} ({need.basis}: {path}){_row_text(need)}{when}; no statement allows it",
+            _variant(need, "conditional" if need.conditional else ""),
+            f"{root.name}{others} needs {action} ({need.basis}: {path}){_row_text(need)}{when}; no statement allows it"
+            + odd,
             where,
             root.entry.text,
             fix=f"allow {action}",
@@ -166,8 +177,9 @@ RULE = Rule(
             "error",
             "Missing dependency",
             "An allowed action needs an action that no statement of the policy set allows (documented or certain "
-            "requirement; the path and the documentation row are given).",
-            {"conditional": "warning", "possible": "info"},
+            "requirement; the path and the documentation row are given); a warning when a row behind it contradicts "
+            "it (a likely copy error in the documentation, see docs/graph.md).",
+            {"conditional": "warning", "possible": "info", "suspicious": "warning"},
         ),
         Code(
             "DENIED_DEPENDENCY",
@@ -175,7 +187,7 @@ RULE = Rule(
             "Denied dependency",
             "A Deny statement removes an action that an allowed action needs (Deny wins over Allow); a Deny under a "
             "Condition is a warning, of a possible requirement info.",
-            {"conditional": "warning", "possible": "info"},
+            {"conditional": "warning", "possible": "info", "suspicious": "warning"},
         ),
     ),
     check,
