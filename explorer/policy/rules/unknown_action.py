@@ -10,7 +10,7 @@ from explorer.contradictions import verb
 from explorer.policy.codes import Code
 from explorer.policy.context import LintContext
 from explorer.policy.findings import Finding, Where
-from explorer.policy.novelty import newer_than_tables
+from explorer.policy.novelty import near_names, newer_than_tables
 from explorer.policy.rule import Rule
 
 
@@ -25,7 +25,9 @@ def check(ctx: LintContext) -> Iterator[Finding]:
 def _unknown_action(ctx: LintContext, name: str, where: Where, text: str) -> Finding:
     facts = ctx.facts
     renamed = facts.renamed(name)
-    near = facts.closest(name)
+    # the names within two edits (or cut short) first: they decide that it is a typo (explorer.policy.novelty)
+    typos = near_names(name, facts.service_names(service_of(name)))
+    near = tuple(dict.fromkeys((*typos, *facts.closest(name))))[:3]
     message = f"the {facts.cloud} catalog has no action {name}"
     fix = ""
     new_names = [r[0] for r in renamed]
