@@ -63,9 +63,10 @@ def documentation(g: CatalogGraph, names: Iterable[str], rows: Iterable[Provenan
 
 
 def mark_outdated(reqs: Sequence[Requirement]) -> None:
-    """Set ``outdated`` on the requirements whose every row comes from a page deleted later."""
+    """Set ``outdated`` on the requirements whose every row comes from a page deleted later (for a target:
+    every row that checks it)."""
     for r in reqs:
-        rows = r.provenance
+        rows = tuple(p.provenance for p in r.scope) if r.basis == "target" else r.provenance
         if rows and all(is_deleted(p) for p in rows):
             r.outdated = True
 

@@ -59,6 +59,7 @@ def test_a_closure_names_the_dates_of_its_tables() -> None:
 def test_an_answer_resting_on_a_deleted_page_says_so() -> None:
     result = _explorer().closure("ecs:servers:list")
     by_action = {r.action: r for r in result.requirements}
+    assert by_action["ecs:servers:list"].outdated  # the target: only the deleted page defines it
     assert by_action["evs:volumes:list"].outdated
     assert by_action["evs:volumes:list"].flags == ("outdated",)
     assert by_action["evs:volumes:list"].reason.endswith("; every row from a page deleted since")
