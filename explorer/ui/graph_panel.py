@@ -11,7 +11,10 @@ from __future__ import annotations
 import base64
 import html
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
+from typing import Any
 
 import streamlit as st
 
@@ -87,6 +90,7 @@ def show(
     path_edges: Sequence[tuple[str, str]] = (),
     on_pick: Pick | None = None,
     with_notes: bool = True,
+    view_state: str = "",
 ) -> None:
     """Draw a View interactively (or as a static image on request or when the layout fails)."""
     if with_notes:
@@ -117,6 +121,8 @@ def show(
             graph_component.graph(
                 view,
                 placed,
+                folded=overview(view),
+                view_state=view_state,
                 key=key,
                 selected=selected,
                 path_nodes=path_nodes,
@@ -135,6 +141,34 @@ def export(view: View, fmt: str) -> bytes:
     (a poster of hundreds of nodes, tens of thousands of pixels tall, is an image nobody can open)."""
     collapse = True if fmt == "png" and len(view.nodes) > api.LARGE_GRAPH else None
     return api.render_view(view, fmt, collapse=collapse)
+
+
+def overview(view: View) -> dict[str, Any] | None:
+    """The folded overview by service the graph opens on when the whole answer cannot be read in its
+    window (None for a single service, or when it cannot be laid out: the graph then starts on its target)."""
+    if len({n.service for n in view.nodes}) < 2:
+        return None
+    try:
+        return _overview(view)
+    except ExplorerError:
+        return None
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _overview(view: View) -> dict[str, Any]:
+    counts = Counter(n.service for n in view.nodes)
+    folded = api.collapse_by_service(view)
+    # One short line per service (its node count) instead of the kinds' breakdown: dot then packs the
+    # overview tight enough to be read in a narrow window.
+    collapsed = replace(
+        folded,
+        nodes=tuple(
+            replace(n, detail=f"{counts[n.service]} node{'s' if counts[n.service] != 1 else ''}") for n in folded.nodes
+        ),
+    )
+    return graph_component.overview(
+        view, collapsed, api.graph_layout(collapsed), api.graph_layout(collapsed, rankdir="TB")
+    )
 
 
 @st.cache_data(show_spinner="Laying out the graph…", max_entries=64)

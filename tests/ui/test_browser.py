@@ -25,8 +25,8 @@ pytestmark = pytest.mark.browser
 
 GRAPH_FRAME = 'iframe[title$="permission_explorer_graph"]'
 TIMEOUT = 30_000
-# Inside the graph's frame: the Cytoscape instance the component exposes for tests (window.peGraph).
-NODE_NAMES_JS = "() => window.peGraph ? peGraph.cy().nodes().not('.group').map(n => n.data('name') || n.id()) : []"
+# Inside the graph's frame: the names of the answer's nodes, drawn or folded into the overview by service.
+NODE_NAMES_JS = "() => window.peGraph ? peGraph.names() : []"
 
 
 def graph(page: Page) -> Frame:
@@ -66,6 +66,9 @@ def node_count(page: Page) -> int:
 def click_node(page: Page, node: str) -> None:
     """A real mouse click on a node, where Cytoscape drew it on the canvas inside the frame."""
     frame = graph(page)
+    if frame.evaluate("(id) => peGraph.cy().getElementById(id).empty() && peGraph.folded()", node):
+        # a large answer opens folded by service
+        frame.get_by_role("button", name="Unfold all").click()
     frame.evaluate("(id) => peGraph.cy().center(peGraph.cy().getElementById(id))", node)
     point = frame.evaluate("(id) => peGraph.cy().getElementById(id).renderedPosition()", node)
     frame.locator("#cy").click(position={"x": point["x"], "y": point["y"]})

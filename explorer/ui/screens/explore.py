@@ -30,6 +30,7 @@ DOWNLOAD_FORMATS: tuple[tuple[str, str, str], ...] = (
 )
 TABLE_KEY = "ex_table_open"  # the Table expander's open state
 GRAPH_KEY = "ex_graph"
+GRAPH_ROW = "ex_graph_row"
 LINK_NODE = "ex_link_node"  # the node a link asked for, checked once the graph is known
 
 
@@ -241,8 +242,9 @@ def _side_panel(
     picked: str,
     why: api.WhyResult | None,
     error: str,
+    direction: str,
 ) -> None:
-    st.subheader("Why is it needed?")
+    st.subheader("Why is it needed?" if direction == "requirements" else "Why does it need the target?")
     labels = {n.id: words.node_caption(n) for n in view.nodes}
     options = [n.id for n in sorted(view.nodes, key=lambda n: (n.depth, n.id))]
     st.selectbox(
@@ -312,7 +314,9 @@ def main() -> None:
     path_edges = [(e.source, e.target) for path in (why.paths if why else ()) for e in path]
     path_nodes = {n for edge in path_edges for n in edge}
     graph_panel.notes(view, shown=[answer.closure.summary()] if answer.closure else [])
-    graph_col, side_col = st.columns([13, 7], gap="medium")
+    # On a page narrower than GRAPH_ROW's breakpoint (theme.css) the side panel goes under the graph,
+    # which gets the page's whole width.
+    graph_col, side_col = st.container(key=GRAPH_ROW).columns([13, 7], gap="medium")
     with graph_col:
         graph_panel.show(
             view,
@@ -324,14 +328,19 @@ def main() -> None:
             with_notes=False,
         )
     with side_col:
-        _side_panel(src, ex, view, picked, why, error)
+        _side_panel(src, ex, view, picked, why, error, state.direction)
     _downloads(view, answer.rows, _stem(state))
     # Drawn when opened (Streamlit's lazy expander): the grid's scripts are most of what a first view's
     # browser loads beyond the graph, and the same rows are in the graph, the side panel and Table CSV.
     n = len(answer.rows)
-    rows = st.expander(
-        f"Table: {n} {'row' if n == 1 else 'rows'}", icon=":material/table:", key=TABLE_KEY, on_change="rerun"
-    )
+    title = f"Table: {n} {'row' if n == 1 else 'rows'}"
+    if state.direction == "dependents" and n != len(view.nodes) - len(view.targets):
+        # The counts must agree: say how the rows relate to the dependents of the heading and the graph.
+        title += (
+            f" for the {words.count(len(view.nodes) - len(view.targets), 'dependent')} "
+            "(the same API documented by several editions shares one row)"
+        )
+    rows = st.expander(title, icon=":material/table:", key=TABLE_KEY, on_change="rerun")
     if rows.open:
         rows.dataframe(answer.rows, hide_index=True, width="stretch")
     if state.direction == "requirements":
