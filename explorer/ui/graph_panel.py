@@ -157,7 +157,7 @@ def overview(view: View) -> dict[str, Any] | None:
 @st.cache_data(show_spinner=False, max_entries=64)
 def _overview(view: View) -> dict[str, Any]:
     counts = Counter(n.service for n in view.nodes)
-    folded = api.collapse_by_service(view)
+    folded = diagrams.collapse_by_service(view)
     # One short line per service (its node count) instead of the kinds' breakdown: dot then packs the
     # overview tight enough to be read in a narrow window.
     collapsed = replace(
@@ -167,7 +167,7 @@ def _overview(view: View) -> dict[str, Any]:
         ),
     )
     return graph_component.overview(
-        view, collapsed, api.graph_layout(collapsed), api.graph_layout(collapsed, rankdir="TB")
+        view, collapsed, diagrams.layout(collapsed), diagrams.layout(collapsed, rankdir="TB")
     )
 
 

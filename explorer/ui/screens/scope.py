@@ -5,10 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from explorer import jsonout
-from explorer.app import queries
+from explorer.app import queries, scope_plan
 from explorer.display import scope_flags
 from explorer.errors import ExplorerError
-from explorer.ui import policy_block, source, tables
+from explorer.ui import plan_view, policy_block, source, tables
 from explorer.ui.markup import plain
 from explorer.ui.state import DEPTH_CHOICES, read_explore, read_targets
 
@@ -49,13 +49,13 @@ def _verdict(report: queries.ScopeReport) -> None:
             + "\n".join(f"- {plain(r)}" for r in rows)
         )
         return
-    text = f"**verdict: {report.verdict}** — {plain(report.headline)}"
+    text = f"**{plain(report.headline)}**"
     if report.verdict == "grantable":
         st.success("✓ " + text)
     elif report.verdict == "not_grantable":
         st.error("✗ " + text + " Grant them on an IAM project.")
     else:
-        st.warning("? " + text + " See the check list of the plan: which APIs work and which do not.")
+        st.warning("? " + text + " See part 3 of the plan: which APIs work and which do not.")
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -172,16 +172,7 @@ def main() -> None:
             width="stretch",
         )
     st.subheader("Grant plan")
-    ep, iam, check = st.columns(3)
-    with ep:
-        st.markdown(f"**Enterprise-project policy** ({len(report.enterprise_project_actions)})")
-        st.code("\n".join(report.enterprise_project_actions) or "(none)", language=None)
-    with iam:
-        st.markdown(f"**IAM-project policy** ({len(report.iam_project_actions)})")
-        st.code("\n".join(report.iam_project_actions) or "(none)", language=None)
-    with check:
-        st.markdown(f"**Check** ({len(report.check_actions)}): works for some APIs only, or undocumented")
-        st.code("\n".join(report.check_actions) or "(none)", language=None)
+    plan_view.show(scope_plan.plan_of(report), "sc_plan")
     if report.checks:
         st.dataframe(
             [

@@ -83,7 +83,7 @@ def elements(view: View, layout: diagrams.Layout) -> dict[str, Any]:
     return {"key": key, "nodes": nodes, "edges": edges, "services": services}
 
 
-def overview(view: View, collapsed: View, layout: api.Layout, across: api.Layout) -> dict[str, Any]:
+def overview(view: View, collapsed: View, layout: diagrams.Layout, across: diagrams.Layout) -> dict[str, Any]:
     """The folded overview: one node per service with its node count, laid out on its own (a compact
     picture, not the service boxes' centres in the full layout), and one edge per service pair.
     ``layout`` is left to right, ``across`` top to bottom (``tx``/``ty``): the browser takes the one
@@ -103,7 +103,7 @@ def overview(view: View, collapsed: View, layout: api.Layout, across: api.Layout
                 "count": count,
                 "scope": n.scope,
                 "target": any(t.service == n.service and t.depth == 0 for t in view.nodes),
-                "lines": [n.service, f"{count} node{'s' if count != 1 else ''}", api.SCOPE_STYLES[n.scope].marker],
+                "lines": [n.service, f"{count} node{'s' if count != 1 else ''}", diagrams.SCOPE_STYLES[n.scope].marker],
                 "x": round(box.x, 1),
                 "y": round(box.y, 1),
                 "tx": round(turned.x, 1),
