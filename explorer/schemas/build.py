@@ -36,6 +36,7 @@ def closed_schemas() -> dict[str, Schema]:
         **wire.schemas(),
         "validate": documents.validate_schema(),
         "export": json_graph.schema(),
+        "explain": documents.explain_schema(),
     }
 
 

@@ -578,3 +578,25 @@ def test_scope_and_explore_give_the_same_plan() -> None:
     assert expected.startswith("Cannot be granted on an enterprise project: 3 actions")
     # the three parts, side by side, the same on both pages
     assert [c.value for c in scope_page.code][:3] == [c.value for c in explore.code][:3]
+
+
+PASTED_ERROR = "Policy doesn't allow ecs:servers:createImage to be performed."  # the message of issue 21
+
+
+def test_a_pasted_error_is_explored_as_the_action_it_names() -> None:
+    at = open_page()
+    at.text_input(key="ex_target").set_value(PASTED_ERROR).run()
+    assert not at.exception
+    assert at.session_state["ex_target"] == "ecs:servers:createImage"
+    assert at.query_params["action"] == "ecs:servers:createImage"
+    explained = next(c.value for c in at.code if c.value.startswith("The message names"))
+    assert explained.splitlines()[0] == "The message names 1 action: ecs:servers:createImage."
+    assert '"ecs:servers:createImage"' in explained
+    assert set(DOCUMENTED) <= {n["id"] for n in graphs(at)[0]["graph"]["nodes"]}
+
+
+def test_a_link_with_a_pasted_error_and_the_scope_picker() -> None:
+    at = open_page(action=PASTED_ERROR)
+    assert at.session_state["ex_target"] == "ecs:servers:createImage"
+    scope_page = open_page("scope", targets="Policy doesn't allow 'ims:images:get;ims:images:list' to be performed")
+    assert list(scope_page.session_state["sc_targets"]) == ["ims:images:get", "ims:images:list"]

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from explorer.app import diagrams, exports, queries
+from explorer.app import explain as error_text
 from explorer.errors import ExplorerError, QueryError
 from explorer.ui import explain, graph_panel, policy_block, source, tables, words
 from explorer.ui.markup import code, plain
@@ -32,6 +33,7 @@ TABLE_KEY = "ex_table_open"  # the Table expander's open state
 GRAPH_KEY = "ex_graph"
 GRAPH_ROW = "ex_graph_row"
 LINK_NODE = "ex_link_node"  # the node a link asked for, checked once the graph is known
+PASTED = "ex_pasted"  # the access-denied message the action was read from
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,9 +58,13 @@ def _init_widgets(clouds: tuple[str, ...]) -> None:
     assert state is not None
     for warning in state.warnings:
         st.warning(plain(warning))
+    target = state.target
+    if error_text.looks_like_error(target):
+        st.session_state[PASTED] = target
+        target = error_text.extract(target)[1][0]
     st.session_state.update(
         ex_cloud=state.cloud,
-        ex_target=state.target,
+        ex_target=target,
         ex_direction=state.direction,
         ex_depth=state.depth,
         ex_conditional=state.conditional,
@@ -67,6 +73,30 @@ def _init_widgets(clouds: tuple[str, ...]) -> None:
     )
     if from_link and state.node:
         st.session_state[LINK_NODE] = state.node
+
+
+def _read_pasted() -> None:
+    """A pasted access-denied message becomes the action it names; the message is kept to explain it."""
+    text = st.session_state.get("ex_target", "")
+    if error_text.looks_like_error(text):
+        st.session_state["ex_target"] = error_text.extract(text)[1][0]
+        st.session_state[PASTED] = text
+    else:
+        st.session_state.pop(PASTED, None)
+
+
+def _pasted(ex: queries.Explorer) -> None:
+    """What the pasted error says is missing, as ``permission-explorer explain`` prints it."""
+    text = st.session_state.get(PASTED)
+    if not text:
+        return
+    try:
+        answer = error_text.explain(ex, text)
+    except ExplorerError as exc:
+        st.warning(plain(str(exc)))
+        return
+    with st.expander("The error you pasted: what is missing", expanded=True, icon=":material/report:"):
+        st.code("\n".join(error_text.lines(answer)), language=None)
 
 
 def _set_target(text: str) -> None:
@@ -85,6 +115,9 @@ def _controls(clouds: tuple[str, ...]) -> ExploreState:
             "Action, operation name (Chinese or English) or API path",
             key="ex_target",
             placeholder="e.g. ecs:servers:createImage · 创建镜像 · POST /v2/cloudimages — press Enter",
+            help='Or paste the access-denied error a call returned ("Policy doesn\'t allow ... to be performed"): '
+            "the action it names is explored and the missing part shown.",
+            on_change=_read_pasted,
         )
     with right:
         st.selectbox("Cloud", clouds, key="ex_cloud")
@@ -287,6 +320,7 @@ def main() -> None:
             st.button(example, key=f"example_{i}", on_click=_set_target, args=(example,))
         return
     ex = src.explorers[state.cloud]
+    _pasted(ex)
     target = _resolve(ex, state.target)
     if target is None:
         return

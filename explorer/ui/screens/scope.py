@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from explorer import jsonout
+from explorer.app import explain as error_text
 from explorer.app import queries, scope_plan
 from explorer.display import scope_flags
 from explorer.errors import ExplorerError
@@ -32,11 +33,24 @@ def _init(clouds: tuple[str, ...]) -> None:
         st.warning(plain(warning))
     st.session_state.update(
         sc_cloud=state.cloud,
-        sc_targets=list(read_targets(params)),
+        sc_targets=[
+            a
+            for t in read_targets(params)
+            for a in (error_text.extract(t)[1] if error_text.looks_like_error(t) else (t,))
+        ],
         sc_depth=params.get("depth", "all") if params.get("depth") in DEPTH_CHOICES else "all",
         sc_conditional=state.conditional,
         sc_possible=state.possible,
     )
+
+
+def _read_pasted() -> None:
+    """An entry that is a pasted access-denied message becomes the actions it names."""
+    chosen: list[str] = []
+    for entry in st.session_state.get("sc_targets", []):
+        found = error_text.extract(entry)[1] if error_text.looks_like_error(entry) else (entry,)
+        chosen.extend(a for a in found if a not in chosen)
+    st.session_state["sc_targets"] = chosen
 
 
 def _verdict(report: queries.ScopeReport) -> None:
@@ -108,7 +122,9 @@ def main() -> None:
             filter_mode="contains",
             wrap=True,
             placeholder="choose actions, or type an API such as POST /v2/cloudimages/action",
-            help="Type to filter; press Enter to add an API path or an action that is not in the list.",
+            help="Type to filter; press Enter to add an API path or an action that is not in the list. "
+            "Paste an access-denied error to add the actions it names.",
+            on_change=_read_pasted,
         )
     a, b = st.columns(2)
     with a:
