@@ -133,3 +133,27 @@ def test_the_overview_unfolds_a_service_on_click(page: Page, app_url: str) -> No
     assert not frame.evaluate("() => window.peGraph.folded()")
     assert "vpc" not in frame.evaluate("() => window.peGraph.collapsed()")
     assert frame.evaluate("() => window.cy.zoom()") >= 1
+
+
+def test_a_copied_link_restores_the_view(page: Page, app_url: str) -> None:
+    """The graph writes its view into the address (view=zoom,x,y); opening that address restores it."""
+    if served_catalog() != BUNDLED_CATALOG:
+        pytest.skip("needs the bundled catalog")
+    frame, _ = first_view(page, ANSWERS["10"][0], 1400, app_url)
+    page.wait_for_function("() => location.search.includes('view=fit')", timeout=TIMEOUT)
+    frame.get_by_role("button", name="Zoom in").click()
+    frame.get_by_role("button", name="Zoom in").click()
+    page.wait_for_function("() => /view=[0-9.]+%2C/.test(location.search)", timeout=TIMEOUT)
+    zoom = frame.evaluate("() => window.cy.zoom()")
+    link = page.url
+    page.goto("about:blank")
+    page.goto(link, timeout=TIMEOUT)
+    page.wait_for_function(
+        """(z) => { const f = document.querySelector('iframe[title$="permission_explorer_graph"]');
+                   const cy = f && f.contentWindow.cy;
+                   return !!cy && typeof cy.zoom === "function" && Math.abs(cy.zoom() - z) < 0.01; }""",
+        arg=zoom,
+        timeout=TIMEOUT,
+    )
+    page.wait_for_timeout(500)
+    assert "view=" in page.url  # the restored view stays in the address

@@ -600,3 +600,27 @@ def test_a_link_with_a_pasted_error_and_the_scope_picker() -> None:
     assert at.session_state["ex_target"] == "ecs:servers:createImage"
     scope_page = open_page("scope", targets="Policy doesn't allow 'ims:images:get;ims:images:list' to be performed")
     assert list(scope_page.session_state["sc_targets"]) == ["ims:images:get", "ims:images:list"]
+
+
+def test_the_context_goes_from_explore_to_scope_and_back() -> None:
+    """Issue 21: Explore (otc, createImage) then Scope opened on huaweicloud with nothing chosen."""
+    at = open_page(action="ecs:servers:createImage", cloud="otc", depth="2")
+    at.query_params.clear()  # the navigation opens the other page without the link
+    at.switch_page("screens/scope.py")
+    at.run()
+    assert not at.exception
+    assert (at.session_state["sc_cloud"], list(at.session_state["sc_targets"]), at.session_state["sc_depth"]) == (
+        "otc",
+        ["ecs:servers:createImage"],
+        "2",
+    )
+    fresh = new_app()
+    fresh.run()
+    fresh.switch_page("screens/scope.py")
+    fresh.query_params["targets"] = "ims:images:update"
+    fresh.query_params["cloud"] = "otc"
+    fresh.run()
+    fresh.query_params.clear()
+    fresh.switch_page("screens/explore.py")
+    fresh.run()
+    assert (fresh.session_state["ex_cloud"], fresh.session_state["ex_target"]) == ("otc", "ims:images:update")

@@ -8,6 +8,7 @@ the node the reviewer picked, and its highlighting comes from the same answer.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import streamlit as st
 
@@ -33,6 +34,7 @@ TABLE_KEY = "ex_table_open"  # the Table expander's open state
 GRAPH_KEY = "ex_graph"
 GRAPH_ROW = "ex_graph_row"
 LINK_NODE = "ex_link_node"  # the node a link asked for, checked once the graph is known
+LINK_VIEW = "ex_link_view"  # the graph's view a link carries (view=fit, overview or zoom,x,y), applied once
 PASTED = "ex_pasted"  # the access-denied message the action was read from
 
 
@@ -53,6 +55,16 @@ def _init_widgets(clouds: tuple[str, ...]) -> None:
         return
     params = st.query_params.to_dict()
     saved: ExploreState | None = st.session_state.get(source.EXPLORE_SAVED)
+    context: dict[str, Any] | None = st.session_state.get(source.CONTEXT)
+    if not params and context and context["page"] != "explore" and context["cloud"] in clouds:
+        # Coming from Scope: its cloud, first target and depth (the context goes with the reviewer).
+        params = {"cloud": context["cloud"], "depth": context["depth"]}
+        if context["targets"]:
+            params["action"] = context["targets"][0]
+        if context["possible"]:
+            params["possible"] = "1"
+        if not context["conditional"]:
+            params["conditional"] = "0"
     from_link = bool(params) or saved is None
     state = read_explore(params, clouds) if from_link else saved
     assert state is not None
@@ -73,6 +85,8 @@ def _init_widgets(clouds: tuple[str, ...]) -> None:
     )
     if from_link and state.node:
         st.session_state[LINK_NODE] = state.node
+    if from_link and params.get("view"):
+        st.session_state[LINK_VIEW] = params["view"]
 
 
 def _read_pasted() -> None:
@@ -310,7 +324,18 @@ def main() -> None:
     _init_widgets(clouds)
     state = _controls(clouds)
     st.session_state[source.EXPLORE_SAVED] = state
+    st.session_state[source.CONTEXT] = {
+        "page": "explore",
+        "cloud": state.cloud,
+        "targets": [state.target] if state.target else [],
+        "depth": state.depth,
+        "conditional": state.conditional,
+        "possible": state.possible,
+    }
     params = {**explore_params(state), **source.link_params()}
+    view_param = st.query_params.get("view")
+    if view_param:  # written by the graph's frame as the reviewer pans and zooms; kept so a copied link has it
+        params["view"] = view_param
     if st.query_params.to_dict() != params:
         st.query_params.from_dict(params)
     if not state.target:
@@ -362,6 +387,7 @@ def main() -> None:
             path_edges=path_edges,
             on_pick=_pick,
             with_notes=False,
+            view_state=st.session_state.pop(LINK_VIEW, ""),
         )
     with side_col:
         _side_panel(src, ex, view, picked, why, error, state.direction)

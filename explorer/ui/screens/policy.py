@@ -25,7 +25,8 @@ def _init(clouds: tuple[str, ...]) -> None:
     if "po_cloud" in st.session_state:
         return
     params = st.query_params.to_dict()
-    cloud = params.get("cloud", "")
+    context = st.session_state.get(source.CONTEXT) or {}
+    cloud = params.get("cloud", "") or context.get("cloud", "")
     attach = params.get("attach", "")
     st.session_state["po_cloud"] = cloud if cloud in clouds else clouds[0]
     st.session_state["po_attach"] = attach if attach in ATTACH_LABELS else ""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import streamlit as st
 
 from explorer import jsonout
@@ -25,6 +27,17 @@ def _init(clouds: tuple[str, ...]) -> None:
         return
     params = st.query_params.to_dict()
     saved: dict[str, object] | None = st.session_state.get(source.SCOPE_SAVED)
+    context: dict[str, Any] | None = st.session_state.get(source.CONTEXT)
+    if not params and context and context["page"] != "scope" and context["cloud"] in clouds:
+        # Coming from Explore: the same cloud, target and depth (the context goes with the reviewer).
+        st.session_state.update(
+            sc_cloud=context["cloud"],
+            sc_targets=list(context["targets"]),
+            sc_depth=context["depth"],
+            sc_conditional=context["conditional"],
+            sc_possible=context["possible"],
+        )
+        return
     if saved is not None and not params:
         st.session_state.update(saved)
         return
@@ -143,6 +156,14 @@ def main() -> None:
             help="Default: the target, what its own rows document, and what every row of a dependency lists.",
         )
     st.session_state[source.SCOPE_SAVED] = {key: st.session_state[key] for key in WIDGETS}
+    st.session_state[source.CONTEXT] = {
+        "page": "scope",
+        "cloud": st.session_state["sc_cloud"],
+        "targets": list(st.session_state["sc_targets"]),
+        "depth": st.session_state["sc_depth"],
+        "conditional": st.session_state["sc_conditional"],
+        "possible": st.session_state["sc_possible"],
+    }
     targets: list[str] = list(st.session_state["sc_targets"])
     depth: str = st.session_state["sc_depth"]
     params = {"cloud": ex.cloud, "depth": depth, **source.link_params()}

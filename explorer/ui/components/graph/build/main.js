@@ -249,6 +249,7 @@
       cy.on("tap", "node", (ev) => tapNode(ev.target));
       cy.on("viewport", () => {
         if (!steering) auto = false; // the reviewer moved the view: leave it where they put it
+        publishView();
       });
       window.cy = cy; // for tests and the browser's console: the Cytoscape instance itself
       window.peGraph = {
@@ -264,6 +265,7 @@
       cy.add(elements());
     });
     mark();
+    publishView();
     if (keepView && pan) {
       steer(() => cy.viewport({ zoom: zoom, pan: pan }));
     } else {
@@ -402,6 +404,25 @@
       main.classList.toggle("below", below);
       cy.resize();
     }
+  }
+
+  // The view goes into the page's address (view=fit, overview or zoom,x,y), so that a copied link restores
+  // it. The frame is served by the same Streamlit server, so it may replace the parent's URL; nothing reloads.
+  let publishTimer = null;
+  function publishView() {
+    clearTimeout(publishTimer);
+    publishTimer = setTimeout(() => {
+      try {
+        const w = window.parent;
+        const url = new URL(w.location.href);
+        const value = viewState();
+        if (!value || url.searchParams.get("view") === value) return;
+        url.searchParams.set("view", value);
+        w.history.replaceState(w.history.state, "", url.toString());
+      } catch (err) {
+        // another origin: the link keeps the query, not the view
+      }
+    }, 300);
   }
 
   function sendHeight() {
