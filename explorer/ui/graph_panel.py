@@ -13,6 +13,7 @@ import html
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from typing import Any
 
@@ -121,7 +122,7 @@ def show(
             graph_component.graph(
                 view,
                 placed,
-                folded=overview(view),
+                folded=overview(view, placed),
                 view_state=view_state,
                 key=key,
                 selected=selected,
@@ -143,10 +144,18 @@ def export(view: View, fmt: str) -> bytes:
     return exports.render_view(view, fmt, collapse=collapse)
 
 
-def overview(view: View) -> dict[str, Any] | None:
+# A drawing this small at zoom 1 is read whole in the narrowest canvas the page gives (900 px window):
+# no overview is laid out for it.
+SMALL_WIDTH, SMALL_HEIGHT = 540.0, 640.0
+
+
+def overview(view: View, placed: diagrams.Layout) -> dict[str, Any] | None:
     """The folded overview by service the graph opens on when the whole answer cannot be read in its
-    window (None for a single service, or when it cannot be laid out: the graph then starts on its target)."""
+    window (None for a single service, a drawing that fits any window, or when it cannot be laid out:
+    the graph then starts on its target)."""
     if len({n.service for n in view.nodes}) < 2:
+        return None
+    if placed.width <= SMALL_WIDTH and placed.height <= SMALL_HEIGHT:
         return None
     try:
         return _overview(view)
@@ -166,9 +175,11 @@ def _overview(view: View) -> dict[str, Any]:
             replace(n, detail=f"{counts[n.service]} node{'s' if counts[n.service] != 1 else ''}") for n in folded.nodes
         ),
     )
-    return graph_component.overview(
-        view, collapsed, diagrams.layout(collapsed), diagrams.layout(collapsed, rankdir="TB")
-    )
+    # Both directions at once: each is a dot process of a few nodes, so the wait is one of them.
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        across = pool.submit(diagrams.layout, collapsed)
+        down = pool.submit(diagrams.layout, collapsed, "TB")
+        return graph_component.overview(view, collapsed, across.result(), down.result())
 
 
 @st.cache_data(show_spinner="Laying out the graph…", max_entries=64)

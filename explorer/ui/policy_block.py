@@ -63,7 +63,8 @@ def contents(
     )
     for p in generated.policies:
         where = "an enterprise project" if p.attach == "enterprise-project" else "an IAM project"
-        st.markdown(f"**{plain(p.name)}** — type {p.type}, grant on {where}")
+        kind = "XA: project-level services" if p.type == "XA" else "AX: global services"
+        st.markdown(f"**{plain(p.name)}** — type {kind}, grant on {where}")
         st.code(jsonout.dumps(p.document), language="json")
     stem = "".join(ch if ch.isalnum() else "_" for ch in generated.targets[0])[:48] or "policy"
     with st.container(horizontal=True):

@@ -212,12 +212,21 @@ def use_upload(upload: UploadedCatalog | None) -> None:
         st.session_state.pop(key, None)
 
 
+ANNOUNCED = "pe_announced"  # lines the next page shows once in the sidebar (what an upload loaded)
+
+
+def announce(lines: list[str]) -> None:
+    st.session_state[ANNOUNCED] = lines
+
+
 def sidebar() -> None:
     """The sidebar note saying which catalog is in use, the layering switch and a way back from an upload."""
     upload: UploadedCatalog | None = st.session_state.get(UPLOAD_KEY) or _from_link()
     with st.sidebar:
         # Every page keeps its view in the address (the graph's zoom and pan too): this copies it whole.
         copy_button("Copy link", "", title="Copy the address of this view, to share or to come back to", link=True)
+        for i, line in enumerate(st.session_state.pop(ANNOUNCED, [])):
+            (st.success if i == 0 else st.caption)(line)
         root = catalogs.default_catalog_path()
         bundled_root = catalogs.is_bundled(root)
         served = "the bundled catalog" if bundled_root else plain(str(root))

@@ -321,6 +321,11 @@ def main() -> None:
     src = source.active()
     clouds = src.clouds
     st.title("Explore", anchor=False)
+    st.caption(
+        "What must a policy allow for an action or API, and who needs it? **documented**: the target's own "
+        "rows list it · **certain**: every row of a dependency lists it · **possible**: only some rows do · "
+        "**conditional**: needed only in the case the documentation names."
+    )
     _init_widgets(clouds)
     state = _controls(clouds)
     st.session_state[source.EXPLORE_SAVED] = state

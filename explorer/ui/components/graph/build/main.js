@@ -256,6 +256,7 @@
         cy: () => cy, collapsed: () => Array.from(collapsed), selected: () => selected,
         folded: () => folding(), auto: () => auto, viewState: viewState,
         names: () => graph.nodes.map((n) => n.lines[0]), // the answer's nodes, drawn or folded
+        targets: () => graph.nodes.filter((n) => n.depth === 0).map((n) => n.id),
       };
     } else {
       cy.style(stylesheet());
