@@ -15,7 +15,7 @@ from typing import IO, TYPE_CHECKING, Any, cast
 
 import click
 
-from explorer.app import catalogs, queries
+from explorer.app import catalogs, queries, scope_plan
 from explorer.display import scope_flags, visible_stream
 from explorer.errors import clip
 from explorer.jsonout import document, dumps
@@ -278,17 +278,8 @@ def _print_scope(report: queries.ScopeReport, show_pairs: bool, cloud: str) -> N
         names = ", ".join(t.title for t in report.targets)
         console.print(f"Nothing to grant: the documentation lists no action for {names}.")
         return
-    console.print(f"verdict: {report.verdict}")
-    console.print(report.headline)
-    for b in report.blockers:
-        console.print(f"  {b.action}: {b.reason}")
-    console.print("Grant plan:")
-    console.print("  enterprise-project policy: " + (", ".join(report.enterprise_project_actions) or "(none)"))
-    console.print("  IAM-project policy:        " + (", ".join(report.iam_project_actions) or "(none)"))
-    if report.checks:
-        console.print("  check (works for some APIs only, or undocumented):")
-        for a in report.checks:
-            console.print(f"    {a.action}: {a.reason}")
+    for line in scope_plan.plan_of(report).lines:  # the same text as the Scope page and "Policy for this"
+        console.print(line, markup=False, highlight=False, soft_wrap=True)
     if not show_pairs:
         console.print("the (operation, action) pairs behind it: --pairs")
         return
