@@ -16,6 +16,7 @@ from explorer.catalog.validate import validate
 from explorer.catalog.yamlio import dump_service
 from explorer.errors import DocumentImportError
 from explorer.importers.cells import action_like
+from explorer.importers.dedupe import deduplicate
 from explorer.importers.formats import decode, detect_format, parse_tables
 from explorer.importers.ids import assign_ids
 from explorer.importers.manifest import ManifestEntry, read_corpus_file, read_manifest
@@ -229,12 +230,13 @@ def build_entries(
     if strict_headers:
         _check_headers(report)
     catalogs: dict[str, Catalog] = {}
+    by_file = {f.file: f for f in report.files}
     for (cloud, service), operations in sorted(by_service.items()):
         ordered = sorted(operations, key=lambda op: (op.provenance.file, op.provenance.table, op.provenance.row))
+        ordered = deduplicate(ordered, by_file)
         catalogs.setdefault(cloud, Catalog(cloud)).services[service] = ServiceCatalog(
             cloud, service, tuple(sorted(sources[(cloud, service)])), tuple(assign_ids(cloud, service, ordered))
         )
-    by_file = {f.file: f for f in report.files}
     for cloud in sorted(catalogs):
         _report_damage(catalogs[cloud].services.values(), by_file)
     return catalogs, report
