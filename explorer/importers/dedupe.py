@@ -38,7 +38,8 @@ def _preference(op: Operation) -> tuple[Any, ...]:
     p = op.provenance
     # newest first: a date's characters inverted sort descending; an unknown date comes last
     newest = tuple(-ord(c) for c in p.date) if p.date else (1,)
-    return (p.status != SOURCE_CURRENT, newest, _EDITION_ORDER.get(p.edition, len(_EDITION_ORDER)), p.file, p.table, p.row)
+    edition = _EDITION_ORDER.get(p.edition, len(_EDITION_ORDER))
+    return (p.status != SOURCE_CURRENT, newest, edition, p.file, p.table, p.row)
 
 
 def deduplicate(operations: Iterable[Operation], reports: dict[str, FileReport]) -> list[Operation]:
