@@ -19,7 +19,7 @@ from explorer.app import catalogs, policies, queries
 from explorer.app import terraform as use_case
 from explorer.app.terraform_check import check
 from explorer.cli.choices import LazyChoice
-from explorer.cli.policy_cmd import _errors, _print_report
+from explorer.cli.policy_cmd import _catalog_option, _errors, _print_report
 from explorer.cli.query_cmds import _console, _depth_options, _table
 from explorer.jsonout import dumps
 
@@ -168,13 +168,7 @@ def _print_verdict(console: Console, verdict: dict[str, Any] | None) -> None:
     help="Provider data written by ./run provider, or a provider checkout (default: the shipped data).",
 )
 @_depth_options
-@click.option(
-    "--catalog",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Catalog root or service file (default: the bundled catalog or $PERMISSION_EXPLORER_CATALOG).",
-)
-@click.option("--cloud", default="huaweicloud", show_default=True, help="Which cloud's catalog to query.")
+@_catalog_option
 @click.option("--json", "as_json", is_flag=True, help="Print the answer (or with --against the findings) as JSON.")
 def terraform_cmd(
     paths: tuple[Path, ...],
