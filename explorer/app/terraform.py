@@ -184,7 +184,7 @@ def api_index(ex: Explorer) -> ApiIndex:
     if known is not None and known[0] is ex:
         return known[1]
     g = ex.data
-    index = ApiIndex((node, service, g.operations[node].apis) for node, service in g.op_service.items())
+    index = ApiIndex((node, service, g.rows.operations[node].apis) for node, service in g.rows.op_service.items())
     _INDEXES[id(ex)] = (ex, index)
     return index
 

@@ -46,6 +46,7 @@ COMMAND_MODULES: dict[str, str] = {
     "closure": "query_cmds",
     "dependents": "query_cmds",
     "diff": "diff_cmd",
+    "explain": "explain_cmd",
     "export": "export_cmd",
     "import": "catalog_cmds",
     "import-doc": "catalog_cmds",

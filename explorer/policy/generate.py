@@ -68,15 +68,15 @@ def _base_name(targets: tuple[str, ...]) -> str:
 def _enterprise_ok(ex: Explorer, action: str) -> bool:
     g = ex.data
     if "*" in action:
-        members = g.succ.get(action, ()) if action in g.patterns else ()
-        return bool(members) and summarise(p for a in members for p in g.pairs.get(a, ())) == "supported"
-    return summarise(g.pairs.get(action, ())) == "supported"
+        members = g.links.succ.get(action, ()) if action in g.nodes.patterns else ()
+        return bool(members) and summarise(p for a in members for p in g.rows.pairs.get(a, ())) == "supported"
+    return summarise(g.rows.pairs.get(action, ())) == "supported"
 
 
 def compact(actions: list[str], ex: Explorer, wanted: set[str]) -> list[str]:
     """Replace the actions of one resource type by ``service:resource:*`` (or ``...:verb*``) where that wildcard
     matches no catalog action outside ``wanted``."""
-    catalog = sorted(ex.data.defined | ex.data.unresolved)
+    catalog = sorted(ex.data.nodes.defined | ex.data.nodes.unresolved)
     groups: dict[tuple[str, str], list[str]] = {}
     for a in actions:
         if "*" in a:

@@ -38,6 +38,7 @@ def closed_schemas() -> dict[str, Schema]:
         "validate": documents.validate_schema(),
         "export": json_graph.schema(),
         "terraform": terraform_schema(),
+        "explain": documents.explain_schema(),
     }
 
 

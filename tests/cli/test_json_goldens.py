@@ -54,6 +54,7 @@ CASES: dict[str, Case] = {
     "why": Case(("why", "ims:serverImages:create", "--from", "ecs:servers:createImage", "--json")),
     "why-not-required": Case(("why", "vpc:publicIps:create", "--from", "ecs:servers:createImage", "--json"), status=1),
     "scope": Case(("scope", "ecs:servers:createImage", "--json")),
+    "explain": Case(("explain", "Policy doesn't allow ecs:servers:createImage to be performed.", "--json")),
     "scope-grantable": Case(("scope", "GET /v2/cloudimages", "--json")),
     "scope-no-action": Case(("scope", "GET /", "--json", "--catalog", NO_ACTION)),
     "dependents": Case(("dependents", "evs:snapshots:create", "--json")),
