@@ -29,7 +29,14 @@ def run(*args: str) -> tuple[int, str]:
 def test_the_text_answer_has_its_sections_in_the_issues_order() -> None:
     code, out = run(f"{TF}/configs/basic")
     assert code == 0, out
-    marks = ["Types used:", "Requirements (huaweicloud):", "Not mapped:", "Cannot be granted", "Grant plan for", "Policies:"]
+    marks = [
+        "Types used:",
+        "Requirements (huaweicloud):",
+        "Not mapped:",
+        "Cannot be granted",
+        "Grant plan for",
+        "Policies:",
+    ]
     places = [out.index(m) for m in marks]
     assert places == sorted(places)
     assert "module remote (terraform-huaweicloud-modules/vpc/huaweicloud)" in out and "not followed" in out
