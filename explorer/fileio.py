@@ -91,7 +91,12 @@ class FileTooLarge(FileIOError):
 
 
 class OutsideFolder(FileIOError):
-    """A path that leads outside the folder its reader is confined to."""
+    """A path that leads outside the folder its reader is confined to (``target``: where it leads)."""
+
+    def __init__(self, path: PathLike, folder: Path, target: Path) -> None:
+        self.folder = folder
+        self.target = target
+        super().__init__(path, f"leads outside {folder} (to {target}); not read")
 
 
 def file_kind(mode: int) -> str:
@@ -128,7 +133,7 @@ def _confined(path: PathLike, within: PathLike) -> Path:
     root = Path(within).resolve()
     target = (root / path).resolve() if not Path(path).is_absolute() else Path(path).resolve()
     if not target.is_relative_to(root):
-        raise OutsideFolder(path, f"leads outside {root} (to {target}); not read")
+        raise OutsideFolder(path, root, target)
     return target
 
 

@@ -35,13 +35,15 @@ from pathlib import Path
 
 from explorer.catalog.codec import CLOUDS, is_cloud_name
 from explorer.errors import CatalogError, Problem
-from explorer.fileio import dir_mode, file_mode, fsync_dir, fsync_file
+from explorer.fileio import FileIOError, dir_mode, file_mode, fsync_dir, fsync_file, read_text
 
 POINTER = ".generation"
 GENERATION_PREFIX = ".gen-"
 _GENERATION_RE = re.compile(r"\.gen-[0-9]+-[0-9]+")
 # What older writers and interrupted runs leave: stages and backups of cloud folders, temporary files.
 _LEFTOVER_RE = re.compile(r"\.(?:gen-[0-9]+-[0-9]+|[a-z][a-z0-9-]*\.(?:staging|old)\..+|.+\.tmp|unpack-.+)")
+
+_MAX_POINTER_BYTES = 256  # one line: a generation folder's name
 
 Check = Callable[[Path], list[Problem]]
 
@@ -52,9 +54,9 @@ def resolve_root(root: Path) -> Path:
     A pointer naming anything but an existing generation folder of ``root`` is ignored.
     """
     pointer = root / POINTER
-    try:
-        name = pointer.read_text(encoding="utf-8").strip()
-    except (OSError, UnicodeDecodeError):
+    try:  # the guarded open: a FIFO or a link planted as the pointer is no pointer
+        name = read_text(pointer, _MAX_POINTER_BYTES, nofollow=True).strip()
+    except FileIOError:
         return root
     if _GENERATION_RE.fullmatch(name) and (root / name).is_dir():
         return root / name

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from explorer import api
+from explorer import api, fileio
 from explorer.cli.choices import LazyChoice
 from explorer.model import EDITION_CLOUD
 
@@ -168,7 +168,7 @@ def import_doc_cmd(
     """
     result = api.import_document(
         document.name,
-        document.read_bytes(),
+        fileio.read_bytes(document, api.MAX_DOCUMENT_BYTES),  # a FIFO or device named here is refused, not waited on
         cloud=cloud or EDITION_CLOUD[edition],
         edition=edition,
         service=service,

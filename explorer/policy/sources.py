@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
+from explorer import fileio
 from explorer.errors import ExplorerError
 from explorer.policy.document import PolicyDocument
 from explorer.policy.findings import Finding, Where
@@ -58,14 +59,10 @@ def read_paths(paths: list[Path]) -> list[PolicySource]:
             continue
         if not path.is_file():
             raise ExplorerError(f"{path}: no such file (expected a policy JSON or a Terraform .tf file)")
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            out.append(PolicySource(str(path), b"", path.parent, size))  # reported as too large, not read
-            continue
         try:
-            out.append(PolicySource(str(path), path.read_bytes(), path.parent))
-        except OSError as exc:
-            raise ExplorerError(f"{path}: cannot read: {exc.strerror}") from None
+            out.append(PolicySource(str(path), fileio.read_bytes(path, MAX_FILE_BYTES), path.parent))
+        except fileio.FileTooLarge as exc:
+            out.append(PolicySource(str(path), b"", path.parent, exc.size))  # reported as too large, not read
     return out
 
 
