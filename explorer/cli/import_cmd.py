@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from explorer import api, fileio
+from explorer.app import imports
 from explorer.cli.choices import LazyChoice
 from explorer.model import EDITION_CLOUD
 
@@ -24,7 +24,7 @@ if TYPE_CHECKING:  # rich and the importers are loaded when a command runs, not 
 _SHOWN_PROBLEMS = 25
 
 
-def _summary(report: api.ImportReport) -> Table:
+def _summary(report: imports.ImportReport) -> Table:
     from rich.table import Table
 
     table = Table(title="Import report", title_justify="left")
@@ -57,7 +57,7 @@ def _listing(title: str, columns: tuple[str, ...], rows: Sequence[tuple[str, ...
     return table
 
 
-def _problems(report: api.ImportReport, verbose: bool) -> Table | None:
+def _problems(report: imports.ImportReport, verbose: bool) -> Table | None:
     problems = [p for p in report.problems() if verbose or p.skipped]
     limit = len(problems) if verbose else _SHOWN_PROBLEMS
     rows = [(p.file, str(p.table), str(p.row) if p.row else "-", p.reason) for p in problems[:limit]]
@@ -67,18 +67,18 @@ def _problems(report: api.ImportReport, verbose: bool) -> Table | None:
     return table
 
 
-def _unknown_headers(report: api.ImportReport) -> Table | None:
+def _unknown_headers(report: imports.ImportReport) -> Table | None:
     rows = [(u.file, str(u.table), str(u.line), u.header) for u in report.unknown_headers()]
     title = "Unknown column headers (ignored; their values are listed per row)"
     return _listing(title, ("file", "table", "line", "header"), rows)
 
 
-def _kinds(report: api.ImportReport) -> Table | None:
+def _kinds(report: imports.ImportReport) -> Table | None:
     rows = [(kind, str(count)) for kind, count in report.kinds().items()]
     return _listing("Warnings by kind (repairs, inferences, values lost)", ("kind", "warnings"), rows)
 
 
-def _print_report(console: Console, report: api.ImportReport, verbose: bool) -> None:
+def _print_report(console: Console, report: imports.ImportReport, verbose: bool) -> None:
     console.print(_summary(report))
     for part in (_kinds(report), _unknown_headers(report), _problems(report, verbose)):
         if part is not None:
@@ -129,7 +129,7 @@ def import_cmd(corpus: Path, out: Path, strict: bool, skip_unknown: bool, verbos
         def step(done: int, total: int, file: str) -> None:
             progress.update(task, completed=done, total=total, description=file)
 
-        report = api.import_corpus(corpus, out, strict_headers=strict, progress=step)
+        report = imports.import_corpus(corpus, out, strict_headers=strict, progress=step)
     _print_report(console, report, verbose)
     console.print(f"catalog written to {out} (report: {out / 'import-report.json'})")
 
@@ -144,7 +144,7 @@ def import_cmd(corpus: Path, out: Path, strict: bool, skip_unknown: bool, verbos
 )
 @click.option("--cloud", help="Cloud of the result (default: the edition's cloud).")
 @click.option("--service", help="Service of the result (default: the service most of its actions belong to).")
-@click.option("--format", "fmt", type=LazyChoice(lambda: api.FORMATS), help="Table format (default: detected).")
+@click.option("--format", "fmt", type=LazyChoice(imports.formats), help="Table format (default: detected).")
 @click.option(
     "--out",
     type=click.Path(path_type=Path, dir_okay=False),
@@ -166,9 +166,9 @@ def import_doc_cmd(
 
     The report (rows seen, imported, skipped, and every problem) goes to standard error.
     """
-    result = api.import_document(
+    result = imports.import_document(
         document.name,
-        fileio.read_bytes(document, api.MAX_DOCUMENT_BYTES),  # a FIFO or device named here is refused, not waited on
+        imports.read_document(document),
         cloud=cloud or EDITION_CLOUD[edition],
         edition=edition,
         service=service,
@@ -179,9 +179,9 @@ def import_doc_cmd(
 
     errors = Console(stderr=True)
     _print_report(errors, result.report, verbose=True)
-    text = api.dump_service(result.catalog)
+    text = imports.catalog_text(result)
     if out is None:
         click.echo(text, nl=False)
     else:
-        api.save_document(result, out)
+        imports.save_document(result, out)
         errors.print(f"written to {out}")

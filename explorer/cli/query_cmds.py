@@ -2,7 +2,7 @@
 
 Each prints rich tables for people, or with ``--json`` one JSON document for scripts: the result's
 ``to_dict()`` with ``format_version`` first, in the shape ``explorer/schemas/<command>.schema.json``
-pins (``docs/json.md``). Everything is computed by :mod:`explorer.api`; this module parses and prints.
+pins (``docs/json.md``). Everything is computed by :mod:`explorer.app.queries`; this module parses and prints.
 """
 
 from __future__ import annotations
@@ -15,8 +15,10 @@ from typing import IO, TYPE_CHECKING, Any, cast
 
 import click
 
-from explorer import api
+from explorer.app import catalogs, queries
+from explorer.display import scope_flags, visible_stream
 from explorer.errors import clip
+from explorer.jsonout import document, dumps
 
 if TYPE_CHECKING:  # rich is imported when a table is printed, not for --json or --help
     from rich.console import Console
@@ -24,13 +26,13 @@ if TYPE_CHECKING:  # rich is imported when a table is printed, not for --json or
 
 
 class _Visible:
-    """A text stream that shows bidi and zero-width characters as ``[U+XXXX]`` (api.visible_stream)."""
+    """A text stream that shows bidi and zero-width characters as ``[U+XXXX]`` (explorer.display.visible_stream)."""
 
     def __init__(self, stream: Any) -> None:
         self._stream = stream
 
     def write(self, text: str) -> int:
-        return int(self._stream.write(api.visible_stream(text)))
+        return int(self._stream.write(visible_stream(text)))
 
     def flush(self) -> None:
         self._stream.flush()
@@ -61,7 +63,7 @@ def _source_options(f: Callable[..., Any]) -> Callable[..., Any]:
 
     @functools.wraps(f)
     def wrapper(*args: Any, cloud: str, catalog: Path | None, **kwargs: Any) -> Any:
-        return f(*args, ex=api.get_explorer(cloud, catalog), **kwargs)
+        return f(*args, ex=catalogs.get_explorer(cloud, catalog), **kwargs)
 
     wrapper = click.option(
         "--catalog",
@@ -82,7 +84,7 @@ def _depth_options(f: Callable[..., Any]) -> Callable[..., Any]:
 
     @functools.wraps(f)
     def wrapper(*args: Any, no_conditional: bool, exclude_condition: tuple[str, ...], **kwargs: Any) -> Any:
-        exclude: api.Exclude = True if no_conditional else (exclude_condition or False)
+        exclude: queries.Exclude = True if no_conditional else (exclude_condition or False)
         return f(*args, exclude=exclude, **kwargs)
 
     wrapper = click.option(
@@ -107,7 +109,7 @@ def _depth_options(f: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _print_json(data: dict[str, Any]) -> None:
-    click.echo(api.dumps(api.document(data)), nl=False)
+    click.echo(dumps(document(data)), nl=False)
 
 
 def _notes(console: Console, cycles: Sequence[Sequence[str]], loops: Sequence[str], truncated: bool) -> None:
@@ -127,14 +129,14 @@ def closure_cmd(
     targets: tuple[str, ...],
     depth: int | None,
     possible: bool,
-    exclude: api.Exclude,
+    exclude: queries.Exclude,
     as_json: bool,
-    ex: api.Explorer,
+    ex: queries.Explorer,
 ) -> None:
     """What a policy must allow to use TARGET (an action, a pattern or "METHOD /path"), least privilege:
     the target, what its own rows document (depth 1), and what is certain below that (every row that checks
     a dependency lists it). --possible adds what only some rows list; --depth cuts the walk."""
-    result = ex.closure(targets, depth, exclude, possible)
+    result = queries.closure(ex, targets, depth, exclude, possible)
     if as_json:
         _print_json(result.to_dict())
         return
@@ -157,7 +159,7 @@ def closure_cmd(
         console.print("possible requirements (listed by only some rows of a dependency) are left out: --possible")
 
 
-def _print_targets(console: Console, targets: Sequence[api.Target]) -> None:
+def _print_targets(console: Console, targets: Sequence[queries.Target]) -> None:
     """One line per target, and one per row of it that lists no action (what its action cell said)."""
     for t in targets:
         line = " ".join(x for x in (f"{t.title}: {t.kind}", ", ".join(t.actions), f"({t.note})" if t.note else "") if x)
@@ -176,20 +178,20 @@ def why_cmd(
     from_target: str,
     depth: int | None,
     possible: bool,
-    exclude: api.Exclude,
+    exclude: queries.Exclude,
     as_json: bool,
-    ex: api.Explorer,
+    ex: queries.Explorer,
 ) -> None:
     """Why ACTION is required by the --from target: the shortest paths, each step with its documentation row.
     Exits 1 when ACTION is not required (by the default answer, or with --possible by the possible one)."""
-    result = ex.why(action, from_target, depth, exclude, possible=possible)
+    result = queries.why(ex, action, from_target, depth, exclude, possible=possible)
     if as_json:
         _print_json(result.to_dict())
     else:
         console = _console()
         if not result.paths:
             console.print(f"{result.action} is not required by {result.target.title}")
-            if not possible and ex.why(action, from_target, depth, exclude, possible=True).paths:
+            if not possible and queries.why(ex, action, from_target, depth, exclude, possible=True).paths:
                 console.print("it is possibly required (only some rows list it): see --possible")
         elif result.basis == "possible":
             console.print(f"{result.action} is only possibly required by {result.target.title}:")
@@ -211,9 +213,9 @@ def why_cmd(
 @click.argument("action")
 @click.option("--depth", type=click.IntRange(min=1), default=None, help="Follow dependents at most N levels.")
 @_source_options
-def dependents_cmd(action: str, depth: int | None, as_json: bool, ex: api.Explorer) -> None:
+def dependents_cmd(action: str, depth: int | None, as_json: bool, ex: queries.Explorer) -> None:
     """Who needs ACTION: the actions, patterns and operations whose closure contains it."""
-    result = ex.dependents(action, depth)
+    result = queries.dependents(ex, action, depth)
     if as_json:
         _print_json(result.to_dict())
         return
@@ -251,14 +253,14 @@ def scope_cmd(
     fail_on: str | None,
     depth: int | None,
     possible: bool,
-    exclude: api.Exclude,
+    exclude: queries.Exclude,
     as_json: bool,
-    ex: api.Explorer,
+    ex: queries.Explorer,
 ) -> None:
     """Can TARGETS be granted through an enterprise project? The verdict (grantable, not_grantable, depends),
     and a grant plan: what may go to an enterprise-project policy, what must go to an IAM project, and what to
     check (actions that work for some APIs only)."""
-    report = ex.scope(targets, depth, exclude, possible)
+    report = queries.scope(ex, targets, depth, exclude, possible)
     if as_json:
         _print_json(report.to_dict())
     else:
@@ -267,7 +269,7 @@ def scope_cmd(
         raise SystemExit(1)
 
 
-def _print_scope(report: api.ScopeReport, show_pairs: bool, cloud: str) -> None:
+def _print_scope(report: queries.ScopeReport, show_pairs: bool, cloud: str) -> None:
     console = _console()
     _print_targets(console, report.targets)
     if report.nothing_to_grant:
@@ -302,7 +304,7 @@ def _print_scope(report: api.ScopeReport, show_pairs: bool, cloud: str) -> None:
                 a.action,
                 p.operation_name,
                 apis,
-                *api.scope_flags(p),
+                *scope_flags(p),
             )
     console.print(table)
 
@@ -311,11 +313,11 @@ def _print_scope(report: api.ScopeReport, show_pairs: bool, cloud: str) -> None:
 @click.argument("text")
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
 @_source_options
-def search_cmd(text: str, limit: int, as_json: bool, ex: api.Explorer) -> None:
+def search_cmd(text: str, limit: int, as_json: bool, ex: queries.Explorer) -> None:
     """Find actions, operation names (Chinese or English) and API paths matching TEXT. Exits 1 on no match."""
-    hits = ex.search(text, limit)
+    hits = queries.search(ex, text, limit)
     if as_json:
-        _print_json({"cloud": ex.cloud, "query": text, "limit": limit, "hits": [h.to_dict() for h in hits]})
+        _print_json(queries.search_dict(ex, text, limit, hits))
     else:
         table = _table(clip(f"Search {text!r} ({ex.cloud}): {len(hits)} hits"))
         for col in ("kind", "match", "key", "detail"):
@@ -330,9 +332,9 @@ def search_cmd(text: str, limit: int, as_json: bool, ex: api.Explorer) -> None:
 @click.command("show")
 @click.argument("action")
 @_source_options
-def show_cmd(action: str, as_json: bool, ex: api.Explorer) -> None:
+def show_cmd(action: str, as_json: bool, ex: queries.Explorer) -> None:
     """Everything the catalog says about ACTION: rows that check it, its dependencies, who needs it."""
-    info = ex.show(action)
+    info = queries.show(ex, action)
     if as_json:
         _print_json(info.to_dict())
         return
@@ -344,7 +346,7 @@ def show_cmd(action: str, as_json: bool, ex: api.Explorer) -> None:
         table.add_column(col, overflow="fold")
     for p in info.operations:
         row = f"{p.provenance.file} t{p.provenance.table} r{p.provenance.row}"
-        table.add_row(p.operation_name, ", ".join(p.apis), *api.scope_flags(p), row)
+        table.add_row(p.operation_name, ", ".join(p.apis), *scope_flags(p), row)
     console.print(table)
     for title, edges, other in (("Needs", info.dependencies, "target"), ("Needed by", info.required_by, "source")):
         t = _table(title)
@@ -355,8 +357,8 @@ def show_cmd(action: str, as_json: bool, ex: api.Explorer) -> None:
         console.print(t)
 
 
-def _check(as_json: bool, ex: api.Explorer) -> None:
-    report = ex.check()
+def _check(as_json: bool, ex: queries.Explorer) -> None:
+    report = queries.check(ex)
     if as_json:
         _print_json(report.to_dict())
         return
@@ -393,14 +395,14 @@ def _check(as_json: bool, ex: api.Explorer) -> None:
 
 @click.command("check")
 @_source_options
-def check_cmd(as_json: bool, ex: api.Explorer) -> None:
+def check_cmd(as_json: bool, ex: queries.Explorer) -> None:
     """Catalog health: counts per service, unresolved actions, cycles, self-loops, rows that disagree."""
     _check(as_json, ex)
 
 
 @click.command("stats")
 @_source_options
-def stats_cmd(as_json: bool, ex: api.Explorer) -> None:
+def stats_cmd(as_json: bool, ex: queries.Explorer) -> None:
     """Alias of check."""
     _check(as_json, ex)
 

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 import streamlit as st
 
-from explorer import api
+from explorer.app import diagrams, exports
 from explorer.errors import ExplorerError
 from explorer.ui.components import graph as graph_component
 from explorer.ui.markup import code, plain
@@ -95,7 +95,7 @@ def show(
         st.info("Nothing to draw.")
         return
     if len(view.nodes) > INTERACTIVE_LIMIT:
-        view = api.collapse_by_service(view)
+        view = diagrams.collapse_by_service(view)
         st.caption(f"Collapsed by service above {INTERACTIVE_LIMIT} nodes: {len(view.nodes)} service nodes.")
     static = st.toggle(
         "Static image",
@@ -133,14 +133,14 @@ def show(
 def export(view: View, fmt: str) -> bytes:
     """A download of the View; a PNG of more than LARGE_GRAPH nodes is collapsed by service, as Mermaid is
     (a poster of hundreds of nodes, tens of thousands of pixels tall, is an image nobody can open)."""
-    collapse = True if fmt == "png" and len(view.nodes) > api.LARGE_GRAPH else None
-    return api.render_view(view, fmt, collapse=collapse)
+    collapse = True if fmt == "png" and len(view.nodes) > diagrams.LARGE_GRAPH else None
+    return exports.render_view(view, fmt, collapse=collapse)
 
 
 @st.cache_data(show_spinner="Laying out the graph…", max_entries=64)
-def layout(view: View) -> api.Layout:
+def layout(view: View) -> diagrams.Layout:
     """Graphviz's positions for a View (cached per View)."""
-    return api.graph_layout(view)
+    return diagrams.layout(view)
 
 
 def static_image(view: View, key: str) -> None:
@@ -160,7 +160,7 @@ def static_image(view: View, key: str) -> None:
 @st.cache_data(show_spinner="Laying out the graph…", max_entries=32)
 def server_svg(view: View) -> str:
     """The SVG text of a View rendered by ``dot`` on the server, without the XML prolog (cached per View)."""
-    text = api.render_view(view, "svg", legend=False).decode("utf-8")
+    text = exports.render_view(view, "svg", legend=False).decode("utf-8")
     start = text.find("<svg")
     return text[start:] if start >= 0 else text
 

@@ -6,20 +6,21 @@ from collections.abc import Sequence
 
 import streamlit as st
 
-from explorer import api, jsonout
+from explorer import jsonout
+from explorer.app import policies, queries
 from explorer.errors import ExplorerError
 from explorer.ui.markup import plain
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _generated(
-    source_key: str, cloud: str, targets: tuple[str, ...], possible: bool, _ex: api.Explorer
-) -> api.Generated:
+    source_key: str, cloud: str, targets: tuple[str, ...], possible: bool, _ex: queries.Explorer
+) -> policies.Generated:
     # Keyed by catalog, cloud and targets: the Explorer itself is immutable and not hashed.
-    return api.generate_policies(targets, cloud, explorer=_ex, possible=possible)
+    return policies.generate_policies(targets, cloud, explorer=_ex, possible=possible)
 
 
-def show(source_key: str, ex: api.Explorer, targets: Sequence[str], key: str, *, possible: bool = False) -> None:
+def show(source_key: str, ex: queries.Explorer, targets: Sequence[str], key: str, *, possible: bool = False) -> None:
     """An expander with the policies the page's answer needs (the default answer, with the possible requirements
     when the page includes them)."""
     if not targets:
@@ -56,7 +57,7 @@ def show(source_key: str, ex: api.Explorer, targets: Sequence[str], key: str, *,
             )
             st.download_button(
                 "Terraform",
-                data=api.to_terraform(generated),
+                data=policies.to_terraform(generated),
                 file_name=f"{ex.cloud}-{stem}-policies.tf",
                 mime="text/plain",
                 key=f"{key}_dl_tf",

@@ -6,7 +6,7 @@ widget interactions never reload it. An upload is laid over it by default (its s
 same services of the bundled catalog, everything else stays), or used alone on request. Uploads are
 kept by content digest in a small server-side store, and the page links carry that digest
 (``upload=``), so a reload (a new Streamlit session) finds the upload again and a link says that it
-refers to uploaded data. The engines are built by ``explorer.api``; nothing here assembles catalogs.
+refers to uploaded data. The engines are built by ``explorer.app.catalogs``; nothing here assembles catalogs.
 """
 
 from __future__ import annotations
@@ -19,8 +19,9 @@ from pathlib import Path
 
 import streamlit as st
 
-from explorer import api
+from explorer.app import catalogs, queries
 from explorer.errors import ExplorerError
+from explorer.model import Catalog
 from explorer.ui.markup import plain
 from explorer.ui.uploads import UploadedCatalog
 
@@ -37,9 +38,9 @@ class Source:
 
     key: str
     label: str
-    explorers: Mapping[str, api.Explorer]
+    explorers: Mapping[str, queries.Explorer]
     root: Path | None = None  # the catalog directory, for the import report; None for uploads alone
-    catalogs: Mapping[str, api.Catalog] = field(default_factory=dict)
+    catalogs: Mapping[str, Catalog] = field(default_factory=dict)
     upload_label: str = ""  # the uploaded files in use, "" for the served catalog alone
     upload_clouds: tuple[str, ...] = ()  # the clouds the upload holds: shown first
 
@@ -57,9 +58,9 @@ def _files(upload: UploadedCatalog) -> str:
 def bundled(root: str) -> Source:
     """The served catalog's graphs; an ExplorerError (bad catalog) is not cached and shows on the page."""
     path = Path(root)
-    catalogs = api.load([path])
-    label = "bundled catalog" if path.resolve() == api.BUNDLED_CATALOG.resolve() else f"catalog {path}"
-    source = Source(f"bundled:{path}", label, api.build_explorers(catalogs, label), path, catalogs)
+    loaded = catalogs.load([path])
+    label = "bundled catalog" if catalogs.is_bundled(path) else f"catalog {path}"
+    source = Source(f"bundled:{path}", label, catalogs.build_explorers(loaded, label), path, loaded)
     _settle()
     return source
 
@@ -91,19 +92,19 @@ def settle() -> None:
 def uploaded(key: str, _upload: UploadedCatalog) -> Source:
     """The graphs of an upload alone, keyed by its content digest (``_upload`` is not hashed)."""
     label = _upload.label
-    explorers = api.build_explorers(_upload.catalogs, label)
+    explorers = catalogs.build_explorers(_upload.catalogs, label)
     return Source(f"upload:{key}", label, explorers, None, _upload.catalogs, _files(_upload), tuple(_upload.catalogs))
 
 
 @st.cache_resource(max_entries=8, show_spinner="Laying the upload over the catalog…")
 def layered(root: str, key: str, _upload: UploadedCatalog) -> Source:
-    """The graphs of an upload laid over the served catalog (see :func:`explorer.api.layer_catalogs`)."""
+    """The graphs of an upload laid over the served catalog (see :func:`explorer.app.catalogs.layer_catalogs`)."""
     base = bundled(root)
     label = f"{base.label} + {_upload.label}"
     return Source(
         f"layered:{root}:{key}",
         label,
-        api.layered_explorers(base.catalogs, _upload.catalogs, label),
+        catalogs.layered_explorers(base.catalogs, _upload.catalogs, label),
         base.root,
         base.catalogs,
         _files(_upload),
@@ -149,7 +150,7 @@ def active() -> Source:
     Stops the page with a clear message when the served catalog cannot be loaded.
     """
     upload: UploadedCatalog | None = st.session_state.get(UPLOAD_KEY) or _from_link()
-    root = str(api.default_catalog_path())
+    root = str(catalogs.default_catalog_path())
     try:
         if upload is None:
             return bundled(root)
@@ -210,8 +211,8 @@ def sidebar() -> None:
     """The sidebar note saying which catalog is in use, the layering switch and a way back from an upload."""
     upload: UploadedCatalog | None = st.session_state.get(UPLOAD_KEY) or _from_link()
     with st.sidebar:
-        root = api.default_catalog_path()
-        bundled_root = root.resolve() == api.BUNDLED_CATALOG.resolve()
+        root = catalogs.default_catalog_path()
+        bundled_root = catalogs.is_bundled(root)
         served = "the bundled catalog" if bundled_root else plain(str(root))
         if upload is None:
             st.caption(f"Catalog: {served}")

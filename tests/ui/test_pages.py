@@ -418,14 +418,16 @@ def test_zoom_box_scales_the_natural_width() -> None:
 
 
 def test_catalog_is_loaded_once_and_shared_across_sessions(monkeypatch: pytest.MonkeyPatch) -> None:
+    from explorer.app import catalogs
+
     calls: list[object] = []
-    real_load = api.load
+    real_load = catalogs.load
 
     def counting_load(paths: list[Path] | None = None) -> dict[str, api.Catalog]:
         calls.append(paths)
         return real_load(paths)
 
-    monkeypatch.setattr(api, "load", counting_load)
+    monkeypatch.setattr(catalogs, "load", counting_load)
     source.bundled.clear()
     first = open_page(action="ecs:servers:createImage")
     first.radio(key="ex_depth").set_value("2").run()

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from explorer import api
+from explorer.app import diagrams, exports, queries
 from explorer.errors import ExplorerError, QueryError
 from explorer.ui import explain, graph_panel, policy_block, source, tables, words
 from explorer.ui.markup import code, plain
@@ -41,7 +41,7 @@ class Answer:
     rows: list[tables.Row]
     summary: str
     conditions: tuple[str, ...] = ()
-    closure: api.ClosureResult | None = None  # requirements: the answer, which why-paths are read from
+    closure: queries.ClosureResult | None = None  # requirements: the answer, which why-paths are read from
 
 
 def _init_widgets(clouds: tuple[str, ...]) -> None:
@@ -123,10 +123,10 @@ def _controls(clouds: tuple[str, ...]) -> ExploreState:
     )
 
 
-def _resolve(ex: api.Explorer, text: str) -> api.Target | None:
+def _resolve(ex: queries.Explorer, text: str) -> queries.Target | None:
     """The target, or None after offering real near matches for text that names nothing."""
     try:
-        return ex.resolve(text)
+        return queries.resolve(ex, text)
     except QueryError as exc:
         choices = words.suggestions(ex, text, exc.suggestions)
         if not choices:
@@ -139,7 +139,7 @@ def _resolve(ex: api.Explorer, text: str) -> api.Target | None:
         return None
 
 
-def _exclusion(state: ExploreState) -> api.Exclude:
+def _exclusion(state: ExploreState) -> queries.Exclude:
     """Which conditional dependencies to leave out: all (box unticked), or the conditions picked below."""
     if not state.conditional:
         return True
@@ -162,10 +162,10 @@ def _condition_picker(answer: Answer) -> None:
     )
 
 
-def _answer(ex: api.Explorer, state: ExploreState, target: api.Target, exclude: api.Exclude) -> Answer:
+def _answer(ex: queries.Explorer, state: ExploreState, target: queries.Target, exclude: queries.Exclude) -> Answer:
     if state.direction == "requirements":
-        closure = ex.closure([state.target], state.max_depth, exclude, state.possible)
-        view = api.closure_view(ex, [state.target], result=closure)
+        closure = queries.closure(ex, [state.target], state.max_depth, exclude, state.possible)
+        view = exports.closure_view(ex, [state.target], result=closure)
         summary = closure.summary()  # the sentence the CLI prints too, so both count alike
         if closure.truncated:
             summary += " (more beyond this depth)"
@@ -173,8 +173,8 @@ def _answer(ex: api.Explorer, state: ExploreState, target: api.Target, exclude: 
         if isinstance(exclude, set):
             met |= exclude
         return Answer(view, tables.closure_rows(closure), summary, tuple(sorted(met)), closure)
-    dependents = ex.dependents(state.target, max_depth=state.max_depth)
-    view = api.dependents_view(ex, state.target, result=dependents)
+    dependents = queries.dependents(ex, state.target, state.max_depth)
+    view = exports.dependents_view(ex, state.target, result=dependents)
     rows = tables.dependents_rows(dependents, ex)
     summary = words.count(len(dependents.dependents), "dependent")
     if dependents.truncated:
@@ -192,11 +192,11 @@ def _downloads(view: View, rows: list[tables.Row], stem: str) -> None:
 
             hint = f"Download the diagram as {label}"
             if fmt in ("png", "mermaid"):
-                hint += f" (collapsed by service above {api.LARGE_GRAPH} nodes)"
+                hint += f" (collapsed by service above {diagrams.LARGE_GRAPH} nodes)"
             st.download_button(
                 label,
                 data=data,
-                file_name=f"{stem}{api.SUFFIXES[fmt]}",
+                file_name=f"{stem}{exports.SUFFIXES[fmt]}",
                 mime=mime,
                 key=f"dl_{fmt}",
                 on_click="ignore",
@@ -219,16 +219,18 @@ def _stem(state: ExploreState) -> str:
 
 
 def _why(
-    ex: api.Explorer, state: ExploreState, picked: str, exclude: api.Exclude, answer: Answer
-) -> tuple[api.WhyResult | None, str]:
+    ex: queries.Explorer, state: ExploreState, picked: str, exclude: queries.Exclude, answer: Answer
+) -> tuple[queries.WhyResult | None, str]:
     """The why-answer for the picked node (None for a target or on error), and an error text."""
     if not picked or picked == state.target:
         return None, ""
     try:
         if state.direction == "requirements":  # why the target needs the node: read from the answer itself
-            why = ex.why(picked, state.target, state.max_depth, exclude, possible=state.possible, result=answer.closure)
+            why = queries.why(
+                ex, picked, state.target, state.max_depth, exclude, possible=state.possible, result=answer.closure
+            )
         else:  # why the node needs the target: the node's own closure
-            why = ex.why(state.target, picked, state.max_depth, exclude, possible=state.possible)
+            why = queries.why(ex, state.target, picked, state.max_depth, exclude, possible=state.possible)
         return why, ""
     except ExplorerError as exc:
         return None, str(exc)
@@ -236,10 +238,10 @@ def _why(
 
 def _side_panel(
     src: source.Source,
-    ex: api.Explorer,
+    ex: queries.Explorer,
     view: View,
     picked: str,
-    why: api.WhyResult | None,
+    why: queries.WhyResult | None,
     error: str,
 ) -> None:
     st.subheader("Why is it needed?")

@@ -6,7 +6,8 @@ from collections.abc import Sequence
 
 import streamlit as st
 
-from explorer import api, jsonout
+from explorer import jsonout
+from explorer.app import policies
 from explorer.errors import ExplorerError
 from explorer.ui import source, uploads
 from explorer.ui.markup import code, plain
@@ -31,7 +32,7 @@ def _init(clouds: tuple[str, ...]) -> None:
         st.warning(f"unknown cloud {plain(cloud)} in the link; expected one of: {plain(', '.join(clouds))}")
 
 
-def _sources(pasted: str, files: Sequence[uploads.Upload]) -> list[api.PolicySource]:
+def _sources(pasted: str, files: Sequence[uploads.Upload]) -> list[policies.PolicySource]:
     """The pasted text and the uploads, within the Upload page's limits."""
     items = list(files)
     if pasted.strip():
@@ -46,10 +47,10 @@ def _sources(pasted: str, files: Sequence[uploads.Upload]) -> list[api.PolicySou
         total += len(up.data)
     if total > uploads.MAX_TOTAL_BYTES:
         raise ExplorerError(f"{total:,} bytes in all; the limit is {uploads.MAX_TOTAL_BYTES:,} bytes")
-    return [api.PolicySource(up.name, up.data) for up in items]
+    return [policies.source(up.name, up.data) for up in items]
 
 
-def _line(texts: dict[str, str], f: api.Finding) -> str:
+def _line(texts: dict[str, str], f: policies.Finding) -> str:
     """The source line of a finding with the offending action marked."""
     text = texts.get(f.where.file, "")
     lines = text.splitlines()
@@ -64,7 +65,7 @@ def _line(texts: dict[str, str], f: api.Finding) -> str:
     return plain(line)
 
 
-def _why_link(cloud: str, f: api.Finding) -> str:
+def _why_link(cloud: str, f: policies.Finding) -> str:
     root, requirement = f.details.get("path", [""])[0], str(f.details.get("requirement", ""))
     from urllib.parse import urlencode
 
@@ -75,14 +76,14 @@ def _why_link(cloud: str, f: api.Finding) -> str:
     return f"[why: the path in Explore](/explore?{query})"
 
 
-def _where(f: api.Finding) -> str:
+def _where(f: policies.Finding) -> str:
     w = f.where
     if w.line and w.column:
         return f"line {w.line}, column {w.column}"
     return f"line {w.line}" if w.line else ""
 
 
-def _finding(cloud: str, f: api.Finding, n: int) -> None:
+def _finding(cloud: str, f: policies.Finding, n: int) -> None:
     fix = f" — fix: {plain(f.fix)}" if f.fix else ""
     st.markdown(f"{code(f.code)} {plain(f.message)}{fix}")
     if f.code in ("MISSING_DEPENDENCY", "DENIED_DEPENDENCY"):
@@ -95,26 +96,26 @@ def _finding(cloud: str, f: api.Finding, n: int) -> None:
             st.markdown(_why_link(cloud, f))
 
 
-def _report(cloud: str, report: api.LintReport, texts: dict[str, str]) -> None:
+def _report(cloud: str, report: policies.LintReport, texts: dict[str, str]) -> None:
     counts = report.counts()
     if not report.findings:
         st.success(f"✓ No finding in {len(report.documents)} policies.")
     else:
         st.markdown(" · ".join(f"**{n}** {sev}{'s' if n != 1 else ''}" for sev, n in counts.items()))
     n = 0
-    for severity in api.SEVERITIES:
+    for severity in policies.severities():
         found = [f for f in report.findings if f.severity == severity]
         if not found:
             continue
         with st.expander(f"{severity} ({len(found)})", expanded=severity == "error", icon=SEVERITY_ICONS[severity]):
-            by_statement: dict[tuple[str, str, int | None], list[api.Finding]] = {}
+            by_statement: dict[tuple[str, str, int | None], list[policies.Finding]] = {}
             for f in found:
                 by_statement.setdefault((f.where.file, f.where.document, f.where.statement), []).append(f)
             for (file, doc, statement), items in by_statement.items():
                 label = " ".join(x for x in (file, doc) if x)
                 where = f"statement {statement}" if statement is not None else "the file"
                 st.markdown(f"**{plain(label)} — {where}**")
-                by_place: dict[tuple[int | None, int | None, str], list[api.Finding]] = {}
+                by_place: dict[tuple[int | None, int | None, str], list[policies.Finding]] = {}
                 for f in items:
                     by_place.setdefault((f.where.line, f.where.column, f.action), []).append(f)
                 for place in by_place.values():
@@ -126,8 +127,8 @@ def _report(cloud: str, report: api.LintReport, texts: dict[str, str]) -> None:
                         _finding(cloud, f, n)
 
 
-def _downloads(report: api.LintReport) -> None:
-    fixed = api.fixed_documents(report)
+def _downloads(report: policies.LintReport) -> None:
+    fixed = policies.fixed_documents(report)
     if not fixed:
         return
     data = (
@@ -155,7 +156,7 @@ def _downloads(report: api.LintReport) -> None:
         )
         st.download_button(
             "SARIF",
-            data=jsonout.dumps(api.to_sarif(report)),
+            data=jsonout.dumps(policies.to_sarif(report)),
             file_name="policy-lint.sarif",
             mime="application/sarif+json",
             key="po_dl_sarif",
@@ -197,7 +198,7 @@ def main() -> None:
         return
     try:
         sources = _sources(pasted, ups)
-        report = api.lint_policies(sources, cloud, explorers=src.explorers, attach=attach or None)
+        report = policies.lint_policies(sources, cloud, explorers=src.explorers, attach=attach or None)
     except ExplorerError as exc:
         st.error(plain(str(exc)))
         return

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from explorer import api, jsonout
+from explorer import jsonout
+from explorer.app import queries
+from explorer.display import scope_flags
 from explorer.errors import ExplorerError
 from explorer.ui import policy_block, source, tables
 from explorer.ui.markup import plain
@@ -37,7 +39,7 @@ def _init(clouds: tuple[str, ...]) -> None:
     )
 
 
-def _verdict(report: api.ScopeReport) -> None:
+def _verdict(report: queries.ScopeReport) -> None:
     if report.nothing_to_grant:
         rows = [n.text for t in report.targets for n in t.without_actions]
         st.info(
@@ -57,13 +59,13 @@ def _verdict(report: api.ScopeReport) -> None:
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _matrix_rows(source_key: str, cloud: str, _ex: api.Explorer) -> list[tables.Row]:
+def _matrix_rows(source_key: str, cloud: str, _ex: queries.Explorer) -> list[tables.Row]:
     # Keyed by catalog and cloud: the Explorer itself is immutable, so it is not hashed.
-    return tables.scope_matrix_rows(_ex.check().services)
+    return tables.scope_matrix_rows(queries.check(_ex).services)
 
 
-def _pair_row(p: api.PairScope) -> tables.Row:
-    iam, ep = api.scope_flags(p)
+def _pair_row(p: queries.PairScope) -> tables.Row:
+    iam, ep = scope_flags(p)
     return {
         "action": p.action,
         "operation": p.operation_name,
@@ -74,7 +76,7 @@ def _pair_row(p: api.PairScope) -> tables.Row:
     }
 
 
-def _matrix(source_key: str, ex: api.Explorer) -> None:
+def _matrix(source_key: str, ex: queries.Explorer) -> None:
     st.subheader("Services by scope support")
     st.caption(
         "Counts of (operation, action) pairs per service by what their rows document: yes, no, or ? (not said). "
@@ -94,7 +96,7 @@ def main() -> None:
         st.selectbox("Cloud", clouds, key="sc_cloud")
     ex = src.explorers[st.session_state["sc_cloud"]]
     with top:
-        options = sorted(set(ex.actions()) | set(st.session_state["sc_targets"]))
+        options = sorted(set(queries.actions(ex)) | set(st.session_state["sc_targets"]))
         st.multiselect(
             "Actions or APIs",
             options,
@@ -141,10 +143,11 @@ def main() -> None:
         _matrix(src.key, ex)
         return
     try:
-        report = ex.scope(
+        report = queries.scope(
+            ex,
             targets,
             max_depth=None if depth == "all" else int(depth),
-            exclude_conditional=not st.session_state["sc_conditional"],
+            exclude=not st.session_state["sc_conditional"],
             possible=st.session_state["sc_possible"],
         )
     except ExplorerError as exc:

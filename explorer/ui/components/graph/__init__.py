@@ -1,6 +1,6 @@
 """The interactive graph: a Streamlit component drawing Graphviz's layout with Cytoscape.js.
 
-Positions come from ``dot`` on the server (:func:`explorer.api.graph_layout`), so the picture keeps the
+Positions come from ``dot`` on the server (:func:`explorer.app.diagrams.layout`), so the picture keeps the
 hierarchical, stable layout of the exports; the browser only pans, zooms, finds, folds services and
 reports the node the reviewer clicks. The frontend is plain JavaScript over Cytoscape.js from npm,
 built into ``build/`` (committed; rebuilt with ``./run component``), and loads nothing from elsewhere.
@@ -14,7 +14,7 @@ from typing import Any, TypedDict
 
 import streamlit.components.v1 as components
 
-from explorer import api
+from explorer.app import diagrams, links
 from explorer.view import View
 
 BUILD_DIR = Path(__file__).resolve().parent / "build"
@@ -27,7 +27,7 @@ class Picked(TypedDict):
 
 
 def styles() -> dict[str, Any]:
-    """The diagrams' visual language (explorer.render.style, through the API) for the key and the canvas."""
+    """The diagrams' visual language (explorer.app.diagrams) for the key and the canvas."""
     return {
         "scope": {
             mark: {
@@ -37,23 +37,23 @@ def styles() -> dict[str, Any]:
                 "marker": s.marker,
                 "meaning": s.meaning,
             }
-            for mark, s in api.SCOPE_STYLES.items()
+            for mark, s in diagrams.SCOPE_STYLES.items()
         },
         "edges": {
             key: {"color": e.color, "style": e.style, "width": e.penwidth, "arrow": e.arrowhead, "meaning": e.meaning}
-            for key, e in api.EDGE_STYLES.items()
+            for key, e in diagrams.EDGE_STYLES.items()
         },
-        "kinds": dict(api.KIND_MEANING),
+        "kinds": dict(diagrams.KIND_MEANING),
         "possible": "possible requirement: only some rows of a dependency list it",
     }
 
 
-def elements(view: View, layout: api.Layout) -> dict[str, Any]:
+def elements(view: View, layout: diagrams.Layout) -> dict[str, Any]:
     """The View with Graphviz's positions, as the component reads it; ``key`` changes when the graph does."""
     nodes = [
         {
             "id": n.id,
-            "lines": api.node_lines(n),
+            "lines": diagrams.node_lines(n),
             "kind": n.kind,
             "scope": n.scope,
             "service": n.service,
@@ -71,20 +71,20 @@ def elements(view: View, layout: api.Layout) -> dict[str, Any]:
         {
             "source": e.source,
             "target": e.target,
-            "style": api.edge_style_key(e),
-            "label": api.edge_label(e),
+            "style": diagrams.edge_style_key(e),
+            "label": diagrams.edge_label(e),
             "possible": e.possible,
         }
         for e in view.edges
     ]
     services = {name: {"x": round(b.x, 1), "y": round(b.y, 1)} for name, b in layout.services.items()}
-    key = api.view_digest(view)
+    key = links.view_digest(view)
     return {"key": key, "nodes": nodes, "edges": edges, "services": services}
 
 
 def graph(
     view: View,
-    layout: api.Layout,
+    layout: diagrams.Layout,
     *,
     key: str,
     selected: str = "",
