@@ -23,8 +23,9 @@ from typing import Any
 from jsonschema import Draft202012Validator
 
 from explorer import fileio
+from explorer.catalog.codec import CATALOG_SUFFIX
 from explorer.catalog.damage import action_damage, api_problems
-from explorer.catalog.files import CATALOG_SUFFIX, MAX_REPORT_BYTES
+from explorer.catalog.files import MAX_REPORT_BYTES
 from explorer.catalog.generations import resolve_root
 from explorer.catalog.scan import scan_catalogs
 from explorer.errors import Problem

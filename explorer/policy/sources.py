@@ -55,9 +55,10 @@ def read_paths(paths: list[Path]) -> list[PolicySource]:
     out: list[PolicySource] = []
     for path in _expand(paths):
         if str(path) == "-":
-            out.append(PolicySource("<stdin>", sys.stdin.buffer.read()))
+            # never more than one byte past the limit: enough to know the input is too large
+            out.append(PolicySource("<stdin>", sys.stdin.buffer.read(MAX_FILE_BYTES + 1)))
             continue
-        if not path.is_file():
+        if not path.exists():
             raise ExplorerError(f"{path}: no such file (expected a policy JSON or a Terraform .tf file)")
         try:
             out.append(PolicySource(str(path), fileio.read_bytes(path, MAX_FILE_BYTES), path.parent))
