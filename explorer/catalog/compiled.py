@@ -37,7 +37,7 @@ from explorer import fileio
 from explorer.catalog.files import MAX_FILE_BYTES, collect_files
 from explorer.model import ActionRef, Catalog, Operation, Provenance, Scope, ServiceCatalog, SourceDoc
 
-FORMAT = 2  # of the tuples below; part of the key (2: Scope.inferred)
+FORMAT = 3  # of the tuples below; part of the key (2: Scope.inferred, 3: every field of SourceDoc)
 MAGIC = b"PXCAT\x00\x01\x00"
 _DIGEST = 32
 # an entry is a fraction of the size of the YAML it was compiled from; far above any real catalog's
@@ -48,6 +48,7 @@ _CODE = ("codec.py", "yamlio.py", "files.py", "scan.py", "compiled.py")
 _MODEL_CODE = ("model.py", "actions.py")
 
 _PROVENANCE = tuple(f.name for f in dataclasses.fields(Provenance))
+_SOURCE = tuple(f.name for f in dataclasses.fields(SourceDoc))
 # every field of Scope, so a field added to the model is compiled too (the cross-check test catches a miss)
 _SCOPE = tuple(f.name for f in dataclasses.fields(Scope))
 
@@ -203,7 +204,7 @@ def encode(catalogs: dict[str, Catalog]) -> tuple[Any, ...]:
     for cloud, catalog in catalogs.items():
         services = []
         for name, svc in catalog.services.items():
-            sources = tuple((s.file, s.edition, s.repo, s.commit, s.path, s.format) for s in svc.sources)
+            sources = tuple(tuple(getattr(s, f) for f in _SOURCE) for s in svc.sources)
             ops = tuple(
                 (
                     op.id,

@@ -13,7 +13,8 @@ from explorer.catalog import BUNDLED_CATALOG
 from explorer.catalog.files import catalog_files
 from explorer.catalog.store import load_catalogs
 from explorer.errors import CatalogError, Problem, QueryError
-from explorer.graph.explorer import Explorer, close_matches
+from explorer.graph.explorer import Explorer
+from explorer.graph.resolve import close_matches
 
 _Signature = tuple[tuple[str, int, int], ...]
 

@@ -83,7 +83,13 @@ def _with_source(operations: list[Operation], source: SourceDoc) -> list[Operati
         replace(
             op,
             provenance=replace(
-                op.provenance, edition=source.edition, repo=source.repo, commit=source.commit, path=source.path
+                op.provenance,
+                edition=source.edition,
+                repo=source.repo,
+                commit=source.commit,
+                path=source.path,
+                date=source.date,
+                status=source.status,
             ),
         )
         for op in operations
@@ -195,7 +201,14 @@ def build_corpus(
         report.files.append(file_report)
         key = (EDITION_CLOUD[entry.source], entry.service)
         source = SourceDoc(
-            entry.corpus_path, entry.source, entry.origin_repo, entry.origin_commit, entry.origin_path, entry.format
+            entry.corpus_path,
+            entry.source,
+            entry.origin_repo,
+            entry.origin_commit,
+            entry.origin_path,
+            entry.format,
+            entry.origin_date,
+            entry.status,
         )
         by_service.setdefault(key, []).extend(_with_source(operations, source))
         sources.setdefault(key, []).append(source)
