@@ -36,6 +36,8 @@ ORIGIN_KEYS = ("file", "table", "row")
 REF_KEYS = ("action", "condition")
 
 CLOUDS = tuple(sorted(set(EDITION_CLOUD.values())))
+# a catalog file is <root>/<cloud>/<service>.yaml
+CATALOG_SUFFIX = ".yaml"
 EDITIONS = tuple(sorted(EDITION_CLOUD))
 # MANIFEST.tsv's ``format`` column: how a file's action tables are encoded.
 SOURCE_FORMATS = ("html", "md-html", "md-pipe", "other", "rst-grid", "rst-simple")
