@@ -18,6 +18,13 @@ def formats() -> tuple[str, ...]:
     return tuple(FORMATS)
 
 
+def document_suffixes() -> tuple[str, ...]:
+    """The file name endings a documentation page may have (the format registry's, and .txt told by content)."""
+    from explorer.importers.formats import DOCUMENT_SUFFIXES
+
+    return DOCUMENT_SUFFIXES
+
+
 def import_corpus(
     corpus: Path, out: Path, *, strict_headers: bool = False, progress: Callable[[int, int, str], None] | None = None
 ) -> ImportReport:

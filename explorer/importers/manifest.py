@@ -19,12 +19,12 @@ from explorer import fileio
 from explorer.catalog.codec import (
     COMMIT_RE,
     SERVICE_GRAMMAR,
-    SOURCE_FORMATS,
     control_character,
     date_problem,
     is_service_name,
 )
 from explorer.errors import DocumentImportError
+from explorer.importers.formats import MANIFEST_FORMATS, NO_TABLE_FORMAT
 from explorer.model import EDITION_CLOUD, SOURCE_CURRENT, SOURCE_STATUSES
 
 MANIFEST_NAME = "MANIFEST.tsv"
@@ -121,9 +121,9 @@ def _row_problem(fields: dict[str, str]) -> str | None:
     problem = _path_problem(fields["corpus_path"])
     if problem is not None:
         return f"corpus_path: {problem}"
-    if fields["format"] not in SOURCE_FORMATS:
-        return f"format: unknown format {fields['format'][:40]!r}; expected one of: {', '.join(SOURCE_FORMATS)}"
-    if "table" in fields["role"].split(";") and fields["format"] == "other":
+    if fields["format"] not in MANIFEST_FORMATS:
+        return f"format: unknown format {fields['format'][:40]!r}; expected one of: {', '.join(MANIFEST_FORMATS)}"
+    if "table" in fields["role"].split(";") and fields["format"] == NO_TABLE_FORMAT:
         return "format: 'other' has no table parser; a row with the role 'table' needs a table format"
     commit = fields["origin_commit"]
     if commit and not COMMIT_RE.fullmatch(commit):
@@ -209,3 +209,27 @@ def read_manifest(corpus: Path) -> list[ManifestEntry]:
             )
         )
     return entries
+
+
+def format_manifest(entries: list[ManifestEntry]) -> str:
+    """A MANIFEST.tsv (13 columns) of ``entries``, rows in code-point order of ``corpus_path``; read back equal."""
+    lines = ["\t".join(DATED_COLUMNS)]
+    for e in sorted(entries, key=lambda e: e.corpus_path):
+        values = (
+            e.source,
+            e.service,
+            e.corpus_path,
+            e.origin_repo,
+            e.origin_commit,
+            e.origin_path,
+            e.format,
+            str(e.action_tables),
+            str(e.approx_rows),
+            e.header_signature,
+            e.role,
+            e.origin_date or "",
+            e.status,
+        )
+        # a tab or line break inside a value would shift the columns: the tree's text is folded to spaces
+        lines.append("\t".join(" ".join(v.split()) if v != e.corpus_path else v for v in values))
+    return "\n".join(lines) + "\n"
