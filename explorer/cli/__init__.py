@@ -55,6 +55,7 @@ COMMAND_MODULES: dict[str, str] = {
     "search": "query_cmds",
     "show": "query_cmds",
     "stats": "query_cmds",
+    "terraform": "terraform_cmd",
     "ui": "ui_cmd",
     "validate": "catalog_cmds",
     "why": "query_cmds",

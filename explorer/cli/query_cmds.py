@@ -154,6 +154,8 @@ def closure_cmd(
         action = r.action + (f" ({', '.join(marks)})" if marks else "")
         table.add_row(str(r.depth), r.basis, action, r.scope_mark, r.reason)
     console.print(table)
+    if result.documentation is not None and result.documentation.text():
+        console.print(result.documentation.text())
     _notes(console, result.cycles, result.self_loops, result.truncated)
     if not possible:
         console.print("possible requirements (listed by only some rows of a dependency) are left out: --possible")
@@ -332,6 +334,10 @@ def show_cmd(action: str, as_json: bool, ex: queries.Explorer) -> None:
     console = _console()
     state = "" if info.resolved else " (referenced, but no table defines it)"
     console.print(f"{info.action}: {info.kind} of service {info.service}{state}; enterprise project: {info.scope_mark}")
+    if info.documentation is not None and info.documentation.text():
+        console.print(info.documentation.text())
+    if info.outdated:
+        console.print("every row that checks it comes from a page deleted since: older documentation")
     table = _table("Rows that check it")
     for col in ("operation", "API", "IAM project", "enterprise project", "row"):
         table.add_column(col, overflow="fold")
@@ -382,6 +388,9 @@ def _check(as_json: bool, ex: queries.Explorer) -> None:
     for d in report.disagreements:
         values = "; ".join(f"{v} ({len(rows)} rows)" for v, rows in d.values)
         console.print(f"  {d.action} {d.field}: {values}")
+    console.print(f"suspicious dependencies (contradicting their row): {len(report.suspicious)}")
+    for sr in report.suspicious:
+        console.print(f"  {sr.reason} [{sr.where}]")
 
 
 @click.command("check")

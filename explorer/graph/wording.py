@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from explorer.graph.answers.closure import Requirement
     from explorer.graph.answers.common import Basis, NoAction
     from explorer.graph.answers.scope import ScopeReport
-    from explorer.model import Operation
+    from explorer.model import Operation, Provenance
 
 
 def plural(n: int, one: str, many: str) -> str:
@@ -59,6 +59,27 @@ def requirement_reason(r: Requirement) -> str:
         text += f"; matches {r.matches} {plural(r.matches, 'action', 'actions')}"
     if r.conditions:
         text += " when: " + "; ".join(r.conditions)
+    if r.suspicious:
+        odd = r.suspicious[0]
+        others = f" and {len(r.suspicious) - 1} more rows" if len(r.suspicious) > 1 else ""
+        text += f"; suspicious, {odd.reason} [{odd.where}{others}]"
+    if r.outdated:
+        text += "; every row from a page deleted since"
+    return text
+
+
+def documentation_text(dates: Sequence[tuple[str, str | None]], deleted: Sequence[Provenance] = ()) -> str:
+    """One line for a face: "documentation: ecs tables of 2025-12-01, evs tables (undated)"; "" for none."""
+    if not dates:
+        return ""
+    said = ", ".join(f"{s} tables of {d}" if d else f"{s} tables (undated)" for s, d in dates)
+    text = f"documentation: {said}"
+    if deleted:
+        first = deleted[0]
+        text += (
+            f"; {len(deleted)} {plural(len(deleted), 'row', 'rows')} from pages deleted since "
+            f"(first {first.file} table {first.table} row {first.row})"
+        )
     return text
 
 

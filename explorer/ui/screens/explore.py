@@ -380,6 +380,9 @@ def main() -> None:
     path_edges = [(e.source, e.target) for path in (why.paths if why else ()) for e in path]
     path_nodes = {n for edge in path_edges for n in edge}
     graph_panel.notes(view, shown=[answer.closure.summary()] if answer.closure else [])
+    documentation = answer.closure.documentation if answer.closure else None
+    if documentation is not None and documentation.text():
+        st.caption(plain(documentation.text()))  # how old the tables behind this answer are
     # On a page narrower than GRAPH_ROW's breakpoint (theme.css) the side panel goes under the graph,
     # which gets the page's whole width.
     graph_col, side_col = st.container(key=GRAPH_ROW).columns([13, 7], gap="medium")

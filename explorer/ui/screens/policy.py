@@ -130,6 +130,8 @@ def _report(cloud: str, report: policies.LintReport, texts: dict[str, str]) -> N
         st.success(f"✓ No finding in {len(report.documents)} policies.")
     else:
         st.markdown(" · ".join(f"**{n}** {sev}{'s' if n != 1 else ''}" for sev, n in counts.items()))
+    if report.documentation_text():
+        st.caption(plain(report.documentation_text()))  # how old the tables the findings rest on are
     n = 0
     for severity in policies.severities():
         found = [f for f in report.findings if f.severity == severity]
