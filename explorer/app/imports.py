@@ -35,6 +35,15 @@ def import_corpus(
     return run(corpus, out, strict_headers=strict_headers, progress=progress)
 
 
+def read_document(path: Path) -> bytes:
+    """The bytes of one documentation page, through the guarded open: a regular file within the importer's
+    size limit (a FIFO or device named here is refused at once, never waited on)."""
+    from explorer import fileio
+    from explorer.importers import MAX_DOCUMENT_BYTES
+
+    return fileio.read_bytes(path, MAX_DOCUMENT_BYTES)
+
+
 def import_document(
     name: str,
     data: bytes,

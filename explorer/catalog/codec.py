@@ -36,6 +36,8 @@ ORIGIN_KEYS = ("file", "table", "row")
 REF_KEYS = ("action", "condition")
 
 CLOUDS = tuple(sorted(set(EDITION_CLOUD.values())))
+# a catalog file is <root>/<cloud>/<service>.yaml
+CATALOG_SUFFIX = ".yaml"
 EDITIONS = tuple(sorted(EDITION_CLOUD))
 # A source's ``format``: how its action tables are encoded, a name of the importers' format registry
 # (explorer.importers.formats.REGISTRY, or "other" for a page without an action table). The catalog

@@ -196,7 +196,7 @@ def import_doc_cmd(
     """
     result = imports.import_document(
         document.name,
-        document.read_bytes(),
+        imports.read_document(document),
         cloud=cloud or EDITION_CLOUD[edition],
         edition=edition,
         service=service,

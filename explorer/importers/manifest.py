@@ -12,10 +12,10 @@ from __future__ import annotations
 import csv
 import os
 import re
-import stat
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from explorer import fileio
 from explorer.catalog.codec import (
     COMMIT_RE,
     SERVICE_GRAMMAR,
@@ -85,35 +85,17 @@ def read_corpus_file(corpus: Path, relative: str, limit: int = MAX_CORPUS_FILE_B
     folder is refused without being opened for reading in blocking mode. Raises DocumentImportError
     saying what is wrong (the caller names the file).
     """
-    root = corpus.resolve()
-    target = (corpus / relative).resolve()
-    if not target.is_relative_to(root):
-        raise DocumentImportError(f"leads outside the corpus (to {target}); not read")
     try:
-        fd = os.open(target, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY)
-    except OSError as exc:
-        raise DocumentImportError(f"cannot read the file: {exc.strerror}") from None
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise DocumentImportError("not a regular file; expected a documentation page")
-        if info.st_size > limit:
-            raise DocumentImportError(f"{info.st_size} bytes; files above {limit} bytes are not read")
-        chunks: list[bytes] = []
-        size = 0
-        while size <= limit:
-            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            size += len(chunk)
-        if size > limit:  # it grew while being read
-            raise DocumentImportError(f"more than {limit} bytes; files above the limit are not read")
-        return b"".join(chunks)
-    except OSError as exc:
-        raise DocumentImportError(f"cannot read the file: {exc.strerror}") from None
-    finally:
-        os.close(fd)
+        return fileio.read_bytes(relative, limit, within=corpus)
+    except fileio.OutsideFolder as exc:
+        raise DocumentImportError(f"leads outside the corpus (to {exc.target}); not read") from None
+    except fileio.NotRegularFile:
+        raise DocumentImportError("not a regular file; expected a documentation page") from None
+    except fileio.FileTooLarge as exc:
+        raise DocumentImportError(exc.reason) from None
+    except fileio.FileIOError as exc:
+        reason = os.strerror(exc.errno) if exc.errno is not None else exc.reason
+        raise DocumentImportError(f"cannot read the file: {reason}") from None
 
 
 def _path_problem(value: str) -> str | None:
