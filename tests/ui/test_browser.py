@@ -400,7 +400,7 @@ def test_dark_theme_explore(browser: Browser, app_url: str) -> None:
 
 def test_policy_page_lints_an_upload(page: Page, app_url: str) -> None:
     page.goto(f"{app_url}/policy?attach=enterprise-project", timeout=TIMEOUT)
-    expect(page.get_by_text("Paste a policy", exact=True)).to_be_visible(timeout=TIMEOUT)
+    expect(page.get_by_text("Paste a policy (JSON or Terraform)", exact=True)).to_be_visible(timeout=TIMEOUT)
     policy = b'{"Version": "1.1", "Statement": [{"Effect": "Allow", "Action": ["ecs:servers:createImage"]}]}'
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
         files=[{"name": "mine.json", "mimeType": "application/json", "buffer": policy}]
