@@ -98,10 +98,21 @@ def _blocks(text: str, name: str) -> list[tuple[str, tuple[str, ...], int, dict[
         first = str(exc).strip().split("\n", 1)[0][:200]
         raise TerraformError(f"{name}: {where}not valid HCL ({type(exc).__name__}: {first})") from None
     out: list[tuple[str, tuple[str, ...], int, dict[str, str]]] = []
-    for child in tree.children[0].children if tree.children else ():
+    children = list(tree.children[0].children if tree.children else ())
+    at = 0
+    while at < len(children):
+        child = children[at]
+        at += 1
         if getattr(child, "data", "") != "block":
             continue
         kind = _label(child.children[0])
+        if kind == "check":
+            # a check block's scoped data sources are read while planning, like any other
+            nested = [i for b in child.children if getattr(b, "data", "") == "body" for i in b.children]
+            children[at:at] = [
+                i for i in nested if getattr(i, "data", "") == "block" and _label(i.children[0]) == "data"
+            ]
+            continue
         labels = tuple(_label(c) for c in child.children[1:] if getattr(c, "data", "") in ("string", "identifier"))
         attrs: dict[str, str] = {}
         for body in child.children:
@@ -203,6 +214,10 @@ def read_source(
             source = _string(attrs.get("source", ""))
             if source.startswith(_LOCAL) and folder is None:
                 why = "a local module of an upload: its folder was not uploaded"
+                config.modules.append(ModuleCall(shown, line, labels[0], source, False, why))
+            elif source.startswith(_LOCAL) and folder is not None and not (folder / source).is_dir():
+                # a folder copied out of its repository (an example calling ``../../``): the rest is still read
+                why = "a local module whose folder does not exist here: its blocks are not read"
                 config.modules.append(ModuleCall(shown, line, labels[0], source, False, why))
             elif source.startswith(_LOCAL) and folder is not None:
                 config.modules.append(ModuleCall(shown, line, labels[0], source, True))

@@ -65,3 +65,25 @@ def test_a_json_file_with_a_huge_number_or_deep_nesting_is_read_or_refused_clear
     (deep / "a.tf.json").write_text('{"resource": ')
     with pytest.raises(TerraformError, match=r"a\.tf\.json: line 1: not valid Terraform JSON"):
         read_paths([deep])
+
+
+def test_a_check_blocks_data_source_is_read_and_a_missing_local_module_is_listed(tmp_path: Path) -> None:
+    # an example folder copied out of its repository calls ``../../``; Terraform 1.5 scopes data in checks
+    (tmp_path / "main.tf").write_text(
+        'module "root" {\n  source = "../../modules/absent"\n}\n\n'
+        'check "health" {\n  data "huaweicloud_vpcs" "all" {}\n\n'
+        "  assert {\n    condition     = length(data.huaweicloud_vpcs.all.vpcs) > 0\n"
+        '    error_message = "no VPC"\n  }\n}\n\n'
+        'resource "huaweicloud_vpc" "main" {\n  name = "main"\n}\n'
+    )
+    config = read_paths([tmp_path])
+    assert [(u.line, u.address) for u in config.uses] == [
+        (6, "data.huaweicloud_vpcs.all"),
+        (14, "huaweicloud_vpc.main"),
+    ]
+    [call] = config.modules
+    assert (call.name, call.followed, call.reason) == (
+        "root",
+        False,
+        "a local module whose folder does not exist here: its blocks are not read",
+    )
