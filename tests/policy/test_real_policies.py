@@ -69,3 +69,12 @@ def test_show_resolves_the_actions_the_tables_define() -> None:
     # referenced by rows as a dependency, defined by no table: known, not resolved
     disk = queries.show(ex, "ecs:diskConfigs:use")
     assert (disk.resolved, disk.service) == (False, "ecs")
+
+
+def test_a_dynamic_statement_of_an_otc_role_is_checked() -> None:
+    # before: the dynamic block was skipped, and a role whose only statements are dynamic was "empty"
+    report = api.lint_policies(api.read_paths([REAL / "otc-obs-role.tf"]), "otc")
+    assert sorted((f["severity"], f["code"], f["action"], f["statement"]) for f in report.to_dict()["findings"]) == [
+        ("error", "UNKNOWN_ACTION", "obs:bucket:ListAllMyBucket", 1),  # a typo inside the dynamic statement
+        ("info", "MALFORMED_POLICY", "", 0),  # concat(...) of conditional lists: not evaluated
+    ]
