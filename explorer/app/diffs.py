@@ -179,3 +179,10 @@ def record_renames(path: Path, renames: Iterable[Rename]) -> int:
     from explorer.diff.renames import record_renames as record
 
     return record(path, renames)
+
+
+def renamed_actions(cloud: str, path: Path | None = None) -> dict[str, tuple[Rename, ...]]:
+    """Old action name -> what it was renamed to, from a renames file (default: the bundled catalog's)."""
+    from explorer.diff.renames import renamed_actions as renamed
+
+    return renamed(cloud, path)

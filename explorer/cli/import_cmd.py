@@ -99,9 +99,9 @@ _STRICT_HELP = "Fail, listing every unknown column header of the run, instead of
 )
 @click.option("--strict", is_flag=True, help=_STRICT_HELP)
 # Unknown columns are now always skipped and reported; the old option is accepted so scripts keep working.
-@click.option("--skip-unknown", is_flag=True, hidden=True)
+@click.option("--skip-unknown", is_flag=True, hidden=True, expose_value=False)
 @click.option("--verbose", "-v", is_flag=True, help="List every problem, warnings included.")
-def import_cmd(corpus: Path, out: Path, strict: bool, skip_unknown: bool, verbose: bool) -> None:
+def import_cmd(corpus: Path, out: Path, strict: bool, verbose: bool) -> None:
     """Import the documentation tables of CORPUS (a directory with MANIFEST.tsv) into a catalog.
 
     Every data row of every action table is either imported or listed in the report with the
@@ -151,7 +151,7 @@ def import_cmd(corpus: Path, out: Path, strict: bool, skip_unknown: bool, verbos
     help="Write the service YAML to this file instead of standard output.",
 )
 @click.option("--strict", is_flag=True, help=_STRICT_HELP)
-@click.option("--skip-unknown", is_flag=True, hidden=True)
+@click.option("--skip-unknown", is_flag=True, hidden=True, expose_value=False)
 def import_doc_cmd(
     document: Path,
     edition: str,
@@ -160,7 +160,6 @@ def import_doc_cmd(
     fmt: str | None,
     out: Path | None,
     strict: bool,
-    skip_unknown: bool,
 ) -> None:
     """Import one documentation page (Markdown, RST or HTML) and print its operations as catalog YAML.
 
