@@ -35,6 +35,7 @@ from pathlib import Path
 
 from explorer.catalog.codec import CLOUDS, is_cloud_name
 from explorer.errors import CatalogError, Problem
+from explorer.fileio import dir_mode, file_mode, fsync_dir, fsync_file
 
 POINTER = ".generation"
 GENERATION_PREFIX = ".gen-"
@@ -60,26 +61,12 @@ def resolve_root(root: Path) -> Path:
     return root
 
 
-def _umask() -> int:
-    from explorer.catalog.store import process_umask  # a cycle at import time otherwise
-
-    return process_umask()
-
-
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def _write_new(path: Path, data: bytes, mode: int) -> None:
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
     with os.fdopen(fd, "wb") as fh:
         fh.write(data)
         fh.flush()
-        os.fsync(fh.fileno())
+        fsync_file(fh.fileno())
 
 
 def _write_error(root: Path, exc: OSError, what: str) -> CatalogError:
@@ -111,7 +98,7 @@ def _generation_clouds(gen: Path) -> list[str]:
 
 def _link_tree(source: Path, target: Path) -> None:
     """``target`` as a new folder holding ``source``'s files: hard links, or copies where links fail."""
-    target.mkdir(mode=0o777 & ~_umask())
+    target.mkdir(mode=dir_mode())
     for item in sorted(source.iterdir()):
         try:
             os.link(item, target / item.name)
@@ -148,9 +135,9 @@ def _unpack(root: Path, gen: Path) -> None:
             except OSError:
                 shutil.copy2(item, tmp)
             os.replace(tmp, root / item.name)
-    _fsync_dir(root)
+    fsync_dir(root)
     (root / POINTER).unlink()
-    _fsync_dir(root)
+    fsync_dir(root)
     shutil.rmtree(aside, ignore_errors=True)
     shutil.rmtree(gen, ignore_errors=True)
 
@@ -197,7 +184,7 @@ def publish(root: Path, files: Mapping[str, bytes], check: Check | None = None) 
                     [Problem(p.file, p.location, f"{p.message} (the new catalog was not written)") for p in problems]
                 )
             tmp = root / f"{POINTER}.{gen.name}.tmp"
-            _write_new(tmp, gen.name.encode("ascii") + b"\n", 0o666 & ~_umask())
+            _write_new(tmp, gen.name.encode("ascii") + b"\n", file_mode())
             os.replace(tmp, root / POINTER)  # the commit
         except OSError as exc:
             _discard(root, gen)
@@ -206,7 +193,7 @@ def publish(root: Path, files: Mapping[str, bytes], check: Check | None = None) 
             _discard(root, gen)
             raise
         try:
-            _fsync_dir(root)
+            fsync_dir(root)
             _unpack(root, gen)
         except OSError as exc:
             raise _write_error(
@@ -217,17 +204,17 @@ def publish(root: Path, files: Mapping[str, bytes], check: Check | None = None) 
 
 
 def _build(gen: Path, files: Mapping[str, bytes]) -> None:
-    umask = _umask()
-    gen.mkdir(mode=0o777 & ~umask)
+    folder_mode, new_file_mode = dir_mode(), file_mode()
+    gen.mkdir(mode=folder_mode)
     folders = {gen}
     for rel, data in sorted(files.items()):
         path = gen / rel
         if not path.parent.exists():
-            path.parent.mkdir(mode=0o777 & ~umask, parents=True)
+            path.parent.mkdir(mode=folder_mode, parents=True)
             folders.add(path.parent)
-        _write_new(path, data, 0o666 & ~umask)
+        _write_new(path, data, new_file_mode)
     for folder in sorted(folders, reverse=True):
-        _fsync_dir(folder)
+        fsync_dir(folder)
 
 
 def _discard(root: Path, gen: Path) -> None:

@@ -26,8 +26,8 @@ from typing import TYPE_CHECKING, Any, Literal
 from explorer.actions import is_destructive, is_pattern, matches, service_of
 from explorer.apigrammar import lookup_key
 from explorer.errors import CatalogError, Problem
+from explorer.graph.answers import Edge, Evidence, PairScope
 from explorer.graph.cycles import strongly_connected
-from explorer.graph.results import Edge, Evidence, PairScope
 from explorer.model import Catalog, Operation, Provenance
 from explorer.view import EdgeKind, ScopeMark
 
@@ -196,14 +196,14 @@ def _build(catalog: Catalog, source: str) -> CatalogGraph:
                 patterns.add(ref.action)
             pairs[ref.action].append(
                 PairScope(
-                    ref.action,
-                    op.id,
-                    name,
-                    op.apis,
-                    op.scope.iam_project,
-                    op.scope.enterprise_project,
-                    prov,
-                    tuple(f for f in op.scope.inferred if f in PAIR_FLAGS),
+                    action=ref.action,
+                    operation=op.id,
+                    operation_name=name,
+                    apis=op.apis,
+                    iam_project=op.scope.iam_project,
+                    enterprise_project=op.scope.enterprise_project,
+                    provenance=prov,
+                    inferred=tuple(f for f in op.scope.inferred if f in PAIR_FLAGS),
                 )
             )
             evidence[(node, ref.action)].append(Evidence(op.id, prov, ref.condition))

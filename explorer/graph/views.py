@@ -11,9 +11,11 @@ from dataclasses import replace
 
 from explorer.actions import service_of
 from explorer.errors import QueryError
+from explorer.graph.answers import ClosureResult, DependentsResult, Edge, WhyResult
 from explorer.graph.build import summarise
-from explorer.graph.explorer import Exclude, Explorer, close_matches
-from explorer.graph.results import ClosureResult, DependentsResult, Edge, WhyResult
+from explorer.graph.closure import Exclude
+from explorer.graph.explorer import Explorer
+from explorer.graph.resolve import close_matches
 from explorer.view import View, ViewEdge, ViewNode
 
 

@@ -21,10 +21,11 @@ from explorer.catalog.codec import (
     SERVICE_GRAMMAR,
     SOURCE_FORMATS,
     control_character,
+    date_problem,
     is_service_name,
 )
 from explorer.errors import DocumentImportError
-from explorer.model import EDITION_CLOUD
+from explorer.model import EDITION_CLOUD, SOURCE_CURRENT, SOURCE_STATUSES
 
 MANIFEST_NAME = "MANIFEST.tsv"
 COLUMNS = (
@@ -40,6 +41,9 @@ COLUMNS = (
     "header_signature",
     "role",
 )
+# Added later: the date of origin_commit and whether the file still exists at its repository's head.
+# A manifest without them (the first 11 columns only) is read as current files of unknown date.
+DATED_COLUMNS = (*COLUMNS, "origin_date", "status")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +59,8 @@ class ManifestEntry:
     approx_rows: int
     header_signature: str
     role: str
+    origin_date: str | None = None
+    status: str = SOURCE_CURRENT
 
     @property
     def is_table(self) -> bool:
@@ -144,6 +150,12 @@ def _row_problem(fields: dict[str, str]) -> str | None:
         bad = control_character(fields[key])
         if bad is not None:
             return f"{key}: control character {bad}; expected printable text"
+    date = fields.get("origin_date", "")
+    if date and (why := date_problem(date)) is not None:
+        return f"origin_date: {why}"
+    status = fields.get("status", "") or SOURCE_CURRENT
+    if status not in SOURCE_STATUSES:
+        return f"status: unknown status {status[:40]!r}; expected one of: {', '.join(SOURCE_STATUSES)}"
     return None
 
 
@@ -159,18 +171,22 @@ def read_manifest(corpus: Path) -> list[ManifestEntry]:
     except DocumentImportError as exc:
         raise DocumentImportError(f"{path}: {exc}") from None
     rows = list(csv.reader(text.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE))
-    if not rows or tuple(rows[0]) != COLUMNS:
-        raise DocumentImportError(f"{path}: line 1: expected the header {' | '.join(COLUMNS)}")
+    columns = tuple(rows[0]) if rows else ()
+    if columns not in (COLUMNS, DATED_COLUMNS):
+        raise DocumentImportError(
+            f"{path}: line 1: expected the header {' | '.join(DATED_COLUMNS)} "
+            f"(or without its last two columns, {DATED_COLUMNS[-2]} and {DATED_COLUMNS[-1]})"
+        )
     entries: list[ManifestEntry] = []
     seen: dict[str, int] = {}
     for number, row in enumerate(rows[1:], start=2):
         if not any(row):
             continue
-        if len(row) != len(COLUMNS):
+        if len(row) != len(columns):
             raise DocumentImportError(
-                f"{path}: line {number}: expected {len(COLUMNS)} tab-separated fields, got {len(row)}"
+                f"{path}: line {number}: expected {len(columns)} tab-separated fields, got {len(row)}"
             )
-        fields = dict(zip(COLUMNS, row, strict=True))
+        fields = dict(zip(columns, row, strict=True))
         if fields["source"] not in EDITION_CLOUD:
             raise DocumentImportError(
                 f"{path}: line {number}: source: unknown edition {fields['source'][:40]!r}; "
@@ -206,6 +222,8 @@ def read_manifest(corpus: Path) -> list[ManifestEntry]:
                 counts[1],
                 fields["header_signature"],
                 fields["role"],
+                fields.get("origin_date") or None,
+                fields.get("status") or SOURCE_CURRENT,
             )
         )
     return entries

@@ -8,10 +8,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from explorer import fileio
 from explorer.catalog.codec import CLOUD_GRAMMAR, SERVICE_GRAMMAR, is_cloud_name, is_service_name
 from explorer.catalog.damage import action_damage
-from explorer.catalog.store import dump_service, write_catalogs, write_text_atomic
+from explorer.catalog.store import write_catalogs
 from explorer.catalog.validate import validate
+from explorer.catalog.yamlio import dump_service
 from explorer.errors import DocumentImportError
 from explorer.importers.cells import action_like
 from explorer.importers.formats import decode, detect_format, parse_tables
@@ -81,7 +83,13 @@ def _with_source(operations: list[Operation], source: SourceDoc) -> list[Operati
         replace(
             op,
             provenance=replace(
-                op.provenance, edition=source.edition, repo=source.repo, commit=source.commit, path=source.path
+                op.provenance,
+                edition=source.edition,
+                repo=source.repo,
+                commit=source.commit,
+                path=source.path,
+                date=source.date,
+                status=source.status,
             ),
         )
         for op in operations
@@ -193,7 +201,14 @@ def build_corpus(
         report.files.append(file_report)
         key = (EDITION_CLOUD[entry.source], entry.service)
         source = SourceDoc(
-            entry.corpus_path, entry.source, entry.origin_repo, entry.origin_commit, entry.origin_path, entry.format
+            entry.corpus_path,
+            entry.source,
+            entry.origin_repo,
+            entry.origin_commit,
+            entry.origin_path,
+            entry.format,
+            entry.origin_date,
+            entry.status,
         )
         by_service.setdefault(key, []).extend(_with_source(operations, source))
         sources.setdefault(key, []).append(source)
@@ -319,4 +334,4 @@ def import_document(
 
 def save_document(result: DocumentImport, path: Path) -> None:
     """Write an imported document's service catalog as YAML, atomically."""
-    write_text_atomic(path, dump_service(result.catalog))
+    fileio.write_text_atomic(path, dump_service(result.catalog))

@@ -12,7 +12,7 @@ from explorer.diff.renames import Rename, renamed_actions
 from explorer.errors import CatalogError
 from explorer.graph import Explorer, PairScope
 from explorer.graph.build import normalise_api
-from explorer.graph.explorer import close_matches
+from explorer.graph.resolve import close_matches
 from explorer.policy.services import CloudServices, services_of
 
 

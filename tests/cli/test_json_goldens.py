@@ -2,7 +2,7 @@
 
 The expected outputs are the files in ``tests/cli/goldens/``. After a deliberate change of an output,
 regenerate them with ``./run goldens`` (``PERMISSION_EXPLORER_GOLDENS=write pytest tests/cli/test_json_goldens.py``),
-review the diff, and update ``docs/json.md`` and the schema (``python -m tools.schemas``) with it.
+review the diff, and update ``docs/json.md`` and the schema (``python -m explorer.schemas.build``) with it.
 A key removed or changing meaning also needs ``FORMAT_VERSION`` raised in ``explorer/jsonout.py``.
 """
 

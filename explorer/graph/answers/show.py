@@ -1,0 +1,28 @@
+"""The record of a show query: everything the catalog says about one action or pattern."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from explorer.graph.answers.common import Edge, PairScope, RequirementKind
+from explorer.graph.wire import show as wire
+from explorer.view import ScopeMark
+
+
+@dataclass(frozen=True, slots=True)
+class ActionInfo:
+    """Everything the catalog says about one action or pattern."""
+
+    cloud: str
+    action: str
+    kind: RequirementKind
+    service: str
+    resolved: bool
+    scope_mark: ScopeMark
+    operations: tuple[PairScope, ...]  # the rows that check it
+    dependencies: tuple[Edge, ...]  # outgoing depends/matches edges
+    required_by: tuple[Edge, ...]  # incoming depends/checks/matches edges
+
+    def to_dict(self) -> dict[str, Any]:
+        return wire.show_json(self)
