@@ -4,7 +4,7 @@ A name from a document or an upload may hold bidirectional controls (U+202E turn
 what reads as ``exe.jpg``), zero-width characters (two different actions that look the same) or
 other invisible format characters. Data keeps them (JSON, CSV, the catalog); every face and
 diagram shows them as a visible mark ``[U+202E]`` instead, through :func:`visible`. This module is
-at the lowest layer so the renderers and, through :mod:`explorer.api`, the faces share one rule.
+at the lowest layer so the renderers and the faces share one rule.
 """
 
 from __future__ import annotations
