@@ -57,6 +57,9 @@ from explorer.app.queries import (
     show,
     why,
 )
+from explorer.app.terraform import TerraformAnswer
+from explorer.app.terraform import analyse as terraform_answer
+from explorer.app.terraform_check import check as terraform_check
 from explorer.display import scope_flag, scope_flags, visible
 from explorer.errors import CatalogError, ExplorerError, Problem, QueryError
 from explorer.jsonout import FORMAT_VERSION, document, dumps

@@ -15,3 +15,8 @@ api.regenerate_assets
 api.output_schema
 api.schema_file
 api.schema_names
+
+# The public API: a library call of the Terraform use case (the CLI and the page call explorer.app.terraform
+# themselves); tests/app/test_terraform_use_case.py uses them.
+api.terraform_answer
+api.terraform_check

@@ -59,7 +59,7 @@ def _closure_of(ex: Explorer) -> Closure:
     """Every action's default answer on one side, as the impact comparison asks for it."""
     from explorer.diff.impact import Closure
 
-    node_of = {op.provenance: node for node, op in ex.data.operations.items()}
+    node_of = {op.provenance: node for node, op in ex.data.rows.operations.items()}
 
     def answer(target: str) -> dict[str, tuple[str, tuple[Provenance, ...]]]:
         # the default answer: target + documented + certain requirements (possible ones are not asked for)

@@ -83,7 +83,9 @@ def search(ex: Explorer, text: str, limit: int = 20) -> tuple[SearchHit, ...]:
 
 def search_dict(ex: Explorer, text: str, limit: int, hits: Sequence[SearchHit]) -> dict[str, Any]:
     """The ``--json`` body of a search (``explorer/schemas/search.schema.json``)."""
-    return {"cloud": ex.cloud, "query": text, "limit": limit, "hits": [h.to_dict() for h in hits]}
+    from explorer.graph.wire.search import search_json
+
+    return search_json(ex.cloud, text, limit, hits)
 
 
 def show(ex: Explorer, action: str) -> ActionInfo:
@@ -109,7 +111,7 @@ def actions(ex: Explorer) -> tuple[str, ...]:
 def operation_row(ex: Explorer, operation: str) -> Operation | None:
     """The documentation row of an operation id (``op:`` prefix optional), None if the catalog has none."""
     node = operation if operation.startswith("op:") else f"op:{operation}"
-    return ex.data.operations.get(node)
+    return ex.data.rows.operations.get(node)
 
 
 def documented_apis(ex: Explorer, skeleton: str) -> list[tuple[str, str]]:
@@ -118,8 +120,8 @@ def documented_apis(ex: Explorer, skeleton: str) -> list[tuple[str, str]]:
     from explorer.graph.build import normalise_api
 
     found: list[tuple[str, str]] = []
-    for node in ex.data.by_api.get(skeleton, ()):
-        op = ex.data.operations[node]
+    for node in ex.data.lookup.by_api.get(skeleton, ()):
+        op = ex.data.rows.operations[node]
         found.extend((real, op.display_name()) for real in op.apis if normalise_api(real) == skeleton)
     return found
 
@@ -139,8 +141,8 @@ def edition_names(
     found: set[tuple[str, str]] = set()
     for ex in explorers:
         for key in wanted:
-            for node in ex.data.by_api.get(key, ()):
-                op = ex.data.operations[node]
+            for node in ex.data.lookup.by_api.get(key, ()):
+                op = ex.data.rows.operations[node]
                 if checked and not checked & {r.action for r in op.actions}:
                     continue
                 edition = op.provenance.edition or ex.cloud

@@ -1,4 +1,4 @@
-"""The catalog as a networkx graph of operations, actions and dependencies, and the queries over it."""
+"""The catalog's graph of operations, actions and dependencies, and the queries over it (see docs/graph.md)."""
 
 from explorer.graph.answers import (
     ActionInfo,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from explorer.graph.age import documentation, mark_outdated
 from explorer.graph.answers import (
     Basis,
     ClosureAnswer,
@@ -20,6 +21,7 @@ from explorer.graph.answers import (
 )
 from explorer.graph.build import CatalogGraph, summarise
 from explorer.graph.cycles import strongly_connected
+from explorer.graph.suspicion import mark as mark_suspicious
 from explorer.graph.walk import RowFilter, Walk, walk
 from explorer.model import Provenance
 
@@ -65,17 +67,12 @@ def closure(
         links = answer_links(w)
         reached = {**w.depth, **w.possible_depth} if w.possible else w.depth
         cycles, loops = answer_loops(reached, links, w.target_loops)
-        return ClosureAnswer(tuple(requirements(g, w, own, keep)), links, cycles, loops)
+        reqs = tuple(requirements(g, w, own, keep))
+        rows = (p for r in reqs for p in r.provenance)
+        return ClosureAnswer(reqs, links, cycles, loops, documentation(g, (r.action for r in reqs), rows))
 
-    return ClosureResult(
-        cloud=g.cloud,
-        targets=resolved,
-        max_depth=max_depth,
-        excluded_conditions=excluded,
-        truncated=w.truncated,
-        possible=possible,
-        make=make,
-    )
+    # positional, as every per-query record on the hot path (see requirements())
+    return ClosureResult(g.cloud, resolved, max_depth, excluded, w.truncated, possible, make)
 
 
 def answer_loops(
@@ -97,13 +94,15 @@ def answer_loops(
 
 def requirements(g: CatalogGraph, w: Walk, own: dict[str, tuple[PairScope, ...]], keep: RowFilter) -> list[Requirement]:
     """One record per required action or pattern, by depth then name (possible ones among them)."""
-    ops = g.operations
-    info = g.info
-    succ = g.succ
-    destructive = g.destructive
+    ops = g.rows.operations
+    info = g.nodes.info
+    succ = g.links.succ
+    destructive = g.nodes.destructive
     via_of = w.via
     reqs: list[Requirement] = []
     append = reqs.append
+    # Records are made per node, positionally (each argument named in a comment): keyword arguments cost
+    # about twice the construction of the record, which is most of the cost of reading a closure's records.
     for node, d in w.depth.items():
         if node in ops:
             continue
@@ -118,23 +117,25 @@ def requirements(g: CatalogGraph, w: Walk, own: dict[str, tuple[PairScope, ...]]
             basis = "target"  # an action an operation target checks
         append(
             Requirement(
-                action=node,
-                depth=d,
-                kind=kind,
-                via=via,
-                edge=edge,
-                resolved=resolved,
-                scope=scope,
-                scope_mark=mark,
-                via_label=ops[via].display_name() if via in ops else "",
-                basis=basis,
-                rows=edge.evidence if edge is not None else (),
-                broad=kind == "pattern",
-                destructive=node in destructive,
-                matches=len(succ.get(node, ())) if kind == "pattern" else 0,
+                node,  # action
+                d,  # depth
+                kind,  # kind
+                via,  # via
+                edge,  # edge
+                resolved,  # resolved
+                scope,  # scope
+                mark,  # scope_mark
+                ops[via].display_name() if via in ops else "",  # via_label
+                basis,  # basis
+                edge.evidence if edge is not None else (),  # rows
+                kind == "pattern",  # broad
+                node in destructive,  # destructive
+                len(succ.get(node, ())) if kind == "pattern" else 0,  # matches
             )
         )
     if not w.possible:
+        mark_suspicious(g, reqs)
+        mark_outdated(reqs)
         return reqs
     at = {**w.possible_depth, **w.depth}
     for node in sorted(w.possible):
@@ -145,24 +146,27 @@ def requirements(g: CatalogGraph, w: Walk, own: dict[str, tuple[PairScope, ...]]
         kind, resolved, scope, mark = info[node]
         append(
             Requirement(
-                action=node,
-                depth=w.possible_depth[node],
-                kind=kind,
-                via=first.source,
-                edge=first,
-                resolved=resolved,
-                scope=scope,
-                scope_mark=mark,
-                basis="possible",
-                rows=rows,
-                broad=kind == "pattern",
-                destructive=node in destructive,
-                matches=len(succ.get(node, ())) if kind == "pattern" else 0,
-                apis=apis,
-                of_rows=g.row_count.get(first.source, 0),
+                node,  # action
+                w.possible_depth[node],  # depth
+                kind,  # kind
+                first.source,  # via
+                first,  # edge
+                resolved,  # resolved
+                scope,  # scope
+                mark,  # scope_mark
+                "",  # via_label
+                "possible",  # basis
+                rows,  # rows
+                kind == "pattern",  # broad
+                node in destructive,  # destructive
+                len(succ.get(node, ())) if kind == "pattern" else 0,  # matches
+                apis,  # apis
+                g.rows.row_count.get(first.source, 0),  # of_rows
             )
         )
     reqs.sort(key=lambda r: (r.depth, r.action))
+    mark_suspicious(g, reqs)
+    mark_outdated(reqs)
     return reqs
 
 
@@ -180,16 +184,16 @@ def answer_links(w: Walk) -> tuple[Link, ...]:
 
 
 def _row_apis(g: CatalogGraph, ev: Evidence) -> tuple[str, ...]:
-    node = g.row_node.get((ev.operation, ev.provenance))
+    node = g.rows.row_node.get((ev.operation, ev.provenance))
     if node is None:
         return ()
-    op = g.operations[node]
+    op = g.rows.operations[node]
     return op.apis or (op.display_name(),)
 
 
 def own_pairs(g: CatalogGraph, targets: Sequence[Target]) -> dict[str, tuple[PairScope, ...]]:
     """An operation asked about needs its own actions under its own row's scope, not every row's."""
-    ops = g.operations
+    ops = g.rows.operations
     own: dict[str, tuple[PairScope, ...]] = {}
     for t in targets:
         if t.kind != "operation":
@@ -197,6 +201,6 @@ def own_pairs(g: CatalogGraph, targets: Sequence[Target]) -> dict[str, tuple[Pai
         for s in t.seeds:
             op_id = ops[s].id
             for r in ops[s].actions:
-                mine = tuple(p for p in g.pairs[r.action] if p.operation == op_id)
+                mine = tuple(p for p in g.rows.pairs[r.action] if p.operation == op_id)
                 own[r.action] = tuple(sorted(set(own.get(r.action, ()) + mine)))
     return own

@@ -11,16 +11,16 @@ def _loops(g: CatalogGraph, reached: dict[str, int]) -> tuple[tuple[tuple[str, .
     """The cycles and self-loops among the reached nodes (set intersections run in C)."""
     cycle_of = g.cycle_of
     cycles = {cycle_of[n] for n in reached.keys() & cycle_of.keys()} if cycle_of else set()
-    return tuple(sorted(cycles)), tuple(sorted(reached.keys() & g.self_loops))
+    return tuple(sorted(cycles)), tuple(sorted(reached.keys() & g.links.self_loops))
 
 
 def dependents(g: CatalogGraph, seed: str, max_depth: int | None) -> DependentsResult:
     """Who needs ``seed`` (an action or documented pattern): walked now, records made when first read."""
-    depth, reached_by, truncated = walk_back(seed, g.in_edges, max_depth)
+    depth, reached_by, truncated = walk_back(seed, g.links.in_edges, max_depth)
 
     def make() -> DependentsAnswer:
-        ops = g.operations
-        patterns = g.patterns
+        ops = g.rows.operations
+        patterns = g.nodes.patterns
         out: list[Dependent] = []
         append = out.append
         for node, d in depth.items():  # (depth, name) order, as walked
@@ -36,4 +36,5 @@ def dependents(g: CatalogGraph, seed: str, max_depth: int | None) -> DependentsR
         cycles, loops = _loops(g, depth)
         return DependentsAnswer(tuple(out), cycles, loops)
 
-    return DependentsResult(cloud=g.cloud, action=seed, max_depth=max_depth, truncated=truncated, make=make)
+    # positional: keyword arguments cost about twice the construction of a record (explorer.graph.closure)
+    return DependentsResult(g.cloud, seed, max_depth, truncated, make)

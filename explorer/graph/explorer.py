@@ -16,6 +16,7 @@ from explorer.errors import QueryError
 from explorer.graph import closure as _closure
 from explorer.graph import dependents as _dependents
 from explorer.graph import health, resolve, search, why
+from explorer.graph.age import documentation
 from explorer.graph.answers import (
     ActionInfo,
     CheckReport,
@@ -73,14 +74,14 @@ class Explorer:
         return self._g
 
     def services(self) -> tuple[str, ...]:
-        return tuple(sorted(set(self._g.op_service.values())))
+        return tuple(sorted(set(self._g.rows.op_service.values())))
 
     def actions(self) -> tuple[str, ...]:
         """Every action in the graph, defined or only referenced, sorted."""
-        return tuple(sorted(self._g.defined | self._g.unresolved))
+        return tuple(sorted(self._g.nodes.defined | self._g.nodes.unresolved))
 
     def edge(self, source: str, target: str) -> Edge | None:
-        return self._g.edges.get((source, target))
+        return self._g.links.edges.get((source, target))
 
     # --- queries --------------------------------------------------------------------------------
 
@@ -177,22 +178,24 @@ class Explorer:
         if not target.node:
             raise QueryError(f"{action!r} is a pattern no row documents; show takes an action or a documented pattern")
         name = target.node
-        pattern = name in g.patterns
+        pattern = name in g.nodes.patterns
         scope = (
-            tuple(sorted(p for a in g.succ.get(name, ()) for p in g.pairs.get(a, ())))
+            tuple(sorted(p for a in g.links.succ.get(name, ()) for p in g.rows.pairs.get(a, ())))
             if pattern
-            else g.pairs.get(name, ())
+            else g.rows.pairs.get(name, ())
         )
         return ActionInfo(
             cloud=g.cloud,
             action=name,
             kind="pattern" if pattern else "action",
             service=service_of(name),
-            resolved=pattern or name in g.defined,
-            scope_mark=summarise(scope) if pattern else g.marks.get(name, "unknown"),
+            resolved=pattern or name in g.nodes.defined,
+            scope_mark=summarise(scope) if pattern else g.nodes.marks.get(name, "unknown"),
             operations=scope,
-            dependencies=tuple(g.edges[(name, t)] for t in g.succ.get(name, ())),
-            required_by=tuple(g.edges[(s, name)] for s in g.pred.get(name, ())),
+            dependencies=tuple(g.links.edges[(name, t)] for t in g.links.succ.get(name, ())),
+            required_by=tuple(g.links.edges[(s, name)] for s in g.links.pred.get(name, ())),
+            # a pattern's rows are those of the actions it matches: only its service's date is its own
+            documentation=documentation(g, (name,), () if pattern else (p.provenance for p in scope)),
         )
 
     def check(self) -> CheckReport:

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from explorer.graph.answers import CheckReport, Disagreement, PairScope, ServiceStats
 from explorer.graph.build import CatalogGraph
+from explorer.graph.suspicion import catalog_suspicious
 from explorer.model import Operation, Provenance
 
 
@@ -25,7 +26,7 @@ def _service(g: CatalogGraph, service: str, rows: list[Operation]) -> ServiceSta
         operations=len(rows),
         actions=len(checked),
         dependencies=len(deps),
-        unresolved=len(referenced & g.unresolved),
+        unresolved=len(referenced & g.nodes.unresolved),
         enterprise_project=_flag_counts(sc.enterprise_project for sc in scopes),
         iam_project=_flag_counts(sc.iam_project for sc in scopes),
         without_actions=sum(1 for op in rows if not op.actions),
@@ -63,30 +64,33 @@ def _disagreements(
 def check(g: CatalogGraph) -> CheckReport:
     """What the catalog of one cloud holds, and what in it does not add up."""
     ops_of: dict[str, list[str]] = {}
-    for node, svc in g.op_service.items():
+    for node, svc in g.rows.op_service.items():
         ops_of.setdefault(svc, []).append(node)
-    services = tuple(_service(g, svc, [g.operations[n] for n in ops_of[svc]]) for svc in sorted(ops_of))
+    services = tuple(_service(g, svc, [g.rows.operations[n] for n in ops_of[svc]]) for svc in sorted(ops_of))
     unresolved = tuple(
-        (a, tuple(sorted({ev.provenance for s in g.pred.get(a, ()) for ev in g.edges[(s, a)].evidence})))
-        for a in sorted(g.unresolved)
+        (a, tuple(sorted({ev.provenance for s in g.links.pred.get(a, ()) for ev in g.links.edges[(s, a)].evidence})))
+        for a in sorted(g.nodes.unresolved)
     )
-    row_of = {(op.id, op.provenance): op for op in g.operations.values()}
+    row_of = {(op.id, op.provenance): op for op in g.rows.operations.values()}
     disagreements = [
         d
-        for action in sorted(g.pairs)
-        if len(g.pairs[action]) > 1
-        for d in _disagreements(action, g.pairs[action], row_of)
+        for action in sorted(g.rows.pairs)
+        if len(g.rows.pairs[action]) > 1
+        for d in _disagreements(action, g.rows.pairs[action], row_of)
     ]
     return CheckReport(
         cloud=g.cloud,
         services=services,
-        operations=len(g.operations),
-        actions=len(g.defined | g.unresolved),
-        patterns=len(g.patterns),
-        dependency_edges=sum(1 for (s, _t), e in g.edges.items() if e.kind == "depends" and s not in g.operations),
+        operations=len(g.rows.operations),
+        actions=len(g.nodes.defined | g.nodes.unresolved),
+        patterns=len(g.nodes.patterns),
+        dependency_edges=sum(
+            1 for (s, _t), e in g.links.edges.items() if e.kind == "depends" and s not in g.rows.operations
+        ),
         unresolved=unresolved,
-        empty_patterns=tuple(p for p in sorted(g.patterns) if not g.succ.get(p)),
+        empty_patterns=tuple(p for p in sorted(g.nodes.patterns) if not g.links.succ.get(p)),
         cycles=g.cycles,
-        self_loops=tuple(sorted(g.self_loops)),
+        self_loops=tuple(sorted(g.links.self_loops)),
         disagreements=tuple(disagreements),
+        suspicious=catalog_suspicious(g),
     )

@@ -45,9 +45,9 @@ def close_matches(word: str, candidates: Iterable[str], n: int = 5) -> tuple[str
 def resolve(g: CatalogGraph, target: str) -> Target:
     """Understand a target: an action (any case), a wildcard pattern, ``METHOD /path``, ``op:<id>`` or an
     operation's exact name. Unknown text raises QueryError with the closest matches."""
-    ix = g
+    ix = g.lookup
     text = target.strip()
-    if text in g.defined or text in g.unresolved:
+    if text in g.nodes.defined or text in g.nodes.unresolved:
         return action_target(g, text, text)
     if not text:
         raise QueryError("empty target: expected an action (service:resource:operation) or an API (METHOD /path)")
@@ -58,17 +58,17 @@ def resolve(g: CatalogGraph, target: str) -> Target:
             raise QueryError(f"no operation documents the API {text!r}", close_matches(api, ix.by_api))
         return _operation_target(g, text, nodes, note=wording.api_note(api, len(nodes)))
     if text.startswith("op:"):
-        if text not in g.operations:
-            raise QueryError(f"unknown operation {text!r}", close_matches(text, g.operations))
+        if text not in g.rows.operations:
+            raise QueryError(f"unknown operation {text!r}", close_matches(text, g.rows.operations))
         return _operation_target(g, text, (text,))
     if "*" in text:
         try:
             check_action_or_pattern(text)
         except ActionNameError as exc:
             raise QueryError(f"malformed pattern: {exc}") from None
-        if text in g.patterns:
+        if text in g.nodes.patterns:
             return action_target(g, text, text)
-        found = tuple(a for a in sorted(g.defined) if matches(text, a))
+        found = tuple(a for a in sorted(g.nodes.defined) if matches(text, a))
         if not found:
             raise QueryError(f"the pattern {text!r} matches no action of the {g.cloud} catalog")
         note = wording.pattern_note(len(found), documented=False)
@@ -79,7 +79,7 @@ def resolve(g: CatalogGraph, target: str) -> Target:
     named = ix.by_name.get(text.casefold())
     if named:
         return _operation_target(g, text, named, note=wording.OPERATION_NAME_NOTE)
-    pool = [*g.defined, *g.unresolved, *g.patterns]
+    pool = [*g.nodes.defined, *g.nodes.unresolved, *g.nodes.patterns]
     if not is_action(text):
         raise QueryError(
             f"{text!r} is not an action (service:resource:operation), a pattern or an API (METHOD /path)",
@@ -90,8 +90,8 @@ def resolve(g: CatalogGraph, target: str) -> Target:
 
 def action_target(g: CatalogGraph, query: str, name: str, note: str = "") -> Target:
     """The target of an action or documented pattern the catalog spells ``name``."""
-    if name in g.patterns:
-        found = g.succ.get(name, ())
+    if name in g.nodes.patterns:
+        found = g.links.succ.get(name, ())
         note = note or wording.pattern_note(len(found), documented=True)
         return Target(query=query, kind="pattern", seeds=found, actions=found, note=note, node=name, label=name)
     return Target(
@@ -99,7 +99,7 @@ def action_target(g: CatalogGraph, query: str, name: str, note: str = "") -> Tar
         kind="action",
         seeds=(name,),
         actions=(name,),
-        resolved=name in g.defined,
+        resolved=name in g.nodes.defined,
         note=note,
         node=name,
         label=name,
@@ -107,7 +107,7 @@ def action_target(g: CatalogGraph, query: str, name: str, note: str = "") -> Tar
 
 
 def _operation_target(g: CatalogGraph, query: str, nodes: Sequence[str], note: str = "") -> Target:
-    ops = [g.operations[n] for n in nodes]
+    ops = [g.rows.operations[n] for n in nodes]
     without = tuple(sorted((_no_action(op) for op in ops if not op.actions), key=_row_order))
     return Target(
         query=query,

@@ -12,10 +12,10 @@ Candidate = tuple[str, HitKind, str, str]  # (haystack, kind, key, label)
 
 def _candidates(g: CatalogGraph) -> list[Candidate]:
     out: list[Candidate] = []
-    for name in sorted(g.defined | g.unresolved | g.patterns):
-        out.append((name, "action", name, "pattern" if name in g.patterns else ""))
-    for node in sorted(g.operations):
-        op = g.operations[node]
+    for name in sorted(g.nodes.defined | g.nodes.unresolved | g.nodes.patterns):
+        out.append((name, "action", name, "pattern" if name in g.nodes.patterns else ""))
+    for node in sorted(g.rows.operations):
+        op = g.rows.operations[node]
         first_api = op.apis[0] if op.apis else ""
         for lang in sorted(op.name):
             out.append((op.name[lang], "operation", node, first_api))

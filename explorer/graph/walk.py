@@ -65,21 +65,19 @@ def _kept(e: Edge, keep: RowFilter) -> int:
     return sum(1 for ev in e.evidence if keep(ev))
 
 
-def _own_edges(g: CatalogGraph, u: str, keep: RowFilter) -> Sequence[Edge]:
-    """A target's own rows: an action's dependencies, or an operation's actions and dependencies."""
-    out = g.out_edges.get(u, _EMPTY)
-    if keep is None:
-        return out
-    return [e for e in out if e.kind == "checks" or _kept(e, keep)]
+def _own_edges(g: CatalogGraph, u: str, keep: Callable[[Evidence], bool]) -> list[Edge]:
+    """A target's own rows that the filter keeps: an action's dependencies, or an operation's actions (always)
+    and dependencies."""
+    return [e for e in g.links.out_edges.get(u, _EMPTY) if e.kind == "checks" or _kept(e, keep)]
 
 
 def _certain_filtered(
     g: CatalogGraph, keep: Callable[[Evidence], bool]
 ) -> Callable[[str, tuple[Edge, ...]], Sequence[Edge]]:
     """The certain step when rows are filtered out: the edges every kept row of the node lists."""
-    out_edges = g.out_edges
-    row_count = g.row_count
-    patterns = g.patterns
+    out_edges = g.links.out_edges
+    row_count = g.rows.row_count
+    patterns = g.nodes.patterns
 
     def certain(u: str, empty: tuple[Edge, ...]) -> Sequence[Edge]:
         n = row_count.get(u, 0)
@@ -106,8 +104,9 @@ def walk(
     edges: list[Edge] = []
     loops: set[str] = set()
     frontier: list[str] = []
+    out_edges = g.links.out_edges
     for u in seeds:
-        for e in _own_edges(g, u, keep):
+        for e in out_edges.get(u, _EMPTY) if keep is None else _own_edges(g, u, keep):
             v = e.target
             if v in depth:
                 if depth[v]:
@@ -121,9 +120,8 @@ def walk(
             if e.kind != "checks":  # an action an operation target checks: that row gave its dependencies
                 frontier.append(v)
     documented = len(edges)
-    certain = g.certain_edges.get if keep is None else _certain_filtered(g, keep)
-    row_count = g.row_count
-    out_edges = g.out_edges
+    certain = g.links.certain_edges.get if keep is None else _certain_filtered(g, keep)
+    row_count = g.rows.row_count
     candidates: list[tuple[str, Edge]] = []
     truncated = False
     level = 1
@@ -146,7 +144,7 @@ def walk(
                 via[v] = e
                 edges.append(e)
                 nxt.append(v)
-            if want_possible and u not in g.patterns and (n := row_count.get(u, 0)):
+            if want_possible and u not in g.nodes.patterns and (n := row_count.get(u, 0)):
                 candidates.extend((u, e) for e in out_edges.get(u, _EMPTY) if 0 < _kept(e, keep) < n)
         frontier = nxt
     possible: dict[str, list[Edge]] = {}
@@ -170,9 +168,9 @@ def _possible(
     pending: dict[int, list[tuple[str, Edge]]] = {}
     for u, e in candidates:
         pending.setdefault(depth[u] + 1, []).append((u, e))
-    out_edges = g.out_edges
-    row_count = g.row_count
-    patterns = g.patterns
+    out_edges = g.links.out_edges
+    row_count = g.rows.row_count
+    patterns = g.nodes.patterns
     while pending:
         level = min(pending)
         items = pending.pop(level)

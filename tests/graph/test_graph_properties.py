@@ -192,7 +192,7 @@ Rows = list[tuple[list[str], list[tuple[str, str | None]], bool | None]]
 
 
 def _targets(ex: Explorer) -> list[str]:
-    return [*ex.actions(), *sorted(ex.data.operations)]
+    return [*ex.actions(), *sorted(ex.data.rows.operations)]
 
 
 @SETTINGS
