@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal, NamedTuple
 
-from explorer.graph.answers.common import Edge, records_of
+from explorer.graph.answers.common import Edge, MadeOnRead
 from explorer.graph.wire import dependents as wire
 
 DependentKind = Literal["action", "pattern", "operation"]
@@ -36,7 +36,7 @@ class DependentsAnswer(NamedTuple):
 
 
 @dataclass(slots=True, eq=False)  # not frozen: see explorer.graph.answers.common on speed
-class DependentsResult:
+class DependentsResult(MadeOnRead[DependentsAnswer]):
     """Who needs an action: everything whose closure contains it (what breaks if it is denied).
 
     As with a closure, the records are made from the walk when one is first read."""
@@ -48,20 +48,9 @@ class DependentsResult:
     make: Callable[[], DependentsAnswer] | None = field(default=None, repr=False)
     answer: DependentsAnswer | None = field(default=None, repr=False)
 
-    def records(self) -> DependentsAnswer:
-        return records_of(self)
-
     @property
     def dependents(self) -> tuple[Dependent, ...]:
         return self.records().dependents
-
-    @property
-    def cycles(self) -> tuple[tuple[str, ...], ...]:
-        return self.records().cycles
-
-    @property
-    def self_loops(self) -> tuple[str, ...]:
-        return self.records().self_loops
 
     def nodes(self) -> tuple[str, ...]:
         return tuple(d.node for d in self.dependents)
