@@ -201,7 +201,6 @@ class Explorer:
             self._check = health.check(self._g)
         return self._check
 
-    stats = check
 
     def to_dict(self) -> dict[str, Any]:
         return {"cloud": self.cloud, "source": self.source, "services": list(self.services())}
