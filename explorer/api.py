@@ -43,6 +43,9 @@ from explorer.render.formats import FORMATS as EXPORT_FORMATS
 from explorer.view import View
 
 if TYPE_CHECKING:
+    from explorer.app.terraform import TerraformAnswer
+    from explorer.app.terraform import analyse as terraform_answer
+    from explorer.app.terraform_check import check as terraform_check
     from explorer.catalog.store import dump_service, load_service_text
     from explorer.catalog.validate import ValidationResult, catalog_schema, schema_path, validate, validate_paths
     from explorer.diff import KINDS as CHANGE_KINDS
@@ -243,6 +246,10 @@ _LAZY: dict[str, tuple[str, str]] = {
         )
     },
     "MAX_POLICY_FILE_BYTES": ("explorer.policy", "MAX_FILE_BYTES"),
+    # issue 22: what a Terraform configuration or plan needs, and the check of a deployer's policies
+    "terraform_answer": ("explorer.app.terraform", "analyse"),
+    "TerraformAnswer": ("explorer.app.terraform", "TerraformAnswer"),
+    "terraform_check": ("explorer.app.terraform_check", "check"),
     "FixedPolicy": ("explorer.policy.fix", "FixedPolicy"),
     **{
         n: ("explorer.render.assets", n)
@@ -418,6 +425,7 @@ __all__ = [
     "why_view",
     "write_output",
 ]
+__all__ += ["TerraformAnswer", "terraform_answer", "terraform_check"]
 __all__ += [
     "CHANGE_KINDS",
     "CHANGE_TITLES",

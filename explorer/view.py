@@ -31,7 +31,7 @@ class ViewNode:
     resolved: bool = True  # False for an action that is referenced but defined by no table
     detail: str = ""  # second label line: API path of an operation, pattern note, member count
     basis: str = ""  # target, documented, certain or possible (explorer.graph.answers.Basis); "" elsewhere
-    flags: tuple[str, ...] = ()  # "broad" (a wildcard) and "destructive": what to see before granting
+    flags: tuple[str, ...] = ()  # broad (a wildcard), destructive, suspicious, outdated: what to see before granting
 
 
 @dataclass(frozen=True, slots=True, order=True)

@@ -18,11 +18,12 @@ if TYPE_CHECKING:
     from explorer.render.layout import Layout as Layout
 
 
-def layout(view: View) -> Layout:
-    """Graphviz's positions of the View's nodes and services (``dot`` runs on the server)."""
+def layout(view: View, rankdir: str = "LR") -> Layout:
+    """Graphviz's positions of the View's nodes and services (``dot`` runs on the server), left to right
+    or (``rankdir="TB"``) top to bottom."""
     from explorer.render.layout import layout as run
 
-    return run(view)
+    return run(view, rankdir=rankdir)
 
 
 def collapse_by_service(view: View) -> View:

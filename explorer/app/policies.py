@@ -106,3 +106,10 @@ def fixed_documents(report: LintReport) -> list[FixedPolicy]:
     from explorer.policy import fixed_documents as fixed
 
     return fixed(report)
+
+
+def offered_fix(finding: Finding) -> str:
+    """The action the fixed policy puts in place of an unknown one (a rename or a one-key slip), or ""."""
+    from explorer.policy.fix import typo_fix
+
+    return typo_fix(finding.code, finding.action, finding.fix, list(finding.details.get("suggestions", [])))

@@ -83,6 +83,8 @@ def _print_report(report: policies.LintReport) -> None:
     summary = ", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items())
     attach = f", attached on {report.attach}" if report.attach else ""
     console.print(f"{len(report.files)} files, {len(report.documents)} policies ({report.cloud}{attach}): {summary}")
+    if report.documentation_text():
+        console.print(report.documentation_text())
 
 
 @policy_group.command("lint")

@@ -15,7 +15,7 @@ from typing import IO, TYPE_CHECKING, Any, cast
 
 import click
 
-from explorer.app import catalogs, queries
+from explorer.app import catalogs, queries, scope_plan
 from explorer.display import scope_flags, visible_stream
 from explorer.errors import clip
 from explorer.jsonout import document, dumps
@@ -154,6 +154,8 @@ def closure_cmd(
         action = r.action + (f" ({', '.join(marks)})" if marks else "")
         table.add_row(str(r.depth), r.basis, action, r.scope_mark, r.reason)
     console.print(table)
+    if result.documentation is not None and result.documentation.text():
+        console.print(result.documentation.text())
     _notes(console, result.cycles, result.self_loops, result.truncated)
     if not possible:
         console.print("possible requirements (listed by only some rows of a dependency) are left out: --possible")
@@ -276,17 +278,8 @@ def _print_scope(report: queries.ScopeReport, show_pairs: bool, cloud: str) -> N
         names = ", ".join(t.title for t in report.targets)
         console.print(f"Nothing to grant: the documentation lists no action for {names}.")
         return
-    console.print(f"verdict: {report.verdict}")
-    console.print(report.headline)
-    for b in report.blockers:
-        console.print(f"  {b.action}: {b.reason}")
-    console.print("Grant plan:")
-    console.print("  enterprise-project policy: " + (", ".join(report.enterprise_project_actions) or "(none)"))
-    console.print("  IAM-project policy:        " + (", ".join(report.iam_project_actions) or "(none)"))
-    if report.checks:
-        console.print("  check (works for some APIs only, or undocumented):")
-        for a in report.checks:
-            console.print(f"    {a.action}: {a.reason}")
+    for line in scope_plan.plan_of(report).lines:  # the same text as the Scope page and "Policy for this"
+        console.print(line, markup=False, highlight=False, soft_wrap=True)
     if not show_pairs:
         console.print("the (operation, action) pairs behind it: --pairs")
         return
@@ -341,6 +334,10 @@ def show_cmd(action: str, as_json: bool, ex: queries.Explorer) -> None:
     console = _console()
     state = "" if info.resolved else " (referenced, but no table defines it)"
     console.print(f"{info.action}: {info.kind} of service {info.service}{state}; enterprise project: {info.scope_mark}")
+    if info.documentation is not None and info.documentation.text():
+        console.print(info.documentation.text())
+    if info.outdated:
+        console.print("every row that checks it comes from a page deleted since: older documentation")
     table = _table("Rows that check it")
     for col in ("operation", "API", "IAM project", "enterprise project", "row"):
         table.add_column(col, overflow="fold")
@@ -391,6 +388,9 @@ def _check(as_json: bool, ex: queries.Explorer) -> None:
     for d in report.disagreements:
         values = "; ".join(f"{v} ({len(rows)} rows)" for v, rows in d.values)
         console.print(f"  {d.action} {d.field}: {values}")
+    console.print(f"suspicious dependencies (contradicting their row): {len(report.suspicious)}")
+    for sr in report.suspicious:
+        console.print(f"  {sr.reason} [{sr.where}]")
 
 
 @click.command("check")

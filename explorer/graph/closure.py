@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from explorer.graph.age import documentation, mark_outdated
 from explorer.graph.answers import (
     Basis,
     ClosureAnswer,
@@ -20,6 +21,7 @@ from explorer.graph.answers import (
 )
 from explorer.graph.build import CatalogGraph, summarise
 from explorer.graph.cycles import strongly_connected
+from explorer.graph.suspicion import mark as mark_suspicious
 from explorer.graph.walk import RowFilter, Walk, walk
 from explorer.model import Provenance
 
@@ -66,7 +68,9 @@ def closure(
         links = answer_links(w)
         reached = {**w.depth, **w.possible_depth} if w.possible else w.depth
         cycles, loops = answer_loops(reached, links, w.target_loops)
-        return ClosureAnswer(tuple(requirements(g, w, own, keep)), links, cycles, loops)
+        reqs = tuple(requirements(g, w, own, keep))
+        rows = (p for r in reqs for p in r.provenance)
+        return ClosureAnswer(reqs, links, cycles, loops, documentation(g, (r.action for r in reqs), rows))
 
     # positional, as every per-query record on the hot path (see requirements())
     return ClosureResult(g.cloud, resolved, max_depth, excluded, w.truncated, possible, make)
@@ -131,6 +135,8 @@ def requirements(g: CatalogGraph, w: Walk, own: dict[str, tuple[PairScope, ...]]
             )
         )
     if not w.possible:
+        mark_suspicious(g, reqs)
+        mark_outdated(reqs)
         return reqs
     at = {**w.possible_depth, **w.depth}
     for node in sorted(w.possible):
@@ -160,6 +166,8 @@ def requirements(g: CatalogGraph, w: Walk, own: dict[str, tuple[PairScope, ...]]
             )
         )
     reqs.sort(key=lambda r: (r.depth, r.action))
+    mark_suspicious(g, reqs)
+    mark_outdated(reqs)
     return reqs
 
 

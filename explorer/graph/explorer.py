@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from explorer.actions import service_of
 from explorer.errors import QueryError
 from explorer.graph import health, resolve, search, why
+from explorer.graph.age import documentation
 from explorer.graph.answers import (
     ActionInfo,
     CheckReport,
@@ -196,6 +197,8 @@ class Explorer:
             operations=scope,
             dependencies=tuple(g.links.edges[(name, t)] for t in g.links.succ.get(name, ())),
             required_by=tuple(g.links.edges[(s, name)] for s in g.links.pred.get(name, ())),
+            # a pattern's rows are those of the actions it matches: only its service's date is its own
+            documentation=documentation(g, (name,), () if pattern else (p.provenance for p in scope)),
         )
 
     def check(self) -> CheckReport:

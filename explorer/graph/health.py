@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from explorer.graph.answers import CheckReport, Disagreement, PairScope, ServiceStats
 from explorer.graph.build import CatalogGraph
+from explorer.graph.suspicion import catalog_suspicious
 from explorer.model import Operation, Provenance
 
 
@@ -91,4 +92,5 @@ def check(g: CatalogGraph) -> CheckReport:
         cycles=g.cycles,
         self_loops=tuple(sorted(g.links.self_loops)),
         disagreements=tuple(disagreements),
+        suspicious=catalog_suspicious(g),
     )

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from explorer.graph.answers.closure import Requirement
     from explorer.graph.answers.common import Basis, NoAction
     from explorer.graph.answers.scope import ScopeReport
-    from explorer.model import Operation
+    from explorer.model import Operation, Provenance
 
 
 def plural(n: int, one: str, many: str) -> str:
@@ -59,6 +59,27 @@ def requirement_reason(r: Requirement) -> str:
         text += f"; matches {r.matches} {plural(r.matches, 'action', 'actions')}"
     if r.conditions:
         text += " when: " + "; ".join(r.conditions)
+    if r.suspicious:
+        odd = r.suspicious[0]
+        others = f" and {len(r.suspicious) - 1} more rows" if len(r.suspicious) > 1 else ""
+        text += f"; suspicious, {odd.reason} [{odd.where}{others}]"
+    if r.outdated:
+        text += "; every row from a page deleted since"
+    return text
+
+
+def documentation_text(dates: Sequence[tuple[str, str | None]], deleted: Sequence[Provenance] = ()) -> str:
+    """One line for a face: "documentation: ecs tables of 2025-12-01, evs tables (undated)"; "" for none."""
+    if not dates:
+        return ""
+    said = ", ".join(f"{s} tables of {d}" if d else f"{s} tables (undated)" for s, d in dates)
+    text = f"documentation: {said}"
+    if deleted:
+        first = deleted[0]
+        text += (
+            f"; {len(deleted)} {plural(len(deleted), 'row', 'rows')} from pages deleted since "
+            f"(first {first.file} table {first.table} row {first.row})"
+        )
     return text
 
 
@@ -103,22 +124,58 @@ def placement_reason(r: Requirement, works: Sequence[str], fails: Sequence[str],
 
 
 def scope_headline(report: ScopeReport) -> str:
-    """A scope verdict in one sentence, as every face prints it."""
+    """A scope verdict in one sentence for a reviewer, as every face prints it."""
     if report.nothing_to_grant:
         return "Nothing to grant: the documentation lists no action for it."
     if report.verdict == "grantable":
-        return f"Grantable on an enterprise project: all {len(report.actions)} actions work there for every row."
-    if report.verdict == "not_grantable":
-        n = len(report.blockers)
+        n = len(report.actions)
         return (
-            f"Not grantable on an enterprise project: {n} {plural(n, 'action works', 'actions work')} "
-            "there for no documented row."
+            f"Can be granted on an enterprise project: {plural(n, 'its action works', f'all {n} actions work')} "
+            "there for every documented row."
         )
-    n = len(report.check_actions)
+    if report.verdict == "not_grantable":
+        names = [b.action for b in report.blockers]
+        n = len(names)
+        return (
+            f"Cannot be granted on an enterprise project: {n} {plural(n, 'action works', 'actions work')} "
+            f"there for no documented row ({some(names)})."
+        )
+    names = list(report.check_actions)
+    n = len(names)
     return (
         f"Depends on the API called: {n} {plural(n, 'action works', 'actions work')} on an enterprise "
-        "project for some rows only, or the documentation does not say."
+        f"project for some rows only, or the documentation does not say ({some(names)})."
     )
+
+
+PLAN_PARTS = (
+    "Enterprise-project policy",
+    "IAM-project policy",
+    "Check first",
+)
+CHECK_ADVICE = "grant on an IAM project unless the API you call works on an enterprise project"
+
+
+def scope_plan_lines(report: ScopeReport) -> list[str]:
+    """The verdict, why, and the grant plan in three parts: the text every face shows and copies whole."""
+    lines = [scope_headline(report)]
+    if report.nothing_to_grant:
+        return lines
+    for b in report.blockers:
+        lines.append(f"  {b.action}: {b.reason}")
+    names = ", ".join(t.title for t in report.targets)
+    lines.append(f"Grant plan for {names} ({report.cloud}):")
+    ep, iam, check = PLAN_PARTS
+    lines.append(f"  1. {ep} ({len(report.enterprise_project_actions)}): {_listed(report.enterprise_project_actions)}")
+    lines.append(f"  2. {iam} ({len(report.iam_project_actions)}): {_listed(report.iam_project_actions)}")
+    lines.append(f"  3. {check} ({len(report.check_actions)}): {CHECK_ADVICE}" + (":" if report.checks else ""))
+    for a in report.checks:
+        lines.append(f"     {a.action}: {a.reason}")
+    return lines
+
+
+def _listed(actions: Sequence[str]) -> str:
+    return ", ".join(actions) or "(none)"
 
 
 # --- how a target was understood ----------------------------------------------------------------

@@ -11,6 +11,7 @@ from explorer.actions import matches, service_of
 from explorer.diff.renames import Rename, renamed_actions
 from explorer.errors import CatalogError
 from explorer.graph import Explorer, PairScope
+from explorer.graph.age import service_dates
 from explorer.graph.build import normalise_api
 from explorer.graph.resolve import close_matches
 from explorer.policy.services import CloudServices, services_of
@@ -70,6 +71,18 @@ class CatalogFacts:
 
     def closest(self, action: str) -> tuple[str, ...]:
         return close_matches(action, self._by_service.get(service_of(action), ()), n=3)
+
+    def service_names(self, service: str) -> tuple[str, ...]:
+        """The actions a row of ``service`` checks or lists, sorted."""
+        return self._by_service.get(service, ())
+
+    @cached_property
+    def _dates(self) -> dict[str, str | None]:
+        return service_dates(self.explorer.data)
+
+    def documentation_date(self, service: str) -> str | None:
+        """The date of the service's tables (explorer.graph.age), None when undated or not covered."""
+        return self._dates.get(service)
 
     def closest_services(self, service: str) -> tuple[str, ...]:
         return close_matches(service, self.known_services, n=3)

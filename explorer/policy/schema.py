@@ -1,14 +1,17 @@
 """The JSON Schemas of ``policy lint --json`` and ``policy generate --format json``: what the ``to_dict`` of
 :class:`explorer.policy.lint.LintReport` and of the generated policies must satisfy.
 
-``explorer.schemas.build`` writes them to ``explorer/schemas/``; the finding codes come from the codes table.
+``explorer.schemas.build`` writes them to ``explorer/schemas/``; the finding codes come from the rule registry
+(explorer.policy.rules), in its order.
 """
 
 from __future__ import annotations
 
 from explorer.jsonout import FORMAT_VERSION
 from explorer.jsonshape import Schema
-from explorer.policy.codes import CODES
+from explorer.policy.rules import CODES
+
+DATE: Schema = {"type": ["string", "null"], "description": "YYYY-MM-DD; null when undated"}
 
 # an action a generated policy may grant: service:resource:operation, wildcards allowed
 ACTION = "^(?:[a-z][a-z0-9_-]*|\\*):[A-Za-z0-9_.*-]+:[A-Za-z0-9_.*-]+$"
@@ -21,7 +24,7 @@ def lint_schema() -> Schema:
         "$id": "https://permission-explorer/schemas/policy-lint.schema.json",
         "title": "permission-explorer policy lint --json",
         "type": "object",
-        "required": ["format_version", "cloud", "attach", "files", "documents", "counts", "findings"],
+        "required": ["format_version", "cloud", "attach", "files", "documents", "counts", "findings", "documentation"],
         "additionalProperties": False,
         "properties": {
             "format_version": {"const": FORMAT_VERSION},
@@ -40,6 +43,24 @@ def lint_schema() -> Schema:
                 },
             },
             "findings": {"type": "array", "items": {"$ref": "#/$defs/finding"}},
+            "documentation": {
+                "type": "object",
+                "description": "how old the catalog's answer is: the date of the tables of each covered service "
+                "the policies name",
+                "required": ["services"],
+                "additionalProperties": False,
+                "properties": {
+                    "services": {
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "required": ["service", "date"],
+                            "additionalProperties": False,
+                            "properties": {"service": {"type": "string"}, "date": DATE},
+                        },
+                    }
+                },
+            },
         },
         "$defs": {
             "row": {
@@ -50,6 +71,11 @@ def lint_schema() -> Schema:
                     "table": {"type": "integer"},
                     "row": {"type": "integer"},
                     "edition": {"type": "string"},
+                    "date": DATE,
+                    "deleted": {
+                        "type": "boolean",
+                        "description": "the row's page was deleted since: older documentation",
+                    },
                 },
             },
             "finding": {
@@ -87,8 +113,17 @@ def lint_schema() -> Schema:
                     "fix": {"type": "string"},
                     "suggestions": {"type": "array", "items": {"type": "string"}},
                     "renamed_to": {"type": "array", "items": {"type": "string"}},
+                    "documentation_date": {
+                        **DATE,
+                        "description": "UNKNOWN_ACTION, ACTION_NEWER_THAN_TABLES: the date of the service's tables "
+                        "(YYYY-MM-DD), null when undated",
+                    },
+                    "known": {
+                        "enum": ["resource", "verb", "resource and verb"],
+                        "description": "ACTION_NEWER_THAN_TABLES: what of the action the service's tables know",
+                    },
                     "requirement": {"type": "string"},
-                    "basis": {"enum": ["documented", "certain", "possible"]},
+                    "basis": {"enum": ["target", "documented", "certain", "possible"]},
                     "path": {"type": "array", "items": {"type": "string"}},
                     "rows": {"type": "array", "items": {"type": "object"}},
                     "conditions": {"type": "array", "items": {"type": "string"}},
@@ -103,6 +138,17 @@ def lint_schema() -> Schema:
                         },
                     },
                     "apis": {"type": "array", "items": {"type": "string"}},
+                    "types": {
+                        "type": "array",
+                        "items": {"type": "string"},
+                        "description": "MISSING_FOR_TERRAFORM: the Terraform types that bring the action in",
+                    },
+                    "suspicious": {
+                        "type": "array",
+                        "items": {"type": "string"},
+                        "description": "MISSING/DENIED_DEPENDENCY: why rows behind the requirement contradict it "
+                        "(a likely copy error in the documentation; the finding is then a warning)",
+                    },
                 },
                 "allOf": [
                     {
@@ -111,7 +157,11 @@ def lint_schema() -> Schema:
                             "required": ["requirement", "basis", "path", "rows", "needed_by"],
                             "properties": {"rows": {"items": {"$ref": "#/$defs/row"}}},
                         },
-                    }
+                    },
+                    {
+                        "if": {"properties": {"code": {"const": "MISSING_FOR_TERRAFORM"}}},
+                        "then": {"required": ["basis", "types", "apis"]},
+                    },
                 ],
             },
         },

@@ -47,7 +47,7 @@ def schema() -> Schema:
                             enum("", "target", "documented", "certain", "possible"),
                             "the requirement's basis; empty for nodes that are no requirement",
                         ),
-                        "flags": said(STR, "comma-separated: broad (a wildcard), destructive; or empty"),
+                        "flags": said(STR, "comma-separated: broad, destructive, suspicious, outdated; or empty"),
                     }
                 )
             ),

@@ -30,12 +30,15 @@ def closed_schemas() -> dict[str, Schema]:
     from explorer.graph import wire
     from explorer.render import json_graph
     from explorer.schemas import documents
+    from explorer.schemas.terraform import terraform_schema
 
     return {
         "error": documents.error_schema(),
         **wire.schemas(),
         "validate": documents.validate_schema(),
         "export": json_graph.schema(),
+        "terraform": terraform_schema(),
+        "explain": documents.explain_schema(),
     }
 
 

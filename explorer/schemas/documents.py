@@ -44,6 +44,40 @@ def error_schema() -> Schema:
     )
 
 
+POLICY_SNIPPET: Schema = obj(
+    {
+        "Version": said(STR, "the policy grammar version, 1.1"),
+        "Statement": array(
+            obj({"Effect": said(STR, "Allow"), "Action": strings("the actions allowed")}),
+            "one statement allowing the actions",
+        ),
+    },
+    "a policy document",
+)
+
+
+def explain_schema() -> Schema:
+    """``explain --json``: the actions an access-denied message names and what is needed
+    (serialized by ``explorer.app.explain.Explained.to_dict``)."""
+    return document(
+        "permission-explorer explain TEXT --json",
+        {
+            "cloud": said(STR, "the cloud whose catalog the text was read against"),
+            "code": said(STR, "the error code the message gives (e.g. IAM.0003, CBC.0151), or empty"),
+            "denied": said(BOOL, "true when the text reads as an access-denied message"),
+            "actions": strings("the actions the message names, in order, once each"),
+            "known": strings("those the catalog defines, as it spells them"),
+            "unknown": array(
+                obj({"action": STR, "suggestions": strings("close matches in the catalog")}),
+                "named actions the catalog does not define",
+            ),
+            "requirements": strings("what the known actions need besides themselves (the default answer)"),
+            "snippet": said(POLICY_SNIPPET, "the missing part: a policy allowing the actions the message names"),
+            "complete": said(POLICY_SNIPPET, "the named actions and their requirements in one policy"),
+        },
+    )
+
+
 def validate_schema() -> Schema:
     return document(
         "permission-explorer validate --json (exit status 1 when ok is false)",

@@ -170,6 +170,10 @@ def node_rows(src: source.Source, ex: queries.Explorer, node: str) -> None:
     if not info.operations:
         st.caption("No table of this catalog defines it: it is only named as a dependency.")
         return
+    if info.documentation is not None and info.documentation.text():
+        st.caption(plain(info.documentation.text()))
+    if info.outdated:
+        st.caption("Every row that checks it comes from a page deleted since: older documentation.")
     lines = []
     for pair in info.operations:
         apis = " · ".join(code(a) for a in pair.apis) or "no API"

@@ -22,6 +22,7 @@ import streamlit as st
 from explorer.app import catalogs, queries
 from explorer.errors import ExplorerError
 from explorer.model import Catalog
+from explorer.ui.copy import copy_button
 from explorer.ui.markup import plain
 from explorer.ui.uploads import UploadedCatalog
 
@@ -176,6 +177,9 @@ def link_params() -> dict[str, str]:
 
 # The pages' last states, restored when the reviewer comes back to a page through the navigation.
 EXPLORE_SAVED = "explore_state"
+# The reviewer's context, written by the last page that had one (Explore or Scope): page, cloud, targets,
+# depth, conditional, possible. A page opened without a link starts from it when another page wrote it.
+CONTEXT = "pe_context"
 SCOPE_SAVED = "scope_state"
 # Session state that names clouds, actions or services of one catalog; another catalog starts afresh.
 CATALOG_STATE = (
@@ -189,6 +193,7 @@ CATALOG_STATE = (
     "cat_service",
     EXPLORE_SAVED,
     SCOPE_SAVED,
+    CONTEXT,
 )
 
 
@@ -207,10 +212,21 @@ def use_upload(upload: UploadedCatalog | None) -> None:
         st.session_state.pop(key, None)
 
 
+ANNOUNCED = "pe_announced"  # lines the next page shows once in the sidebar (what an upload loaded)
+
+
+def announce(lines: list[str]) -> None:
+    st.session_state[ANNOUNCED] = lines
+
+
 def sidebar() -> None:
     """The sidebar note saying which catalog is in use, the layering switch and a way back from an upload."""
     upload: UploadedCatalog | None = st.session_state.get(UPLOAD_KEY) or _from_link()
     with st.sidebar:
+        # Every page keeps its view in the address (the graph's zoom and pan too): this copies it whole.
+        copy_button("Copy link", "", title="Copy the address of this view, to share or to come back to", link=True)
+        for i, line in enumerate(st.session_state.pop(ANNOUNCED, [])):
+            (st.success if i == 0 else st.caption)(line)
         root = catalogs.default_catalog_path()
         bundled_root = catalogs.is_bundled(root)
         served = "the bundled catalog" if bundled_root else plain(str(root))

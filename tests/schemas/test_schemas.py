@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from explorer import api
-from explorer.policy.codes import CODES
+from explorer.policy.rules import CODES
 from explorer.schemas import build
 
 

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from explorer.graph.wire import check as wire
 from explorer.model import Provenance
+
+if TYPE_CHECKING:
+    from explorer.graph.answers.suspicious import SuspiciousRow
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +56,7 @@ class CheckReport:
     cycles: tuple[tuple[str, ...], ...]
     self_loops: tuple[str, ...]
     disagreements: tuple[Disagreement, ...] = field(default=())
+    suspicious: tuple[SuspiciousRow, ...] = field(default=())  # dependencies that contradict their row
 
     @property
     def ok(self) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from explorer.graph import wording
 from explorer.graph.answers.common import (
@@ -22,6 +22,10 @@ from explorer.graph.answers.common import (
 from explorer.graph.wire import closure as wire
 from explorer.model import Provenance
 from explorer.view import ScopeMark
+
+if TYPE_CHECKING:
+    from explorer.graph.answers.documentation import Documentation
+    from explorer.graph.answers.suspicious import SuspiciousRow
 
 
 @dataclass(slots=True)  # not frozen: see explorer.graph.answers.common on speed
@@ -51,6 +55,9 @@ class Requirement:
     matches: int = 0  # for a pattern: how many catalog actions it matches
     apis: tuple[str, ...] = ()  # for a possible requirement: the APIs whose rows list it
     of_rows: int = 0  # for a possible requirement: how many rows check ``via`` (``rows`` are some of them)
+    # the rows behind it whose listing contradicts what the row does (explorer.contradictions): a copy error
+    suspicious: tuple[SuspiciousRow, ...] = ()
+    outdated: bool = False  # every row behind it comes from a page deleted since (explorer.graph.age)
 
     @property
     def documented(self) -> bool:
@@ -69,8 +76,15 @@ class Requirement:
 
     @property
     def flags(self) -> tuple[str, ...]:
-        """``broad`` and ``destructive``, for tables and diagrams: what a reviewer should see before granting."""
-        return tuple(f for f, on in (("broad", self.broad), ("destructive", self.destructive)) if on)
+        """``broad``, ``destructive``, ``suspicious`` and ``outdated``, for tables and diagrams: what a reviewer
+        should see before granting."""
+        marks = (
+            ("broad", self.broad),
+            ("destructive", self.destructive),
+            ("suspicious", bool(self.suspicious)),
+            ("outdated", self.outdated),
+        )
+        return tuple(f for f, on in marks if on)
 
     @property
     def reason(self) -> str:
@@ -88,6 +102,7 @@ class ClosureAnswer(NamedTuple):
     links: tuple[Link, ...]
     cycles: tuple[tuple[str, ...], ...]
     self_loops: tuple[str, ...]
+    documentation: Documentation | None = None  # the dates of the tables it names, rows of deleted pages
 
 
 @dataclass(slots=True, eq=False)  # not frozen: see explorer.graph.answers.common on speed
@@ -115,6 +130,11 @@ class ClosureResult(MadeOnRead[ClosureAnswer]):
     def links(self) -> tuple[Link, ...]:
         """The edges the answer rests on, in walk order: what a diagram of it draws."""
         return self.records().links
+
+    @property
+    def documentation(self) -> Documentation | None:
+        """How old the documentation behind the answer is (None for records made without it)."""
+        return self.records().documentation
 
     def actions(self, max_depth: int | None = None) -> tuple[str, ...]:
         """The required action names (patterns included), optionally up to a depth."""

@@ -3,7 +3,7 @@ JSON Schema it satisfies (``explorer.schemas.build`` writes the schemas from the
 
 from __future__ import annotations
 
-from explorer.graph.wire import check, closure, common, dependents, scope, search, show, why
+from explorer.graph.wire import age, check, closure, common, dependents, scope, search, show, suspicion, why
 from explorer.jsonshape import Schema
 
 # The building blocks the graph's outputs share (``$defs``), by name.
@@ -12,6 +12,8 @@ DEFS: dict[str, Schema] = {
     "requirement": closure.REQUIREMENT,
     "action_scope": scope.ACTION_SCOPE,
     "scope_counts": check.SCOPE_COUNTS,
+    "suspicious_row": suspicion.SUSPICIOUS_ROW,
+    "documentation": age.DOCUMENTATION,
 }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from explorer.graph.wire.common import CYCLES, SELF_LOOPS, provenance_json
+from explorer.graph.wire.suspicion import suspicious_row_json
 from explorer.jsonshape import CLOUD, COUNT, STR, Schema, array, document, enum, obj, ref, said, strings
 
 if TYPE_CHECKING:
@@ -56,6 +57,7 @@ def check_json(report: CheckReport) -> dict[str, Any]:
             }
             for d in report.disagreements
         ],
+        "suspicious": [suspicious_row_json(s) for s in report.suspicious],
     }
 
 
@@ -102,6 +104,7 @@ def schema(defs: dict[str, Schema]) -> Schema:
                 ),
                 "actions that rows document differently",
             ),
+            "suspicious": array(ref("suspicious_row"), "dependencies that contradict their row (copy errors)"),
         },
         defs,
     )

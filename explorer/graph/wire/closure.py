@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from explorer.graph.wire.age import documentation_json
 from explorer.graph.wire.common import (
     BASIS,
     CYCLES,
@@ -14,6 +15,7 @@ from explorer.graph.wire.common import (
     provenance_json,
     target_json,
 )
+from explorer.graph.wire.suspicion import suspicious_row_json
 from explorer.jsonshape import (
     BOOL,
     CLOUD,
@@ -52,6 +54,9 @@ def requirement_json(r: Requirement) -> dict[str, Any]:
         "of_rows": r.of_rows if r.basis == "possible" else None,
         "broad": r.broad,
         "destructive": r.destructive,
+        "suspicious": bool(r.suspicious),
+        "suspicious_rows": [suspicious_row_json(s) for s in r.suspicious],
+        "outdated": r.outdated,
         "matches": r.matches if r.kind == "pattern" else None,
         "resolved": r.resolved,
         "scope_mark": r.scope_mark,
@@ -80,6 +85,9 @@ REQUIREMENT = obj(
         },
         "broad": said(BOOL, "a wildcard: it grants every action it matches"),
         "destructive": said(BOOL, "deletes, removes, detaches..."),
+        "suspicious": said(BOOL, "some row behind it contradicts it (a likely copy error): see suspicious_rows"),
+        "suspicious_rows": array(ref("suspicious_row"), "the rows behind it whose listing contradicts them"),
+        "outdated": said(BOOL, "every row behind it comes from a page deleted since: older documentation"),
         "matches": {
             "type": ["integer", "null"],
             "minimum": 0,
@@ -106,6 +114,7 @@ def closure_json(result: ClosureResult) -> dict[str, Any]:
         "requirements": [requirement_json(r) for r in result.requirements],
         "cycles": [list(c) for c in result.cycles],
         "self_loops": list(result.self_loops),
+        "documentation": documentation_json(result.documentation),
     }
 
 
@@ -127,6 +136,7 @@ def schema(defs: dict[str, Schema]) -> Schema:
             "requirements": array(ref("requirement"), "one per required action or pattern, by depth then name"),
             "cycles": CYCLES,
             "self_loops": SELF_LOOPS,
+            "documentation": ref("documentation"),
         },
         defs,
     )

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from explorer.graph.wire.age import documentation_json
 from explorer.graph.wire.common import edge_json, pair_scope_json
-from explorer.jsonshape import CLOUD, SCOPE_MARK, STR, Schema, array, document, enum, ref, said
+from explorer.jsonshape import BOOL, CLOUD, SCOPE_MARK, STR, Schema, array, document, enum, ref, said
 
 if TYPE_CHECKING:
     from explorer.graph.answers.show import ActionInfo
@@ -22,6 +23,8 @@ def show_json(info: ActionInfo) -> dict[str, Any]:
         "operations": [pair_scope_json(p) for p in info.operations],
         "dependencies": [edge_json(e) for e in info.dependencies],
         "required_by": [edge_json(e) for e in info.required_by],
+        "documentation": documentation_json(info.documentation),
+        "outdated": info.outdated,
     }
 
 
@@ -38,6 +41,8 @@ def schema(defs: dict[str, Schema]) -> Schema:
             "operations": array(ref("pair_scope"), "the rows that check it"),
             "dependencies": array(ref("edge"), "what it needs"),
             "required_by": array(ref("edge"), "what needs it"),
+            "documentation": ref("documentation"),
+            "outdated": said(BOOL, "every row that checks it comes from a page deleted since"),
         },
         defs,
     )

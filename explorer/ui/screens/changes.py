@@ -67,6 +67,13 @@ def _summary(result: diffs.DiffResult) -> None:
     rows += [{"change": "Actions added to the catalog", "kind": "", "count": len(result.actions_added)}]
     rows += [{"change": "Actions removed from the catalog", "kind": "", "count": len(result.actions_removed)}]
     rows += [{"change": "Default requirements changed", "kind": "", "count": len(result.impact)}]
+    rows += [
+        {
+            "change": "Suspicious changes (likely errors of the documentation)",
+            "kind": "",
+            "count": sum(1 for c in result.changes if c.suspicious),
+        }
+    ]
     m = st.columns(3)
     m[0].metric(f"Operations ({plain(result.old.label)})", result.old.operations)
     m[1].metric(f"Operations ({plain(result.new.label)})", result.new.operations)
@@ -133,7 +140,23 @@ def main() -> None:
         and (not needle or any(needle in str(v).casefold() for v in r.values()))
     ]
     st.subheader(f"Changes ({len(shown)} of {len(result.changes)})")
-    st.dataframe(shown, hide_index=True, width="stretch", key="ch_changes")
+    st.dataframe(
+        shown,
+        hide_index=True,
+        width="stretch",
+        key="ch_changes",
+        column_config={"suspicious": st.column_config.TextColumn("suspicious", width="large")},
+    )
+    flagged = [r for r in shown if r["suspicious"]]
+    if flagged:
+        # The reason in full: a table cell cuts it to its width.
+        with st.expander(f"Why suspicious ({len(flagged)})", icon=":material/report:"):
+            st.markdown(
+                "\n".join(
+                    f"- {code(str(r['service']))} {plain(str(r['api']))}: {plain(str(r['suspicious']))}"
+                    for r in flagged
+                )
+            )
     _actions_and_impact(result)
     d1, d2 = st.columns(2)
     d1.download_button("Markdown (for a pull request)", diffs.to_markdown(result), "diff.md", "text/markdown")

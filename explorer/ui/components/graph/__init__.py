@@ -21,9 +21,10 @@ BUILD_DIR = Path(__file__).resolve().parent / "build"
 _component = components.declare_component("permission_explorer_graph", path=str(BUILD_DIR))
 
 
-class Picked(TypedDict):
+class Picked(TypedDict, total=False):
     node: str
     seq: int
+    view: str
 
 
 def styles() -> dict[str, Any]:
@@ -82,6 +83,42 @@ def elements(view: View, layout: diagrams.Layout) -> dict[str, Any]:
     return {"key": key, "nodes": nodes, "edges": edges, "services": services}
 
 
+def overview(view: View, collapsed: View, layout: diagrams.Layout, across: diagrams.Layout) -> dict[str, Any]:
+    """The folded overview: one node per service with its node count, laid out on its own (a compact
+    picture, not the service boxes' centres in the full layout), and one edge per service pair.
+    ``layout`` is left to right, ``across`` top to bottom (``tx``/``ty``): the browser takes the one
+    that reads larger in its window."""
+    counts: dict[str, int] = {}
+    for n in view.nodes:
+        counts[n.service] = counts.get(n.service, 0) + 1
+    nodes = []
+    for n in collapsed.nodes:
+        box = layout.nodes[n.id]
+        turned = across.nodes[n.id]
+        count = counts.get(n.service, 0)
+        nodes.append(
+            {
+                "id": n.id,
+                "service": n.service,
+                "count": count,
+                "scope": n.scope,
+                "target": any(t.service == n.service and t.depth == 0 for t in view.nodes),
+                "lines": [n.service, f"{count} node{'s' if count != 1 else ''}", diagrams.SCOPE_STYLES[n.scope].marker],
+                "x": round(box.x, 1),
+                "y": round(box.y, 1),
+                "tx": round(turned.x, 1),
+                "ty": round(turned.y, 1),
+                "w": round(box.width, 1),
+                "h": round(box.height, 1),
+            }
+        )
+    edges = [
+        {"source": e.source, "target": e.target, "label": e.conditions[0] if e.conditions else ""}
+        for e in collapsed.edges
+    ]
+    return {"nodes": nodes, "edges": edges}
+
+
 def graph(
     view: View,
     layout: diagrams.Layout,
@@ -91,11 +128,18 @@ def graph(
     path_nodes: Iterable[str] = (),
     path_edges: Sequence[tuple[str, str]] = (),
     height: int = 620,
+    folded: dict[str, Any] | None = None,
+    view_state: str = "",
     on_change: Any = None,
 ) -> Picked | None:
-    """Draw the graph; returns the last node the reviewer clicked (``{"node", "seq"}``) or None."""
+    """Draw the graph; returns the last node the reviewer clicked (``{"node", "seq"}``) or None.
+
+    ``folded`` is the overview the graph opens on when the whole answer cannot be read in its window;
+    ``view_state`` is a viewport a link carries (``zoom,x,y`` or ``overview``), restored on first draw."""
     value: Picked | None = _component(
         graph=elements(view, layout),
+        overview=folded,
+        view_state=view_state,
         styles=styles(),
         selected=selected,
         path={"nodes": sorted(set(path_nodes)), "edges": [list(e) for e in path_edges]},

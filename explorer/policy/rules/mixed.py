@@ -1,57 +1,20 @@
-"""The shape of a policy: overly broad Allows, Deny-only policies, global and project services mixed."""
+"""Global services (OBS, IAM, ...) and project-level ones in one policy: a 1.1 policy is either AX or XA."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from explorer.policy.context import LintContext, document_where, entry_where, statement_where
+from explorer.policy.codes import Code
+from explorer.policy.context import LintContext, entry_where
 from explorer.policy.document import ActionEntry, PolicyDocument, Statement
 from explorer.policy.findings import Finding
+from explorer.policy.rule import Rule
 
 
 def check(ctx: LintContext) -> Iterator[Finding]:
     for doc in ctx.documents:
-        yield from _broad(doc)
-        if doc.statements and all(st.effect == "Deny" for st in doc.statements):
-            yield Finding(
-                "DENY_ONLY",
-                "",
-                "this policy only denies: alone it grants nothing (it is meant to be combined with an Allow policy)",
-                document_where(doc),
-            )
         if not doc.global_scope:
             yield from _mixed(ctx, doc)
-
-
-def _broad(doc: PolicyDocument) -> Iterator[Finding]:
-    for st in doc.statements:
-        if st.effect != "Allow":
-            continue
-        if st.not_actions:
-            yield Finding(
-                "OVERLY_BROAD",
-                "",
-                "an Allow with NotAction allows every action of every service except the ones listed",
-                statement_where(doc, st),
-            )
-        for entry in st.actions:
-            service, resource, operation = entry.name.split(":", 2)
-            if entry.name == "*:*:*":
-                yield Finding(
-                    "OVERLY_BROAD",
-                    "",
-                    "'*:*:*' allows every action of every service",
-                    entry_where(doc, st, entry),
-                    entry.text,
-                )
-            elif service != "*" and resource == "*" and operation == "*":
-                yield Finding(
-                    "OVERLY_BROAD",
-                    "service",
-                    f"{entry.name} allows every action of {service}",
-                    entry_where(doc, st, entry),
-                    entry.text,
-                )
 
 
 def _mixed(ctx: LintContext, doc: PolicyDocument) -> Iterator[Finding]:
@@ -86,3 +49,20 @@ def _mixed(ctx: LintContext, doc: PolicyDocument) -> Iterator[Finding]:
             entry_where(doc, st, glob),
             glob.text,
         )
+
+
+RULE = Rule(
+    "mixed",
+    100,
+    (
+        Code(
+            "MIXED_GLOBAL_AND_PROJECT",
+            "error",
+            "Global and project services mixed",
+            "A statement mixes global services (OBS, IAM, ...) with project-level ones; a 1.1 policy is either AX "
+            "(global) or XA (project).",
+            {"document": "warning"},
+        ),
+    ),
+    check,
+)
