@@ -19,7 +19,6 @@ from explorer.graph.answers.common import (
     RequirementKind,
     Target,
 )
-from explorer.graph.wire import closure as wire
 from explorer.model import Provenance
 from explorer.view import ScopeMark
 
@@ -92,7 +91,9 @@ class Requirement:
         return wording.requirement_reason(self)
 
     def to_dict(self) -> dict[str, Any]:
-        return wire.requirement_json(self)
+        from explorer.graph.wire.closure import requirement_json
+
+        return requirement_json(self)
 
 
 class ClosureAnswer(NamedTuple):
@@ -168,4 +169,6 @@ class ClosureResult(MadeOnRead[ClosureAnswer]):
         return None
 
     def to_dict(self) -> dict[str, Any]:
-        return wire.closure_json(self)
+        from explorer.graph.wire.closure import closure_json
+
+        return closure_json(self)

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from typing import Any, Generic, Literal, NamedTuple, Protocol, TypeVar
 
 from explorer.graph import wording
-from explorer.graph.wire import common as wire
 from explorer.model import Provenance
 from explorer.view import EdgeKind
 
@@ -48,7 +47,9 @@ class NoAction:
         return wording.no_action_text(self)
 
     def to_dict(self) -> dict[str, Any]:
-        return wire.no_action_json(self)
+        from explorer.graph.wire.common import no_action_json
+
+        return no_action_json(self)
 
 
 @dataclass(slots=True)  # not frozen: see the module note on speed
@@ -85,7 +86,9 @@ class Target:
         return self.kind == "operation" and not self.actions and bool(self.without_actions)
 
     def to_dict(self) -> dict[str, Any]:
-        return wire.target_json(self)
+        from explorer.graph.wire.common import target_json
+
+        return target_json(self)
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -103,7 +106,9 @@ class PairScope:
     inferred: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        return wire.pair_scope_json(self)
+        from explorer.graph.wire.common import pair_scope_json
+
+        return pair_scope_json(self)
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -136,7 +141,9 @@ class Edge:
         return tuple(sorted({e.provenance for e in self.evidence}))
 
     def to_dict(self) -> dict[str, Any]:
-        return wire.edge_json(self)
+        from explorer.graph.wire.common import edge_json
+
+        return edge_json(self)
 
 
 class Link(NamedTuple):

@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, NamedTuple
 
 from explorer.graph.answers.common import Edge, MadeOnRead
-from explorer.graph.wire import dependents as wire
 
 DependentKind = Literal["action", "pattern", "operation"]
 
@@ -24,7 +23,9 @@ class Dependent:
     label: str = ""  # operation name and API for an operation
 
     def to_dict(self) -> dict[str, Any]:
-        return wire.dependent_json(self)
+        from explorer.graph.wire.dependents import dependent_json
+
+        return dependent_json(self)
 
 
 class DependentsAnswer(NamedTuple):
@@ -56,4 +57,6 @@ class DependentsResult(MadeOnRead[DependentsAnswer]):
         return tuple(d.node for d in self.dependents)
 
     def to_dict(self) -> dict[str, Any]:
-        return wire.dependents_json(self)
+        from explorer.graph.wire.dependents import dependents_json
+
+        return dependents_json(self)
