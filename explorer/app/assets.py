@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from explorer import fileio
 from explorer.catalog import BUNDLED_CATALOG
 
 if TYPE_CHECKING:
@@ -22,6 +23,17 @@ def readme_assets(catalog: Path | str | None = None) -> Assets:
     return build_assets(view)
 
 
+MAX_README_BYTES = 4 * 1024 * 1024  # the README is about 10 KB
+
+
+def _differs(path: Path, data: bytes) -> bool:
+    """Whether ``path`` does not hold ``data`` (absent, other bytes, or not a regular file: writing it says why)."""
+    try:
+        return fileio.read_bytes(path, len(data)) != data
+    except fileio.FileIOError:
+        return True
+
+
 def regenerate_assets(
     assets_dir: Path, readme: Path | None, catalog: Path | str | None = None, *, check: bool = False
 ) -> list[Path]:
@@ -31,17 +43,13 @@ def regenerate_assets(
     """
     from explorer.render.assets import CLOSURE_STEM, inline_mermaid
     from explorer.render.export import write_output
-    from explorer.render.graphviz_run import RenderError
 
     assets = readme_assets(catalog)
     outputs = {assets_dir / name: data for name, data in assets.files.items()}
     if readme is not None:
-        try:
-            text = readme.read_text(encoding="utf-8")
-        except OSError as exc:
-            raise RenderError(f"{readme}: cannot read: {exc.strerror}") from None
+        text = fileio.read_text(readme, MAX_README_BYTES)
         outputs[readme] = inline_mermaid(text, CLOSURE_STEM, assets.mermaid, str(readme)).encode("utf-8")
-    changed = [path for path, data in outputs.items() if not path.is_file() or path.read_bytes() != data]
+    changed = [path for path, data in outputs.items() if _differs(path, data)]
     if not check:
         if changed:
             assets_dir.mkdir(parents=True, exist_ok=True)

@@ -18,6 +18,13 @@ def formats() -> tuple[str, ...]:
     return tuple(FORMATS)
 
 
+def document_suffixes() -> tuple[str, ...]:
+    """The file name endings a documentation page may have (the format registry's, and .txt told by content)."""
+    from explorer.importers.formats import DOCUMENT_SUFFIXES
+
+    return DOCUMENT_SUFFIXES
+
+
 def import_corpus(
     corpus: Path, out: Path, *, strict_headers: bool = False, progress: Callable[[int, int, str], None] | None = None
 ) -> ImportReport:
@@ -26,6 +33,15 @@ def import_corpus(
     from explorer.importers import import_corpus as run
 
     return run(corpus, out, strict_headers=strict_headers, progress=progress)
+
+
+def read_document(path: Path) -> bytes:
+    """The bytes of one documentation page, through the guarded open: a regular file within the importer's
+    size limit (a FIFO or device named here is refused at once, never waited on)."""
+    from explorer import fileio
+    from explorer.importers import MAX_DOCUMENT_BYTES
+
+    return fileio.read_bytes(path, MAX_DOCUMENT_BYTES)
 
 
 def import_document(

@@ -9,6 +9,7 @@ policies ``policy generate``'s for the same operations. What cannot be mapped is
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,6 +37,7 @@ class TypeUsage:
     info: TypeInfo | None
     apis: tuple[ApiMatch, ...] = ()
     reason: str = ""  # why the type could not be mapped ("" when it was)
+    from_plan: bool = False  # read from a plan: its planned actions are known
 
     @property
     def plan_actions(self) -> tuple[str, ...]:
@@ -173,30 +175,32 @@ def read_configuration(paths: Sequence[Path]) -> Configuration:
     return config
 
 
-_INDEXES: dict[int, tuple[Explorer, ApiIndex]] = {}
+_INDEXES: weakref.WeakKeyDictionary[Explorer, ApiIndex] = weakref.WeakKeyDictionary()
 
 
 def api_index(ex: Explorer) -> ApiIndex:
     """The catalog's documented APIs by service, made once per engine (the engine is cached per catalog)."""
     from explorer.terraform.matching import ApiIndex
 
-    known = _INDEXES.get(id(ex))
-    if known is not None and known[0] is ex:
-        return known[1]
-    g = ex.data
-    index = ApiIndex((node, service, g.rows.operations[node].apis) for node, service in g.rows.op_service.items())
-    _INDEXES[id(ex)] = (ex, index)
+    known = _INDEXES.get(ex)
+    if known is not None:
+        return known
+    rows = ex.data.rows
+    index = _INDEXES[ex] = ApiIndex(
+        (node, service, rows.operations[node].apis) for node, service in rows.op_service.items()
+    )
     return index
 
 
 def _types(config: Configuration, provider: ProviderData, index: ApiIndex) -> list[TypeUsage]:
+    plans = set(config.plans)
     grouped: dict[tuple[str, str], list[Use]] = {}
     for u in config.uses:
         grouped.setdefault((u.type, u.kind), []).append(u)
     out: list[TypeUsage] = []
     for (name, kind), uses in sorted(grouped.items()):
         info = provider.get("data" if kind == "data" else "resource", name)
-        usage = TypeUsage(kind, name, sorted(uses), info)
+        usage = TypeUsage(kind, name, sorted(uses), info, from_plan=any(u.file in plans for u in uses))
         if not name.startswith(PROVIDER_PREFIX):
             usage.reason = "not a type of the huaweicloud provider"
         elif info is None:

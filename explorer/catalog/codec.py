@@ -36,9 +36,15 @@ ORIGIN_KEYS = ("file", "table", "row")
 REF_KEYS = ("action", "condition")
 
 CLOUDS = tuple(sorted(set(EDITION_CLOUD.values())))
+# a catalog file is <root>/<cloud>/<service>.yaml
+CATALOG_SUFFIX = ".yaml"
 EDITIONS = tuple(sorted(EDITION_CLOUD))
-# MANIFEST.tsv's ``format`` column: how a file's action tables are encoded.
-SOURCE_FORMATS = ("html", "md-html", "md-pipe", "other", "rst-grid", "rst-simple")
+# A source's ``format``: how its action tables are encoded, a name of the importers' format registry
+# (explorer.importers.formats.REGISTRY, or "other" for a page without an action table). The catalog
+# layer sits below the importers, so it checks the name's form only: a catalog written with a format
+# added later still loads here, as the format is provenance, not something the reader parses.
+SOURCE_FORMAT_RE = re.compile(r"[a-z][a-z0-9-]{0,31}")
+SOURCE_FORMAT_GRAMMAR = "a format name: a lower-case letter, then lower-case letters, digits or '-' (at most 32)"
 # Language tags of operation names: ISO 639 codes, optionally with a region or script subtag.
 LANGUAGE_RE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 COMMIT_RE = re.compile(r"^[0-9a-f]{40}$")
@@ -251,8 +257,8 @@ def decode_service(data: Any, file: str) -> tuple[ServiceCatalog | None, list[Pr
         commit, fmt = extras[1], extras[3]
         if commit and not COMMIT_RE.fullmatch(commit):
             c.bad(f"{here}.commit", f"expected a 40-digit lower-case hex commit id, got {commit!r}")
-        if fmt and fmt not in SOURCE_FORMATS:
-            c.bad(f"{here}.format", f"unknown format {fmt!r}; expected one of: {', '.join(SOURCE_FORMATS)}")
+        if fmt and not SOURCE_FORMAT_RE.fullmatch(fmt):
+            c.bad(f"{here}.format", f"expected {SOURCE_FORMAT_GRAMMAR}, got {fmt[:40]!r}")
         date = (c.string(m["date"], f"{here}.date") or None) if "date" in m else None
         if date is not None and (why := date_problem(date)) is not None:
             c.bad(f"{here}.date", why)

@@ -13,12 +13,13 @@ from pathlib import Path
 from typing import Any
 
 from explorer import fileio
+from explorer.catalog.codec import CATALOG_SUFFIX
 from explorer.catalog.generations import resolve_root
 from explorer.errors import CatalogError, Problem
 
-CATALOG_SUFFIX = ".yaml"
-
 MAX_FILE_BYTES = 20 * 1024 * 1024
+# the import report beside a catalog: about 300 KB for the whole corpus
+MAX_REPORT_BYTES = 64 * 1024 * 1024
 
 
 def read_catalog_bytes(path: Path) -> bytes:

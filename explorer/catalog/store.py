@@ -12,8 +12,15 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from explorer.catalog import compiled
-from explorer.catalog.codec import CLOUD_GRAMMAR, SERVICE_GRAMMAR, control_character, is_cloud_name, is_service_name
-from explorer.catalog.files import CATALOG_SUFFIX, MAX_FILE_BYTES, catalog_files, collect_files
+from explorer.catalog.codec import (
+    CATALOG_SUFFIX,
+    CLOUD_GRAMMAR,
+    SERVICE_GRAMMAR,
+    control_character,
+    is_cloud_name,
+    is_service_name,
+)
+from explorer.catalog.files import MAX_FILE_BYTES, catalog_files, collect_files
 from explorer.catalog.generations import Check, publish
 from explorer.catalog.scan import CatalogScan, load_catalogs_fresh, load_service_file, scan_catalogs
 from explorer.catalog.yamlio import dump_service, load_service_text, parse_yaml_text

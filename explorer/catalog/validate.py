@@ -22,8 +22,10 @@ from typing import Any
 
 from jsonschema import Draft202012Validator
 
+from explorer import fileio
+from explorer.catalog.codec import CATALOG_SUFFIX
 from explorer.catalog.damage import action_damage, api_problems
-from explorer.catalog.files import CATALOG_SUFFIX
+from explorer.catalog.files import MAX_REPORT_BYTES
 from explorer.catalog.generations import resolve_root
 from explorer.catalog.scan import scan_catalogs
 from explorer.errors import Problem
@@ -117,8 +119,10 @@ def report_problems(root: Path, catalogs: dict[str, Catalog]) -> list[Problem]:
     if not path.is_file():
         return []
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:  # ValueError: bad UTF-8, bad JSON, an integer of over 4,300 digits
+        data = json.loads(fileio.read_text(path, MAX_REPORT_BYTES))
+    except fileio.FileIOError as exc:
+        return [Problem(str(path), "", f"cannot read the import report: {exc.reason}")]
+    except ValueError as exc:  # ValueError: bad UTF-8, bad JSON, an integer of over 4,300 digits
         return [Problem(str(path), "", f"cannot read the import report: {exc}")]
     entries = data.get("files") if isinstance(data, dict) else None
     if not isinstance(entries, list):

@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from explorer.app import catalogs, policies, queries
+from explorer.app import catalogs, policies, queries, scope_plan
 from explorer.app import terraform as use_case
 from explorer.app.terraform_check import check
 from explorer.cli.choices import LazyChoice
-from explorer.cli.policy_cmd import _errors, _print_report
+from explorer.cli.policy_cmd import _catalog_option, _errors, _print_report
 from explorer.cli.query_cmds import _console, _depth_options, _table
 from explorer.jsonout import dumps
 
@@ -27,7 +27,6 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 SHOWN_PLACES = 3
-_CHECK = (("works for", "works_for"), ("not for", "fails_for"), ("undocumented for", "unknown_for"))
 
 
 def _places(uses: list[dict[str, Any]]) -> str:
@@ -109,23 +108,12 @@ def _print_unmatched(console: Console, data: dict[str, Any]) -> None:
         console.print(f"documented with no action: {n['operation_name']} ({', '.join(n['apis'])})")
 
 
-def _print_verdict(console: Console, verdict: dict[str, Any] | None) -> None:
-    if verdict is None:
+def _print_verdict(console: Console, answer: use_case.TerraformAnswer) -> None:
+    if answer.scope is None:
         console.print("Nothing to grant: no provider API of these types maps to a documented operation.")
         return
-    console.print(f"verdict: {verdict['verdict']}")
-    console.print(verdict["headline"])
-    for b in verdict["blocker_details"]:
-        console.print(f"  {b['action']}: {b['reason']}")
-    plan = verdict["plan"]
-    console.print("Grant plan:")
-    console.print("  enterprise-project policy: " + (", ".join(plan["enterprise_project"]) or "(none)"))
-    console.print("  IAM-project policy:        " + (", ".join(plan["iam_project"]) or "(none)"))
-    if plan["check"]:
-        console.print("  check (works for some APIs only, or undocumented):")
-    for a in plan["check"]:
-        parts = [f"{w} {', '.join(a[k][:3])}" for w, k in _CHECK if a[k]]
-        console.print(f"    {a['action']}: " + ("; ".join(parts) or "no row says"))
+    for line in scope_plan.plan_of(answer.scope).lines:  # the same text as scope, the Scope page and the UI
+        console.print(line, markup=False, highlight=False, soft_wrap=True)
 
 
 @click.command("terraform")
@@ -168,13 +156,7 @@ def _print_verdict(console: Console, verdict: dict[str, Any] | None) -> None:
     help="Provider data written by ./run provider, or a provider checkout (default: the shipped data).",
 )
 @_depth_options
-@click.option(
-    "--catalog",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Catalog root or service file (default: the bundled catalog or $PERMISSION_EXPLORER_CATALOG).",
-)
-@click.option("--cloud", default="huaweicloud", show_default=True, help="Which cloud's catalog to query.")
+@_catalog_option
 @click.option("--json", "as_json", is_flag=True, help="Print the answer (or with --against the findings) as JSON.")
 def terraform_cmd(
     paths: tuple[Path, ...],
@@ -223,7 +205,7 @@ def terraform_cmd(
     _print_types(console, data)
     _print_requirements(console, data)
     _print_unmatched(console, data)
-    _print_verdict(console, data["verdict"])
+    _print_verdict(console, answer)
     if answer.generated is not None:
         console.print("Policies:")
         text = dumps(answer.generated.to_dict()) if fmt == "json" else policies.to_terraform(answer.generated)

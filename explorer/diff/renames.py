@@ -77,7 +77,7 @@ def default_renames_path() -> Path:
 def load_renames(path: Path | None = None) -> dict[str, tuple[Rename, ...]]:
     """Every recorded rename by cloud; an absent file records none."""
     path = path or default_renames_path()
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         return {}
     try:
         data = json.loads(fileio.read_bytes(path, MAX_RENAMES_BYTES))
@@ -122,7 +122,11 @@ def renames_text(renames: dict[str, tuple[Rename, ...]]) -> str:
 
 
 def record_renames(path: Path, renames: Iterable[Rename]) -> int:
-    """Add ``renames`` to the file (created if absent), atomically; returns how many were new."""
+    """Add ``renames`` to the file (created if absent), atomically; returns how many were new.
+
+    A path that is not a regular file (a device, FIFO or link) is refused before anything is read.
+    """
+    fileio.check_write_target(path)
     known = {c: set(rs) for c, rs in load_renames(path).items()}
     added = 0
     for r in renames:

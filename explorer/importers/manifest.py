@@ -12,19 +12,19 @@ from __future__ import annotations
 import csv
 import os
 import re
-import stat
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from explorer import fileio
 from explorer.catalog.codec import (
     COMMIT_RE,
     SERVICE_GRAMMAR,
-    SOURCE_FORMATS,
     control_character,
     date_problem,
     is_service_name,
 )
 from explorer.errors import DocumentImportError
+from explorer.importers.formats import MANIFEST_FORMATS, NO_TABLE_FORMAT
 from explorer.model import EDITION_CLOUD, SOURCE_CURRENT, SOURCE_STATUSES
 
 MANIFEST_NAME = "MANIFEST.tsv"
@@ -85,35 +85,17 @@ def read_corpus_file(corpus: Path, relative: str, limit: int = MAX_CORPUS_FILE_B
     folder is refused without being opened for reading in blocking mode. Raises DocumentImportError
     saying what is wrong (the caller names the file).
     """
-    root = corpus.resolve()
-    target = (corpus / relative).resolve()
-    if not target.is_relative_to(root):
-        raise DocumentImportError(f"leads outside the corpus (to {target}); not read")
     try:
-        fd = os.open(target, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY)
-    except OSError as exc:
-        raise DocumentImportError(f"cannot read the file: {exc.strerror}") from None
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise DocumentImportError("not a regular file; expected a documentation page")
-        if info.st_size > limit:
-            raise DocumentImportError(f"{info.st_size} bytes; files above {limit} bytes are not read")
-        chunks: list[bytes] = []
-        size = 0
-        while size <= limit:
-            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            size += len(chunk)
-        if size > limit:  # it grew while being read
-            raise DocumentImportError(f"more than {limit} bytes; files above the limit are not read")
-        return b"".join(chunks)
-    except OSError as exc:
-        raise DocumentImportError(f"cannot read the file: {exc.strerror}") from None
-    finally:
-        os.close(fd)
+        return fileio.read_bytes(relative, limit, within=corpus)
+    except fileio.OutsideFolder as exc:
+        raise DocumentImportError(f"leads outside the corpus (to {exc.target}); not read") from None
+    except fileio.NotRegularFile:
+        raise DocumentImportError("not a regular file; expected a documentation page") from None
+    except fileio.FileTooLarge as exc:
+        raise DocumentImportError(exc.reason) from None
+    except fileio.FileIOError as exc:
+        reason = os.strerror(exc.errno) if exc.errno is not None else exc.reason
+        raise DocumentImportError(f"cannot read the file: {reason}") from None
 
 
 def _path_problem(value: str) -> str | None:
@@ -139,9 +121,9 @@ def _row_problem(fields: dict[str, str]) -> str | None:
     problem = _path_problem(fields["corpus_path"])
     if problem is not None:
         return f"corpus_path: {problem}"
-    if fields["format"] not in SOURCE_FORMATS:
-        return f"format: unknown format {fields['format'][:40]!r}; expected one of: {', '.join(SOURCE_FORMATS)}"
-    if "table" in fields["role"].split(";") and fields["format"] == "other":
+    if fields["format"] not in MANIFEST_FORMATS:
+        return f"format: unknown format {fields['format'][:40]!r}; expected one of: {', '.join(MANIFEST_FORMATS)}"
+    if "table" in fields["role"].split(";") and fields["format"] == NO_TABLE_FORMAT:
         return "format: 'other' has no table parser; a row with the role 'table' needs a table format"
     commit = fields["origin_commit"]
     if commit and not COMMIT_RE.fullmatch(commit):
@@ -227,3 +209,27 @@ def read_manifest(corpus: Path) -> list[ManifestEntry]:
             )
         )
     return entries
+
+
+def format_manifest(entries: list[ManifestEntry]) -> str:
+    """A MANIFEST.tsv (13 columns) of ``entries``, rows in code-point order of ``corpus_path``; read back equal."""
+    lines = ["\t".join(DATED_COLUMNS)]
+    for e in sorted(entries, key=lambda e: e.corpus_path):
+        values = (
+            e.source,
+            e.service,
+            e.corpus_path,
+            e.origin_repo,
+            e.origin_commit,
+            e.origin_path,
+            e.format,
+            str(e.action_tables),
+            str(e.approx_rows),
+            e.header_signature,
+            e.role,
+            e.origin_date or "",
+            e.status,
+        )
+        # a tab or line break inside a value would shift the columns: the tree's text is folded to spaces
+        lines.append("\t".join(" ".join(v.split()) if v != e.corpus_path else v for v in values))
+    return "\n".join(lines) + "\n"

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from explorer.apigrammar import lookup_key
@@ -116,13 +116,12 @@ class ApiIndex:
         return rows
 
     def match(self, api: ProviderApi) -> ApiMatch:
-        memo_key = (api.service, api.method, api.path)
-        known = self._memo.get(memo_key)
-        if known is not None and known.api == api:
-            return known
-        found = self._match(api)
-        self._memo[memo_key] = found
-        return found
+        """What the catalog says about ``api`` (one API declared by many types is looked up once)."""
+        key = (api.service, api.method, api.path)
+        known = self._memo.get(key)
+        if known is None:
+            known = self._memo[key] = self._match(api)
+        return known if known.api == api else replace(known, api=api)
 
     def _match(self, api: ProviderApi) -> ApiMatch:
         services = label_services(api.service)

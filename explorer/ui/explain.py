@@ -85,10 +85,16 @@ def heading(src: source.Source, ex: queries.Explorer, target: queries.Target, di
         except ExplorerError:
             pairs = ()
         if pairs:
-            checked = sorted({(p.operation_name, p.apis[0] if p.apis else "") for p in pairs})
+            # One name per operation: editions spell the same name in other letter cases; their APIs join it.
+            named: dict[str, tuple[str, list[str]]] = {}
+            for name, api_path in sorted({(p.operation_name, p.apis[0] if p.apis else "") for p in pairs}):
+                entry = named.setdefault(name.casefold(), (name, []))
+                if api_path and api_path not in entry[1]:
+                    entry[1].append(api_path)
+            checked = list(named.values())
             lines.append(
                 "checked by "
-                + " · ".join(f"**{plain(n)}**" + (f" {code(a)}" if a else "") for n, a in checked[:4])
+                + " · ".join(f"**{plain(n)}**" + "".join(f" {code(a)}" for a in apis) for n, apis in checked[:4])
                 + (f" and {len(checked) - 4} more" if len(checked) > 4 else "")
             )
     st.markdown(f"{title} — {plain(summary)}")

@@ -22,7 +22,13 @@ MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_TOTAL_BYTES = 20 * 1024 * 1024
 MAX_FILES = 60
 CATALOG_SUFFIXES = (".yaml", ".yml")
-DOCUMENT_SUFFIXES = (".md", ".rst", ".html", ".htm")
+
+
+def document_suffixes() -> tuple[str, ...]:
+    """The endings of a documentation page, as the importers' format registry declares them."""
+    from explorer.app.imports import document_suffixes as declared
+
+    return declared()
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,8 +133,8 @@ def catalog_from_documents(uploads: Sequence[Upload], *, cloud: str, edition: st
     notes: list[str] = []
     problems: list[Problem] = []
     for up in sorted(uploads, key=lambda u: u.name):
-        if _suffix(up.name) not in DOCUMENT_SUFFIXES:
-            expected = ", ".join(DOCUMENT_SUFFIXES)
+        if _suffix(up.name) not in document_suffixes():
+            expected = ", ".join(document_suffixes())
             problems.append(Problem(up.name, "", f"expected a documentation file ending in {expected}"))
             continue
         try:

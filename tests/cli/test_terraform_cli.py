@@ -29,7 +29,14 @@ def run(*args: str) -> tuple[int, str]:
 def test_the_text_answer_has_its_sections_in_the_issues_order() -> None:
     code, out = run(f"{TF}/configs/basic")
     assert code == 0, out
-    marks = ["Types used:", "Requirements (huaweicloud):", "Not mapped:", "verdict:", "Grant plan:", "Policies:"]
+    marks = [
+        "Types used:",
+        "Requirements (huaweicloud):",
+        "Not mapped:",
+        "Cannot be granted",
+        "Grant plan for",
+        "Policies:",
+    ]
     places = [out.index(m) for m in marks]
     assert places == sorted(places)
     assert "module remote (terraform-huaweicloud-modules/vpc/huaweicloud)" in out and "not followed" in out
@@ -93,5 +100,5 @@ def test_the_text_answer_on_the_bundled_catalog_and_shipped_data(monkeypatch: py
     result = CliRunner().invoke(cli, ["terraform", f"{TF}/configs/target"])
     assert result.exit_code == 0, result.output
     out = result.output
-    assert "ecs:cloudServers:createServers" in out and "Grant plan:" in out
-    assert "check (works for some APIs only, or undocumented):" in out
+    assert "ecs:cloudServers:createServers" in out and "Grant plan for" in out
+    assert "3. Check first" in out and "ims:images:list" in out.split("3. Check first")[1]

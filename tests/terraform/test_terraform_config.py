@@ -78,3 +78,13 @@ def test_not_a_plan(tmp_path: Path) -> None:
     other.write_text("{")
     with pytest.raises(TerraformError, match=r"x\.json: not JSON"):
         read_plan(other, Configuration())
+
+
+def test_hostile_nesting_is_an_answer_or_a_clear_error(tmp_path: Path) -> None:
+    deep = tmp_path / "deep.tf"
+    deep.write_text("x = " + "[" * 20000 + "]" * 20000 + '\nresource "huaweicloud_vpc" "v" {}\n')
+    assert [u.address for u in read_paths([deep]).uses] == ["huaweicloud_vpc.v"]
+    plan = tmp_path / "deep.json"
+    plan.write_text('{"format_version": "1", "resource_changes": ' + "[" * 100000 + "]" * 100000 + "}")
+    with pytest.raises(TerraformError, match=r"deep\.json: not JSON"):
+        read_plan(plan, Configuration())

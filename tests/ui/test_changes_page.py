@@ -156,3 +156,13 @@ def test_the_summary_counts_the_suspicious_changes_and_says_why_in_full(monkeypa
     text = reasons.markdown[0].value.replace("\\", "")
     for r in flagged:
         assert str(r["suspicious"]).replace("\\", "") in text
+
+
+def test_the_downloads_hold_the_changes_the_filters_show(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PERMISSION_EXPLORER_CATALOG", str(DIFF_FIXTURES / "old"))
+    new_file = DIFF_FIXTURES / "new" / "huaweicloud" / "ecs.yaml"
+    upload = uploads.catalog_from_yaml([uploads.Upload("ecs.yaml", new_file.read_bytes())])
+    at = open_changes(upload, old="cloud:huaweicloud", new="upload:cloud:huaweicloud", suspicious="1")
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert "Markdown (for a pull request): the 3 changes shown" in labels
+    assert "JSON: the 3 changes shown" in labels

@@ -365,7 +365,11 @@ def test_documentation_table_upload_is_imported_and_explored() -> None:
     [
         ("notes.md", b"# just a heading\n", "notes.md: no action table found"),
         ("blob.md", bytes(range(256)) * 4, "blob.md: not a text file"),
-        ("table.pdf", IMS_TABLE, "table.pdf: expected a documentation file ending in .md, .rst, .html, .htm"),
+        (
+            "table.pdf",
+            IMS_TABLE,
+            "table.pdf: expected a documentation file ending in .htm, .html, .markdown, .md, .rst, .txt",
+        ),
     ],
 )
 def test_bad_documentation_uploads(name: str, data: bytes, message: str) -> None:

@@ -30,7 +30,8 @@ def test_a_deep_link_reproduces_an_examples_view() -> None:
     assert len(graphs(at)) == 1
     labels = {b.proto.label for b in at.get("download_button")}
     assert labels == {"Policies (JSON)", "Policies (Terraform)", "Whole answer (JSON)"}
-    policy = json.loads(at.code[0].value)
+    assert "1. Enterprise-project policy" in at.code[0].value  # the plan, as scope prints it
+    policy = json.loads(at.code[-1].value)
     assert "ecs:cloudServers:createServers" in policy["actions"]
     assert at.query_params["example"] == ["web-server"] or at.query_params["example"] == "web-server"
 

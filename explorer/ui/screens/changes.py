@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import streamlit as st
@@ -132,13 +133,14 @@ def main() -> None:
         st.query_params.from_dict(params)
     wanted = state.kinds or present
     needle = query.casefold()
-    shown = [
-        r
-        for r in diffs.change_rows(result.changes)
+    kept = [
+        (c, r)
+        for c, r in zip(result.changes, diffs.change_rows(result.changes), strict=True)
         if r["kind"] in wanted
         and (not suspicious or r["suspicious"])
         and (not needle or any(needle in str(v).casefold() for v in r.values()))
     ]
+    shown = [r for _, r in kept]
     st.subheader(f"Changes ({len(shown)} of {len(result.changes)})")
     st.dataframe(
         shown,
@@ -158,9 +160,18 @@ def main() -> None:
                 )
             )
     _actions_and_impact(result)
+    # The downloads hold what the filters show (suspicious changes marked in both), not the whole diff.
+    filtered = replace(result, changes=tuple(c for c, _ in kept))
     d1, d2 = st.columns(2)
-    d1.download_button("Markdown (for a pull request)", diffs.to_markdown(result), "diff.md", "text/markdown")
-    d2.download_button("JSON", dumps(diffs.diff_document(result)), "diff.json", "application/json")
+    d1.download_button(
+        f"Markdown (for a pull request): the {len(shown)} changes shown",
+        diffs.to_markdown(filtered),
+        "diff.md",
+        "text/markdown",
+    )
+    d2.download_button(
+        f"JSON: the {len(shown)} changes shown", dumps(diffs.diff_document(filtered)), "diff.json", "application/json"
+    )
     st.caption("The same diff from the command line: " + code(_command(state)))
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import streamlit as st
 
 from explorer import jsonout
-from explorer.app import exports, policies
+from explorer.app import exports, policies, scope_plan
 from explorer.app import terraform as use_case
 from explorer.errors import ExplorerError
 from explorer.ui import graph_panel, source
@@ -74,18 +74,12 @@ def _unmatched(answer: use_case.TerraformAnswer) -> None:
 
 
 def _verdict(answer: use_case.TerraformAnswer) -> None:
-    report = answer.scope
-    if report is None:
+    if answer.scope is None:
         st.info("Nothing to grant: no provider API of these types maps to a documented operation.")
         return
-    text = f"**verdict: {report.verdict}** — {plain(report.headline)}"
-    {"grantable": st.success, "not_grantable": st.error}.get(report.verdict, st.warning)(text)
-    st.markdown(
-        "**Enterprise-project policy:** "
-        + (", ".join(f"`{a}`" for a in report.enterprise_project_actions) or "(none)")
-        + "\n\n**IAM-project policy:** "
-        + (", ".join(f"`{a}`" for a in report.iam_project_actions) or "(none)")
-    )
+    plan = scope_plan.plan_of(answer.scope)  # the same plan as the Scope page and `scope`
+    {"grantable": st.success, "not_grantable": st.error}.get(plan.verdict, st.warning)(plain(plan.headline))
+    st.code(plan.text, language=None)
 
 
 def _policies(answer: use_case.TerraformAnswer) -> None:

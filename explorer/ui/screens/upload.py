@@ -36,7 +36,7 @@ def main() -> None:
         types = [s.lstrip(".") for s in uploads.CATALOG_SUFFIXES]
         cloud = edition = ""
     else:
-        types = [s.lstrip(".") for s in uploads.DOCUMENT_SUFFIXES]
+        types = [s.lstrip(".") for s in uploads.document_suffixes()]
         editions = uploads.document_editions()
         edition = st.selectbox(
             "Edition of the documentation",

@@ -506,7 +506,7 @@
     parts.push(`<li>${GLYPHS.target}query target (double outline)</li>`);
     parts.push("</ul><h3>Edges</h3><ul>");
     for (const e of Object.values(styles.edges)) {
-      parts.push(`<li><span class="ln" style="border-top:${Math.max(1, e.width)}px ${BORDER[e.style]} ` +
+      parts.push(`<li><span class="ln" style="border-top:${Math.max(2, e.width * 1.5)}px ${BORDER[e.style]} ` +
         `${lineColour(e.color)}"></span>${escape(e.meaning)}</li>`);
     }
     if (styles.possible) {
