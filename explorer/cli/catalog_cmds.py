@@ -46,9 +46,9 @@ def validate_cmd(ctx: click.Context, paths: tuple[Path, ...], schema: bool, as_j
         click.echo(api.dumps(data), nl=False)
     else:
         for problem in result.problems:
-            click.echo(str(problem))
+            click.echo(api.visible(str(problem)))
         for warning in result.warnings:
-            click.echo(f"warning: {warning}")
+            click.echo(f"warning: {api.visible(str(warning))}")
         files = _count(len(result.files), "file")
         if result.ok:
             counts = f"{_count(result.services, 'service')}, {_count(result.operations, 'operation')}"

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from explorer import api
+from explorer.cli.console import plain_text
 from explorer.errors import ExplorerError
 
 
@@ -103,9 +104,9 @@ def diff_cmd(
     if as_json:
         click.echo(api.dumps(api.diff_document(result)), nl=False)
     elif markdown:
-        click.echo(api.diff_markdown(result), nl=False)
+        click.echo(plain_text(api.diff_markdown(result)), nl=False)
     else:
-        click.echo(api.diff_text(result, evidence=evidence), nl=False)
+        click.echo(plain_text(api.diff_text(result, evidence=evidence)), nl=False)
     ctx.exit(0 if result.equal else 1)
 
 

@@ -15,7 +15,7 @@ import hcl2
 
 from explorer.policy.document import PolicyDocument
 from explorer.policy.findings import Finding, Where
-from explorer.policy.jsontree import JsonSyntaxError, Node, from_plain
+from explorer.policy.jsontree import JsonSyntaxError, Node, from_plain, plain
 from explorer.policy.parse_json import read_json, read_tree
 
 _OPTIONS = hcl2.SerializationOptions(
@@ -257,10 +257,11 @@ def _otc_role(
             condition = cond_body[0] if cond_body is not None else condition
         if isinstance(condition, str) and condition.strip():
             try:
-                st["Condition"] = json.loads(condition)
-            except json.JSONDecodeError as exc:
+                st["Condition"] = plain(condition)
+            except JsonSyntaxError as exc:
                 where = Where(file, line, None, i, f"/Statement/{i}/Condition", address)
-                findings.append(Finding("MALFORMED_JSON", "", f"invalid JSON in condition: {exc.msg}", where))
+                message = f"invalid JSON in condition: {exc.reason} (line {exc.line} of the condition)"
+                findings.append(Finding("MALFORMED_JSON", "", message, where))
         statements.append(st)
     root = from_plain({"Version": "1.1", "Statement": statements}, line, 1)
     locate(root, text, line)
