@@ -13,6 +13,7 @@ from typing import Any
 
 import hcl2
 
+from explorer import fileio
 from explorer.policy.document import PolicyDocument
 from explorer.policy.findings import Finding, Where
 from explorer.policy.jsontree import JsonSyntaxError, Node, from_plain, plain
@@ -218,21 +219,36 @@ def _policy_attribute(
     )
 
 
+# file() reads a policy document: at most the size of a policy file the linter reads at all
+MAX_FILE_CALL_BYTES = 2 * 1024 * 1024
+
+
 def _policy_file(
     path: str, file: str, cloud: str, address: str, line: int, base: Path | None
 ) -> tuple[PolicyDocument | None, list[Finding]]:
+    """The policy of ``file("...")``: read only when it is a regular file inside the configuration's folder
+    (symbolic links resolved), through the guarded open (never a device, a FIFO, a folder or a file over
+    the size limit). Anything else is a finding naming the path and the reason, never the file's content."""
     where = Where(file, line, None, None, "", address)
     relative = path.replace("${path.module}", ".").replace("${path.root}", ".")
     if base is None or "${" in relative:
         return None, [Finding("MALFORMED_POLICY", "unevaluated", f"{address}: file({path!r}) not read", where)]
-    target = (base / relative).resolve()
     try:
-        data = target.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+        data = fileio.read_bytes(relative, MAX_FILE_CALL_BYTES, within=base)
+    except fileio.OutsideFolder:
+        reason = "it is outside the configuration's folder"
         return None, [
-            Finding("MALFORMED_POLICY", "unevaluated", f"{address}: cannot read file({path!r}): {exc}", where)
+            Finding("MALFORMED_POLICY", "unevaluated", f"{address}: file({path!r}) not read: {reason}", where)
         ]
-    return read_json(data, f"{file} -> {relative}", cloud, document=address, origin="terraform-file")
+    except fileio.FileIOError as exc:
+        message = f"{address}: file({path!r}) not read: {exc.reason}"
+        return None, [Finding("MALFORMED_POLICY", "unevaluated", message, where)]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        message = f"{address}: file({path!r}) not read: it is not UTF-8 text"
+        return None, [Finding("MALFORMED_POLICY", "unevaluated", message, where)]
+    return read_json(text, f"{file} -> {relative}", cloud, document=address, origin="terraform-file")
 
 
 def _otc_role(
