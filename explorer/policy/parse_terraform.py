@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_right
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -53,16 +54,25 @@ def _error_position(exc: Exception) -> tuple[int | None, int | None]:
     )
 
 
-def locate(root: Node, text: str, line: int) -> None:
+@lru_cache(maxsize=4)
+def _line_starts(text: str) -> tuple[int, ...]:
+    """Where each line of ``text`` starts: computed once per file (it was once per resource, which made a
+    file of 10,000 roles quadratic; a str caches its hash, so the lookup is cheap)."""
+    return (0, *(m.end() for m in re.finditer("\n", text)))
+
+
+def locate(root: Node, text: str, line: int, end_line: int | None = None) -> None:
     """Give the string values of a tree built from HCL (no positions) the place where each is written: searched
-    in document order from the resource's line on, so an action points at its own line and column."""
-    starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+    in document order from the resource's line on (and before ``end_line``, the next resource's), so an action
+    points at its own line and column and a string written otherwise costs no search through the whole file."""
+    starts = _line_starts(text)
     cursor = starts[line - 1] if 0 < line <= len(starts) else 0
+    end = starts[end_line - 1] if end_line is not None and 0 < end_line <= len(starts) else len(text)
     stack = [root]
     while stack:
         node = stack.pop()
         if node.kind == "string":
-            found = text.find(json.dumps(node.value, ensure_ascii=False), cursor)
+            found = text.find(json.dumps(node.value, ensure_ascii=False), cursor, end)
             if found >= 0:
                 row = bisect_right(starts, found)
                 node.line, node.column = row, found - starts[row - 1] + 1
@@ -75,19 +85,20 @@ def locate(root: Node, text: str, line: int) -> None:
 def _resource_lines(text: str) -> dict[tuple[str, str], int]:
     """Where each ``resource "type" "name"`` header is (1-based line)."""
     found: dict[tuple[str, str], int] = {}
+    starts = _line_starts(text)
     for m in re.finditer(r'^\s*resource\s+"([^"]+)"\s+"([^"]+)"', text, re.M):
-        found.setdefault((m.group(1), m.group(2)), text.count("\n", 0, m.start()) + 1)
+        found.setdefault((m.group(1), m.group(2)), bisect_right(starts, m.start()))
     return found
 
 
 def _heredoc_line(text: str, start_line: int, attribute: str) -> int | None:
     """The line where a heredoc of ``attribute`` begins its body, after the resource header."""
-    lines = text.split("\n")
-    pattern = re.compile(rf"^\s*{re.escape(attribute)}\s*=\s*<<-?\s*\w+")
-    for i in range(start_line - 1, len(lines)):
-        if pattern.match(lines[i]):
-            return i + 1
-    return None
+    starts = _line_starts(text)
+    if not 0 < start_line <= len(starts):
+        return None
+    pattern = re.compile(rf"^[ \t]*{re.escape(attribute)}[ \t]*=[ \t]*<<-?[ \t]*\w+", re.M)
+    m = pattern.search(text, starts[start_line - 1])
+    return None if m is None else bisect_right(starts, m.start())
 
 
 def _resources(data: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:
@@ -141,16 +152,48 @@ def _jsonencode(expr: str) -> Any:
     return _unquote(parsed["value"])
 
 
+# A top-level block starts at the start of a line with its keyword (how every Terraform file is written).
+_TOP_BLOCK = re.compile(r"^(?=(?:resource|data|variable|locals|provider|terraform|module|output|moved|import)\b)", re.M)
+
+
+def _parse_hcl(text: str) -> dict[str, Any]:
+    """The file as python-hcl2 reads it, parsed one top-level block at a time.
+
+    The parser's time grows faster than the text (a file of 2,000 roles took 7x the time of 500), so each
+    block is parsed on its own and the blocks' lists are joined. A split inside a heredoc or a comment
+    leaves a block the parser refuses; then, and whenever a part is not a list of blocks, the whole text is
+    parsed as one, so the result and every error are those of the whole file."""
+    cuts = [m.start() for m in _TOP_BLOCK.finditer(text)]
+    if len(cuts) < 2:
+        return dict(hcl2.loads(text, serialization_options=_OPTIONS))
+    merged: dict[str, list[Any]] = {}
+    try:
+        for start, end in zip([0, *cuts[1:]], [*cuts[1:], len(text)], strict=True):
+            for key, value in hcl2.loads(text[start:end], serialization_options=_OPTIONS).items():
+                if not isinstance(value, list):
+                    raise ValueError(key)
+                merged.setdefault(key, []).extend(value)
+    except Exception:  # any refusal of a part: read the whole file, errors and all
+        return dict(hcl2.loads(text, serialization_options=_OPTIONS))
+    return dict(merged)
+
+
 def read_terraform(text: str, file: str, cloud: str, base: Path | None) -> tuple[list[PolicyDocument], list[Finding]]:
     """Every policy of a Terraform file, with the findings of reading them."""
     try:
-        data = hcl2.loads(text, serialization_options=_OPTIONS)
+        data = _parse_hcl(text)
     except Exception as exc:  # the parser raises lark's many error types; all mean "not HCL"
         line, column = _error_position(exc)
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         return [], [Finding("MALFORMED_JSON", "", f"invalid HCL: {first}", Where(file, line, column))]
     resources = _resources(data)
     lines = _resource_lines(text)
+    headers = sorted(set(lines.values()))
+
+    def next_header(line: int) -> int | None:
+        i = bisect_right(headers, line)
+        return headers[i] if i < len(headers) else None
+
     attach = _attachments(resources)
     docs: list[PolicyDocument] = []
     findings: list[Finding] = []
@@ -158,9 +201,10 @@ def read_terraform(text: str, file: str, cloud: str, base: Path | None) -> tuple
         address = f"{rtype}.{name}"
         line = lines.get((rtype, name), 1)
         if rtype == OTC_ROLE:
-            doc, found = _otc_role(body, file, cloud, address, line, text)
+            doc, found = _otc_role(body, file, cloud, address, (line, next_header(line)), text)
         elif rtype in POLICY_ATTRIBUTES:
-            doc, found = _policy_attribute(text, body, POLICY_ATTRIBUTES[rtype], file, cloud, address, line, base)
+            span = (line, next_header(line))
+            doc, found = _policy_attribute(text, body, POLICY_ATTRIBUTES[rtype], file, cloud, address, span, base)
             if doc is not None and address in attach:
                 doc = _with_attach(doc, attach[address])
         else:
@@ -182,8 +226,16 @@ def _with_attach(doc: PolicyDocument, where: str) -> PolicyDocument:
 
 
 def _policy_attribute(
-    text: str, body: dict[str, Any], attribute: str, file: str, cloud: str, address: str, line: int, base: Path | None
+    text: str,
+    body: dict[str, Any],
+    attribute: str,
+    file: str,
+    cloud: str,
+    address: str,
+    span: tuple[int, int | None],
+    base: Path | None,
 ) -> tuple[PolicyDocument | None, list[Finding]]:
+    line = span[0]
     value = body.get(attribute)
     if not isinstance(value, str):
         where = Where(file, line, None, None, "", address)
@@ -193,7 +245,7 @@ def _policy_attribute(
         try:
             plain = _jsonencode(expr)
             root = from_plain(plain, line, 1)
-            locate(root, text, line)
+            locate(root, text, line, span[1])
         except (JsonSyntaxError, Exception) as exc:  # an HCL expression the parser cannot read as a value
             where = Where(file, line, None, None, "", address)
             return None, [Finding("MALFORMED_JSON", "", f"{address}: cannot read jsonencode(...): {exc}", where)]
@@ -252,9 +304,10 @@ def _policy_file(
 
 
 def _otc_role(
-    body: dict[str, Any], file: str, cloud: str, address: str, line: int, text: str
+    body: dict[str, Any], file: str, cloud: str, address: str, span: tuple[int, int | None], text: str
 ) -> tuple[PolicyDocument | None, list[Finding]]:
     """The provider writes Version 1.1 itself; each ``statement`` block becomes one statement."""
+    line = span[0]
     blocks = body.get("statement", [])
     if isinstance(blocks, dict):
         blocks = [blocks]
@@ -280,6 +333,6 @@ def _otc_role(
                 findings.append(Finding("MALFORMED_JSON", "", message, where))
         statements.append(st)
     root = from_plain({"Version": "1.1", "Statement": statements}, line, 1)
-    locate(root, text, line)
+    locate(root, text, line, span[1])
     doc, found = read_tree(root, file, cloud, document=address, origin="terraform-statement")
     return doc, findings + found
