@@ -17,7 +17,7 @@ import hcl2
 from explorer import fileio
 from explorer.policy.document import PolicyDocument
 from explorer.policy.findings import Finding, Where
-from explorer.policy.jsontree import JsonSyntaxError, Node, from_plain, plain
+from explorer.policy.jsontree import MAX_NUMBER_CHARS, JsonSyntaxError, Node, from_plain, plain
 from explorer.policy.parse_json import read_json, read_tree
 
 _OPTIONS = hcl2.SerializationOptions(
@@ -178,8 +178,35 @@ def _parse_hcl(text: str) -> dict[str, Any]:
     return dict(merged)
 
 
+# The HCL parser turns every number into an int (Python refuses more than 4,300 digits) and recurses
+# once per bracket; both are checked first, so the finding names our limit and the place.
+_LONG_NUMBER = re.compile(rf"(?<![\w.])\d{{{MAX_NUMBER_CHARS + 1},}}")
+_BRACKETS = re.compile(r"[\[\](){}]")
+MAX_HCL_NESTING = 64
+
+
+def _beyond_limits(text: str) -> tuple[str, int] | None:
+    """What makes ``text`` unreadable within our limits (a number too long, brackets nested too deep), and
+    where; None when it is within them. Brackets in strings count too: a policy never comes near the limit."""
+    m = _LONG_NUMBER.search(text)
+    if m is not None:
+        return f"a number of {len(m.group())} digits; at most {MAX_NUMBER_CHARS} are read", m.start()
+    depth = 0
+    for b in _BRACKETS.finditer(text):
+        depth += 1 if b.group() in "[({" else -1
+        if depth > MAX_HCL_NESTING:
+            return f"brackets nested deeper than {MAX_HCL_NESTING} levels; a policy is at most a few deep", b.start()
+    return None
+
+
 def read_terraform(text: str, file: str, cloud: str, base: Path | None) -> tuple[list[PolicyDocument], list[Finding]]:
     """Every policy of a Terraform file, with the findings of reading them."""
+    limit = _beyond_limits(text)
+    if limit is not None:
+        message, offset = limit
+        line = bisect_right(_line_starts(text), offset)
+        column = offset - _line_starts(text)[line - 1] + 1
+        return [], [Finding("MALFORMED_JSON", "", f"invalid HCL: {message}", Where(file, line, column))]
     try:
         data = _parse_hcl(text)
     except Exception as exc:  # the parser raises lark's many error types; all mean "not HCL"
