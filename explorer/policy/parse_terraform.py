@@ -204,9 +204,9 @@ def read_terraform(text: str, file: str, cloud: str, base: Path | None) -> tuple
     limit = _beyond_limits(text)
     if limit is not None:
         message, offset = limit
-        line = bisect_right(_line_starts(text), offset)
-        column = offset - _line_starts(text)[line - 1] + 1
-        return [], [Finding("MALFORMED_JSON", "", f"invalid HCL: {message}", Where(file, line, column))]
+        row = bisect_right(_line_starts(text), offset)
+        where = Where(file, row, offset - _line_starts(text)[row - 1] + 1)
+        return [], [Finding("MALFORMED_JSON", "", f"invalid HCL: {message}", where)]
     try:
         data = _parse_hcl(text)
     except Exception as exc:  # the parser raises lark's many error types; all mean "not HCL"
