@@ -45,6 +45,10 @@ SERVER_OPTIONS = (
     # once the last one has gone (its script cache is emptied then).
     "--runner.magicEnabled",
     "false",
+    # An error we did not expect shows its type and a generic message in the browser, never the traceback
+    # with the server's paths (the server's log still has it).
+    "--client.showErrorDetails",
+    "type",
 )
 
 
