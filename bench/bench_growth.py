@@ -68,20 +68,14 @@ def terraform_roles(n: int) -> str:
 
 
 def unknown_actions(n: int) -> str:
-    actions = [f"ecs:servers:unknown{i}" for i in range(n)]
+    actions = [f"ecs:s:u{i}" for i in range(n)]  # short, so that 85,000 stay within the 2 MB file limit
     return json.dumps({"Version": "1.1", "Statement": [{"Effect": "Allow", "Action": actions}]})
 
 
 def markdown_table(n: int) -> str:
-    rows = [
-        "| 权限 | 对应的API接口 | 授权项（Action） | 依赖的授权项 | IAM项目 (Project) "
-        "| 企业项目 (Enterprise Project) |",
-        "|---|---|---|---|---|---|",
-    ]
-    rows += [
-        f"| 查询{i} | GET /v1/{{project_id}}/servers{i} | ecs:servers:get{i} | ecs:servers:list | √ | √ |"
-        for i in range(n)
-    ]
+    # short rows, so that 40,000 stay within the importer's 2 MB document limit
+    rows = ["| 权限 | 对应的API接口 | 授权项（Action） | IAM项目 (Project) |", "|---|---|---|---|"]
+    rows += [f"| q{i} | GET /s{i} | ecs:s:g{i} | √ |" for i in range(n)]
     return "# t\n\n" + "\n".join(rows) + "\n"
 
 
