@@ -170,6 +170,12 @@ def cold_rows(catalog: Path, bare_script: Path, rounds: int) -> None:
         url = f"http://127.0.0.1:{port}/?action={COLD_TARGET}"
         bare_times.append(cold_start(bare_command(bare_script, port), env, url, COLD_TARGET, app=False))
     app_med, bare_med = statistics.median(app_times), statistics.median(bare_times)
+    print(
+        "cold starts (s), app: "
+        + ", ".join(f"{t:.2f}" for t in app_times)
+        + "; bare page: "
+        + ", ".join(f"{t:.2f}" for t in bare_times)
+    )
     timed_row(f"UI: start the server -> first graph for `/?action={COLD_TARGET}`", app_med, bare_med, "bare page")
 
 
@@ -208,7 +214,8 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=2, help="passes over the chosen actions (default 2)")
     parser.add_argument("--actions", type=int, default=6, help="actions to choose per pass (default 6)")
     parser.add_argument("--catalog", type=Path, default=None, help="catalog root (default: bundled, else fixture)")
-    parser.add_argument("--cold", type=int, default=3, help="cold starts of each server (default 3)")
+    parser.add_argument("--cold", type=int, default=3, help="cold starts of each server, median (default 3)")
+    parser.add_argument("--cold-only", action="store_true", help="measure the cold starts only")
     args = parser.parse_args()
     catalog = args.catalog or served_catalog()
     explorer = api.build_explorer(api.load([catalog])[CLOUD], "bundled catalog")
@@ -228,6 +235,8 @@ def main() -> None:
         print("| where a person waits | ours | floor measured in the same run | ratio |")
         print("| --- | --- | --- | --- |")
         cold_rows(catalog, bare_script, args.cold)
+        if args.cold_only:
+            return
         node = explorer.closure(COLD_TARGET).requirements[-1].action
         counts = queries_per_rerun(catalog, COLD_TARGET, node)
         calls = ", ".join(f"{name} {n}x" for name, n in counts.items() if n)

@@ -158,6 +158,27 @@ def _continues_after_space(text: str, i: int) -> bool:
     return k > j and text[j].islower() and (k == n or text[k] == "\n")
 
 
+_VERSION_ROOT = re.compile(r"/v[0-9]|/api\b|/openstack\b|/[A-Z]")
+
+
+def _segment_after_space(text: str, i: int, path: str) -> bool:
+    """At blanks ``i`` inside a path: do they stand before a further segment of the same path?
+
+    They do before ``/{placeholder}``, and before ``/segment`` when the path already has two segments
+    and the next one does not open a path of its own (``/v2/...``, ``/api/...``), so two APIs written
+    side by side stay two.
+    """
+    j = i
+    n = len(text)
+    while j < n and text[j] in " \t":
+        j += 1
+    if j + 1 >= n or text[j] != "/" or path.endswith("/") or path.count("/") < 2:
+        return False
+    if text[j + 1] == "{":
+        return True
+    return text[j + 1] in _LITERAL and text[j + 1].islower() and _VERSION_ROOT.match(text, j) is None
+
+
 def _path(text: str, i: int, repairs: list[str]) -> tuple[str, int]:
     """The canonical path starting at ``i`` (a '/' or a path start) and the index after it."""
     out: list[str] = []
@@ -192,6 +213,12 @@ def _path(text: str, i: int, repairs: list[str]) -> tuple[str, int]:
                 while text[i] in " \t\n":
                     i += 1
                 repairs.append(LINE_BREAK_IN_PATH if "\n" in text[start:i] else SPACE_IN_PATH)
+            continue
+        if c in " \t" and not query and _segment_after_space(text, i, "".join(out)):
+            # "/elb/whitelists /{whitelist_id}": a stray space before a segment; "/{whitelist_id}" is no API
+            while text[i] in " \t":
+                i += 1
+            repairs.append(SPACE_IN_PATH)
             continue
         if c == "?" and not query:
             query = True

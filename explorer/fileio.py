@@ -36,8 +36,10 @@ from explorer.errors import ExplorerError
 __all__ = [
     "FileIOError",
     "FileTooLarge",
+    "NotAFolder",
     "NotRegularFile",
     "OutsideFolder",
+    "check_folder_target",
     "check_write_target",
     "dir_mode",
     "file_kind",
@@ -81,6 +83,14 @@ class NotRegularFile(FileIOError):
         super().__init__(path, reason)
 
 
+class NotAFolder(FileIOError):
+    """A file, device, FIFO, socket or symbolic link where a folder to write into is expected."""
+
+    def __init__(self, path: PathLike, kind: str, reason: str) -> None:
+        self.kind = kind
+        super().__init__(path, reason)
+
+
 class FileTooLarge(FileIOError):
     """A file above the size limit of its reader (``size`` is a lower bound when it grew while read)."""
 
@@ -91,7 +101,12 @@ class FileTooLarge(FileIOError):
 
 
 class OutsideFolder(FileIOError):
-    """A path that leads outside the folder its reader is confined to."""
+    """A path that leads outside the folder its reader is confined to (``target``: where it leads)."""
+
+    def __init__(self, path: PathLike, folder: Path, target: Path) -> None:
+        self.folder = folder
+        self.target = target
+        super().__init__(path, f"leads outside {folder} (to {target}); not read")
 
 
 def file_kind(mode: int) -> str:
@@ -128,7 +143,7 @@ def _confined(path: PathLike, within: PathLike) -> Path:
     root = Path(within).resolve()
     target = (root / path).resolve() if not Path(path).is_absolute() else Path(path).resolve()
     if not target.is_relative_to(root):
-        raise OutsideFolder(path, f"leads outside {root} (to {target}); not read")
+        raise OutsideFolder(path, root, target)
     return target
 
 
@@ -269,6 +284,25 @@ def check_write_target(path: PathLike) -> os.stat_result | None:
     kind = file_kind(info.st_mode)
     expected = "expected a regular file or a path that does not exist yet; nothing was written"
     raise NotRegularFile(path, kind, f"is {kind}; {expected}")
+
+
+def check_folder_target(path: PathLike) -> bool:
+    """Whether the folder ``path`` exists (False: absent); NotAFolder when something else is there.
+
+    A symbolic link is refused even when it leads to a folder: the write would land where the link
+    decides, outside what the user named.
+    """
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return False
+    except OSError as exc:
+        raise _write_failed(path, exc) from None
+    if stat.S_ISDIR(info.st_mode):
+        return True
+    kind = file_kind(info.st_mode)
+    expected = "expected a folder or a path that does not exist yet; nothing was written"
+    raise NotAFolder(path, kind, f"is {kind}; {expected}")
 
 
 def write_bytes_atomic(path: PathLike, data: bytes, *, make_parents: bool = True) -> None:

@@ -15,8 +15,14 @@ from dataclasses import dataclass, field
 # (an older file means what it meant then, and is written back in the current version).
 # 1: the first format. 2: an action may be a wildcard pattern (the documentation's own, e.g.
 # cce:kubernetes:*), scope.inferred names the flags read from prose, ids are derived from content.
-SCHEMA_VERSION = 2
-READABLE_SCHEMA_VERSIONS = (1, 2)
+# 3: a source may carry its documentation's date and status (current, or a page deleted later).
+SCHEMA_VERSION = 3
+READABLE_SCHEMA_VERSIONS = (1, 2, 3)
+
+# The status of a documentation file: it exists at its repository's head, or was removed from it later.
+SOURCE_CURRENT = "current"
+SOURCE_DELETED = "deleted"
+SOURCE_STATUSES = (SOURCE_CURRENT, SOURCE_DELETED)
 
 # Editions of the documentation, keyed by the corpus source folder, and the cloud each feeds.
 EDITION_CLOUD: dict[str, str] = {
@@ -62,8 +68,11 @@ class Scope:
 class Provenance:
     """Where a row came from: the corpus file, the table (1-based) and the data row (1-based).
 
-    ``edition``, ``repo``, ``commit`` and ``path`` are joined in from the catalog's source list
-    (itself taken from the corpus MANIFEST.tsv) when a catalog is loaded.
+    ``edition``, ``repo``, ``commit``, ``path``, ``date`` and ``status`` are joined in from the catalog's
+    source list (itself taken from the corpus MANIFEST.tsv) when a catalog is loaded. ``date`` is the
+    documentation's date (ISO ``YYYY-MM-DD``, the commit the file was read from) or None where unknown;
+    ``status`` is ``current`` or ``deleted`` (the page was later removed from its repository: the row is
+    older documentation, not the current definition).
     """
 
     file: str
@@ -73,6 +82,8 @@ class Provenance:
     repo: str = ""
     commit: str = ""
     path: str = ""
+    date: str | None = None
+    status: str = SOURCE_CURRENT
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +110,12 @@ class Operation:
 
 @dataclass(frozen=True, slots=True, order=True)
 class SourceDoc:
-    """A documentation file the catalog was built from (one MANIFEST.tsv row)."""
+    """A documentation file the catalog was built from (one MANIFEST.tsv row).
+
+    ``date`` is the date of the commit the file was read from (ISO ``YYYY-MM-DD``, None where unknown);
+    ``status`` is ``current`` (the file exists at its repository's head) or ``deleted`` (a page removed
+    later: older documentation of actions that may still exist).
+    """
 
     file: str
     edition: str
@@ -107,6 +123,8 @@ class SourceDoc:
     commit: str = ""
     path: str = ""
     format: str = ""
+    date: str | None = None
+    status: str = SOURCE_CURRENT
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +136,22 @@ class ServiceCatalog:
     sources: tuple[SourceDoc, ...]
     operations: tuple[Operation, ...]
     schema_version: int = SCHEMA_VERSION
+
+    @property
+    def documentation_date(self) -> str | None:
+        """How new the service's documentation is: the newest date of its current sources.
+
+        A service documented only by deleted pages gets the newest date of those; None when no
+        source carries a date (an upload, a catalog written before dates were recorded).
+        """
+        current = [s.date for s in self.sources if s.date and s.status == SOURCE_CURRENT]
+        dated = current or [s.date for s in self.sources if s.date]
+        return max(dated) if dated else None
+
+    @property
+    def only_deleted_sources(self) -> bool:
+        """True when every source of the service is a deleted page (older documentation only)."""
+        return bool(self.sources) and all(s.status == SOURCE_DELETED for s in self.sources)
 
 
 @dataclass(slots=True)

@@ -30,8 +30,8 @@ class ViewNode:
     scope: ScopeMark = "unknown"
     resolved: bool = True  # False for an action that is referenced but defined by no table
     detail: str = ""  # second label line: API path of an operation, pattern note, member count
-    basis: str = ""  # target, documented, certain or possible (explorer.graph.results.Basis); "" elsewhere
-    flags: tuple[str, ...] = ()  # "broad" (a wildcard) and "destructive": what to see before granting
+    basis: str = ""  # target, documented, certain or possible (explorer.graph.answers.Basis); "" elsewhere
+    flags: tuple[str, ...] = ()  # broad (a wildcard), destructive, suspicious, outdated: what to see before granting
 
 
 @dataclass(frozen=True, slots=True, order=True)

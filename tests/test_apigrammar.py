@@ -21,6 +21,17 @@ from explorer import apigrammar as g
             [],
         ),
         ("POST / v1/{project_id}/ports", ["POST /v1/{project_id}/ports"], [(g.SPACE_IN_PATH,)], []),
+        # a stray space before a segment: one API ("/{whitelist_id}" alone is none)
+        (
+            "GET /v2/{project_id}/elb/whitelists /{whitelist_id}",
+            ["GET /v2/{project_id}/elb/whitelists/{whitelist_id}"],
+            [(g.SPACE_IN_PATH,)],
+            [],
+        ),
+        ("GET /v2/{p}/elb /certificates", ["GET /v2/{p}/elb/certificates"], [(g.SPACE_IN_PATH,)], []),
+        # two APIs side by side stay two: the second opens a path of its own
+        ("GET /v1/a/b /v1/c/d", ["GET /v1/a/b", "/v1/c/d"], [(), (g.NO_METHOD,)], []),
+        ("GET /v1 /{id}", ["GET /v1", "/{id}"], [(), (g.NO_METHOD,)], []),
         ("GET /kms/{ key_id }/tags", ["GET /kms/{key_id}/tags"], [(g.SPACE_IN_PLACEHOLDER,)], []),
         ("DELETE /nat/{dnat_rule_id }", ["DELETE /nat/{dnat_rule_id}"], [(g.SPACE_IN_PLACEHOLDER,)], []),
         ("PUT/v1/{projectId}/waf/policy", ["PUT /v1/{projectId}/waf/policy"], [(g.GLUED_METHOD,)], []),

@@ -43,6 +43,11 @@ SCRIPTS = (
     ("bench_render.py", "`export --format svg`", "bare `dot -Tsvg` on the same DOT text"),
     ("bench_policy.py", "`policy lint` of a large policy set", "loading the catalog"),
     (
+        "bench_terraform.py",
+        "`terraform` on a 40-resource configuration (issue 22: at most 2x)",
+        "`closure` of the same operations",
+    ),
+    (
         "bench_diff.py",
         "diffing the two clouds of the bundled catalog, with and without impact",
         "loading both catalogs",

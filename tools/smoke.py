@@ -46,7 +46,8 @@ TOUR = (
     Step("dependents evs:snapshots:create --json", expect='"format_version": 1'),
     Step("scope ecs:servers:createImage", expect="enterprise project"),
     Step("scope ecs:servers:createImage --json", expect='"verdict": "not_grantable"'),
-    Step("scope ecs:servers:createImage --fail-on not_grantable", status=1, expect="Not grantable"),
+    Step("scope ecs:servers:createImage --fail-on not_grantable", status=1, expect="Cannot be granted"),
+    Step('explain "Policy doesn\'t allow ecs:servers:createImage to be performed." --json', expect='"known"'),
     Step("closure ecs:servers:createImage --possible --json", expect='"possible": true'),
     Step("search 镜像 --json", expect='"hits"'),
     Step("export ecs:servers:createImage -o closure.svg", expect="wrote closure.svg"),
@@ -58,8 +59,13 @@ TOUR = (
     # policy.json is written by tour() below: it allows only the target, so its dependencies are missing
     Step("policy lint policy.json --json", status=1, expect='"format_version": 1'),
     Step("policy generate ecs:servers:createImage", expect='"format_version": 1'),
+    # main.tf is written by tour() below: one instance; the shipped provider data and the bundled catalog answer
+    Step("terraform main.tf --json", expect='"ecs:cloudServers:createServers"'),
+    Step("terraform main.tf --against policy.json --sarif", status=1, expect="MISSING_FOR_TERRAFORM"),
     Step("diff --edition huaweicloud-zh --edition otc-en --service ecs --json", status=1, expect='"action_renamed"'),
 )
+# A Terraform configuration for the terraform commands of the tour.
+TERRAFORM = 'resource "huaweicloud_compute_instance" "web" {\n  name = "web"\n}\n'
 # A custom policy for the policy commands of the tour.
 POLICY = '{"Version": "1.1", "Statement": [{"Effect": "Allow", "Action": ["ecs:servers:createImage"]}]}\n'
 
@@ -87,6 +93,7 @@ def pip_install(python: Path, requirement: str, cwd: Path) -> None:
 
 def tour(command: Path, work: Path) -> None:
     (work / "policy.json").write_text(POLICY, encoding="utf-8")
+    (work / "main.tf").write_text(TERRAFORM, encoding="utf-8")
     for step in TOUR:
         started = time.monotonic()
         proc = run([str(command), *shlex.split(step.args)], work)

@@ -7,6 +7,7 @@ so the same catalog always dumps to the same bytes.
 
 from __future__ import annotations
 
+import datetime
 import re
 from typing import Any
 
@@ -16,6 +17,8 @@ from explorer.model import (
     EDITION_CLOUD,
     READABLE_SCHEMA_VERSIONS,
     SCHEMA_VERSION,
+    SOURCE_CURRENT,
+    SOURCE_STATUSES,
     ActionRef,
     Operation,
     Provenance,
@@ -25,7 +28,7 @@ from explorer.model import (
 )
 
 TOP_KEYS = ("schema_version", "cloud", "service", "sources", "operations")
-SOURCE_KEYS = ("file", "edition", "repo", "commit", "path", "format")
+SOURCE_KEYS = ("file", "edition", "repo", "commit", "path", "format", "date", "status")
 OPERATION_KEYS = ("id", "name", "apis", "actions", "dependencies", "scope", "notes", "source")
 SCOPE_FLAGS = ("iam_project", "enterprise_project", "instance", "tag")
 SCOPE_KEYS = (*SCOPE_FLAGS, "inferred")
@@ -33,12 +36,19 @@ ORIGIN_KEYS = ("file", "table", "row")
 REF_KEYS = ("action", "condition")
 
 CLOUDS = tuple(sorted(set(EDITION_CLOUD.values())))
+# a catalog file is <root>/<cloud>/<service>.yaml
+CATALOG_SUFFIX = ".yaml"
 EDITIONS = tuple(sorted(EDITION_CLOUD))
-# MANIFEST.tsv's ``format`` column: how a file's action tables are encoded.
-SOURCE_FORMATS = ("html", "md-html", "md-pipe", "other", "rst-grid", "rst-simple")
+# A source's ``format``: how its action tables are encoded, a name of the importers' format registry
+# (explorer.importers.formats.REGISTRY, or "other" for a page without an action table). The catalog
+# layer sits below the importers, so it checks the name's form only: a catalog written with a format
+# added later still loads here, as the format is provenance, not something the reader parses.
+SOURCE_FORMAT_RE = re.compile(r"[a-z][a-z0-9-]{0,31}")
+SOURCE_FORMAT_GRAMMAR = "a format name: a lower-case letter, then lower-case letters, digits or '-' (at most 32)"
 # Language tags of operation names: ISO 639 codes, optionally with a region or script subtag.
 LANGUAGE_RE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 COMMIT_RE = re.compile(r"^[0-9a-f]{40}$")
+DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # The grammar of service and cloud names, defined once: they become file and folder names of a
 # catalog (``<cloud>/<service>.yaml``), so they can never hold a path separator, a dot or a control
 # character, and are short. The importer checks MANIFEST rows and upload options against these, and
@@ -61,6 +71,17 @@ def is_service_name(name: str) -> bool:
 def is_cloud_name(name: str) -> bool:
     """True if ``name`` may be a cloud (and so a catalog folder name)."""
     return CLOUD_RE.fullmatch(name) is not None
+
+
+def date_problem(value: str) -> str | None:
+    """Why ``value`` is not a calendar date written ``YYYY-MM-DD``, or None."""
+    if not DATE_RE.fullmatch(value):
+        return f"expected a date written YYYY-MM-DD, got {value[:40]!r}"
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        return f"{value!r} is not a calendar date; expected YYYY-MM-DD"
+    return None
 
 
 def control_character(text: str, *, prose: bool = False) -> str | None:
@@ -205,7 +226,8 @@ def decode_service(data: Any, file: str) -> tuple[ServiceCatalog | None, list[Pr
         return None, c.problems
     version = top.get("schema_version", SCHEMA_VERSION)
     if type(version) is not int or version not in READABLE_SCHEMA_VERSIONS:  # not 1.0, not true
-        expected = " or ".join(str(v) for v in READABLE_SCHEMA_VERSIONS)
+        *earlier, last = (str(v) for v in READABLE_SCHEMA_VERSIONS)
+        expected = f"{', '.join(earlier)} or {last}" if earlier else last
         c.bad("schema_version", f"expected {expected}, got {_kind(version)}")
     cloud = (c.string(top["cloud"], "cloud") or "") if "cloud" in top else ""
     if cloud and cloud not in CLOUDS:
@@ -227,7 +249,7 @@ def decode_service(data: Any, file: str) -> tuple[ServiceCatalog | None, list[Pr
             continue
         src_file = c.string(m["file"], f"{here}.file") if "file" in m else None
         edition = c.string(m["edition"], f"{here}.edition") if "edition" in m else None
-        extras = [(c.string(m[k], f"{here}.{k}") or "") if k in m else "" for k in SOURCE_KEYS[2:]]
+        extras = [(c.string(m[k], f"{here}.{k}") or "") if k in m else "" for k in SOURCE_KEYS[2:6]]
         if edition is not None and edition not in EDITION_CLOUD:
             c.bad(f"{here}.edition", f"unknown edition {edition!r}; expected one of: {', '.join(EDITIONS)}")
         elif edition is not None and cloud in CLOUDS and EDITION_CLOUD[edition] != cloud:
@@ -235,14 +257,21 @@ def decode_service(data: Any, file: str) -> tuple[ServiceCatalog | None, list[Pr
         commit, fmt = extras[1], extras[3]
         if commit and not COMMIT_RE.fullmatch(commit):
             c.bad(f"{here}.commit", f"expected a 40-digit lower-case hex commit id, got {commit!r}")
-        if fmt and fmt not in SOURCE_FORMATS:
-            c.bad(f"{here}.format", f"unknown format {fmt!r}; expected one of: {', '.join(SOURCE_FORMATS)}")
+        if fmt and not SOURCE_FORMAT_RE.fullmatch(fmt):
+            c.bad(f"{here}.format", f"expected {SOURCE_FORMAT_GRAMMAR}, got {fmt[:40]!r}")
+        date = (c.string(m["date"], f"{here}.date") or None) if "date" in m else None
+        if date is not None and (why := date_problem(date)) is not None:
+            c.bad(f"{here}.date", why)
+        status = (c.string(m["status"], f"{here}.status") or SOURCE_CURRENT) if "status" in m else SOURCE_CURRENT
+        if status not in SOURCE_STATUSES:
+            c.bad(f"{here}.status", f"unknown status {status!r}; expected one of: {', '.join(SOURCE_STATUSES)}")
         if src_file is None or edition is None:
             continue
         if src_file in by_file:
             c.bad(f"{here}.file", f"duplicate source {src_file!r}")
             continue
-        doc = SourceDoc(src_file, edition, *extras)
+        repo, commit, path, fmt = extras
+        doc = SourceDoc(src_file, edition, repo, commit, path, fmt, date, status)
         by_file[src_file] = doc
         sources.append(doc)
 
@@ -313,7 +342,7 @@ def _decode_operation(c: _Checker, raw: Any, here: str, by_file: dict[str, Sourc
             c.bad(f"{here}.source.file", f"dangling reference: {file!r} is not listed under sources")
         elif file is not None and table is not None and row is not None:
             doc = by_file[file]
-            provenance = Provenance(file, table, row, doc.edition, doc.repo, doc.commit, doc.path)
+            provenance = Provenance(file, table, row, doc.edition, doc.repo, doc.commit, doc.path, doc.date, doc.status)
     if len(c.problems) > before or op_id is None or provenance is None:
         return None
     return Operation(op_id, name, apis, actions, deps, scope, notes, provenance)
@@ -351,7 +380,9 @@ def _encode_ref(ref: ActionRef) -> Any:
 
 
 def _encode_source(doc: SourceDoc) -> dict[str, str]:
-    values = (doc.file, doc.edition, doc.repo, doc.commit, doc.path, doc.format)
+    # ``status`` is written only for a deleted page: an absent status means current (as in version 2 files)
+    status = doc.status if doc.status != SOURCE_CURRENT else None
+    values = (doc.file, doc.edition, doc.repo, doc.commit, doc.path, doc.format, doc.date, status)
     return {k: v for k, v in zip(SOURCE_KEYS, values, strict=True) if v}
 
 

@@ -5,7 +5,7 @@ catalog as plain tuples in :mod:`marshal` format, which loads an order of magnit
 never served stale and never trusted blindly:
 
 - The key is a SHA-256 over every file's path and bytes, over the source of the modules that decide
-  what a file decodes to (codec, store, model, actions and this one) and over the marshal format
+  what a file decodes to (codec, yamlio, files, scan, model, actions and this one) and over the marshal format
   version. Any change to a file or to that code gives another key; an entry under another key is
   ignored (and overwritten with the fresh answer). Only catalogs that load without a problem are
   compiled, so every error is still reported from the files themselves.
@@ -33,18 +33,22 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from explorer.catalog.store import MAX_FILE_BYTES, collect_files
+from explorer import fileio
+from explorer.catalog.files import MAX_FILE_BYTES, collect_files
 from explorer.model import ActionRef, Catalog, Operation, Provenance, Scope, ServiceCatalog, SourceDoc
 
-FORMAT = 2  # of the tuples below; part of the key (2: Scope.inferred)
+FORMAT = 3  # of the tuples below; part of the key (2: Scope.inferred, 3: every field of SourceDoc)
 MAGIC = b"PXCAT\x00\x01\x00"
 _DIGEST = 32
+# an entry is a fraction of the size of the YAML it was compiled from; far above any real catalog's
+MAX_ENTRY_BYTES = 512 * 1024 * 1024
 MAX_ENTRIES = 64  # compiled catalogs kept (one per catalog location); the least recently used go first
 # The modules whose code decides what a catalog file loads as: a change to any of them is a new key.
-_CODE = ("codec.py", "store.py", "compiled.py")
+_CODE = ("codec.py", "yamlio.py", "files.py", "scan.py", "compiled.py")
 _MODEL_CODE = ("model.py", "actions.py")
 
 _PROVENANCE = tuple(f.name for f in dataclasses.fields(Provenance))
+_SOURCE = tuple(f.name for f in dataclasses.fields(SourceDoc))
 # every field of Scope, so a field added to the model is compiled too (the cross-check test catches a miss)
 _SCOPE = tuple(f.name for f in dataclasses.fields(Scope))
 
@@ -87,15 +91,10 @@ def load_cached(paths: list[Path], fresh: Loader) -> dict[str, Catalog]:
 
 
 def _read_all(files: list[Path]) -> list[bytes] | None:
-    out = []
     try:
-        for path in files:
-            if path.stat().st_size > MAX_FILE_BYTES:
-                return None
-            out.append(path.read_bytes())
-    except OSError:
+        return [fileio.read_bytes(path, MAX_FILE_BYTES) for path in files]
+    except fileio.FileIOError:
         return None
-    return out
 
 
 @functools.cache  # the code does not change while a process runs
@@ -135,16 +134,14 @@ def _safe_to_read(st: os.stat_result) -> bool:
 
 def read_entry(path: Path, key: bytes) -> dict[str, Catalog] | None:
     """The catalogs compiled under ``key`` in ``path``, or None when absent, unsafe, damaged or for another key."""
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0))
-    except OSError:
-        return None
-    try:
-        with os.fdopen(fd, "rb") as fh:
+    try:  # the guarded open: a FIFO or device planted in a shared cache folder is never waited on or read
+        with fileio.open_regular(path, MAX_ENTRY_BYTES, nofollow=True) as fh:
             if not _safe_to_read(os.fstat(fh.fileno())):
                 return None
-            blob = fh.read()
-    except OSError:
+            blob = fh.read(MAX_ENTRY_BYTES + 1)
+    except (OSError, fileio.FileIOError):
+        return None
+    if len(blob) > MAX_ENTRY_BYTES:
         return None
     header = len(MAGIC) + _DIGEST
     if len(blob) < header or not blob.startswith(MAGIC):
@@ -207,7 +204,7 @@ def encode(catalogs: dict[str, Catalog]) -> tuple[Any, ...]:
     for cloud, catalog in catalogs.items():
         services = []
         for name, svc in catalog.services.items():
-            sources = tuple((s.file, s.edition, s.repo, s.commit, s.path, s.format) for s in svc.sources)
+            sources = tuple(tuple(getattr(s, f) for f in _SOURCE) for s in svc.sources)
             ops = tuple(
                 (
                     op.id,

@@ -33,14 +33,31 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
-from explorer.catalog.codec import CLOUDS, is_cloud_name
+from explorer.catalog.codec import CATALOG_SUFFIX, CLOUDS, is_cloud_name
 from explorer.errors import CatalogError, Problem
+from explorer.fileio import (
+    FileIOError,
+    check_folder_target,
+    check_write_target,
+    dir_mode,
+    file_mode,
+    fsync_dir,
+    fsync_file,
+    read_text,
+)
 
 POINTER = ".generation"
 GENERATION_PREFIX = ".gen-"
 _GENERATION_RE = re.compile(r"\.gen-[0-9]+-[0-9]+")
-# What older writers and interrupted runs leave: stages and backups of cloud folders, temporary files.
-_LEFTOVER_RE = re.compile(r"\.(?:gen-[0-9]+-[0-9]+|[a-z][a-z0-9-]*\.(?:staging|old)\..+|.+\.tmp|unpack-.+)")
+# What interrupted runs of this writer and of older ones leave, and nothing else: a hidden file of the
+# user's (``.keep.tmp``) is theirs. Generation and unpack folders, the pointer and a top-level file before
+# their rename, older writers' stages and backups of cloud folders and their temporary import report.
+_LEFTOVER_RE = re.compile(
+    r"\.(?:gen-[0-9]+-[0-9]+|unpack-[0-9]+-[0-9]+|generation\.\.gen-[0-9]+-[0-9]+\.tmp|[^/]+\.unpack\.tmp"
+    rf"|(?:{'|'.join(CLOUDS)})\.(?:staging|old)\..+|import-report\.json\.[a-z0-9_]{{8}}\.tmp)"
+)
+
+_MAX_POINTER_BYTES = 256  # one line: a generation folder's name
 
 Check = Callable[[Path], list[Problem]]
 
@@ -51,27 +68,13 @@ def resolve_root(root: Path) -> Path:
     A pointer naming anything but an existing generation folder of ``root`` is ignored.
     """
     pointer = root / POINTER
-    try:
-        name = pointer.read_text(encoding="utf-8").strip()
-    except (OSError, UnicodeDecodeError):
+    try:  # the guarded open: a FIFO or a link planted as the pointer is no pointer
+        name = read_text(pointer, _MAX_POINTER_BYTES, nofollow=True).strip()
+    except FileIOError:
         return root
     if _GENERATION_RE.fullmatch(name) and (root / name).is_dir():
         return root / name
     return root
-
-
-def _umask() -> int:
-    from explorer.catalog.store import process_umask  # a cycle at import time otherwise
-
-    return process_umask()
-
-
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _write_new(path: Path, data: bytes, mode: int) -> None:
@@ -79,7 +82,7 @@ def _write_new(path: Path, data: bytes, mode: int) -> None:
     with os.fdopen(fd, "wb") as fh:
         fh.write(data)
         fh.flush()
-        os.fsync(fh.fileno())
+        fsync_file(fh.fileno())
 
 
 def _write_error(root: Path, exc: OSError, what: str) -> CatalogError:
@@ -109,14 +112,49 @@ def _generation_clouds(gen: Path) -> list[str]:
     return sorted(p.name for p in gen.iterdir() if p.is_dir() and is_cloud_name(p.name))
 
 
+def _link_or_copy(source: str | Path, target: str | Path) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
 def _link_tree(source: Path, target: Path) -> None:
     """``target`` as a new folder holding ``source``'s files: hard links, or copies where links fail."""
-    target.mkdir(mode=0o777 & ~_umask())
+    target.mkdir(mode=dir_mode())
     for item in sorted(source.iterdir()):
-        try:
-            os.link(item, target / item.name)
-        except OSError:
-            shutil.copy2(item, target / item.name)
+        _link_or_copy(item, target / item.name)
+
+
+def _owned(item: Path) -> bool:
+    """A catalog file of a cloud folder: what a write replaces or removes. Anything else there (a note, a
+    hidden file, a folder) is the user's and survives every write."""
+    name = item.name
+    return name.endswith(CATALOG_SUFFIX) and not name.startswith(".") and not (item.is_dir() and not item.is_symlink())
+
+
+def _carry(old: Path, staged: Path) -> None:
+    """Link into the new cloud folder ``staged`` what the old one holds besides catalog files."""
+    for item in sorted(old.iterdir()):
+        if _owned(item):
+            continue
+        if item.is_symlink():
+            os.symlink(os.readlink(item), staged / item.name)
+        elif item.is_dir():
+            shutil.copytree(item, staged / item.name, symlinks=True, copy_function=_link_or_copy)
+        else:
+            _link_or_copy(item, staged / item.name)
+
+
+def _remove_gone(root: Path, cloud: str, aside: Path) -> None:
+    """Remove the catalog files of a cloud the new catalog no longer has, and its folder if nothing else is in it."""
+    folder = root / cloud
+    if not folder.is_symlink() and any(not _owned(item) for item in folder.iterdir()):
+        for item in sorted(folder.iterdir()):
+            if _owned(item):
+                item.unlink()
+        return
+    os.replace(folder, aside / f"{cloud}.gone")  # a link to a folder: the link goes, never what it leads to
 
 
 def _unpack(root: Path, gen: Path) -> None:
@@ -129,8 +167,12 @@ def _unpack(root: Path, gen: Path) -> None:
         if staged.exists():
             shutil.rmtree(staged)
         _link_tree(gen / cloud, staged)
+        old = aside / f"{cloud}.old"
+        # the old folder: in place, or set aside by a run killed between the two renames below
+        previous = root / cloud if (root / cloud).exists() else old
+        if previous.is_dir():
+            _carry(previous, staged)
         if (root / cloud).exists():
-            old = aside / f"{cloud}.old"
             if old.exists():
                 shutil.rmtree(old)
             os.replace(root / cloud, old)
@@ -138,7 +180,7 @@ def _unpack(root: Path, gen: Path) -> None:
     # clouds the new catalog no longer has: only folders named like a known cloud, nothing else the root holds
     for cloud in CLOUDS:
         if cloud not in new_clouds and (root / cloud).is_dir():
-            os.replace(root / cloud, aside / f"{cloud}.gone")
+            _remove_gone(root, cloud, aside)
     for item in sorted(gen.iterdir()):
         if item.is_file():
             tmp = root / f".{item.name}.unpack.tmp"
@@ -148,9 +190,9 @@ def _unpack(root: Path, gen: Path) -> None:
             except OSError:
                 shutil.copy2(item, tmp)
             os.replace(tmp, root / item.name)
-    _fsync_dir(root)
+    fsync_dir(root)
     (root / POINTER).unlink()
-    _fsync_dir(root)
+    fsync_dir(root)
     shutil.rmtree(aside, ignore_errors=True)
     shutil.rmtree(gen, ignore_errors=True)
 
@@ -180,14 +222,19 @@ def publish(root: Path, files: Mapping[str, bytes], check: Check | None = None) 
     Raises CatalogError (the old catalog unchanged) for a failed check or a write error.
     """
     try:
+        check_folder_target(root)
         root.mkdir(parents=True, exist_ok=True)
+    except FileIOError as exc:
+        raise CatalogError([Problem(exc.path, "", exc.reason)]) from None
     except OSError as exc:
         raise _write_error(root, exc, "nothing was written") from None
+    _refuse_read_only(root)
     with _locked(root):
         try:
             recover(root)
         except OSError as exc:
             raise _write_error(root, exc, "an interrupted earlier write could not be finished") from None
+        _refuse_non_files(root, files)
         gen = root / f"{GENERATION_PREFIX}{time.time_ns()}-{os.getpid()}"
         try:
             _build(gen, files)
@@ -197,7 +244,7 @@ def publish(root: Path, files: Mapping[str, bytes], check: Check | None = None) 
                     [Problem(p.file, p.location, f"{p.message} (the new catalog was not written)") for p in problems]
                 )
             tmp = root / f"{POINTER}.{gen.name}.tmp"
-            _write_new(tmp, gen.name.encode("ascii") + b"\n", 0o666 & ~_umask())
+            _write_new(tmp, gen.name.encode("ascii") + b"\n", file_mode())
             os.replace(tmp, root / POINTER)  # the commit
         except OSError as exc:
             _discard(root, gen)
@@ -206,7 +253,7 @@ def publish(root: Path, files: Mapping[str, bytes], check: Check | None = None) 
             _discard(root, gen)
             raise
         try:
-            _fsync_dir(root)
+            fsync_dir(root)
             _unpack(root, gen)
         except OSError as exc:
             raise _write_error(
@@ -216,18 +263,48 @@ def publish(root: Path, files: Mapping[str, bytes], check: Check | None = None) 
             ) from None
 
 
+def _refuse_read_only(root: Path) -> None:
+    """A folder this process may not write into is said to be read-only, before anything is tried."""
+    if os.access(root, os.W_OK | os.X_OK):
+        return
+    try:
+        read_only_fs = bool(os.statvfs(root).f_flag & os.ST_RDONLY)
+    except OSError:
+        read_only_fs = False
+    reason = os.strerror(errno.EROFS if read_only_fs else errno.EACCES)
+    message = f"cannot write the catalog: the folder is read-only ({reason}); nothing was written"
+    raise CatalogError([Problem(str(root), "", message)])
+
+
+def _refuse_non_files(root: Path, files: Mapping[str, bytes]) -> None:
+    """Refuse a write whose cloud folder or top-level file is something else (a link, a device, a FIFO):
+    unpacking would replace it, or write where it leads."""
+    problems: list[Problem] = []
+    folders = {rel.split("/", 1)[0] for rel in files if "/" in rel}
+    for name in sorted(folders | {rel for rel in files if "/" not in rel}):
+        try:
+            if name in folders:
+                check_folder_target(root / name)
+            else:
+                check_write_target(root / name)
+        except FileIOError as exc:
+            problems.append(Problem(exc.path, "", exc.reason))
+    if problems:
+        raise CatalogError(problems)
+
+
 def _build(gen: Path, files: Mapping[str, bytes]) -> None:
-    umask = _umask()
-    gen.mkdir(mode=0o777 & ~umask)
+    folder_mode, new_file_mode = dir_mode(), file_mode()
+    gen.mkdir(mode=folder_mode)
     folders = {gen}
     for rel, data in sorted(files.items()):
         path = gen / rel
         if not path.parent.exists():
-            path.parent.mkdir(mode=0o777 & ~umask, parents=True)
+            path.parent.mkdir(mode=folder_mode, parents=True)
             folders.add(path.parent)
-        _write_new(path, data, 0o666 & ~umask)
+        _write_new(path, data, new_file_mode)
     for folder in sorted(folders, reverse=True):
-        _fsync_dir(folder)
+        fsync_dir(folder)
 
 
 def _discard(root: Path, gen: Path) -> None:

@@ -1,363 +1,48 @@
-"""Reading and writing catalog files: safe YAML in, deterministic YAML out, atomic writes.
+"""Loading and writing whole catalogs: the entry points the engine uses.
 
-Layout: ``<root>/<cloud>/<service>.yaml``; a file's ``cloud`` and ``service`` fields must agree with its
-place. Files are read with PyYAML's safe loader in its C build (``CSafeLoader``), subclassed to refuse
-what a catalog never contains: anchors and aliases (so an alias bomb is stopped before anything
-expands), duplicate keys (PyYAML would silently keep the last), non-scalar and merge keys. Unsafe
-tags and a second document are refused by the safe loader itself. Files above ``MAX_FILE_BYTES``
-are refused before parsing.
+Loading answers from the compiled cache (:mod:`explorer.catalog.compiled`) when the files are
+unchanged, and otherwise scans them (:mod:`explorer.catalog.scan`: the hardened YAML of
+:mod:`explorer.catalog.yamlio`, the places of :mod:`explorer.catalog.files`). Writing renders every
+file and publishes them as one generation (:mod:`explorer.catalog.generations`).
 """
 
 from __future__ import annotations
 
-import os
-import re
-import stat
-import tempfile
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
-import yaml
-
+from explorer.catalog import compiled
 from explorer.catalog.codec import (
+    CATALOG_SUFFIX,
     CLOUD_GRAMMAR,
     SERVICE_GRAMMAR,
     control_character,
-    decode_service,
-    encode_service,
     is_cloud_name,
     is_service_name,
 )
-from explorer.catalog.generations import Check, publish, resolve_root
+from explorer.catalog.files import MAX_FILE_BYTES, catalog_files, collect_files
+from explorer.catalog.generations import Check, publish
+from explorer.catalog.scan import CatalogScan, load_catalogs_fresh, load_service_file, scan_catalogs
+from explorer.catalog.yamlio import dump_service, load_service_text, parse_yaml_text
 from explorer.errors import CatalogError, Problem
-from explorer.model import Catalog, ServiceCatalog
+from explorer.model import Catalog
 
-CATALOG_SUFFIX = ".yaml"
-
-MAX_FILE_BYTES = 20 * 1024 * 1024
-
-_Loader: type[Any]
-try:  # libyaml's C parser and emitter are an order of magnitude faster than the pure-Python ones
-    _Loader = yaml.CSafeLoader
-    _Dumper: type[Any] = yaml.CSafeDumper
-except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _Loader = yaml.SafeLoader
-    _Dumper = yaml.SafeDumper
-
-
-class _Refused(Exception):
-    """YAML that parses but that a catalog file may not contain."""
-
-    def __init__(self, message: str, mark: Any) -> None:
-        super().__init__(message)
-        self.message = message
-        self.mark = mark
-
-
-class _CatalogLoader(_Loader):  # type: ignore[misc]
-    """PyYAML's safe (C) loader, refusing what a generated catalog never contains.
-
-    An alias makes the composer hand the constructor the same node twice: refusing the second visit
-    stops an alias bomb before anything expands. Duplicate keys (which PyYAML silently resolves to the
-    last) and merge keys are refused too; unknown tags and a second document are already errors.
-    Scalars are resolved strictly (see ``_STRICT_RESOLVERS``) and integers are decimal and short.
-    """
-
-    def construct_yaml_int(self, node: yaml.ScalarNode) -> int:
-        text = str(self.construct_scalar(node))
-        digits = text.lstrip("+-")
-        if not digits.isascii() or not digits.isdigit():
-            raise _Refused(f"not a decimal integer: {text[:40]!r}", node.start_mark)
-        if len(digits) > MAX_INT_DIGITS:
-            raise _Refused(f"integer of {len(digits)} digits; at most {MAX_INT_DIGITS} are allowed", node.start_mark)
-        return int(text)
-
-    def construct_yaml_float(self, node: yaml.ScalarNode) -> float:
-        text = str(self.construct_scalar(node))
-        if len(text) > 40:
-            raise _Refused(f"number of {len(text)} characters; at most 40 are allowed", node.start_mark)
-        value: float = super().construct_yaml_float(node)
-        return value
-
-    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
-        if node in self.constructed_objects or node in self.recursive_objects:
-            raise _Refused("YAML anchors and aliases are not allowed in a catalog file", node.start_mark)
-        return super().construct_object(node, deep=deep)
-
-    def flatten_mapping(self, node: yaml.MappingNode) -> None:
-        for key_node, _ in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                raise _Refused("YAML merge keys (<<) are not allowed in a catalog file", key_node.start_mark)
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        for key_node, _ in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
-                raise _Refused("a list or mapping used as a mapping key", key_node.start_mark)
-        mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
-        if len(mapping) != len(node.value):  # a key came twice; find it for the message (rare path)
-            seen: set[Any] = set()
-            for key_node, _ in node.value:
-                key = self.constructed_objects[key_node]
-                if key in seen:
-                    raise _Refused(f"duplicate key {key!r} in a mapping", key_node.start_mark)
-                seen.add(key)
-        return mapping
-
-
-# Strict scalars (the YAML 1.2 core schema, not PyYAML's YAML 1.1 one): ``1:00`` is not 60, ``0x1``,
-# ``0o7``, ``012``, ``1_000``, dates and ``yes``/``on`` are strings. A catalog is generated, so a
-# scalar that only YAML 1.1 reads as a number or a flag means a hand edit the codec should report
-# as a string where a number or flag was expected, not silently reinterpret.
-_STRICT_RESOLVERS: list[tuple[str, re.Pattern[str], str]] = [
-    ("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), "tTfF"),
-    ("tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), "-+0123456789"),
-    # a float needs a dot and a signed exponent, as in YAML 1.1: a plain scalar the emitter leaves
-    # unquoted (``0E0``, ``1.0e5``) must read back as the string it was
-    (
-        "tag:yaml.org,2002:float",
-        re.compile(
-            r"^(?:[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+][0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
-        ),
-        "-+0123456789.",
-    ),
+# what callers import from here: the entry points below and the names of the modules it composes
+__all__ = [
+    "CATALOG_SUFFIX",
+    "MAX_FILE_BYTES",
+    "CatalogScan",
+    "catalog_files",
+    "collect_files",
+    "dump_service",
+    "load_catalogs",
+    "load_catalogs_fresh",
+    "load_service_file",
+    "load_service_text",
+    "parse_yaml_text",
+    "scan_catalogs",
+    "write_catalogs",
 ]
-_STRICT_TAGS = {tag for tag, _, _ in _STRICT_RESOLVERS} | {"tag:yaml.org,2002:timestamp"}
-# A catalog's numbers are table and row counts; 18 digits is more than any document has rows, and
-# far below Python's 4,300-digit limit on converting text to int.
-MAX_INT_DIGITS = 18
-
-
-def _strict(loader: type[Any]) -> None:
-    resolvers = {
-        first: [(tag, regexp) for tag, regexp in entries if tag not in _STRICT_TAGS]
-        for first, entries in loader.yaml_implicit_resolvers.items()
-    }
-    loader.yaml_implicit_resolvers = resolvers
-    for tag, regexp, first in _STRICT_RESOLVERS:
-        loader.add_implicit_resolver(tag, regexp, list(first))
-
-
-_strict(_CatalogLoader)
-_CatalogLoader.add_constructor("tag:yaml.org,2002:int", _CatalogLoader.construct_yaml_int)
-_CatalogLoader.add_constructor("tag:yaml.org,2002:float", _CatalogLoader.construct_yaml_float)
-
-
-def _line_column(mark: Any) -> str:
-    return f"line {mark.line + 1}, column {mark.column + 1}"
-
-
-def parse_yaml_text(text: str | bytes, file: str) -> Any:
-    """Parse one YAML document safely, raising CatalogError with the file and position."""
-    if len(text) > MAX_FILE_BYTES:
-        raise CatalogError([Problem(file, "", f"file is larger than {MAX_FILE_BYTES} bytes")])
-    if isinstance(text, bytes):
-        raw = text
-        nul = raw.find(b"\x00")
-        if nul >= 0:
-            line_start = raw.rfind(b"\n", 0, nul) + 1
-            column = len(raw[line_start:nul].decode("utf-8", "replace")) + 1
-            line = raw.count(b"\n", 0, nul) + 1
-            where = f"line {line}, column {column}"
-            raise CatalogError([Problem(file, where, "not a text file (a NUL byte); expected UTF-8 YAML")])
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            line_start = raw.rfind(b"\n", 0, exc.start) + 1
-            column = len(raw[line_start : exc.start].decode("utf-8")) + 1  # all valid before the first error
-            line = raw.count(b"\n", 0, exc.start) + 1
-            where = f"line {line}, column {column}"
-            message = f"not valid UTF-8 (byte 0x{raw[exc.start]:02X} at offset {exc.start}); expected UTF-8 YAML"
-            raise CatalogError([Problem(file, where, message)]) from None
-    try:
-        return yaml.load(text, Loader=_CatalogLoader)  # the safe (C) loader, subclassed above
-    except _Refused as exc:
-        raise CatalogError([Problem(file, _line_column(exc.mark), exc.message)]) from None
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = _line_column(mark) if mark is not None else ""
-        context = f" ({exc.context})" if exc.context else ""
-        raise CatalogError([Problem(file, where, f"malformed YAML: {exc.problem}{context}")]) from None
-    except yaml.reader.ReaderError as exc:
-        line = text.count("\n", 0, exc.position) + 1
-        column = exc.position - text.rfind("\n", 0, exc.position)
-        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
-        message = f"not YAML text: control character U+{code:04X} is not allowed"
-        raise CatalogError([Problem(file, f"line {line}, column {column}", message)]) from None
-    except yaml.YAMLError as exc:
-        raise CatalogError([Problem(file, "", f"malformed YAML: {exc}")]) from None
-
-
-def load_service_text(text: str | bytes, file: str) -> ServiceCatalog:
-    """Decode one service file's text; raise CatalogError listing every problem."""
-    svc, problems = decode_service(parse_yaml_text(text, file), file)
-    if svc is None:
-        raise CatalogError(problems)
-    return svc
-
-
-def _read_document(path: Path) -> Any:
-    """The parsed document of one file; its size is checked before anything is read."""
-    try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise CatalogError([Problem(str(path), "", f"file is larger than {MAX_FILE_BYTES} bytes")])
-        data = path.read_bytes()
-    except OSError as exc:
-        raise CatalogError([Problem(str(path), "", f"cannot read: {exc.strerror}")]) from None
-    return parse_yaml_text(data, str(path))
-
-
-def load_service_file(path: Path) -> ServiceCatalog:
-    """Load one service file (its place in a catalog root is not checked; see ``load_catalogs``)."""
-    svc, problems = decode_service(_read_document(path), str(path))
-    if svc is None:
-        raise CatalogError(problems)
-    return svc
-
-
-def catalog_files(root: Path) -> list[Path]:
-    """The service files below a catalog root, or the single file given, in a stable order.
-
-    A root whose write was interrupted after its commit is read from its committed generation
-    (see :func:`explorer.catalog.generations.resolve_root`). Hidden folders are skipped: they are
-    the generation folders of a write. A folder that cannot be listed is a CatalogError.
-    """
-    try:
-        if root.is_file():
-            return [root]
-        root = resolve_root(root)
-        return sorted(
-            p
-            for p in root.glob(f"*/*{CATALOG_SUFFIX}")
-            if p.is_file() and not p.parent.name.startswith(".") and not p.name.startswith(".")
-        )
-    except OSError as exc:
-        raise CatalogError([Problem(str(exc.filename or root), "", f"cannot read: {exc.strerror}")]) from None
-
-
-def place_problems(path: Path, data: Any) -> list[Problem]:
-    """Disagreements between a service file's place ``<cloud>/<service>.yaml`` and its content.
-
-    ``data`` is the loaded document; its ``cloud`` and ``service`` are compared where they are
-    strings (other faults of theirs are the codec's to report).
-    """
-    problems: list[Problem] = []
-    if path.suffix != CATALOG_SUFFIX:
-        problems.append(Problem(str(path), "", f"a catalog file must be named <service>{CATALOG_SUFFIX}"))
-    if not isinstance(data, dict):
-        return problems
-    service, cloud = data.get("service"), data.get("cloud")
-    if isinstance(service, str) and service != path.stem:
-        expected = f"{path.stem!r}, from the file name {path.name}"
-        problems.append(Problem(str(path), "service", f"is {service!r}; expected {expected}"))
-    if isinstance(cloud, str) and cloud != path.parent.name:
-        expected = f"{path.parent.name!r}, from the folder the file is in"
-        problems.append(Problem(str(path), "cloud", f"is {cloud!r}; expected {expected}"))
-    return problems
-
-
-def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
-    """The service files of catalog roots or files, each once, and a problem for each root without any."""
-    files: list[Path] = []
-    problems: list[Problem] = []
-    seen: set[Path] = set()
-    for root in paths:
-        try:
-            exists = root.exists()
-        except OSError as exc:  # e.g. a folder on the way that may not be searched
-            problems.append(Problem(str(root), "", f"cannot read: {exc.strerror}"))
-            continue
-        if not exists:
-            problems.append(Problem(str(root), "", "no such file or directory"))
-            continue
-        try:
-            found = catalog_files(root)
-        except CatalogError as exc:
-            problems.extend(exc.problems)
-            continue
-        if not found:
-            expected = f"<cloud>/<service>{CATALOG_SUFFIX}"
-            problems.append(Problem(str(root), "", f"no catalog files (expected {expected} below it)"))
-        for path in found:
-            if path.resolve() not in seen:
-                seen.add(path.resolve())
-                files.append(path)
-    return files, problems
-
-
-@dataclass(slots=True)
-class CatalogScan:
-    """What reading a set of catalog paths found: the catalogs, the files read and every problem."""
-
-    catalogs: dict[str, Catalog] = field(default_factory=dict)
-    files: list[Path] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-
-
-def scan_catalogs(paths: Iterable[Path], extra_check: Callable[[Any, str], list[Problem]] | None = None) -> CatalogScan:
-    """Read catalog roots or files, collecting every problem instead of stopping at the first.
-
-    ``extra_check(document, file)`` is run on every document that parses (validate's JSON Schema).
-    """
-    scan = CatalogScan()
-    scan.files, scan.problems = collect_files(paths)
-    owner: dict[tuple[str, str], Path] = {}
-    op_owner: dict[str, str] = {}
-    row_owner: dict[tuple[str, int, int], str] = {}
-    for path in scan.files:
-        try:
-            data = _read_document(path)
-        except CatalogError as exc:
-            scan.problems.extend(exc.problems)
-            continue
-        svc, problems = decode_service(data, str(path))
-        problems.extend(place_problems(path, data))
-        if extra_check is not None:
-            problems.extend(extra_check(data, str(path)))
-        if problems or svc is None:
-            scan.problems.extend(problems)
-            continue
-        key = (svc.cloud, svc.service)
-        if key in owner:
-            first = owner[key]
-            message = f"duplicate service: {svc.service!r} of cloud {svc.cloud!r} is also defined in {first}"
-            scan.problems.append(Problem(str(path), "service", message))
-            continue
-        clashes = _clashes(path, svc, op_owner, row_owner)
-        if clashes:
-            scan.problems.extend(clashes)
-            continue
-        owner[key] = path
-        scan.catalogs.setdefault(svc.cloud, Catalog(svc.cloud)).services[svc.service] = svc
-    scan.problems.sort()
-    return scan
-
-
-def _clashes(
-    path: Path, svc: ServiceCatalog, op_owner: dict[str, str], row_owner: dict[tuple[str, int, int], str]
-) -> list[Problem]:
-    """Operations of this file whose id or source row another file already has (the codec checks within a file).
-
-    The owners map an id or a row to ``<file> operations[i]``; this file's are added when it has no clash.
-    """
-    problems: list[Problem] = []
-    mine: list[tuple[str, tuple[str, int, int], str]] = []
-    for i, op in enumerate(svc.operations):
-        here = f"{path} operations[{i}]"
-        row = (op.provenance.file, op.provenance.table, op.provenance.row)
-        if op.id in op_owner:
-            message = f"duplicate operation id {op.id!r}: also {op_owner[op.id]}"
-            problems.append(Problem(str(path), f"operations[{i}].id", message))
-        if row in row_owner:
-            message = f"duplicate operation: the same table row as {row_owner[row]}"
-            problems.append(Problem(str(path), f"operations[{i}].source", message))
-        mine.append((op.id, row, here))
-    if not problems:
-        for op_id, row, here in mine:
-            op_owner[op_id] = here
-            row_owner[row] = here
-    return problems
 
 
 def load_catalogs(paths: Iterable[Path]) -> dict[str, Catalog]:
@@ -365,77 +50,7 @@ def load_catalogs(paths: Iterable[Path]) -> dict[str, Catalog]:
 
     Unchanged files are answered from their compiled form in the user's cache (see ``compiled``).
     """
-    from explorer.catalog import compiled  # it imports this module
-
     return compiled.load_cached(list(paths), load_catalogs_fresh)
-
-
-def load_catalogs_fresh(paths: Iterable[Path]) -> dict[str, Catalog]:
-    """``load_catalogs`` without the compiled cache: every file parsed and checked."""
-    scan = scan_catalogs(paths)
-    if scan.problems:
-        raise CatalogError(scan.problems)
-    return scan.catalogs
-
-
-def dump_service(svc: ServiceCatalog) -> str:
-    """The deterministic YAML text of one service file."""
-    text: str = yaml.dump(
-        encode_service(svc),
-        Dumper=_Dumper,
-        allow_unicode=True,
-        sort_keys=False,
-        default_flow_style=False,
-        width=1_000_000,
-    )
-    return text
-
-
-def write_text_atomic(path: Path, text: str) -> None:
-    """Write a UTF-8 text file so that readers see the old or the new content, never a part.
-
-    A write error (disk full, read-only folder, a folder where the file should be) is a CatalogError
-    naming the file; the old file, if any, is unchanged.
-    """
-    if path.is_dir():
-        raise CatalogError([Problem(str(path), "", "is a directory; expected a file name to write to")])
-    try:
-        write_bytes_atomic(path, text.encode("utf-8"))
-    except OSError as exc:
-        where = str(exc.filename or path)
-        raise CatalogError([Problem(where, "", f"cannot write: {exc.strerror or exc}; nothing was changed")]) from None
-
-
-def process_umask() -> int:
-    """The process umask, read without os.umask (which would briefly change it for every thread)."""
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("Umask:"):
-                return int(line.split()[1], 8)
-    except (OSError, ValueError):
-        pass
-    return 0o022
-
-
-def write_bytes_atomic(path: Path, data: bytes) -> None:
-    """Write a file so that readers see the old or the new content, never a part.
-
-    The file keeps the permissions of the one it replaces, or gets those of any new file (0o666 less
-    the umask), not the owner-only ones of the temporary file it is written to first.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else 0o666 & ~process_umask()
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def write_catalogs(

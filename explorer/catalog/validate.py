@@ -1,10 +1,11 @@
 """Validation of catalog files: every problem at once, each with its file, location and what was expected.
 
 The checks themselves live where the data is read (:mod:`explorer.catalog.codec` for a document's
-content, :mod:`explorer.catalog.store` for YAML, file placement and duplicate services), so loading
-and validating can never disagree. This module runs them over paths, compares a catalog root with the
-import report beside it, and on request checks each file against the JSON Schema shipped beside this
-module (``catalog.schema.json``), which editors can use too.
+content, :mod:`explorer.catalog.yamlio` for YAML, :mod:`explorer.catalog.files` for file placement,
+:mod:`explorer.catalog.scan` for duplicate services), so loading and validating can never disagree.
+This module runs them over paths, compares a catalog root with the import report beside it, and on
+request checks each file against the JSON Schema shipped beside this module (``catalog.schema.json``),
+which editors can use too.
 """
 
 from __future__ import annotations
@@ -21,9 +22,12 @@ from typing import Any
 
 from jsonschema import Draft202012Validator
 
+from explorer import fileio
+from explorer.catalog.codec import CATALOG_SUFFIX
 from explorer.catalog.damage import action_damage, api_problems
+from explorer.catalog.files import MAX_REPORT_BYTES
 from explorer.catalog.generations import resolve_root
-from explorer.catalog.store import CATALOG_SUFFIX, scan_catalogs
+from explorer.catalog.scan import scan_catalogs
 from explorer.errors import Problem
 from explorer.model import EDITION_CLOUD, Catalog
 
@@ -115,8 +119,10 @@ def report_problems(root: Path, catalogs: dict[str, Catalog]) -> list[Problem]:
     if not path.is_file():
         return []
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:  # ValueError: bad UTF-8, bad JSON, an integer of over 4,300 digits
+        data = json.loads(fileio.read_text(path, MAX_REPORT_BYTES))
+    except fileio.FileIOError as exc:
+        return [Problem(str(path), "", f"cannot read the import report: {exc.reason}")]
+    except ValueError as exc:  # ValueError: bad UTF-8, bad JSON, an integer of over 4,300 digits
         return [Problem(str(path), "", f"cannot read the import report: {exc}")]
     entries = data.get("files") if isinstance(data, dict) else None
     if not isinstance(entries, list):

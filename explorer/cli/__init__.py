@@ -1,4 +1,4 @@
-"""The ``permission-explorer`` command: a thin click front over :mod:`explorer.api`.
+"""The ``permission-explorer`` command: a thin click front over the use cases of :mod:`explorer.app`.
 
 Each command group lives in its own module and is registered here by name; a command's module is
 imported only when that command runs (or ``--help`` lists it), so ``closure`` never loads the
@@ -20,8 +20,9 @@ from typing import Any, NoReturn
 
 import click
 
-from explorer import __version__, api
+from explorer import __version__
 from explorer.errors import CatalogError, ExplorerError, QueryError
+from explorer.jsonout import document, dumps
 
 
 def _wants_json(args: list[str]) -> bool:
@@ -38,7 +39,7 @@ def error_document(exc: Exception) -> dict[str, Any]:
         error["suggestions"] = list(exc.suggestions)
     if isinstance(exc, CatalogError):
         error["problems"] = [{"file": p.file, "location": p.location, "message": p.message} for p in exc.problems]
-    return api.document({"error": error})
+    return document({"error": error})
 
 
 # command name -> the module (under explorer.cli) whose COMMANDS list holds it
@@ -47,6 +48,7 @@ COMMAND_MODULES: dict[str, str] = {
     "closure": "query_cmds",
     "dependents": "query_cmds",
     "diff": "diff_cmd",
+    "explain": "explain_cmd",
     "export": "export_cmd",
     "import": "catalog_cmds",
     "import-doc": "catalog_cmds",
@@ -55,6 +57,7 @@ COMMAND_MODULES: dict[str, str] = {
     "search": "query_cmds",
     "show": "query_cmds",
     "stats": "query_cmds",
+    "terraform": "terraform_cmd",
     "ui": "ui_cmd",
     "validate": "catalog_cmds",
     "why": "query_cmds",
@@ -75,14 +78,14 @@ class _FriendlyGroup(click.Group):
             return super().invoke(ctx)
         except ExplorerError as exc:
             if ctx.meta.get("json"):
-                click.echo(api.dumps(error_document(exc)), nl=False)
+                click.echo(dumps(error_document(exc)), nl=False)
             else:
                 click.echo(f"error: {exc}", err=True)
             sys.exit(2)
         except click.ClickException as exc:
             if not ctx.meta.get("json"):
                 raise
-            click.echo(api.dumps(error_document(exc)), nl=False)
+            click.echo(dumps(error_document(exc)), nl=False)
             sys.exit(exc.exit_code)
         except (click.exceptions.Exit, click.exceptions.Abort):
             raise
@@ -94,7 +97,7 @@ class _FriendlyGroup(click.Group):
                 + " (a bug: please report it with the command; PERMISSION_EXPLORER_DEBUG=1 shows the traceback)"
             )
             if ctx.meta.get("json"):
-                click.echo(api.dumps(error_document(internal)), nl=False)
+                click.echo(dumps(error_document(internal)), nl=False)
             else:
                 click.echo(f"error: {internal}", err=True)
             sys.exit(2)

@@ -6,8 +6,10 @@ from pathlib import Path
 
 import click
 
-from explorer import api
+from explorer.app import catalogs
 from explorer.cli.import_cmd import import_cmd, import_doc_cmd
+from explorer.display import visible
+from explorer.jsonout import document, dumps
 
 COMMANDS: list[click.Command] = [import_cmd, import_doc_cmd]
 
@@ -29,11 +31,11 @@ def validate_cmd(ctx: click.Context, paths: tuple[Path, ...], schema: bool, as_j
     Exit status 1 when anything is wrong (warnings alone do not fail).
     """
     if schema_path:
-        click.echo(str(api.schema_path()))
+        click.echo(str(catalogs.schema_path()))
         return
-    result = api.validate(list(paths) or [api.default_catalog_path()], schema=schema)
+    result = catalogs.validate(list(paths) or [catalogs.default_catalog_path()], schema=schema)
     if as_json:
-        data = api.document(
+        data = document(
             {
                 "ok": result.ok,
                 "files": list(result.files),
@@ -43,12 +45,12 @@ def validate_cmd(ctx: click.Context, paths: tuple[Path, ...], schema: bool, as_j
                 "warnings": [{"file": p.file, "location": p.location, "message": p.message} for p in result.warnings],
             }
         )
-        click.echo(api.dumps(data), nl=False)
+        click.echo(dumps(data), nl=False)
     else:
         for problem in result.problems:
-            click.echo(api.visible(str(problem)))
+            click.echo(visible(str(problem)))
         for warning in result.warnings:
-            click.echo(f"warning: {api.visible(str(warning))}")
+            click.echo(f"warning: {visible(str(warning))}")
         files = _count(len(result.files), "file")
         if result.ok:
             counts = f"{_count(result.services, 'service')}, {_count(result.operations, 'operation')}"

@@ -11,20 +11,20 @@ from __future__ import annotations
 import sys
 from typing import IO, TYPE_CHECKING, Any, cast
 
-from explorer import api
+from explorer.display import visible, visible_stream
 
 if TYPE_CHECKING:  # rich is imported when a table is printed, not for --json or --help
     from rich.console import Console
 
 
 class _Visible:
-    """A text stream that shows invisible characters as ``[U+XXXX]`` (api.visible_stream)."""
+    """A text stream that shows invisible characters as ``[U+XXXX]`` (explorer.display.visible_stream)."""
 
     def __init__(self, stream: Any) -> None:
         self._stream = stream
 
     def write(self, text: str) -> int:
-        return int(self._stream.write(api.visible_stream(text)))
+        return int(self._stream.write(visible_stream(text)))
 
     def flush(self) -> None:
         self._stream.flush()
@@ -46,7 +46,7 @@ def console(*, stderr: bool = False) -> Console:
 
 def cell(text: object) -> str:
     """A piece of data for a table cell or a line: every invisible character, escapes too, marked."""
-    return api.visible(str(text))
+    return visible(str(text))
 
 
 def add_row(table: Any, *values: object) -> None:
@@ -56,4 +56,4 @@ def add_row(table: Any, *values: object) -> None:
 
 def plain_text(text: str) -> str:
     """A text of many lines printed without rich: every invisible character marked but the line breaks."""
-    return "\n".join(api.visible(line) for line in text.split("\n"))
+    return "\n".join(visible(line) for line in text.split("\n"))

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import click
 
-from explorer import api
+from explorer.app import catalogs, diffs, policies, queries
 from explorer.cli.console import plain_text
 from explorer.errors import ExplorerError
+from explorer.jsonout import document, dumps
 
 
 def _sides(paths: tuple[Path, ...], clouds: tuple[str, ...], editions: tuple[str, ...]) -> tuple[Path, Path]:
@@ -18,7 +19,7 @@ def _sides(paths: tuple[Path, ...], clouds: tuple[str, ...], editions: tuple[str
     if len(paths) > 2:
         raise click.UsageError(f"expected OLD and NEW, got {len(paths)} paths")
     if editions or len(clouds) == 2:  # two editions or clouds of one catalog
-        one = paths[0] if paths else api.default_catalog_path()
+        one = paths[0] if paths else catalogs.default_catalog_path()
         return one, one
     raise click.UsageError("expected OLD and NEW (catalog roots or corpora), or one catalog with two --edition/--cloud")
 
@@ -36,7 +37,7 @@ def _sides(paths: tuple[Path, ...], clouds: tuple[str, ...], editions: tuple[str
 @click.option("--no-impact", is_flag=True, help="Do not compare every action's default closure (faster).")
 @click.option(
     "--policy",
-    "policies",
+    "policy_files",
     multiple=True,
     type=click.Path(path_type=Path),
     metavar="FILE",
@@ -60,7 +61,7 @@ def diff_cmd(
     markdown: bool,
     evidence: bool,
     no_impact: bool,
-    policies: tuple[Path, ...],
+    policy_files: tuple[Path, ...],
     record_renames: Path | None,
 ) -> None:
     """Compare two catalogs or documentation corpora (imported in memory), or two editions of one.
@@ -83,30 +84,30 @@ def diff_cmd(
             )
         old, new = _sides(paths, clouds, editions)
         lint = None
-        if policies:
-            sources = api.read_paths(list(policies))
+        if policy_files:
+            sources = policies.read_paths(list(policy_files))
 
-            def lint(ex: api.Explorer) -> tuple[api.Finding, ...]:
-                return api.lint_policies(sources, ex.cloud, explorers={ex.cloud: ex}).findings
+            def lint(ex: queries.Explorer) -> tuple[policies.Finding, ...]:
+                return policies.lint_policies(sources, ex.cloud, explorers={ex.cloud: ex}).findings
 
-        result, renames = api.diff(
+        result, renames = diffs.diff(
             old, new, clouds=clouds, editions=editions, services=services, impact=not no_impact, lint=lint
         )
         if record_renames is not None:
-            added = api.record_renames(record_renames, renames)
+            added = diffs.record_renames(record_renames, renames)
             click.echo(f"{record_renames}: {added} new renames recorded ({len(renames)} seen)", err=True)
     except (ExplorerError, click.UsageError) as exc:
         if not as_json:
             raise
         message = exc.format_message() if isinstance(exc, click.UsageError) else str(exc)
-        click.echo(api.dumps(api.document({"error": {"message": message}})), nl=False)
+        click.echo(dumps(document({"error": {"message": message}})), nl=False)
         sys.exit(2)
     if as_json:
-        click.echo(api.dumps(api.diff_document(result)), nl=False)
+        click.echo(dumps(diffs.diff_document(result)), nl=False)
     elif markdown:
-        click.echo(plain_text(api.diff_markdown(result)), nl=False)
+        click.echo(plain_text(diffs.to_markdown(result)), nl=False)
     else:
-        click.echo(plain_text(api.diff_text(result, evidence=evidence)), nl=False)
+        click.echo(plain_text(diffs.to_text(result, evidence=evidence)), nl=False)
     ctx.exit(0 if result.equal else 1)
 
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import click
 
-from explorer import api
+from explorer.app import exports, queries
 from explorer.cli.query_cmds import _depth_options
 
-_BY_SUFFIX = {suffix: fmt for fmt, suffix in api.SUFFIXES.items()} | {".gv": "dot", ".mermaid": "mermaid"}
+_BY_SUFFIX = {suffix: fmt for fmt, suffix in exports.SUFFIXES.items()} | {".gv": "dot", ".mermaid": "mermaid"}
 
 
 def _format_for(fmt: str | None, output: str) -> str:
@@ -21,7 +21,7 @@ def _format_for(fmt: str | None, output: str) -> str:
     suffix = Path(output).suffix.lower()
     if suffix not in _BY_SUFFIX:
         raise click.UsageError(
-            f"cannot tell the format from {output!r}; give --format ({', '.join(api.EXPORT_FORMATS)}) "
+            f"cannot tell the format from {output!r}; give --format ({', '.join(exports.FORMATS)}) "
             f"or a file name ending in {', '.join(sorted(_BY_SUFFIX))}"
         )
     return _BY_SUFFIX[suffix]
@@ -32,14 +32,14 @@ def _format_for(fmt: str | None, output: str) -> str:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(api.EXPORT_FORMATS),
+    type=click.Choice(exports.FORMATS),
     default=None,
     help="Output format (default: from the file name's suffix, svg for stdout).",
 )
 @click.option("-o", "--output", required=True, metavar="FILE", help="File to write; - writes to stdout.")
 @click.option(
     "--direction",
-    type=click.Choice(api.DIRECTIONS),
+    type=click.Choice(exports.DIRECTIONS),
     default="requirements",
     show_default=True,
     help="requirements: what TARGET needs (closure); dependents: what needs the action TARGET.",
@@ -62,7 +62,7 @@ def _format_for(fmt: str | None, output: str) -> str:
 @click.option(
     "--timeout",
     type=click.FloatRange(min=0.1),
-    default=api.DEFAULT_TIMEOUT,
+    default=exports.DEFAULT_TIMEOUT,
     show_default=True,
     help="Give up when Graphviz takes longer than this many seconds.",
 )
@@ -73,7 +73,7 @@ def export_cmd(
     direction: str,
     depth: int | None,
     possible: bool,
-    exclude: api.Exclude,
+    exclude: queries.Exclude,
     cloud: str,
     catalog: Path | None,
     no_legend: bool,
@@ -83,17 +83,17 @@ def export_cmd(
     """Draw the closure of TARGET (an action, a pattern or "METHOD /path"), or its dependents, as a diagram:
     Graphviz svg/png/pdf/dot, Mermaid, node-link JSON or GraphML."""
     fmt = _format_for(fmt, output)
-    view = api.diagram_view(
+    view = exports.diagram_view(
         targets, direction=direction, depth=depth, exclude=exclude, cloud=cloud, catalog=catalog, possible=possible
     )
-    data = api.render_view(view, fmt, legend=not no_legend, collapse=collapse, timeout=timeout)
+    data = exports.render_view(view, fmt, legend=not no_legend, collapse=collapse, timeout=timeout)
     if output == "-":
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return
-    api.write_output(Path(output), data)
-    shown = api.drawn_view(view, fmt, collapse)
+    exports.write_output(Path(output), data)
+    shown = exports.drawn_view(view, fmt, collapse)
     what = f"{fmt}: {len(view.nodes)} nodes, {len(view.edges)} edges"
     if shown is not view and collapse is None:
         what += f"; drawn as {len(shown.nodes)} services (--no-collapse draws every node)"

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from explorer import api
+from explorer.app import discovery, imports
 from explorer.cli.choices import LazyChoice
 from explorer.cli.console import cell, console
 from explorer.model import EDITION_CLOUD
@@ -25,7 +25,7 @@ if TYPE_CHECKING:  # rich and the importers are loaded when a command runs, not 
 _SHOWN_PROBLEMS = 25
 
 
-def _summary(report: api.ImportReport) -> Table:
+def _summary(report: imports.ImportReport) -> Table:
     from rich.table import Table
 
     table = Table(title="Import report", title_justify="left")
@@ -58,7 +58,7 @@ def _listing(title: str, columns: tuple[str, ...], rows: Sequence[tuple[str, ...
     return table
 
 
-def _problems(report: api.ImportReport, verbose: bool) -> Table | None:
+def _problems(report: imports.ImportReport, verbose: bool) -> Table | None:
     problems = [p for p in report.problems() if verbose or p.skipped]
     limit = len(problems) if verbose else _SHOWN_PROBLEMS
     rows = [(p.file, str(p.table), str(p.row) if p.row else "-", p.reason) for p in problems[:limit]]
@@ -68,18 +68,18 @@ def _problems(report: api.ImportReport, verbose: bool) -> Table | None:
     return table
 
 
-def _unknown_headers(report: api.ImportReport) -> Table | None:
+def _unknown_headers(report: imports.ImportReport) -> Table | None:
     rows = [(u.file, str(u.table), str(u.line), u.header) for u in report.unknown_headers()]
     title = "Unknown column headers (ignored; their values are listed per row)"
     return _listing(title, ("file", "table", "line", "header"), rows)
 
 
-def _kinds(report: api.ImportReport) -> Table | None:
+def _kinds(report: imports.ImportReport) -> Table | None:
     rows = [(kind, str(count)) for kind, count in report.kinds().items()]
     return _listing("Warnings by kind (repairs, inferences, values lost)", ("kind", "warnings"), rows)
 
 
-def _print_report(console: Console, report: api.ImportReport, verbose: bool) -> None:
+def _print_report(console: Console, report: imports.ImportReport, verbose: bool) -> None:
     console.print(_summary(report))
     for part in (_kinds(report), _unknown_headers(report), _problems(report, verbose)):
         if part is not None:
@@ -96,20 +96,38 @@ _STRICT_HELP = "Fail, listing every unknown column header of the run, instead of
     type=click.Path(path_type=Path, file_okay=False),
     default=Path("catalog"),
     show_default=True,
-    help="Catalog directory to write (<cloud>/<service>.yaml and import-report.json).",
+    help="Catalog directory to write (<cloud>/<service>.yaml, import-report.json, inferred-MANIFEST.tsv).",
+)
+@click.option(
+    "--edition",
+    type=click.Choice(sorted(EDITION_CLOUD)),
+    help="Without a MANIFEST: the edition of pages whose folders and git remote do not tell it.",
+)
+@click.option(
+    "--service",
+    help="Without a MANIFEST: the service of pages whose folders and git remote do not tell it "
+    "(default: the service most of a page's actions belong to).",
 )
 @click.option("--strict", is_flag=True, help=_STRICT_HELP)
 # Unknown columns are now always skipped and reported; the old option is accepted so scripts keep working.
 @click.option("--skip-unknown", is_flag=True, hidden=True)
 @click.option("--verbose", "-v", is_flag=True, help="List every problem, warnings included.")
-def import_cmd(corpus: Path, out: Path, strict: bool, skip_unknown: bool, verbose: bool) -> None:
-    """Import the documentation tables of CORPUS (a directory with MANIFEST.tsv) into a catalog.
+def import_cmd(
+    corpus: Path, out: Path, edition: str | None, service: str | None, strict: bool, skip_unknown: bool, verbose: bool
+) -> None:
+    """Import the documentation tables of CORPUS into a catalog.
+
+    CORPUS is a folder with MANIFEST.tsv (imported as it lists), or any documentation tree without
+    one: a clone of a documentation repository, a folder of clones, a folder of pages. A tree is
+    searched for pages with action tables and their section pages by content; edition, service and
+    provenance come from its folders (<edition>/<service>/...), its git metadata, or the options, and
+    the MANIFEST inferred is written as inferred-MANIFEST.tsv beside the catalog for review.
 
     Every data row of every action table is either imported or listed in the report with the
     reason; a column whose header is unknown is ignored, listed with its file, table and line, and
     the values it held are listed per row. The catalog is replaced only when the whole import
-    succeeded; re-running on the same corpus writes the same bytes. Exit status 2 on an unreadable
-    manifest, or with --strict on any unknown column header.
+    succeeded; re-running on the same input writes the same bytes. Exit status 2 on an unreadable
+    manifest or tree, or with --strict on any unknown column header.
     """
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
@@ -130,8 +148,18 @@ def import_cmd(corpus: Path, out: Path, strict: bool, skip_unknown: bool, verbos
         def step(done: int, total: int, file: str) -> None:
             progress.update(task, completed=done, total=total, description=file)
 
-        report = api.import_corpus(corpus, out, strict_headers=strict, progress=step)
-    _print_report(console, report, verbose)
+        result = discovery.import_documentation(
+            corpus, out, edition=edition, service=service, strict_headers=strict, progress=step
+        )
+    _print_report(console, result.report, verbose)
+    if result.inferred_manifest is not None:
+        console.print(
+            f"no MANIFEST.tsv in {corpus}: found {result.table_pages} pages with action tables and "
+            f"{result.intro_pages} section pages; inferred manifest: {result.inferred_manifest}"
+        )
+        left = _listing("Pages not imported", ("page", "why"), list(result.left))
+        if left is not None:
+            console.print(left)
     console.print(f"catalog written to {out} (report: {out / 'import-report.json'})")
 
 
@@ -145,7 +173,7 @@ def import_cmd(corpus: Path, out: Path, strict: bool, skip_unknown: bool, verbos
 )
 @click.option("--cloud", help="Cloud of the result (default: the edition's cloud).")
 @click.option("--service", help="Service of the result (default: the service most of its actions belong to).")
-@click.option("--format", "fmt", type=LazyChoice(lambda: api.FORMATS), help="Table format (default: detected).")
+@click.option("--format", "fmt", type=LazyChoice(imports.formats), help="Table format (default: detected).")
 @click.option(
     "--out",
     type=click.Path(path_type=Path, dir_okay=False),
@@ -167,9 +195,9 @@ def import_doc_cmd(
 
     The report (rows seen, imported, skipped, and every problem) goes to standard error.
     """
-    result = api.import_document(
+    result = imports.import_document(
         document.name,
-        document.read_bytes(),
+        imports.read_document(document),
         cloud=cloud or EDITION_CLOUD[edition],
         edition=edition,
         service=service,
@@ -178,9 +206,9 @@ def import_doc_cmd(
     )
     errors = console(stderr=True)
     _print_report(errors, result.report, verbose=True)
-    text = api.dump_service(result.catalog)
+    text = imports.catalog_text(result)
     if out is None:
         click.echo(text, nl=False)
     else:
-        api.save_document(result, out)
+        imports.save_document(result, out)
         errors.print(f"written to {out}")

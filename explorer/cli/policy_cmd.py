@@ -1,4 +1,4 @@
-"""``policy lint`` and ``policy generate``: a thin face over :mod:`explorer.api`.
+"""``policy lint`` and ``policy generate``: a thin face over :mod:`explorer.app.policies`.
 
 Lint exits 0 when no finding reaches ``--fail-on``, 1 when one does, 2 for a usage error (under ``--json``
 or ``--sarif`` the error is a JSON object on stdout).
@@ -13,9 +13,10 @@ from pathlib import Path
 
 import click
 
-from explorer import api, jsonout
+from explorer import jsonout
+from explorer.app import policies
 from explorer.cli.choices import LazyChoice
-from explorer.cli.console import cell, console
+from explorer.cli.console import cell, console, plain_text
 from explorer.errors import ExplorerError
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -48,12 +49,12 @@ def policy_group() -> None:
     """Lint custom policies for completeness and scope, or generate the ones an answer needs."""
 
 
-def _print_report(report: api.LintReport) -> None:
+def _print_report(report: policies.LintReport) -> None:
     from rich.table import Table
     from rich.text import Text
 
     out = console()
-    by_file: dict[str, list[api.Finding]] = {}
+    by_file: dict[str, list[policies.Finding]] = {}
     for f in report.findings:
         by_file.setdefault(f.where.file, []).append(f)
     for file in sorted(by_file):
@@ -73,19 +74,21 @@ def _print_report(report: api.LintReport) -> None:
     summary = ", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items())
     attach = f", attached on {report.attach}" if report.attach else ""
     out.print(f"{len(report.files)} files, {len(report.documents)} policies ({report.cloud}{attach}): {summary}")
+    if report.documentation_text():
+        out.print(plain_text(report.documentation_text()))
 
 
 @policy_group.command("lint")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @_catalog_option
 @click.option(
-    "--attach", type=LazyChoice(lambda: api.ATTACH_CHOICES), default=None, help="Where the policies are granted."
+    "--attach", type=LazyChoice(policies.attach_choices), default=None, help="Where the policies are granted."
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON.")
 @click.option("--sarif", "as_sarif", is_flag=True, help="Print the findings as SARIF 2.1.0.")
 @click.option(
     "--fail-on",
-    type=LazyChoice(lambda: api.SEVERITIES),
+    type=LazyChoice(policies.severities),
     default="error",
     show_default=True,
     help="Exit 1 when a finding is at least this severe.",
@@ -104,11 +107,11 @@ def lint_cmd(
     if as_json and as_sarif:
         raise click.UsageError("--json and --sarif are exclusive: choose one output")
     with _errors(as_json or as_sarif):
-        report = api.lint_policies(api.read_paths(list(files)), cloud, catalog, attach=attach)
+        report = policies.lint_policies(policies.read_paths(list(files)), cloud, catalog, attach=attach)
     if as_json:
         click.echo(jsonout.dumps(report.to_dict()), nl=False)
     elif as_sarif:
-        click.echo(jsonout.dumps(api.to_sarif(report)), nl=False)
+        click.echo(jsonout.dumps(policies.to_sarif(report)), nl=False)
     else:
         _print_report(report)
     sys.exit(1 if report.fails(fail_on) else 0)
@@ -126,11 +129,11 @@ def generate_cmd(
     """The custom policies TARGETS (actions, patterns or "METHOD /path") need: the part that works on an enterprise
     project, the part to grant on an IAM project, global services (OBS, IAM) in policies of their own."""
     with _errors(fmt == "json"):
-        generated = api.generate_policies(targets, cloud, catalog, possible=possible, compact=compact)
+        generated = policies.generate_policies(targets, cloud, catalog, possible=possible, compact=compact)
     if fmt == "json":
         click.echo(jsonout.dumps(generated.to_dict()), nl=False)
     else:
-        click.echo(api.to_terraform(generated), nl=False)
+        click.echo(policies.to_terraform(generated), nl=False)
 
 
 COMMANDS: list[click.Command] = [policy_group]

@@ -2,7 +2,7 @@
 
 Each prints rich tables for people, or with ``--json`` one JSON document for scripts: the result's
 ``to_dict()`` with ``format_version`` first, in the shape ``explorer/schemas/<command>.schema.json``
-pins (``docs/json.md``). Everything is computed by :mod:`explorer.api`; this module parses and prints.
+pins (``docs/json.md``). Everything is computed by :mod:`explorer.app.queries`; this module parses and prints.
 """
 
 from __future__ import annotations
@@ -14,9 +14,11 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from explorer import api
+from explorer.app import catalogs, queries, scope_plan
 from explorer.cli.console import add_row, console
+from explorer.display import scope_flags
 from explorer.errors import clip
+from explorer.jsonout import document, dumps
 
 if TYPE_CHECKING:  # rich is imported when a table is printed, not for --json or --help
     from rich.console import Console
@@ -39,7 +41,7 @@ def _source_options(f: Callable[..., Any]) -> Callable[..., Any]:
 
     @functools.wraps(f)
     def wrapper(*args: Any, cloud: str, catalog: Path | None, **kwargs: Any) -> Any:
-        return f(*args, ex=api.get_explorer(cloud, catalog), **kwargs)
+        return f(*args, ex=catalogs.get_explorer(cloud, catalog), **kwargs)
 
     wrapper = click.option(
         "--catalog",
@@ -60,7 +62,7 @@ def _depth_options(f: Callable[..., Any]) -> Callable[..., Any]:
 
     @functools.wraps(f)
     def wrapper(*args: Any, no_conditional: bool, exclude_condition: tuple[str, ...], **kwargs: Any) -> Any:
-        exclude: api.Exclude = True if no_conditional else (exclude_condition or False)
+        exclude: queries.Exclude = True if no_conditional else (exclude_condition or False)
         return f(*args, exclude=exclude, **kwargs)
 
     wrapper = click.option(
@@ -85,7 +87,7 @@ def _depth_options(f: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _print_json(data: dict[str, Any]) -> None:
-    click.echo(api.dumps(api.document(data)), nl=False)
+    click.echo(dumps(document(data)), nl=False)
 
 
 def _notes(console: Console, cycles: Sequence[Sequence[str]], loops: Sequence[str], truncated: bool) -> None:
@@ -105,14 +107,14 @@ def closure_cmd(
     targets: tuple[str, ...],
     depth: int | None,
     possible: bool,
-    exclude: api.Exclude,
+    exclude: queries.Exclude,
     as_json: bool,
-    ex: api.Explorer,
+    ex: queries.Explorer,
 ) -> None:
     """What a policy must allow to use TARGET (an action, a pattern or "METHOD /path"), least privilege:
     the target, what its own rows document (depth 1), and what is certain below that (every row that checks
     a dependency lists it). --possible adds what only some rows list; --depth cuts the walk."""
-    result = ex.closure(targets, depth, exclude, possible)
+    result = queries.closure(ex, targets, depth, exclude, possible)
     if as_json:
         _print_json(result.to_dict())
         return
@@ -130,12 +132,14 @@ def closure_cmd(
         action = r.action + (f" ({', '.join(marks)})" if marks else "")
         add_row(table, str(r.depth), r.basis, action, r.scope_mark, r.reason)
     console.print(table)
+    if result.documentation is not None and result.documentation.text():
+        console.print(result.documentation.text())
     _notes(console, result.cycles, result.self_loops, result.truncated)
     if not possible:
         console.print("possible requirements (listed by only some rows of a dependency) are left out: --possible")
 
 
-def _print_targets(console: Console, targets: Sequence[api.Target]) -> None:
+def _print_targets(console: Console, targets: Sequence[queries.Target]) -> None:
     """One line per target, and one per row of it that lists no action (what its action cell said)."""
     for t in targets:
         line = " ".join(x for x in (f"{t.title}: {t.kind}", ", ".join(t.actions), f"({t.note})" if t.note else "") if x)
@@ -154,20 +158,20 @@ def why_cmd(
     from_target: str,
     depth: int | None,
     possible: bool,
-    exclude: api.Exclude,
+    exclude: queries.Exclude,
     as_json: bool,
-    ex: api.Explorer,
+    ex: queries.Explorer,
 ) -> None:
     """Why ACTION is required by the --from target: the shortest paths, each step with its documentation row.
     Exits 1 when ACTION is not required (by the default answer, or with --possible by the possible one)."""
-    result = ex.why(action, from_target, depth, exclude, possible=possible)
+    result = queries.why(ex, action, from_target, depth, exclude, possible=possible)
     if as_json:
         _print_json(result.to_dict())
     else:
         console = _console()
         if not result.paths:
             console.print(f"{result.action} is not required by {result.target.title}")
-            if not possible and ex.why(action, from_target, depth, exclude, possible=True).paths:
+            if not possible and queries.why(ex, action, from_target, depth, exclude, possible=True).paths:
                 console.print("it is possibly required (only some rows list it): see --possible")
         elif result.basis == "possible":
             console.print(f"{result.action} is only possibly required by {result.target.title}:")
@@ -189,9 +193,9 @@ def why_cmd(
 @click.argument("action")
 @click.option("--depth", type=click.IntRange(min=1), default=None, help="Follow dependents at most N levels.")
 @_source_options
-def dependents_cmd(action: str, depth: int | None, as_json: bool, ex: api.Explorer) -> None:
+def dependents_cmd(action: str, depth: int | None, as_json: bool, ex: queries.Explorer) -> None:
     """Who needs ACTION: the actions, patterns and operations whose closure contains it."""
-    result = ex.dependents(action, depth)
+    result = queries.dependents(ex, action, depth)
     if as_json:
         _print_json(result.to_dict())
         return
@@ -229,14 +233,14 @@ def scope_cmd(
     fail_on: str | None,
     depth: int | None,
     possible: bool,
-    exclude: api.Exclude,
+    exclude: queries.Exclude,
     as_json: bool,
-    ex: api.Explorer,
+    ex: queries.Explorer,
 ) -> None:
     """Can TARGETS be granted through an enterprise project? The verdict (grantable, not_grantable, depends),
     and a grant plan: what may go to an enterprise-project policy, what must go to an IAM project, and what to
     check (actions that work for some APIs only)."""
-    report = ex.scope(targets, depth, exclude, possible)
+    report = queries.scope(ex, targets, depth, exclude, possible)
     if as_json:
         _print_json(report.to_dict())
     else:
@@ -245,24 +249,15 @@ def scope_cmd(
         raise SystemExit(1)
 
 
-def _print_scope(report: api.ScopeReport, show_pairs: bool, cloud: str) -> None:
+def _print_scope(report: queries.ScopeReport, show_pairs: bool, cloud: str) -> None:
     console = _console()
     _print_targets(console, report.targets)
     if report.nothing_to_grant:
         names = ", ".join(t.title for t in report.targets)
         console.print(f"Nothing to grant: the documentation lists no action for {names}.")
         return
-    console.print(f"verdict: {report.verdict}")
-    console.print(report.headline)
-    for b in report.blockers:
-        console.print(f"  {b.action}: {b.reason}")
-    console.print("Grant plan:")
-    console.print("  enterprise-project policy: " + (", ".join(report.enterprise_project_actions) or "(none)"))
-    console.print("  IAM-project policy:        " + (", ".join(report.iam_project_actions) or "(none)"))
-    if report.checks:
-        console.print("  check (works for some APIs only, or undocumented):")
-        for a in report.checks:
-            console.print(f"    {a.action}: {a.reason}")
+    for line in scope_plan.plan_of(report).lines:  # the same text as the Scope page and "Policy for this"
+        console.print(line, markup=False, highlight=False, soft_wrap=True)
     if not show_pairs:
         console.print("the (operation, action) pairs behind it: --pairs")
         return
@@ -281,7 +276,7 @@ def _print_scope(report: api.ScopeReport, show_pairs: bool, cloud: str) -> None:
                 a.action,
                 p.operation_name,
                 apis,
-                *api.scope_flags(p),
+                *scope_flags(p),
             )
     console.print(table)
 
@@ -290,11 +285,11 @@ def _print_scope(report: api.ScopeReport, show_pairs: bool, cloud: str) -> None:
 @click.argument("text")
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
 @_source_options
-def search_cmd(text: str, limit: int, as_json: bool, ex: api.Explorer) -> None:
+def search_cmd(text: str, limit: int, as_json: bool, ex: queries.Explorer) -> None:
     """Find actions, operation names (Chinese or English) and API paths matching TEXT. Exits 1 on no match."""
-    hits = ex.search(text, limit)
+    hits = queries.search(ex, text, limit)
     if as_json:
-        _print_json({"cloud": ex.cloud, "query": text, "limit": limit, "hits": [h.to_dict() for h in hits]})
+        _print_json(queries.search_dict(ex, text, limit, hits))
     else:
         table = _table(clip(f"Search {text!r} ({ex.cloud}): {len(hits)} hits"))
         for col in ("kind", "match", "key", "detail"):
@@ -309,21 +304,25 @@ def search_cmd(text: str, limit: int, as_json: bool, ex: api.Explorer) -> None:
 @click.command("show")
 @click.argument("action")
 @_source_options
-def show_cmd(action: str, as_json: bool, ex: api.Explorer) -> None:
+def show_cmd(action: str, as_json: bool, ex: queries.Explorer) -> None:
     """Everything the catalog says about ACTION: rows that check it, its dependencies, who needs it."""
-    info = ex.show(action)
+    info = queries.show(ex, action)
     if as_json:
         _print_json(info.to_dict())
         return
     console = _console()
     state = "" if info.resolved else " (referenced, but no table defines it)"
     console.print(f"{info.action}: {info.kind} of service {info.service}{state}; enterprise project: {info.scope_mark}")
+    if info.documentation is not None and info.documentation.text():
+        console.print(info.documentation.text())
+    if info.outdated:
+        console.print("every row that checks it comes from a page deleted since: older documentation")
     table = _table("Rows that check it")
     for col in ("operation", "API", "IAM project", "enterprise project", "row"):
         table.add_column(col, overflow="fold")
     for p in info.operations:
         row = f"{p.provenance.file} t{p.provenance.table} r{p.provenance.row}"
-        add_row(table, p.operation_name, ", ".join(p.apis), *api.scope_flags(p), row)
+        add_row(table, p.operation_name, ", ".join(p.apis), *scope_flags(p), row)
     console.print(table)
     for title, edges, other in (("Needs", info.dependencies, "target"), ("Needed by", info.required_by, "source")):
         t = _table(title)
@@ -334,8 +333,8 @@ def show_cmd(action: str, as_json: bool, ex: api.Explorer) -> None:
         console.print(t)
 
 
-def _check(as_json: bool, ex: api.Explorer) -> None:
-    report = ex.check()
+def _check(as_json: bool, ex: queries.Explorer) -> None:
+    report = queries.check(ex)
     if as_json:
         _print_json(report.to_dict())
         return
@@ -369,18 +368,21 @@ def _check(as_json: bool, ex: api.Explorer) -> None:
     for d in report.disagreements:
         values = "; ".join(f"{v} ({len(rows)} rows)" for v, rows in d.values)
         console.print(f"  {d.action} {d.field}: {values}")
+    console.print(f"suspicious dependencies (contradicting their row): {len(report.suspicious)}")
+    for sr in report.suspicious:
+        console.print(f"  {sr.reason} [{sr.where}]")
 
 
 @click.command("check")
 @_source_options
-def check_cmd(as_json: bool, ex: api.Explorer) -> None:
+def check_cmd(as_json: bool, ex: queries.Explorer) -> None:
     """Catalog health: counts per service, unresolved actions, cycles, self-loops, rows that disagree."""
     _check(as_json, ex)
 
 
 @click.command("stats")
 @_source_options
-def stats_cmd(as_json: bool, ex: api.Explorer) -> None:
+def stats_cmd(as_json: bool, ex: queries.Explorer) -> None:
     """Alias of check."""
     _check(as_json, ex)
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from explorer import api
+from explorer.app import catalogs
 from explorer.errors import ExplorerError
 
 INSTALL_HINT = 'the web UI needs streamlit, which is not installed: pip install "permission-explorer[ui]"'
@@ -119,7 +119,7 @@ def ui(port: int, address: str, catalog: Path | None) -> None:
     # streamlit is an optional dependency (the ui extra): this command only checks that it is there
     if importlib.util.find_spec("streamlit") is None:
         raise ExplorerError(INSTALL_HINT)
-    root = catalog.resolve() if catalog is not None else api.default_catalog_path()
+    root = catalog.resolve() if catalog is not None else catalogs.default_catalog_path()
     if not root.exists():
         raise click.BadParameter(
             f"{root} does not exist; expected a catalog root (<cloud>/<service>.yaml)", param_hint="--catalog"

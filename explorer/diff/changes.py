@@ -194,15 +194,15 @@ def compare_dependencies(out: Collector, o: Operation, n: Operation, evidence: t
     old_deps, new_deps = _conditions(o.dependencies), _conditions(n.dependencies)
     of = sorted({r.action for r in n.actions})
     for dep in sorted(new_deps.keys() - old_deps.keys()):
-        against = suspicious.opposite(of, dep)
+        note = suspicious.contradicting(n, dep)
         out.add(
             "dependency_added",
             api,
             None,
             {"dependency": dep, "conditions": new_deps[dep][0], "of": of},
             evidence,
-            suspicious=against is not None,
-            note=f"{against} (destructive) now depends on {dep}" if against else "",
+            suspicious=bool(note),
+            note=note,
         )
     for dep in sorted(old_deps.keys() - new_deps.keys()):
         out.add(

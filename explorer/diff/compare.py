@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
+from explorer.contradictions import row_contradictions
 from explorer.diff import suspicious
 from explorer.diff.changes import Collector, column_changes, compare_match, first_api, operation_summary
 from explorer.diff.impact import Closure, impact_of
@@ -48,8 +49,7 @@ def _checked(ops: Iterable[Operation]) -> dict[str, list[Operation]]:
 def _added_operation(out: Collector, op: Operation, pool: frozenset[str]) -> None:
     cut = [a for a in sorted({r.action for r in op.actions}) if suspicious.truncation_of(a, pool)]
     glued = suspicious.glued_cells(op)
-    acts = [r.action for r in op.actions]
-    against = [f"{a} depends on {d.action}" for d in op.dependencies if (a := suspicious.opposite(acts, d.action))]
+    against = [f"{c.against} depends on {c.dependency}" for c in row_contradictions(op)]
     notes = [f"looks truncated: {c}" for c in cut] + [f"text glued to the action: {g!r}" for g in glued] + against
     out.add(
         "operation_added",

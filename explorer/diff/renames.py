@@ -14,14 +14,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from explorer import fileio
 from explorer.catalog import BUNDLED_CATALOG
-from explorer.catalog.store import write_text_atomic
 from explorer.errors import CatalogError, Problem
 from explorer.jsonout import document, dumps
 from explorer.model import Provenance
 
 RENAMES_NAME = "renames.json"
 RENAMES_VERSION = 1  # the format_version of explorer.jsonout
+# the bundled file holds a few hundred renames in a few dozen KB
+MAX_RENAMES_BYTES = 16 * 1024 * 1024
 _ROW_KEYS = ("file", "table", "row", "edition", "repo", "commit", "path")
 
 
@@ -75,12 +77,12 @@ def default_renames_path() -> Path:
 def load_renames(path: Path | None = None) -> dict[str, tuple[Rename, ...]]:
     """Every recorded rename by cloud; an absent file records none."""
     path = path or default_renames_path()
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         return {}
     try:
-        data = json.loads(path.read_bytes())
-    except OSError as exc:
-        raise CatalogError([Problem(str(path), "", f"cannot read: {exc.strerror}")]) from None
+        data = json.loads(fileio.read_bytes(path, MAX_RENAMES_BYTES))
+    except fileio.FileIOError as exc:
+        raise CatalogError([Problem(str(path), "", exc.reason)]) from None
     except ValueError as exc:  # JSONDecodeError and UnicodeDecodeError
         raise CatalogError([Problem(str(path), "", f"not a renames file (expected JSON): {exc}")]) from None
     if not isinstance(data, dict) or data.get("format_version") != RENAMES_VERSION:
@@ -120,7 +122,11 @@ def renames_text(renames: dict[str, tuple[Rename, ...]]) -> str:
 
 
 def record_renames(path: Path, renames: Iterable[Rename]) -> int:
-    """Add ``renames`` to the file (created if absent), atomically; returns how many were new."""
+    """Add ``renames`` to the file (created if absent), atomically; returns how many were new.
+
+    A path that is not a regular file (a device, FIFO or link) is refused before anything is read.
+    """
+    fileio.check_write_target(path)
     known = {c: set(rs) for c, rs in load_renames(path).items()}
     added = 0
     for r in renames:
@@ -128,7 +134,7 @@ def record_renames(path: Path, renames: Iterable[Rename]) -> int:
         if r not in bucket:
             bucket.add(r)
             added += 1
-    write_text_atomic(path, renames_text({c: tuple(rs) for c, rs in known.items()}))
+    fileio.write_text_atomic(path, renames_text({c: tuple(rs) for c, rs in known.items()}))
     return added
 
 

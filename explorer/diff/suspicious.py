@@ -4,33 +4,19 @@
   a camel-case boundary (``delete`` -> ``deleteServers``) is an ordinary rename;
 - an action with a URL glued to it in its cell (``ecs:availabilityZones:list/v2/{project_id}/os-networks``),
   which the importer keeps as a note;
-- a destructive operation that suddenly depends on a constructive action (deleting that depends on creating).
+- a dependency that contradicts its row (explorer.contradictions): a read-only operation that now needs a
+  writing action, a deleting one that now needs a creating action.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from functools import lru_cache
 
+from explorer.contradictions import contradiction
 from explorer.model import Operation
 
 _GLUED = re.compile(r"[a-z][a-z0-9_-]*:[A-Za-z0-9_.-]+:[A-Za-z0-9_.-]+(?=/)")
-_VERB = re.compile(r"^[a-z]+")
-
-# the first word of an action's operation part, for operations that take something away -> words that add
-_OPPOSITE: dict[str, frozenset[str]] = {
-    "delete": frozenset({"create", "add", "attach", "bind", "associate", "allocate", "enable", "start", "register"}),
-    "remove": frozenset({"create", "add", "attach", "bind", "associate"}),
-    "detach": frozenset({"attach", "create", "add"}),
-    "disassociate": frozenset({"associate", "create"}),
-    "unbind": frozenset({"bind", "create"}),
-    "release": frozenset({"allocate", "create"}),
-    "stop": frozenset({"start", "create"}),
-    "disable": frozenset({"enable", "create"}),
-    "unregister": frozenset({"register", "create"}),
-    "deregister": frozenset({"register", "create"}),
-}
 
 
 def truncated(short: str, long: str) -> bool:
@@ -61,15 +47,13 @@ def glued_cells(op: Operation) -> tuple[str, ...]:
     return tuple(n for n in op.notes if _GLUED.search(n))
 
 
-def verb(action: str) -> str:
-    m = _VERB.match(action.rsplit(":", 1)[-1])
-    return m.group(0).lower() if m else ""
+_SAID = {"read_needs_write": "read-only", "delete_needs_create": "destructive"}
 
 
-def opposite(actions: Iterable[str], dependency: str) -> str | None:
-    """The row's destructive action that ``dependency`` (a constructive one) contradicts, if any."""
-    dep = verb(dependency)
-    for action in sorted(actions):
-        if dep in _OPPOSITE.get(verb(action), frozenset()):
-            return action
-    return None
+def contradicting(op: Operation, dependency: str) -> str:
+    """A note when ``dependency``, added to row ``op``, contradicts what the row does (a copy error, see
+    explorer.contradictions: a read-only row needing a writing action, a deleting one a creating action)."""
+    found = contradiction([r.action for r in op.actions], op.apis, dependency)
+    if found is None:
+        return ""
+    return f"{found.against} ({_SAID[found.kind]}) now depends on {dependency}"

@@ -1,9 +1,6 @@
-"""The catalog as a networkx graph of operations, actions and dependencies, and the queries over it."""
+"""The catalog's graph of operations, actions and dependencies, and the queries over it (see docs/graph.md)."""
 
-from explorer.graph.build import CatalogGraph, build
-from explorer.graph.explorer import Exclude, Explorer
-from explorer.graph.loader import clouds, explorer_for
-from explorer.graph.results import (
+from explorer.graph.answers import (
     ActionInfo,
     ActionScope,
     CheckReport,
@@ -22,6 +19,10 @@ from explorer.graph.results import (
     Target,
     WhyResult,
 )
+from explorer.graph.build import CatalogGraph, build
+from explorer.graph.closure import Exclude
+from explorer.graph.explorer import Explorer
+from explorer.graph.loader import clouds, explorer_for
 from explorer.graph.views import closure_view, dependents_view, service_view, why_view
 
 __all__ = [

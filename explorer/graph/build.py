@@ -26,8 +26,8 @@ from typing import TYPE_CHECKING, Any, Literal
 from explorer.actions import is_destructive, is_pattern, matches, service_of
 from explorer.apigrammar import lookup_key
 from explorer.errors import CatalogError, Problem
+from explorer.graph.answers import Edge, Evidence, PairScope
 from explorer.graph.cycles import strongly_connected
-from explorer.graph.results import Edge, Evidence, PairScope
 from explorer.model import Catalog, Operation, Provenance
 from explorer.view import EdgeKind, ScopeMark
 
@@ -62,40 +62,67 @@ def summarise(pairs: Iterable[PairScope]) -> ScopeMark:
 
 
 @dataclass(frozen=True, slots=True)
-class CatalogGraph:
-    """Everything queries need, built once; treat as read-only."""
+class Links:
+    """The edges: adjacency as sorted tuples of names and of the Edge objects, and the edges by pair."""
 
-    cloud: str
-    source: str
     succ: dict[str, tuple[str, ...]]
     pred: dict[str, tuple[str, ...]]
     edges: dict[tuple[str, str], Edge]
     # the same adjacency holding the Edge objects, so walks get an edge without a (source, target) lookup
     out_edges: dict[str, tuple[Edge, ...]]
     in_edges: dict[str, tuple[Edge, ...]]
-    conditional: frozenset[tuple[str, str]]  # depends edges that every row documents with a condition
+    # action -> its edges that every row checking it lists (the walk's certain steps when no row is
+    # filtered out), chosen once here instead of per query
+    certain_edges: dict[str, tuple[Edge, ...]]
+    self_loops: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Rows:
+    """The documentation rows: operations by node, and the (operation, action) pairs they document."""
+
     operations: dict[str, Operation]  # op node -> row
     op_service: dict[str, str]
-    defined: frozenset[str]  # actions some row checks
-    unresolved: frozenset[str]  # actions referenced by dependency cells only
-    patterns: frozenset[str]
+    row_node: dict[tuple[str, Provenance], str]  # (operation id, provenance) of a row -> its op node
     pairs: dict[str, tuple[PairScope, ...]]  # action -> its (operation, action) pairs
     # action -> how many rows check it: a dependency edge of the action whose evidence names that many
     # rows is listed by every row (a *certain* requirement), fewer rows make it *possible*
     row_count: dict[str, int]
-    # action -> its edges that every row checking it lists (the walk's certain steps when no row is
-    # filtered out), chosen once here instead of per query
-    certain_edges: dict[str, tuple[Edge, ...]]
-    row_node: dict[tuple[str, Provenance], str]  # (operation id, provenance) of a row -> its op node
+
+
+@dataclass(frozen=True, slots=True)
+class Nodes:
+    """The action and pattern nodes, and what a requirement record needs of each."""
+
+    defined: frozenset[str]  # actions some row checks
+    unresolved: frozenset[str]  # actions referenced by dependency cells only
+    patterns: frozenset[str]
     destructive: frozenset[str]  # actions and patterns a reviewer should see flagged (explorer.actions)
-    pattern_pairs: dict[str, tuple[PairScope, ...]]  # pattern -> the pairs of the actions it matches
-    marks: dict[str, ScopeMark]  # summary of pairs / pattern_pairs, for actions and patterns
+    marks: dict[str, ScopeMark]  # enterprise-project support over their pairs, for actions and patterns
     # action or pattern -> (kind, resolved, pairs, mark): what a requirement record needs, in one lookup
     info: dict[str, tuple[Literal["action", "pattern"], bool, tuple[PairScope, ...], ScopeMark]]
+
+
+@dataclass(frozen=True, slots=True)
+class Lookup:
+    """What the user may type, folded: the indexes that resolve a target."""
+
     by_lower: dict[str, tuple[str, ...]]  # casefolded action/pattern -> spellings in the catalog
     by_api: dict[str, tuple[str, ...]]  # normalised API -> op nodes
     by_name: dict[str, tuple[str, ...]]  # casefolded operation name (any language) -> op nodes
-    self_loops: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogGraph:
+    """Everything queries need, built once; treat as read-only. Its networkx form and its cycles are made
+    on first use."""
+
+    cloud: str
+    source: str
+    links: Links
+    rows: Rows
+    nodes: Nodes
+    lookup: Lookup
     _networkx: list[Any] = field(default_factory=list, compare=False, repr=False)  # made on first use
     _cycle_of: list[dict[str, tuple[str, ...]]] = field(default_factory=list, compare=False, repr=False)
 
@@ -105,7 +132,9 @@ class CatalogGraph:
         closure finds its own cycles among its links, so a one-query command never needs them all."""
         if not self._cycle_of:
             cycle_of: dict[str, tuple[str, ...]] = {}
-            for members in strongly_connected(self.succ, self.succ):  # only nodes with successors can be on one
+            for members in strongly_connected(
+                self.links.succ, self.links.succ
+            ):  # only nodes with successors can be on one
                 for n in members:
                     cycle_of[n] = members
             self._cycle_of.append(cycle_of)  # two threads may both make it: the same dict
@@ -126,13 +155,16 @@ class CatalogGraph:
         import networkx as nx
 
         g = nx.DiGraph(cloud=self.cloud, source=self.source)
-        for node, op in self.operations.items():
-            g.add_node(node, kind="operation", service=self.op_service[node], label=op.display_name(), resolved=True)
-        for action in sorted(self.defined | self.unresolved):
-            g.add_node(action, kind="action", service=service_of(action), label=action, resolved=action in self.defined)
-        for pattern in sorted(self.patterns):
+        rows, nodes = self.rows, self.nodes
+        for node, op in rows.operations.items():
+            g.add_node(node, kind="operation", service=rows.op_service[node], label=op.display_name(), resolved=True)
+        for action in sorted(nodes.defined | nodes.unresolved):
+            g.add_node(
+                action, kind="action", service=service_of(action), label=action, resolved=action in nodes.defined
+            )
+        for pattern in sorted(nodes.patterns):
             g.add_node(pattern, kind="pattern", service=service_of(pattern), label=pattern, resolved=True)
-        g.add_edges_from((s, t, {"kind": e.kind, "edge": e}) for (s, t), e in self.edges.items())
+        g.add_edges_from((s, t, {"kind": e.kind, "edge": e}) for (s, t), e in self.links.edges.items())
         return nx.freeze(g)
 
 
@@ -196,14 +228,14 @@ def _build(catalog: Catalog, source: str) -> CatalogGraph:
                 patterns.add(ref.action)
             pairs[ref.action].append(
                 PairScope(
-                    ref.action,
-                    op.id,
-                    name,
-                    op.apis,
-                    op.scope.iam_project,
-                    op.scope.enterprise_project,
-                    prov,
-                    tuple(f for f in op.scope.inferred if f in PAIR_FLAGS),
+                    action=ref.action,
+                    operation=op.id,
+                    operation_name=name,
+                    apis=op.apis,
+                    iam_project=op.scope.iam_project,
+                    enterprise_project=op.scope.enterprise_project,
+                    provenance=prov,
+                    inferred=tuple(f for f in op.scope.inferred if f in PAIR_FLAGS),
                 )
             )
             evidence[(node, ref.action)].append(Evidence(op.id, prov, ref.condition))
@@ -256,10 +288,6 @@ def _build(catalog: Catalog, source: str) -> CatalogGraph:
     in_edges = {dst: tuple(es) for dst, es in incoming.items()}
     pred = {dst: tuple(e.source for e in es) for dst, es in in_edges.items()}
     del incoming
-    conditional = frozenset(
-        key for key, e in edges.items() if e.kind == "depends" and all(ev.condition is not None for ev in e.evidence)
-    )
-
     self_loops = frozenset(src for src, dst in edges if src == dst)
 
     by_lower: dict[str, list[str]] = defaultdict(list)
@@ -276,35 +304,44 @@ def _build(catalog: Catalog, source: str) -> CatalogGraph:
     return CatalogGraph(
         cloud=catalog.cloud,
         source=source,
-        succ=succ,
-        pred=pred,
-        edges=edges,
-        out_edges=out_edges,
-        in_edges=in_edges,
-        conditional=conditional,
-        operations={node: op for node, _s, op in ops},
-        op_service={node: s for node, s, _op in ops},
-        defined=defined,
-        unresolved=unresolved,
-        patterns=frozenset(patterns),
-        pairs=frozen_pairs,
-        row_count=row_count,
-        certain_edges={
-            a: certain
-            for a, n in row_count.items()
-            if a not in patterns and (certain := tuple(e for e in out_edges.get(a, ()) if len(e.evidence) == n))
-        },
-        row_node={(op.id, op.provenance): node for node, _s, op in ops},
-        destructive=frozenset(n for n in defined | unresolved | patterns if is_destructive(n)),
-        pattern_pairs=pattern_pairs,
-        marks=marks,
-        info={
-            **{a: ("action", a in defined, frozen_pairs.get(a, ()), marks.get(a, "unknown")) for a in sorted(defined)},
-            **{a: ("action", False, (), "unknown") for a in sorted(unresolved)},
-            **{p: ("pattern", True, ps, marks[p]) for p, ps in pattern_pairs.items()},
-        },
-        by_lower={k: tuple(v) for k, v in by_lower.items()},
-        by_api={k: tuple(sorted(set(v))) for k, v in by_api.items()},
-        by_name={k: tuple(sorted(set(v))) for k, v in by_name.items()},
-        self_loops=self_loops,
+        links=Links(
+            succ=succ,
+            pred=pred,
+            edges=edges,
+            out_edges=out_edges,
+            in_edges=in_edges,
+            certain_edges={
+                a: certain
+                for a, n in row_count.items()
+                if a not in patterns and (certain := tuple(e for e in out_edges.get(a, ()) if len(e.evidence) == n))
+            },
+            self_loops=self_loops,
+        ),
+        rows=Rows(
+            operations={node: op for node, _s, op in ops},
+            op_service={node: s for node, s, _op in ops},
+            row_node={(op.id, op.provenance): node for node, _s, op in ops},
+            pairs=frozen_pairs,
+            row_count=row_count,
+        ),
+        nodes=Nodes(
+            defined=defined,
+            unresolved=unresolved,
+            patterns=frozenset(patterns),
+            destructive=frozenset(n for n in defined | unresolved | patterns if is_destructive(n)),
+            marks=marks,
+            info={
+                **{
+                    a: ("action", a in defined, frozen_pairs.get(a, ()), marks.get(a, "unknown"))
+                    for a in sorted(defined)
+                },
+                **{a: ("action", False, (), "unknown") for a in sorted(unresolved)},
+                **{p: ("pattern", True, ps, marks[p]) for p, ps in pattern_pairs.items()},
+            },
+        ),
+        lookup=Lookup(
+            by_lower={k: tuple(v) for k, v in by_lower.items()},
+            by_api={k: tuple(sorted(set(v))) for k, v in by_api.items()},
+            by_name={k: tuple(sorted(set(v))) for k, v in by_name.items()},
+        ),
     )

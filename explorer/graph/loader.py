@@ -10,9 +10,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from explorer.catalog import BUNDLED_CATALOG
-from explorer.catalog.store import catalog_files, load_catalogs
+from explorer.catalog.files import catalog_files
+from explorer.catalog.store import load_catalogs
 from explorer.errors import CatalogError, Problem, QueryError
-from explorer.graph.explorer import Explorer, close_matches
+from explorer.graph.explorer import Explorer
+from explorer.graph.resolve import close_matches
 
 _Signature = tuple[tuple[str, int, int], ...]
 

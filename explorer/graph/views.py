@@ -11,37 +11,41 @@ from dataclasses import replace
 
 from explorer.actions import service_of
 from explorer.errors import QueryError
+from explorer.graph.answers import ClosureResult, DependentsResult, Edge, WhyResult
 from explorer.graph.build import summarise
-from explorer.graph.explorer import Exclude, Explorer, close_matches
-from explorer.graph.results import ClosureResult, DependentsResult, Edge, WhyResult
+from explorer.graph.closure import Exclude
+from explorer.graph.explorer import Explorer
+from explorer.graph.resolve import close_matches
 from explorer.view import View, ViewEdge, ViewNode
 
 
 def _node(ex: Explorer, node: str, depth: int) -> ViewNode:
     g = ex.data
-    if node in g.operations:
-        op = g.operations[node]
-        scope = summarise(p for r in op.actions for p in g.pairs.get(r.action, ()) if p.operation == op.id)
+    if node in g.rows.operations:
+        op = g.rows.operations[node]
+        scope = summarise(p for r in op.actions for p in g.rows.pairs.get(r.action, ()) if p.operation == op.id)
         return ViewNode(
             node,
             "operation",
             op.display_name(),
-            g.op_service[node],
+            g.rows.op_service[node],
             depth,
             scope,
             True,
             op.apis[0] if op.apis else "",
         )
-    if node in g.patterns:
-        matched = g.succ.get(node, ())
-        scope = summarise(p for a in matched for p in g.pairs.get(a, ()))
+    if node in g.nodes.patterns:
+        matched = g.links.succ.get(node, ())
+        scope = summarise(p for a in matched for p in g.rows.pairs.get(a, ()))
         return ViewNode(node, "pattern", node, service_of(node), depth, scope, True, f"pattern, {len(matched)} matches")
-    return ViewNode(node, "action", node, service_of(node), depth, g.marks.get(node, "unknown"), node in g.defined, "")
+    return ViewNode(
+        node, "action", node, service_of(node), depth, g.nodes.marks.get(node, "unknown"), node in g.nodes.defined, ""
+    )
 
 
 def _edges_among(ex: Explorer, nodes: dict[str, int]) -> list[Edge]:
     """Every graph edge between two of ``nodes`` (walks only their own out-edges, not the whole graph)."""
-    out = ex.data.out_edges
+    out = ex.data.links.out_edges
     return [e for n in nodes for e in out.get(n, ()) if e.target in nodes]
 
 
@@ -188,14 +192,14 @@ def service_view(ex: Explorer, service: str) -> View:
         raise QueryError(f"no service {service!r} in the {ex.cloud} catalog", close_matches(service, ex.services()))
     depths: dict[str, int] = {}
     edges: list[Edge] = []
-    for node in sorted(n for n, s in g.op_service.items() if s == service):
+    for node in sorted(n for n, s in g.rows.op_service.items() if s == service):
         depths[node] = 0
-        for t in g.succ.get(node, ()):
-            if g.edges[(node, t)].kind == "checks":
+        for t in g.links.succ.get(node, ()):
+            if g.links.edges[(node, t)].kind == "checks":
                 depths.setdefault(t, 1)
-                edges.append(g.edges[(node, t)])
+                edges.append(g.links.edges[(node, t)])
     for action in sorted(a for a, d in depths.items() if d == 1):
-        for t in g.succ.get(action, ()):
+        for t in g.links.succ.get(action, ()):
             depths.setdefault(t, 2)
-            edges.append(g.edges[(action, t)])
+            edges.append(g.links.edges[(action, t)])
     return _view(ex, f"Service {service} ({ex.cloud})", [service], depths, edges)

@@ -1,62 +1,75 @@
-"""Which parser reads a document: by its declared format, or detected from its name and content."""
+"""The registry of table formats, collected from the format modules' declarations, and format detection.
+
+Each format module (``md_html``, ``md_pipe``, ``rst_grid``, ``rst_simple``, ``html``) ends with a
+``DECLARATION`` (:class:`~explorer.importers.tableformat.TableFormat`): its MANIFEST name, family, file
+name endings, sniffer and parser. Everything that lists formats reads :data:`REGISTRY`: the MANIFEST
+check, ``import-doc --format``, the upload page's file types, discovery, and the docs table (a test
+keeps docs/importer.md's table equal to it).
+"""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from explorer.errors import DocumentImportError
 from explorer.importers import html, md_html, md_pipe, rst_grid, rst_simple
 from explorer.importers.rawtable import RawTable
+from explorer.importers.tableformat import TableFormat
 
 Parser = Callable[[str], list[RawTable]]
 
-PARSERS: dict[str, Parser] = {
-    md_html.FORMAT: md_html.parse,
-    md_pipe.FORMAT: md_pipe.parse,
-    rst_grid.FORMAT: rst_grid.parse,
-    rst_simple.FORMAT: rst_simple.parse,
-    html.FORMAT: html.parse,
+REGISTRY: dict[str, TableFormat] = {
+    d.name: d for d in (m.DECLARATION for m in (md_html, md_pipe, rst_grid, rst_simple, html))
 }
-# A page may mix table kinds (grid and simple tables on one RST page, HTML and pipe tables in one
-# Markdown page); the formats of one family are all read, and their tables kept in page order.
+FORMATS = tuple(sorted(REGISTRY))
+# A MANIFEST row of a page without an action table (a section or policy page) has the format "other".
+NO_TABLE_FORMAT = "other"
+MANIFEST_FORMATS = tuple(sorted((*FORMATS, NO_TABLE_FORMAT)))
+PARSERS: dict[str, Parser] = {name: d.parse for name, d in REGISTRY.items()}
+# the formats of a page's family are all read, and their tables kept in page order
 FAMILY: dict[str, tuple[str, ...]] = {
-    md_html.FORMAT: (md_html.FORMAT, md_pipe.FORMAT),
-    md_pipe.FORMAT: (md_html.FORMAT, md_pipe.FORMAT),
-    rst_grid.FORMAT: (rst_grid.FORMAT, rst_simple.FORMAT),
-    rst_simple.FORMAT: (rst_grid.FORMAT, rst_simple.FORMAT),
-    html.FORMAT: (html.FORMAT,),
+    name: tuple(sorted(n for n, o in REGISTRY.items() if o.family == d.family)) for name, d in REGISTRY.items()
 }
-FORMATS = tuple(sorted(PARSERS))
-_EXTENSIONS = {".md": "md", ".markdown": "md", ".rst": "rst", ".txt": "", ".html": "html", ".htm": "html"}
+# file name endings read as documentation, and ".txt" (holding any of them, told apart by content)
+EXTENSIONS: dict[str, str] = {ext: d.family for d in REGISTRY.values() for ext in d.extensions}
+SNIFFED_EXTENSIONS = (".txt",)
+DOCUMENT_SUFFIXES = tuple(sorted({*EXTENSIONS, *SNIFFED_EXTENSIONS}))
+
+
+def family_of(name: str) -> str | None:
+    """The family a file name's ending declares, "" for a text file told by content, None if not a document."""
+    lower = name.lower()
+    if lower.endswith(SNIFFED_EXTENSIONS):
+        return ""
+    return next((family for ext, family in EXTENSIONS.items() if lower.endswith(ext)), None)
+
+
+def sniff_family(text: str, family: str) -> str | None:
+    """The format of ``family`` whose first table comes first in ``text``, or None when none is sniffed."""
+    found = [
+        (offset, d.name) for d in REGISTRY.values() if d.family == family and (offset := d.sniff(text)) is not None
+    ]
+    return min(found)[1] if found else None
+
+
+def _family_default(family: str) -> str:
+    return next(d.name for d in REGISTRY.values() if d.family == family and d.family_default)
 
 
 def detect_format(name: str, text: str) -> str:
-    """The format of an uploaded document, from its extension and, failing that, its content."""
-    lower = name.lower()
-    family = next((f for ext, f in _EXTENSIONS.items() if lower.endswith(ext)), None)
+    """The format of a document, from its name's ending and, within the family (or for .txt), its content."""
+    family = family_of(name)
     if family is None:
-        raise DocumentImportError(
-            f"{name}: unsupported file type; expected .md, .rst, .html or .htm (or .txt holding one of them)"
-        )
+        expected = ", ".join(ext for ext in DOCUMENT_SUFFIXES if ext not in SNIFFED_EXTENSIONS)
+        raise DocumentImportError(f"{name}: unsupported file type; expected {expected} (or .txt holding one of them)")
     if not family:
-        if re.search(r"<html\b|<body\b", text, re.IGNORECASE):
-            family = "html"
-        elif re.search(r"^[ \t]*\+[-=]+\+|^[ \t]*=+ +=+", text, re.MULTILINE) and "<table" not in text.lower():
-            family = "rst"
+        if html.is_page(text):
+            family = html.DECLARATION.family
+        elif sniff_family(text, rst_grid.DECLARATION.family) and md_html.sniff(text) is None:
+            family = rst_grid.DECLARATION.family
         else:
-            family = "md"
-    if family == "html":
-        return html.FORMAT
-    if family == "rst":
-        # both kinds are read either way; the format names the kind of the first table
-        # [ \t]*, not \s*: \s would run over line ends, and scanning every blank line from every line start is quadratic
-        grid = re.search(r"^[ \t]*\+[-=]+\+", text, re.MULTILINE)
-        simple = re.search(r"^[ \t]*=+ +=+", text, re.MULTILINE)
-        if grid is not None and (simple is None or grid.start() < simple.start()):
-            return rst_grid.FORMAT
-        return rst_simple.FORMAT
-    return md_html.FORMAT if re.search(r"<table\b", text, re.IGNORECASE) else md_pipe.FORMAT
+            family = md_html.DECLARATION.family
+    return sniff_family(text, family) or _family_default(family)
 
 
 def parse_tables(text: str, fmt: str) -> list[RawTable]:

@@ -101,12 +101,30 @@ def header_key(text: str) -> str:
     return re.sub(r"\s+", " ", key).strip()
 
 
-def role_of(text: str) -> Role | None:
-    """The role of one header cell, or None when no rule reads it."""
-    key = header_key(text)
-    if not key:
-        return None
+# Stray API-path text glued after a header word (``权限backups/{backup_id}/restore``, CBR): a run of
+# path characters holding a '/' or a brace, at the end of the header.
+_GLUED_PATH = re.compile(r"\s*[a-z0-9_.{}?=&/-]*[/{][a-z0-9_.{}?=&/-]*$")
+
+
+def _rule_role(key: str) -> Role | None:
     for pattern, role in _COMPILED:
         if pattern.search(key):
             return role
     return None
+
+
+def role_of(text: str) -> Role | None:
+    """The role of one header cell, or None when no rule reads it.
+
+    A header no rule reads is read once more without an API path glued to its end, since a page
+    may carry a path fragment in its header cell by a copy error.
+    """
+    key = header_key(text)
+    if not key:
+        return None
+    role = _rule_role(key)
+    if role is None:
+        stripped = _GLUED_PATH.sub("", key)
+        if stripped and stripped != key:
+            role = _rule_role(stripped)
+    return role

@@ -12,19 +12,20 @@ from __future__ import annotations
 import csv
 import os
 import re
-import stat
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from explorer import fileio
 from explorer.catalog.codec import (
     COMMIT_RE,
     SERVICE_GRAMMAR,
-    SOURCE_FORMATS,
     control_character,
+    date_problem,
     is_service_name,
 )
 from explorer.errors import DocumentImportError
-from explorer.model import EDITION_CLOUD
+from explorer.importers.formats import MANIFEST_FORMATS, NO_TABLE_FORMAT
+from explorer.model import EDITION_CLOUD, SOURCE_CURRENT, SOURCE_STATUSES
 
 MANIFEST_NAME = "MANIFEST.tsv"
 COLUMNS = (
@@ -40,6 +41,9 @@ COLUMNS = (
     "header_signature",
     "role",
 )
+# Added later: the date of origin_commit and whether the file still exists at its repository's head.
+# A manifest without them (the first 11 columns only) is read as current files of unknown date.
+DATED_COLUMNS = (*COLUMNS, "origin_date", "status")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +59,8 @@ class ManifestEntry:
     approx_rows: int
     header_signature: str
     role: str
+    origin_date: str | None = None
+    status: str = SOURCE_CURRENT
 
     @property
     def is_table(self) -> bool:
@@ -79,35 +85,17 @@ def read_corpus_file(corpus: Path, relative: str, limit: int = MAX_CORPUS_FILE_B
     folder is refused without being opened for reading in blocking mode. Raises DocumentImportError
     saying what is wrong (the caller names the file).
     """
-    root = corpus.resolve()
-    target = (corpus / relative).resolve()
-    if not target.is_relative_to(root):
-        raise DocumentImportError(f"leads outside the corpus (to {target}); not read")
     try:
-        fd = os.open(target, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY)
-    except OSError as exc:
-        raise DocumentImportError(f"cannot read the file: {exc.strerror}") from None
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise DocumentImportError("not a regular file; expected a documentation page")
-        if info.st_size > limit:
-            raise DocumentImportError(f"{info.st_size} bytes; files above {limit} bytes are not read")
-        chunks: list[bytes] = []
-        size = 0
-        while size <= limit:
-            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            size += len(chunk)
-        if size > limit:  # it grew while being read
-            raise DocumentImportError(f"more than {limit} bytes; files above the limit are not read")
-        return b"".join(chunks)
-    except OSError as exc:
-        raise DocumentImportError(f"cannot read the file: {exc.strerror}") from None
-    finally:
-        os.close(fd)
+        return fileio.read_bytes(relative, limit, within=corpus)
+    except fileio.OutsideFolder as exc:
+        raise DocumentImportError(f"leads outside the corpus (to {exc.target}); not read") from None
+    except fileio.NotRegularFile:
+        raise DocumentImportError("not a regular file; expected a documentation page") from None
+    except fileio.FileTooLarge as exc:
+        raise DocumentImportError(exc.reason) from None
+    except fileio.FileIOError as exc:
+        reason = os.strerror(exc.errno) if exc.errno is not None else exc.reason
+        raise DocumentImportError(f"cannot read the file: {reason}") from None
 
 
 def _path_problem(value: str) -> str | None:
@@ -133,9 +121,9 @@ def _row_problem(fields: dict[str, str]) -> str | None:
     problem = _path_problem(fields["corpus_path"])
     if problem is not None:
         return f"corpus_path: {problem}"
-    if fields["format"] not in SOURCE_FORMATS:
-        return f"format: unknown format {fields['format'][:40]!r}; expected one of: {', '.join(SOURCE_FORMATS)}"
-    if "table" in fields["role"].split(";") and fields["format"] == "other":
+    if fields["format"] not in MANIFEST_FORMATS:
+        return f"format: unknown format {fields['format'][:40]!r}; expected one of: {', '.join(MANIFEST_FORMATS)}"
+    if "table" in fields["role"].split(";") and fields["format"] == NO_TABLE_FORMAT:
         return "format: 'other' has no table parser; a row with the role 'table' needs a table format"
     commit = fields["origin_commit"]
     if commit and not COMMIT_RE.fullmatch(commit):
@@ -144,6 +132,12 @@ def _row_problem(fields: dict[str, str]) -> str | None:
         bad = control_character(fields[key])
         if bad is not None:
             return f"{key}: control character {bad}; expected printable text"
+    date = fields.get("origin_date", "")
+    if date and (why := date_problem(date)) is not None:
+        return f"origin_date: {why}"
+    status = fields.get("status", "") or SOURCE_CURRENT
+    if status not in SOURCE_STATUSES:
+        return f"status: unknown status {status[:40]!r}; expected one of: {', '.join(SOURCE_STATUSES)}"
     return None
 
 
@@ -173,18 +167,22 @@ def read_manifest(corpus: Path) -> list[ManifestEntry]:
     except DocumentImportError as exc:
         raise DocumentImportError(f"{path}: {exc}") from None
     rows = _rows(path, text.removeprefix("\ufeff"))  # a BOM (as some editors save) is no part of the header
-    if not rows or tuple(rows[0]) != COLUMNS:
-        raise DocumentImportError(f"{path}: line 1: expected the header {' | '.join(COLUMNS)}")
+    columns = tuple(rows[0]) if rows else ()
+    if columns not in (COLUMNS, DATED_COLUMNS):
+        raise DocumentImportError(
+            f"{path}: line 1: expected the header {' | '.join(DATED_COLUMNS)} "
+            f"(or without its last two columns, {DATED_COLUMNS[-2]} and {DATED_COLUMNS[-1]})"
+        )
     entries: list[ManifestEntry] = []
     seen: dict[str, int] = {}
     for number, row in enumerate(rows[1:], start=2):
         if not any(row):
             continue
-        if len(row) != len(COLUMNS):
+        if len(row) != len(columns):
             raise DocumentImportError(
-                f"{path}: line {number}: expected {len(COLUMNS)} tab-separated fields, got {len(row)}"
+                f"{path}: line {number}: expected {len(columns)} tab-separated fields, got {len(row)}"
             )
-        fields = dict(zip(COLUMNS, row, strict=True))
+        fields = dict(zip(columns, row, strict=True))
         if fields["source"] not in EDITION_CLOUD:
             raise DocumentImportError(
                 f"{path}: line {number}: source: unknown edition {fields['source'][:40]!r}; "
@@ -220,6 +218,32 @@ def read_manifest(corpus: Path) -> list[ManifestEntry]:
                 counts[1],
                 fields["header_signature"],
                 fields["role"],
+                fields.get("origin_date") or None,
+                fields.get("status") or SOURCE_CURRENT,
             )
         )
     return entries
+
+
+def format_manifest(entries: list[ManifestEntry]) -> str:
+    """A MANIFEST.tsv (13 columns) of ``entries``, rows in code-point order of ``corpus_path``; read back equal."""
+    lines = ["\t".join(DATED_COLUMNS)]
+    for e in sorted(entries, key=lambda e: e.corpus_path):
+        values = (
+            e.source,
+            e.service,
+            e.corpus_path,
+            e.origin_repo,
+            e.origin_commit,
+            e.origin_path,
+            e.format,
+            str(e.action_tables),
+            str(e.approx_rows),
+            e.header_signature,
+            e.role,
+            e.origin_date or "",
+            e.status,
+        )
+        # a tab or line break inside a value would shift the columns: the tree's text is folded to spaces
+        lines.append("\t".join(" ".join(v.split()) if v != e.corpus_path else v for v in values))
+    return "\n".join(lines) + "\n"

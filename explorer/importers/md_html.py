@@ -6,6 +6,7 @@ import re
 
 from explorer.importers.htmltable import parse_fragment
 from explorer.importers.rawtable import MAX_NESTING, RawTable, cell_budget
+from explorer.importers.tableformat import TableFormat
 
 FORMAT = "md-html"
 # One pass over the page finds every opening and closing table tag; blocks are cut by counting.
@@ -58,3 +59,22 @@ def parse(text: str) -> list[RawTable]:
                 table.damage.append(f"the table starting at line {line + 1} is never closed (truncated?)")
         tables.extend(parsed)
     return tables
+
+
+_TABLE_OPEN = re.compile(r"<table\b", re.IGNORECASE)
+
+
+def sniff(text: str) -> int | None:
+    """Where the first ``<table`` opens, or None."""
+    m = _TABLE_OPEN.search(text)
+    return m.start() if m else None
+
+
+DECLARATION = TableFormat(
+    FORMAT,
+    "md",
+    (".md", ".markdown"),
+    "Markdown with HTML `<table>` blocks (Huawei Cloud)",
+    sniff,
+    parse,
+)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from explorer.importers.rawtable import MAX_COLUMNS, RawRow, RawTable
+from explorer.importers.tableformat import TableFormat
 from explorer.importers.text import md_inline
 
 FORMAT = "md-pipe"
@@ -59,3 +60,24 @@ def parse(text: str) -> list[RawTable]:
         else:
             i += 1
     return tables
+
+
+# a separator line: dashes between pipes, at least two cells; no two blank runs meet (no backtracking on blanks)
+_SEPARATOR_LINE = re.compile(r"^[ \t]*(?:\|[ \t]*)?:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+(?:\|[ \t]*)?$", re.MULTILINE)
+
+
+def sniff(text: str) -> int | None:
+    """Where the separator line of the first pipe table is, or None."""
+    m = _SEPARATOR_LINE.search(text)
+    return m.start() if m else None
+
+
+DECLARATION = TableFormat(
+    FORMAT,
+    "md",
+    (".md", ".markdown"),
+    "Markdown pipe tables (cells between pipes, under a dashed separator line)",
+    sniff,
+    parse,
+    family_default=True,
+)

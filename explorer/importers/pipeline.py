@@ -8,12 +8,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from explorer import fileio
 from explorer.catalog.codec import CLOUD_GRAMMAR, SERVICE_GRAMMAR, is_cloud_name, is_service_name
 from explorer.catalog.damage import action_damage
-from explorer.catalog.store import dump_service, write_catalogs, write_text_atomic
+from explorer.catalog.store import write_catalogs
 from explorer.catalog.validate import validate
+from explorer.catalog.yamlio import dump_service
 from explorer.errors import DocumentImportError
 from explorer.importers.cells import action_like
+from explorer.importers.dedupe import deduplicate
 from explorer.importers.formats import decode, detect_format, parse_tables
 from explorer.importers.ids import assign_ids
 from explorer.importers.manifest import ManifestEntry, read_corpus_file, read_manifest
@@ -81,7 +84,13 @@ def _with_source(operations: list[Operation], source: SourceDoc) -> list[Operati
         replace(
             op,
             provenance=replace(
-                op.provenance, edition=source.edition, repo=source.repo, commit=source.commit, path=source.path
+                op.provenance,
+                edition=source.edition,
+                repo=source.repo,
+                commit=source.commit,
+                path=source.path,
+                date=source.date,
+                status=source.status,
             ),
         )
         for op in operations
@@ -162,7 +171,18 @@ def build_corpus(
     raises UnknownHeaderError, after reading every file, naming every such header with its place.
     Everything else is reported.
     """
-    entries = [e for e in read_manifest(corpus) if e.is_table]
+    return build_entries(corpus, read_manifest(corpus), strict_headers=strict_headers, progress=progress)
+
+
+def build_entries(
+    corpus: Path,
+    manifest: Iterable[ManifestEntry],
+    *,
+    strict_headers: bool = False,
+    progress: Progress | None = None,
+) -> tuple[dict[str, Catalog], ImportReport]:
+    """Import the table files of ``manifest`` (read from MANIFEST.tsv, or inferred by discovery) below ``corpus``."""
+    entries = [e for e in manifest if e.is_table]
     parsed: list[_Parsed] = []
     for done, entry in enumerate(entries, start=1):
         parsed.append(_parse_file(corpus, entry))
@@ -193,7 +213,14 @@ def build_corpus(
         report.files.append(file_report)
         key = (EDITION_CLOUD[entry.source], entry.service)
         source = SourceDoc(
-            entry.corpus_path, entry.source, entry.origin_repo, entry.origin_commit, entry.origin_path, entry.format
+            entry.corpus_path,
+            entry.source,
+            entry.origin_repo,
+            entry.origin_commit,
+            entry.origin_path,
+            entry.format,
+            entry.origin_date,
+            entry.status,
         )
         by_service.setdefault(key, []).extend(_with_source(operations, source))
         sources.setdefault(key, []).append(source)
@@ -203,12 +230,13 @@ def build_corpus(
     if strict_headers:
         _check_headers(report)
     catalogs: dict[str, Catalog] = {}
+    by_file = {f.file: f for f in report.files}
     for (cloud, service), operations in sorted(by_service.items()):
         ordered = sorted(operations, key=lambda op: (op.provenance.file, op.provenance.table, op.provenance.row))
+        ordered = deduplicate(ordered, by_file)
         catalogs.setdefault(cloud, Catalog(cloud)).services[service] = ServiceCatalog(
             cloud, service, tuple(sorted(sources[(cloud, service)])), tuple(assign_ids(cloud, service, ordered))
         )
-    by_file = {f.file: f for f in report.files}
     for cloud in sorted(catalogs):
         _report_damage(catalogs[cloud].services.values(), by_file)
     return catalogs, report
@@ -234,13 +262,20 @@ def import_corpus(
     as a whole (see :func:`explorer.catalog.store.write_catalogs`).
     """
     catalogs, report = build_corpus(corpus, strict_headers=strict_headers, progress=progress)
+    write_import(catalogs, report, out)
+    return report
+
+
+def write_import(
+    catalogs: dict[str, Catalog], report: ImportReport, out: Path, extra: dict[str, str] | None = None
+) -> None:
+    """Write an import's catalogs, its report and ``extra`` files to ``out``, all or nothing."""
     write_catalogs(
         [catalogs[c] for c in sorted(catalogs)],
         out,
-        extra_files={REPORT_NAME: report_to_json(report)},
+        extra_files={REPORT_NAME: report_to_json(report), **(extra or {})},
         check=lambda built: list(validate([built]).problems),  # never swap in a catalog validate rejects
     )
-    return report
 
 
 # An upload's name becomes its provenance file: the base name only, without control characters.
@@ -319,4 +354,4 @@ def import_document(
 
 def save_document(result: DocumentImport, path: Path) -> None:
     """Write an imported document's service catalog as YAML, atomically."""
-    write_text_atomic(path, dump_service(result.catalog))
+    fileio.write_text_atomic(path, dump_service(result.catalog))

@@ -6,11 +6,14 @@ so the same corpus always gives the same bytes.
 
 from __future__ import annotations
 
+import errno
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from explorer import fileio
+from explorer.catalog.files import MAX_REPORT_BYTES
 from explorer.catalog.generations import resolve_root
 from explorer.errors import DocumentImportError
 from explorer.importers.rows import RowProblem, UnknownHeader
@@ -189,9 +192,9 @@ def read_report(path: Path) -> ImportReport:
     """The import report at ``path`` (a file, or a catalog directory holding import-report.json)."""
     target = resolve_root(path) / REPORT_NAME if path.is_dir() else path
     try:
-        text = target.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise DocumentImportError(f"{target}: no import report (run `permission-explorer import` first)") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DocumentImportError(f"{target}: cannot read the import report: {exc}") from None
+        text = fileio.read_text(target, MAX_REPORT_BYTES)
+    except fileio.FileIOError as exc:
+        if exc.errno == errno.ENOENT:
+            raise DocumentImportError(f"{target}: no import report (run `permission-explorer import` first)") from None
+        raise DocumentImportError(f"{target}: cannot read the import report: {exc.reason}") from None
     return report_from_json(text, str(target))

@@ -8,6 +8,7 @@ from docutils.parsers.rst.tableparser import GridTableParser
 
 from explorer.importers.rawtable import RawTable
 from explorer.importers.rstcell import blocks, to_raw
+from explorer.importers.tableformat import TableFormat
 
 FORMAT = "rst-grid"
 _BORDER = re.compile(r"^\s*\+(?:[-=]+\+)+\s*$")
@@ -36,3 +37,23 @@ def parse(text: str) -> list[RawTable]:
         to_raw(start, [ln.rstrip() for ln in block], caption, GridTableParser().parse, "grid table")
         for start, block, caption in blocks(text, is_border, block_end)
     ]
+
+
+# [ \t]*, not \s*: \s would run over line ends, and scanning every blank line from every line start is quadratic
+_FIRST_BORDER = re.compile(r"^[ \t]*\+[-=]+\+", re.MULTILINE)
+
+
+def sniff(text: str) -> int | None:
+    """Where the top border of the first grid table is, or None."""
+    m = _FIRST_BORDER.search(text)
+    return m.start() if m else None
+
+
+DECLARATION = TableFormat(
+    FORMAT,
+    "rst",
+    (".rst",),
+    "reStructuredText grid tables (`+---+` borders; docutils' GridTableParser)",
+    sniff,
+    parse,
+)

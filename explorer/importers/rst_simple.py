@@ -8,6 +8,7 @@ from docutils.parsers.rst.tableparser import SimpleTableParser
 
 from explorer.importers.rawtable import RawTable
 from explorer.importers.rstcell import blocks, to_raw
+from explorer.importers.tableformat import TableFormat
 
 FORMAT = "rst-simple"
 _BORDER = re.compile(r"^\s*=+(?: +=+)+\s*$")
@@ -35,3 +36,23 @@ def parse(text: str) -> list[RawTable]:
         to_raw(start, [ln.rstrip() for ln in block], caption, SimpleTableParser().parse, "simple table")
         for start, block, caption in blocks(text, is_border, block_end)
     ]
+
+
+_FIRST_BORDER = re.compile(r"^[ \t]*=+ +=+", re.MULTILINE)
+
+
+def sniff(text: str) -> int | None:
+    """Where the top border of the first simple table is, or None."""
+    m = _FIRST_BORDER.search(text)
+    return m.start() if m else None
+
+
+DECLARATION = TableFormat(
+    FORMAT,
+    "rst",
+    (".rst",),
+    "reStructuredText simple tables (`====  ====` borders; docutils' SimpleTableParser)",
+    sniff,
+    parse,
+    family_default=True,
+)

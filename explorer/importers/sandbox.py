@@ -15,7 +15,7 @@ import subprocess
 import sys
 from typing import Any
 
-from explorer.catalog.store import dump_service, load_service_text
+from explorer.catalog.yamlio import dump_service, load_service_text
 from explorer.errors import DocumentImportError, ExplorerError
 from explorer.importers.report import report_from_json, report_to_json
 

@@ -1,10 +1,11 @@
 """Huawei Cloud / OTC custom policies: lint the policies people wrote, generate the ones an answer needs."""
 
-from explorer.policy.codes import CODES, SEVERITIES, Code, markdown_table, severity
+from explorer.policy.codes import SEVERITIES, Code, markdown_table, severity
 from explorer.policy.findings import Finding, Where
 from explorer.policy.fix import fixed_documents
 from explorer.policy.generate import Generated, GeneratedPolicy, generate
 from explorer.policy.lint import ATTACH_CHOICES, LintReport, lint
+from explorer.policy.rules import CODES
 from explorer.policy.sarif import to_sarif
 from explorer.policy.sources import MAX_FILE_BYTES, PolicySource, read_paths
 from explorer.policy.terraform_out import to_terraform

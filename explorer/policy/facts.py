@@ -11,8 +11,9 @@ from explorer.actions import matches, service_of
 from explorer.diff.renames import Rename, renamed_actions
 from explorer.errors import CatalogError
 from explorer.graph import Explorer, PairScope
+from explorer.graph.age import service_dates
 from explorer.graph.build import normalise_api
-from explorer.graph.explorer import close_matches
+from explorer.graph.resolve import close_matches
 from explorer.policy.services import CloudServices, services_of
 
 
@@ -37,19 +38,19 @@ class CatalogFacts:
     @cached_property
     def covered(self) -> frozenset[str]:
         """Services some row of the catalog checks an action of."""
-        return frozenset(service_of(a) for a in self.explorer.data.defined)
+        return frozenset(service_of(a) for a in self.explorer.data.nodes.defined)
 
     @cached_property
     def known_services(self) -> frozenset[str]:
         """Every real service code: the shipped list and whatever the catalog names."""
         g = self.explorer.data
-        named = {service_of(a) for a in g.defined | g.unresolved | g.patterns} - {"*"}
+        named = {service_of(a) for a in g.nodes.defined | g.nodes.unresolved | g.nodes.patterns} - {"*"}
         return frozenset(self.services.codes) | frozenset(named)
 
     @cached_property
     def _names(self) -> dict[str, str]:
         g = self.explorer.data
-        return {a.casefold(): a for a in sorted(g.defined | g.unresolved)}
+        return {a.casefold(): a for a in sorted(g.nodes.defined | g.nodes.unresolved)}
 
     def spelling(self, action: str) -> str | None:
         """The catalog's spelling of an action (resource and operation match case-insensitively)."""
@@ -58,7 +59,7 @@ class CatalogFacts:
     @cached_property
     def _by_service(self) -> dict[str, tuple[str, ...]]:
         out: dict[str, list[str]] = {}
-        for a in sorted(self.explorer.data.defined | self.explorer.data.unresolved):
+        for a in sorted(self.explorer.data.nodes.defined | self.explorer.data.nodes.unresolved):
             out.setdefault(service_of(a), []).append(a)
         return {s: tuple(v) for s, v in out.items()}
 
@@ -86,10 +87,22 @@ class CatalogFacts:
         out: dict[str, dict[str, str]] = {}
         for cloud, other in self.others.items():
             folded: dict[str, str] = {}
-            for a in sorted(other.data.defined):
+            for a in sorted(other.data.nodes.defined):
                 folded.setdefault(a.casefold(), a)
             out[cloud] = folded
         return out
+
+    def service_names(self, service: str) -> tuple[str, ...]:
+        """The actions a row of ``service`` checks or lists, sorted."""
+        return self._by_service.get(service, ())
+
+    @cached_property
+    def _dates(self) -> dict[str, str | None]:
+        return service_dates(self.explorer.data)
+
+    def documentation_date(self, service: str) -> str | None:
+        """The date of the service's tables (explorer.graph.age), None when undated or not covered."""
+        return self._dates.get(service)
 
     def closest_services(self, service: str) -> tuple[str, ...]:
         return close_matches(service, self.known_services, n=3)
@@ -107,10 +120,10 @@ class CatalogFacts:
         )
 
     def pairs(self, action: str) -> tuple[PairScope, ...]:
-        return self.explorer.data.pairs.get(action, ())
+        return self.explorer.data.rows.pairs.get(action, ())
 
     def is_defined(self, action: str) -> bool:
-        return action in self.explorer.data.defined
+        return action in self.explorer.data.nodes.defined
 
     @cached_property
     def _history(self) -> Mapping[str, tuple[Rename, ...]]:
@@ -124,7 +137,7 @@ class CatalogFacts:
     def renamed_in_history(self, action: str) -> tuple[Rename, ...]:
         """The recorded renames of ``action`` (an earlier version of the documentation checked it for APIs
         that a later one checks with another name) whose new name this catalog has, best first."""
-        defined = self.explorer.data.defined
+        defined = self.explorer.data.nodes.defined
         found = [r for r in self._history.get(action, ()) if r.new in defined]
         support = {n: sum(r.new == n for r in found) for n in {r.new for r in found}}
         # most records agreeing first (one old name split over several APIs), then the closest spelling
@@ -147,10 +160,10 @@ class CatalogFacts:
             name = self._others_folded[cloud].get(action.casefold())
             if name is None:
                 continue
-            for pair in other.data.pairs.get(name, ()):
+            for pair in other.data.rows.pairs.get(name, ()):
                 for api in pair.apis:
-                    for node in g.by_api.get(normalise_api(api) or "", ()):
-                        for ref in g.operations[node].actions:
+                    for node in g.lookup.by_api.get(normalise_api(api) or "", ()):
+                        for ref in g.rows.operations[node].actions:
                             new = ref.action
                             if _renamed_to(action, new):
                                 support[new] = support.get(new, 0) + 1

@@ -57,12 +57,39 @@ def _statement(raw: Any, renames: dict[str, str]) -> Any:
     return st
 
 
+def _distance(a: str, b: str) -> int:
+    """Edits (insert, delete, replace, swap two neighbours) turning ``a`` into ``b``."""
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cost = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cost = min(cost, prev2[j - 2] + 1)
+            cur.append(cost)
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+def typo_fix(code: str, action: str, fix: str, suggestions: list[str]) -> str:
+    """The action an UNKNOWN_ACTION finding offers in its place: its fix (a renamed action), else the one
+    suggestion a single slip of the keyboard away in the same service and resource (``createImag``), else ""."""
+    if code != "UNKNOWN_ACTION":
+        return ""
+    if fix:
+        return fix
+    near = [s for s in suggestions if s.rsplit(":", 1)[0] == action.rsplit(":", 1)[0] and _distance(action, s) == 1]
+    return near[0] if len(near) == 1 else ""
+
+
 def fixed_documents(report: LintReport) -> list[FixedPolicy]:
     services = services_of(report.cloud)
     renames: dict[str, str] = {}
     for f in report.findings:
-        if f.code == "UNKNOWN_ACTION" and f.fix:
-            renames[normalise(f.action)] = f.fix
+        replacement = typo_fix(f.code, f.action, f.fix, list(f.details.get("suggestions", [])))
+        if replacement:
+            renames[normalise(f.action)] = replacement
     missing: dict[tuple[str, str, int], list[str]] = {}
     for f in report.findings:
         if f.code == "MISSING_DEPENDENCY" and f.variant != "possible" and f.where.statement is not None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from explorer.actions import matches, service_of
-from explorer.graph import Explorer
+from explorer.graph import ClosureResult, Explorer, ScopeReport
 from explorer.graph.build import summarise
 from explorer.jsonout import document
 from explorer.policy.grammar import MAX_ACTIONS, MAX_POLICY_CHARS, MAX_STATEMENTS
@@ -68,15 +68,15 @@ def _base_name(targets: tuple[str, ...]) -> str:
 def _enterprise_ok(ex: Explorer, action: str) -> bool:
     g = ex.data
     if "*" in action:
-        members = g.succ.get(action, ()) if action in g.patterns else ()
-        return bool(members) and summarise(p for a in members for p in g.pairs.get(a, ())) == "supported"
-    return summarise(g.pairs.get(action, ())) == "supported"
+        members = g.links.succ.get(action, ()) if action in g.nodes.patterns else ()
+        return bool(members) and summarise(p for a in members for p in g.rows.pairs.get(a, ())) == "supported"
+    return summarise(g.rows.pairs.get(action, ())) == "supported"
 
 
 def compact(actions: list[str], ex: Explorer, wanted: set[str]) -> list[str]:
     """Replace the actions of one resource type by ``service:resource:*`` (or ``...:verb*``) where that wildcard
     matches no catalog action outside ``wanted``."""
-    catalog = sorted(ex.data.defined | ex.data.unresolved)
+    catalog = sorted(ex.data.nodes.defined | ex.data.nodes.unresolved)
     groups: dict[tuple[str, str], list[str]] = {}
     for a in actions:
         if "*" in a:
@@ -142,17 +142,29 @@ def _documents(actions: list[str]) -> list[dict[str, Any]]:
 
 
 def generate(
-    ex: Explorer, targets: list[str] | tuple[str, ...], *, possible: bool = False, compact_wildcards: bool = False
+    ex: Explorer,
+    targets: list[str] | tuple[str, ...],
+    *,
+    possible: bool = False,
+    compact_wildcards: bool = False,
+    name: str = "",
+    result: ClosureResult | None = None,
+    scope: ScopeReport | None = None,
 ) -> Generated:
-    """The policies for ``targets`` on ``ex``'s catalog (QueryError for an unknown target)."""
+    """The policies for ``targets`` on ``ex``'s catalog (QueryError for an unknown target); ``name`` is the
+    policies' base name (default: made from the targets). ``result`` and ``scope``: the targets' default
+    closure (with ``possible``) and its scope report, when the caller has them already."""
     names = tuple(targets)
-    result = ex.closure(list(names), possible=possible)
+    if result is None:
+        result = ex.closure(list(names), possible=possible)
     wanted = sorted(set(result.actions()))
     # the scope plan judges an API target's own actions by its own rows (scope belongs to the pair); what it
     # says to check (works for some APIs only, or undocumented) goes to the IAM-project part, where it works
-    planned = set(ex.scope(list(names), possible=possible, result=result).enterprise_project_actions)
+    if scope is None:
+        scope = ex.scope(list(names), possible=possible, result=result)
+    planned = set(scope.enterprise_project_actions)
     services = services_of(ex.cloud)
-    base = _base_name(names)
+    base = _base_name((name,) if name else names)
     parts: dict[tuple[PolicyType, Attach], list[str]] = {}
     for a in wanted:
         kind: PolicyType = "AX" if services.is_global(service_of(a)) else "XA"

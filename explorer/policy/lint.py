@@ -32,6 +32,13 @@ class LintReport:
     files: tuple[str, ...]
     documents: tuple[PolicyDocument, ...]
     findings: tuple[Finding, ...]
+    # (service, date of its tables) for the covered services the policies name: how old the catalog's answer is
+    documentation: tuple[tuple[str, str | None], ...] = ()
+
+    def documentation_text(self) -> str:
+        """One line for a face: "documentation: ecs tables of 2025-12-01, vpc tables (undated)"."""
+        said = ", ".join(f"{s} tables of {d}" if d else f"{s} tables (undated)" for s, d in self.documentation)
+        return f"documentation: {said}" if said else ""
 
     def counts(self) -> dict[str, int]:
         return {s: sum(1 for f in self.findings if f.severity == s) for s in SEVERITIES}
@@ -49,6 +56,7 @@ class LintReport:
                 "documents": len(self.documents),
                 "counts": self.counts(),
                 "findings": [f.to_dict() for f in self.findings],
+                "documentation": {"services": [{"service": s, "date": d} for s, d in self.documentation]},
             }
         )
 
@@ -76,4 +84,6 @@ def lint(
     for rule in RULES:
         findings.extend(rule(ctx))
     ordered = tuple(sorted(findings, key=Finding.sort_key))
-    return LintReport(explorer.cloud, attach, tuple(s.name for s in sources), tuple(documents), ordered)
+    named = sorted({n.service for n in ctx.named if n.state == "covered"})
+    dates = tuple((s, facts.documentation_date(s)) for s in named)
+    return LintReport(explorer.cloud, attach, tuple(s.name for s in sources), tuple(documents), ordered, dates)

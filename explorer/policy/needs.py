@@ -27,6 +27,8 @@ class Need:
     rows: tuple[Provenance, ...]
     conditions: tuple[str, ...]
     apis: tuple[str, ...] = ()  # for a possible requirement: the APIs whose rows list it
+    # why rows behind it contradict it (a likely copy error in the documentation, explorer.contradictions)
+    suspicious: tuple[str, ...] = ()
 
     @property
     def conditional(self) -> bool:
@@ -52,5 +54,6 @@ def needs_of(ex: Explorer, action: str, *, possible: bool = False) -> tuple[Need
     for r in result.requirements:
         if r.basis == "target":
             continue
-        out.append(Need(r.action, r.kind, r.basis, _path(result, r), r.provenance, r.conditions, r.apis))
+        odd = tuple(f"{s.reason} [{s.where}]" for s in r.suspicious)
+        out.append(Need(r.action, r.kind, r.basis, _path(result, r), r.provenance, r.conditions, r.apis, odd))
     return tuple(out)

@@ -13,8 +13,8 @@ from typing import Any
 from urllib.parse import quote
 
 from explorer import __version__
-from explorer.policy.codes import CODES
 from explorer.policy.lint import LintReport
+from explorer.policy.rules import CODES
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -43,7 +43,8 @@ def to_sarif(report: LintReport) -> dict[str, Any]:
         {
             "id": c.code,
             "name": _rule_name(c.code),
-            "shortDescription": {"text": c.summary},
+            "shortDescription": {"text": c.title},
+            "fullDescription": {"text": c.help},
             "defaultConfiguration": {"level": LEVELS[c.severity]},
         }
         for c in CODES.values()
@@ -88,7 +89,11 @@ def to_sarif(report: LintReport) -> dict[str, Any]:
                 },
                 "results": results,
                 "columnKind": "unicodeCodePoints",
-                "properties": {"cloud": report.cloud, "attach": report.attach},
+                "properties": {
+                    "cloud": report.cloud,
+                    "attach": report.attach,
+                    "documentation": [{"service": s, "date": d} for s, d in report.documentation],
+                },
             }
         ],
     }

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
+from explorer import fileio
 from explorer.errors import ExplorerError
 from explorer.policy.document import PolicyDocument
 from explorer.policy.findings import Finding, Where
@@ -54,18 +55,15 @@ def read_paths(paths: list[Path]) -> list[PolicySource]:
     out: list[PolicySource] = []
     for path in _expand(paths):
         if str(path) == "-":
-            out.append(PolicySource("<stdin>", sys.stdin.buffer.read()))
+            # never more than one byte past the limit: enough to know the input is too large
+            out.append(PolicySource("<stdin>", sys.stdin.buffer.read(MAX_FILE_BYTES + 1)))
             continue
-        if not path.is_file():
+        if not path.exists():
             raise ExplorerError(f"{path}: no such file (expected a policy JSON or a Terraform .tf file)")
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            out.append(PolicySource(str(path), b"", path.parent, size))  # reported as too large, not read
-            continue
         try:
-            out.append(PolicySource(str(path), path.read_bytes(), path.parent))
-        except OSError as exc:
-            raise ExplorerError(f"{path}: cannot read: {exc.strerror}") from None
+            out.append(PolicySource(str(path), fileio.read_bytes(path, MAX_FILE_BYTES), path.parent))
+        except fileio.FileTooLarge as exc:
+            out.append(PolicySource(str(path), b"", path.parent, exc.size))  # reported as too large, not read
     return out
 
 

@@ -139,8 +139,10 @@ def _legend(indent: str) -> list[str]:
     return out
 
 
-def to_dot(view: View, *, legend: bool = True, large: int = LARGE_GRAPH) -> str:
-    """The DOT text of ``view``: title, one cluster per service, the legend; identical for equal Views."""
+def to_dot(view: View, *, legend: bool = True, large: int = LARGE_GRAPH, rankdir: str = "LR") -> str:
+    """The DOT text of ``view``: title, one cluster per service, the legend; identical for equal Views.
+
+    ``rankdir`` ``TB`` lays the hierarchy out top to bottom (a narrow window's overview)."""
     canon = canonical(view)
     graph = {
         "label": _lines(title_lines(view)),
@@ -148,7 +150,7 @@ def to_dot(view: View, *, legend: bool = True, large: int = LARGE_GRAPH) -> str:
         "labeljust": "l",
         "fontname": FONT,
         "fontsize": "16",
-        "rankdir": "LR",
+        "rankdir": rankdir,
         "newrank": "true",
     }
     if len(canon.nodes) > large:

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import os
-import stat
 from pathlib import Path
 
-from explorer.catalog.store import write_bytes_atomic
+from explorer.fileio import FileIOError, write_bytes_atomic
 from explorer.render.collapse import COLLAPSE_ABOVE, collapse_by_service
 from explorer.render.dot import LARGE_GRAPH, to_dot
 from explorer.render.formats import BINARY_FORMATS, DEFAULT_TIMEOUT, FORMATS, GRAPHVIZ_FORMATS, SUFFIXES
@@ -69,17 +67,6 @@ def render(
     return dot.encode("utf-8")
 
 
-def _new_file_mode() -> int:
-    """0o666 less the umask, read without os.umask (which would briefly change it for every thread)."""
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("Umask:"):
-                return 0o666 & ~int(line.split()[1], 8)
-    except (OSError, ValueError):
-        pass
-    return 0o644
-
-
 def write_output(path: Path, data: bytes) -> None:
     """Write ``data`` to exactly ``path``, atomically: a reader sees the old file or the new one, never a part.
 
@@ -91,8 +78,6 @@ def write_output(path: Path, data: bytes) -> None:
     if not path.parent.is_dir():
         raise RenderError(f"{path}: folder {path.parent} does not exist")
     try:
-        mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else _new_file_mode()
-        write_bytes_atomic(path, data)
-        os.chmod(path, mode)
-    except OSError as exc:
-        raise RenderError(f"{path}: cannot write: {exc.strerror}") from None
+        write_bytes_atomic(path, data, make_parents=False)
+    except FileIOError as exc:  # a device, FIFO or link at the path is refused, never replaced or written through
+        raise RenderError(str(exc)) from None

@@ -44,11 +44,12 @@ def _bb(text: str) -> tuple[float, float, float, float]:
     return x1, y1, x2, y2
 
 
-def layout(view: View, *, timeout: float = DEFAULT_TIMEOUT) -> Layout:
-    """Lay ``view`` out with ``dot``; RenderError when Graphviz fails or its output cannot be read."""
+def layout(view: View, *, timeout: float = DEFAULT_TIMEOUT, rankdir: str = "LR") -> Layout:
+    """Lay ``view`` out with ``dot`` (left to right, or ``rankdir="TB"`` top to bottom); RenderError when
+    Graphviz fails or its output cannot be read."""
     # Without title and notes: their label would shift the nodes, and the page prints them itself.
     bare = replace(view, title="", source="", notes=())
-    raw = run_dot(to_dot(bare, legend=False), "json", timeout=timeout)
+    raw = run_dot(to_dot(bare, legend=False, rankdir=rankdir), "json", timeout=timeout)
     try:
         data = json.loads(raw)
         _, _, width, height = _bb(data["bb"])

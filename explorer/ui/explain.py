@@ -12,8 +12,10 @@ from collections.abc import Iterable, Sequence
 
 import streamlit as st
 
-from explorer import api
+from explorer.app import links, queries
+from explorer.display import scope_flags
 from explorer.errors import ExplorerError
+from explorer.model import Provenance
 from explorer.ui import source, tables
 from explorer.ui.markup import code, plain
 
@@ -29,17 +31,17 @@ KIND_WORDS = {
 }
 
 
-def row_link(p: api.Provenance) -> str:
+def row_link(p: Provenance) -> str:
     """Markdown for a documentation row: a link to the file at its commit when the catalog knows them."""
     text = plain(tables.where(p))
-    url = api.source_url(p)
+    url = links.source_url(p)
     return f"[{text}]({url})" if url else text
 
 
 def editions_line(src: source.Source, apis: Iterable[str], actions: Iterable[str], own: Iterable[str] = ()) -> str:
     """``names by edition: otc-en: Creating an Image · …`` when another edition names the operation otherwise."""
     by_edition: dict[str, list[str]] = defaultdict(list)
-    for edition, name in api.edition_names(src.explorers.values(), apis, actions):
+    for edition, name in queries.edition_names(src.explorers.values(), apis, actions):
         by_edition[edition].append(name)
     if not by_edition or {n for ns in by_edition.values() for n in ns} <= set(own):
         return ""
@@ -51,22 +53,22 @@ def editions_line(src: source.Source, apis: Iterable[str], actions: Iterable[str
     return "names by edition: " + " · ".join(f"{plain(e)}: {names(ns)}" for e, ns in sorted(by_edition.items()))
 
 
-def node_text(ex: api.Explorer, node: str) -> str:
+def node_text(ex: queries.Explorer, node: str) -> str:
     """Markdown naming a graph node: an operation by name and API, an action by its code."""
     if node.startswith("op:"):
-        op = api.operation_row(ex, node)
+        op = queries.operation_row(ex, node)
         if op is not None:
             first = f" {code(op.apis[0])}" if op.apis else ""
             return f"operation **{plain(op.display_name())}**{first}"
     return code(node)
 
 
-def heading(src: source.Source, ex: api.Explorer, target: api.Target, direction: str, summary: str) -> None:
+def heading(src: source.Source, ex: queries.Explorer, target: queries.Target, direction: str, summary: str) -> None:
     """What was asked, named as the catalog spells it (operation name and API, or the action), and the count."""
     what = "Closure" if direction == "requirements" else "Dependents"
     lines: list[str] = []
     if target.kind == "operation":
-        ops = [op for op in (api.operation_row(ex, o) for o in target.operations) if op is not None]
+        ops = [op for op in (queries.operation_row(ex, o) for o in target.operations) if op is not None]
         first = ops[0] if ops else None
         name = first.display_name() if first else target.query
         apis = sorted({a for op in ops for a in op.apis})
@@ -79,14 +81,20 @@ def heading(src: source.Source, ex: api.Explorer, target: api.Target, direction:
         title = f"{what} of {code(name)}"
         apis, own = [], set()  # an action's rows are named in the why panel, edition by edition
         try:
-            pairs = ex.show(target.node).operations if target.node and target.kind == "action" else ()
+            pairs = queries.show(ex, target.node).operations if target.node and target.kind == "action" else ()
         except ExplorerError:
             pairs = ()
         if pairs:
-            checked = sorted({(p.operation_name, p.apis[0] if p.apis else "") for p in pairs})
+            # One name per operation: editions spell the same name in other letter cases; their APIs join it.
+            named: dict[str, tuple[str, list[str]]] = {}
+            for name, api_path in sorted({(p.operation_name, p.apis[0] if p.apis else "") for p in pairs}):
+                entry = named.setdefault(name.casefold(), (name, []))
+                if api_path and api_path not in entry[1]:
+                    entry[1].append(api_path)
+            checked = list(named.values())
             lines.append(
                 "checked by "
-                + " · ".join(f"**{plain(n)}**" + (f" {code(a)}" if a else "") for n, a in checked[:4])
+                + " · ".join(f"**{plain(n)}**" + "".join(f" {code(a)}" for a in apis) for n, apis in checked[:4])
                 + (f" and {len(checked) - 4} more" if len(checked) > 4 else "")
             )
     st.markdown(f"{title} — {plain(summary)}")
@@ -101,10 +109,10 @@ def heading(src: source.Source, ex: api.Explorer, target: api.Target, direction:
         st.caption(" · ".join(lines))
 
 
-def _evidence_lines(src: source.Source, ex: api.Explorer, evidence: Sequence[api.Evidence]) -> list[str]:
+def _evidence_lines(src: source.Source, ex: queries.Explorer, evidence: Sequence[queries.Evidence]) -> list[str]:
     out: list[str] = []
     for ev in evidence:
-        op = api.operation_row(ex, ev.operation)
+        op = queries.operation_row(ex, ev.operation)
         if op is None:
             out.append(f"   - row {row_link(ev.provenance)}")
             continue
@@ -123,7 +131,7 @@ def _evidence_lines(src: source.Source, ex: api.Explorer, evidence: Sequence[api
     return out
 
 
-def why_steps(src: source.Source, ex: api.Explorer, why: api.WhyResult) -> None:
+def why_steps(src: source.Source, ex: queries.Explorer, why: queries.WhyResult) -> None:
     """Each shortest path, step by step: the two nodes, the kind of step and the rows behind it."""
     if not why.paths:
         st.info(f"No path leads to {code(why.action)} in this catalog at this depth.")
@@ -142,14 +150,14 @@ def why_steps(src: source.Source, ex: api.Explorer, why: api.WhyResult) -> None:
         st.caption("More paths of the same length exist; the first ones are shown.")
 
 
-def node_rows(src: source.Source, ex: api.Explorer, node: str) -> None:
+def node_rows(src: source.Source, ex: queries.Explorer, node: str) -> None:
     """The documentation rows of the picked node: the operation's own row, or the rows checking an action."""
     st.markdown(f"**Rows of** {node_text(ex, node)}")
     if node.startswith("op:"):
-        op = api.operation_row(ex, node)
+        op = queries.operation_row(ex, node)
         if op is None:
             return
-        iam, ep = api.scope_flags(op.scope)
+        iam, ep = scope_flags(op.scope)
         lines = [
             f"- {' · '.join(code(a) for a in op.apis) or 'no API'} · IAM {iam}, EP {ep} · {row_link(op.provenance)}"
         ]
@@ -161,17 +169,21 @@ def node_rows(src: source.Source, ex: api.Explorer, node: str) -> None:
         st.markdown("\n".join(lines))
         return
     try:
-        info = ex.show(node)
+        info = queries.show(ex, node)
     except ExplorerError as exc:
         st.caption(plain(str(exc)))
         return
     if not info.operations:
         st.caption("No table of this catalog defines it: it is only named as a dependency.")
         return
+    if info.documentation is not None and info.documentation.text():
+        st.caption(plain(info.documentation.text()))
+    if info.outdated:
+        st.caption("Every row that checks it comes from a page deleted since: older documentation.")
     lines = []
     for pair in info.operations:
         apis = " · ".join(code(a) for a in pair.apis) or "no API"
-        iam, ep = api.scope_flags(pair)
+        iam, ep = scope_flags(pair)
         lines.append(f"- **{plain(pair.operation_name)}** · {apis} · IAM {iam}, EP {ep} · {row_link(pair.provenance)}")
     own = {p.operation_name for p in info.operations}
     editions = editions_line(src, sorted({a for p in info.operations for a in p.apis}), [node], own)

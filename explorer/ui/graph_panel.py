@@ -11,11 +11,15 @@ from __future__ import annotations
 import base64
 import html
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
+from typing import Any
 
 import streamlit as st
 
-from explorer import api
+from explorer.app import diagrams, exports
 from explorer.errors import ExplorerError
 from explorer.ui.components import graph as graph_component
 from explorer.ui.markup import code, plain
@@ -87,6 +91,7 @@ def show(
     path_edges: Sequence[tuple[str, str]] = (),
     on_pick: Pick | None = None,
     with_notes: bool = True,
+    view_state: str = "",
 ) -> None:
     """Draw a View interactively (or as a static image on request or when the layout fails)."""
     if with_notes:
@@ -95,7 +100,7 @@ def show(
         st.info("Nothing to draw.")
         return
     if len(view.nodes) > INTERACTIVE_LIMIT:
-        view = api.collapse_by_service(view)
+        view = diagrams.collapse_by_service(view)
         st.caption(f"Collapsed by service above {INTERACTIVE_LIMIT} nodes: {len(view.nodes)} service nodes.")
     static = st.toggle(
         "Static image",
@@ -117,6 +122,8 @@ def show(
             graph_component.graph(
                 view,
                 placed,
+                folded=overview(view, placed),
+                view_state=view_state,
                 key=key,
                 selected=selected,
                 path_nodes=path_nodes,
@@ -133,14 +140,52 @@ def show(
 def export(view: View, fmt: str) -> bytes:
     """A download of the View; a PNG of more than LARGE_GRAPH nodes is collapsed by service, as Mermaid is
     (a poster of hundreds of nodes, tens of thousands of pixels tall, is an image nobody can open)."""
-    collapse = True if fmt == "png" and len(view.nodes) > api.LARGE_GRAPH else None
-    return api.render_view(view, fmt, collapse=collapse)
+    collapse = True if fmt == "png" and len(view.nodes) > diagrams.LARGE_GRAPH else None
+    return exports.render_view(view, fmt, collapse=collapse)
+
+
+# A drawing this small at zoom 1 is read whole in the narrowest canvas the page gives (900 px window):
+# no overview is laid out for it.
+SMALL_WIDTH, SMALL_HEIGHT = 540.0, 640.0
+
+
+def overview(view: View, placed: diagrams.Layout) -> dict[str, Any] | None:
+    """The folded overview by service the graph opens on when the whole answer cannot be read in its
+    window (None for a single service, a drawing that fits any window, or when it cannot be laid out:
+    the graph then starts on its target)."""
+    if len({n.service for n in view.nodes}) < 2:
+        return None
+    if placed.width <= SMALL_WIDTH and placed.height <= SMALL_HEIGHT:
+        return None
+    try:
+        return _overview(view)
+    except ExplorerError:
+        return None
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _overview(view: View) -> dict[str, Any]:
+    counts = Counter(n.service for n in view.nodes)
+    folded = diagrams.collapse_by_service(view)
+    # One short line per service (its node count) instead of the kinds' breakdown: dot then packs the
+    # overview tight enough to be read in a narrow window.
+    collapsed = replace(
+        folded,
+        nodes=tuple(
+            replace(n, detail=f"{counts[n.service]} node{'s' if counts[n.service] != 1 else ''}") for n in folded.nodes
+        ),
+    )
+    # Both directions at once: each is a dot process of a few nodes, so the wait is one of them.
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        across = pool.submit(diagrams.layout, collapsed)
+        down = pool.submit(diagrams.layout, collapsed, "TB")
+        return graph_component.overview(view, collapsed, across.result(), down.result())
 
 
 @st.cache_data(show_spinner="Laying out the graph…", max_entries=64)
-def layout(view: View) -> api.Layout:
+def layout(view: View) -> diagrams.Layout:
     """Graphviz's positions for a View (cached per View)."""
-    return api.graph_layout(view)
+    return diagrams.layout(view)
 
 
 def static_image(view: View, key: str) -> None:
@@ -160,7 +205,7 @@ def static_image(view: View, key: str) -> None:
 @st.cache_data(show_spinner="Laying out the graph…", max_entries=32)
 def server_svg(view: View) -> str:
     """The SVG text of a View rendered by ``dot`` on the server, without the XML prolog (cached per View)."""
-    text = api.render_view(view, "svg", legend=False).decode("utf-8")
+    text = exports.render_view(view, "svg", legend=False).decode("utf-8")
     start = text.find("<svg")
     return text[start:] if start >= 0 else text
 

@@ -10,16 +10,16 @@ from __future__ import annotations
 
 import re
 
-from explorer import api
+from explorer.display import visible
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 
 
 def plain(text: str) -> str:
     """``text`` with every Markdown-active character escaped and invisible characters marked, so it shows as written."""
-    return _SPECIAL.sub(r"\\\1", api.visible(text))
+    return _SPECIAL.sub(r"\\\1", visible(text))
 
 
 def code(text: str) -> str:
     """``text`` as an inline code span (backticks inside become quotes, so the span cannot end early)."""
-    return "`" + api.visible(text.replace("`", "'").replace("\n", " ")) + "`"
+    return "`" + visible(text.replace("`", "'").replace("\n", " ")) + "`"

@@ -15,6 +15,7 @@ PAGES: dict[str, tuple[str, str]] = {
     "catalog": ("Catalog", ":material/fact_check:"),
     "upload": ("Upload", ":material/upload_file:"),
     "changes": ("Changes", ":material/difference:"),
+    "terraform": ("Terraform", ":material/deployed_code:"),
 }
 DEFAULT = "explore"
 

@@ -31,15 +31,14 @@ def prepare() -> None:
     level = quiet.level
     quiet.setLevel(logging.ERROR)
     try:
-        from explorer import api
+        from explorer.app import catalogs, diagrams
         from explorer.ui import source
 
-        # The engine parts a first view uses, imported now (explorer.api imports them on first use).
+        # The engine parts a first view uses, imported now (the use cases import them on first use).
         # Not the page modules: a component declared outside a script run would not be registered.
         # (The Explore table and policy block are drawn when opened, so pandas and the policy engine wait.)
-        for name in ("closure_view", "graph_layout", "render_view"):
-            getattr(api, name)
-        source.bundled(str(api.default_catalog_path()))
+        diagrams.preload()
+        source.bundled(str(catalogs.default_catalog_path()))
     except Exception:  # the page reports a bad catalog itself, with the file and the row
         return
     finally:

@@ -6,7 +6,7 @@ widget interactions never reload it. An upload is laid over it by default (its s
 same services of the bundled catalog, everything else stays), or used alone on request. Uploads are
 kept by content digest in a small server-side store, and the page links carry that digest
 (``upload=``), so a reload (a new Streamlit session) finds the upload again and a link says that it
-refers to uploaded data. The engines are built by ``explorer.api``; nothing here assembles catalogs.
+refers to uploaded data. The engines are built by ``explorer.app.catalogs``; nothing here assembles catalogs.
 """
 
 from __future__ import annotations
@@ -19,8 +19,10 @@ from pathlib import Path
 
 import streamlit as st
 
-from explorer import api
+from explorer.app import catalogs, queries
 from explorer.errors import ExplorerError
+from explorer.model import Catalog
+from explorer.ui.copy import copy_button
 from explorer.ui.markup import plain
 from explorer.ui.uploads import UploadedCatalog
 
@@ -37,9 +39,9 @@ class Source:
 
     key: str
     label: str
-    explorers: Mapping[str, api.Explorer]
+    explorers: Mapping[str, queries.Explorer]
     root: Path | None = None  # the catalog directory, for the import report; None for uploads alone
-    catalogs: Mapping[str, api.Catalog] = field(default_factory=dict)
+    catalogs: Mapping[str, Catalog] = field(default_factory=dict)
     upload_label: str = ""  # the uploaded files in use, "" for the served catalog alone
     upload_clouds: tuple[str, ...] = ()  # the clouds the upload holds: shown first
 
@@ -57,9 +59,9 @@ def _files(upload: UploadedCatalog) -> str:
 def bundled(root: str) -> Source:
     """The served catalog's graphs; an ExplorerError (bad catalog) is not cached and shows on the page."""
     path = Path(root)
-    catalogs = api.load([path])
-    label = "bundled catalog" if path.resolve() == api.BUNDLED_CATALOG.resolve() else f"catalog {path}"
-    source = Source(f"bundled:{path}", label, api.build_explorers(catalogs, label), path, catalogs)
+    loaded = catalogs.load([path])
+    label = "bundled catalog" if catalogs.is_bundled(path) else f"catalog {path}"
+    source = Source(f"bundled:{path}", label, catalogs.build_explorers(loaded, label), path, loaded)
     _settle()
     return source
 
@@ -91,19 +93,19 @@ def settle() -> None:
 def uploaded(key: str, _upload: UploadedCatalog) -> Source:
     """The graphs of an upload alone, keyed by its content digest (``_upload`` is not hashed)."""
     label = _upload.label
-    explorers = api.build_explorers(_upload.catalogs, label)
+    explorers = catalogs.build_explorers(_upload.catalogs, label)
     return Source(f"upload:{key}", label, explorers, None, _upload.catalogs, _files(_upload), tuple(_upload.catalogs))
 
 
 @st.cache_resource(max_entries=8, show_spinner="Laying the upload over the catalog…")
 def layered(root: str, key: str, _upload: UploadedCatalog) -> Source:
-    """The graphs of an upload laid over the served catalog (see :func:`explorer.api.layer_catalogs`)."""
+    """The graphs of an upload laid over the served catalog (see :func:`explorer.app.catalogs.layer_catalogs`)."""
     base = bundled(root)
     label = f"{base.label} + {_upload.label}"
     return Source(
         f"layered:{root}:{key}",
         label,
-        api.layered_explorers(base.catalogs, _upload.catalogs, label),
+        catalogs.layered_explorers(base.catalogs, _upload.catalogs, label),
         base.root,
         base.catalogs,
         _files(_upload),
@@ -149,7 +151,7 @@ def active() -> Source:
     Stops the page with a clear message when the served catalog cannot be loaded.
     """
     upload: UploadedCatalog | None = st.session_state.get(UPLOAD_KEY) or _from_link()
-    root = str(api.default_catalog_path())
+    root = str(catalogs.default_catalog_path())
     try:
         if upload is None:
             return bundled(root)
@@ -175,6 +177,9 @@ def link_params() -> dict[str, str]:
 
 # The pages' last states, restored when the reviewer comes back to a page through the navigation.
 EXPLORE_SAVED = "explore_state"
+# The reviewer's context, written by the last page that had one (Explore or Scope): page, cloud, targets,
+# depth, conditional, possible. A page opened without a link starts from it when another page wrote it.
+CONTEXT = "pe_context"
 SCOPE_SAVED = "scope_state"
 # Session state that names clouds, actions or services of one catalog; another catalog starts afresh.
 CATALOG_STATE = (
@@ -188,6 +193,7 @@ CATALOG_STATE = (
     "cat_service",
     EXPLORE_SAVED,
     SCOPE_SAVED,
+    CONTEXT,
 )
 
 
@@ -206,12 +212,23 @@ def use_upload(upload: UploadedCatalog | None) -> None:
         st.session_state.pop(key, None)
 
 
+ANNOUNCED = "pe_announced"  # lines the next page shows once in the sidebar (what an upload loaded)
+
+
+def announce(lines: list[str]) -> None:
+    st.session_state[ANNOUNCED] = lines
+
+
 def sidebar() -> None:
     """The sidebar note saying which catalog is in use, the layering switch and a way back from an upload."""
     upload: UploadedCatalog | None = st.session_state.get(UPLOAD_KEY) or _from_link()
     with st.sidebar:
-        root = api.default_catalog_path()
-        bundled_root = root.resolve() == api.BUNDLED_CATALOG.resolve()
+        # Every page keeps its view in the address (the graph's zoom and pan too): this copies it whole.
+        copy_button("Copy link", "", title="Copy the address of this view, to share or to come back to", link=True)
+        for i, line in enumerate(st.session_state.pop(ANNOUNCED, [])):
+            (st.success if i == 0 else st.caption)(line)
+        root = catalogs.default_catalog_path()
+        bundled_root = catalogs.is_bundled(root)
         served = "the bundled catalog" if bundled_root else plain(str(root))
         if upload is None:
             st.caption(f"Catalog: {served}")

@@ -13,7 +13,8 @@ import io
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from explorer import api
+from explorer.app import queries
+from explorer.display import scope_flags, visible
 from explorer.model import Provenance
 
 Row = dict[str, str | int]
@@ -27,10 +28,10 @@ def rows_text(provenance: Iterable[Provenance]) -> str:
     return "; ".join(where(p) for p in provenance)
 
 
-def pair_text(pair: api.PairScope) -> str:
+def pair_text(pair: queries.PairScope) -> str:
     """One (operation, action) pair's scope: its API (or name), then the two flags."""
     label = pair.apis[0] if pair.apis else pair.operation_name
-    iam, ep = api.scope_flags(pair)
+    iam, ep = scope_flags(pair)
     return f"{label}: IAM {iam}, EP {ep}"
 
 
@@ -38,7 +39,7 @@ def editions(provenance: Iterable[Provenance]) -> str:
     return ", ".join(sorted({p.edition for p in provenance if p.edition}))
 
 
-def pairs_text(pairs: Iterable[api.PairScope]) -> str:
+def pairs_text(pairs: Iterable[queries.PairScope]) -> str:
     """Pairs grouped by what they say: one entry per (API or name, flags), with the editions behind it."""
     groups: dict[str, list[Provenance]] = defaultdict(list)
     for pair in pairs:
@@ -51,11 +52,11 @@ def pairs_text(pairs: Iterable[api.PairScope]) -> str:
 
 
 def shown(rows: Iterable[Row]) -> list[Row]:
-    """Rows as a table shows them: every text with bidi and zero-width characters marked (api.visible)."""
-    return [{k: api.visible(v) if isinstance(v, str) else v for k, v in row.items()} for row in rows]
+    """Rows as a table shows them: every text with bidi and zero-width characters marked (explorer.display.visible)."""
+    return [{k: visible(v) if isinstance(v, str) else v for k, v in row.items()} for row in rows]
 
 
-def closure_rows(result: api.ClosureResult) -> list[Row]:
+def closure_rows(result: queries.ClosureResult) -> list[Row]:
     """One row per required action, in the result's order (depth, then name)."""
     return shown(
         {
@@ -75,13 +76,13 @@ def closure_rows(result: api.ClosureResult) -> list[Row]:
     )
 
 
-def dependents_rows(result: api.DependentsResult, ex: api.Explorer) -> list[Row]:
+def dependents_rows(result: queries.DependentsResult, ex: queries.Explorer) -> list[Row]:
     """One row per dependent in the result's order; operations that document the same API at the same
     depth (one per edition) share one row naming each edition's operation."""
     rows: list[Row] = []
     merged: dict[tuple[str, int, str], tuple[Row, list[str], list[Provenance]]] = {}
     for d in result.dependents:
-        op = api.operation_row(ex, d.node) if d.kind == "operation" else None
+        op = queries.operation_row(ex, d.node) if d.kind == "operation" else None
         if op is None:
             rows.append(
                 {
@@ -124,7 +125,7 @@ def to_csv(rows: Sequence[Row]) -> bytes:
     return out.getvalue().encode("utf-8-sig")
 
 
-def scope_matrix_rows(services: Iterable[api.ServiceStats]) -> list[Row]:
+def scope_matrix_rows(services: Iterable[queries.ServiceStats]) -> list[Row]:
     """Per service, how many (operation, action) pairs each scope flag documents as yes, no or not said."""
     out: list[Row] = []
     for s in services:

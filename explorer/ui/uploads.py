@@ -1,8 +1,8 @@
 """Turning a reviewer's uploaded files into catalogs, with limits, and never touching the bundled one.
 
-Uploads are parsed in memory through the public API (the same safe loader and importers the CLI
-uses); documentation pages are imported in a child process limited in time and memory
-(``api.import_document_limited``); nothing is written to disk. Every failure is an
+Uploads are parsed in memory through :mod:`explorer.app.uploads` (the same safe loader and importers the
+CLI uses); documentation pages are imported in a child process limited in time and memory
+(``explorer.app.uploads.import_page``); nothing is written to disk. Every failure is an
 :class:`ExplorerError` whose message names the file and what was expected, so the page shows it
 instead of a traceback.
 """
@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from explorer import api
+from explorer.app import uploads as reading
 from explorer.errors import CatalogError, ExplorerError, Problem
 from explorer.model import EDITION_CLOUD, Catalog, ServiceCatalog
 
@@ -24,7 +24,13 @@ MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_TOTAL_BYTES = 20 * 1024 * 1024
 MAX_FILES = 60
 CATALOG_SUFFIXES = (".yaml", ".yml")
-DOCUMENT_SUFFIXES = (".md", ".rst", ".html", ".htm")
+
+
+def document_suffixes() -> tuple[str, ...]:
+    """The endings of a documentation page, as the importers' format registry declares them."""
+    from explorer.app.imports import document_suffixes as declared
+
+    return declared()
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +118,7 @@ def catalog_from_yaml(uploads: Sequence[Upload]) -> UploadedCatalog:
             problems.append(Problem(up.name, "", "expected a catalog file ending in .yaml or .yml"))
             continue
         try:
-            services.append(api.load_service_text(up.data, up.name))
+            services.append(reading.read_service(up.data, up.name))
             names.append(up.name)
         except CatalogError as exc:
             problems.extend(exc.problems)
@@ -136,13 +142,13 @@ def catalog_from_documents(uploads: Sequence[Upload], *, cloud: str, edition: st
     notes: list[str] = []
     problems: list[Problem] = []
     for up in sorted(uploads, key=lambda u: u.name):
-        if _suffix(up.name) not in DOCUMENT_SUFFIXES:
-            expected = ", ".join(DOCUMENT_SUFFIXES)
+        if _suffix(up.name) not in document_suffixes():
+            expected = ", ".join(document_suffixes())
             problems.append(Problem(up.name, "", f"expected a documentation file ending in {expected}"))
             continue
         try:
             # in a child process with a time and memory budget: a hostile page costs its upload, not the server
-            imported = api.import_document_limited(up.name, up.data, cloud=cloud, edition=edition)
+            imported = reading.import_page(up.name, up.data, cloud=cloud, edition=edition)
         except ExplorerError as exc:
             # The importer's message already starts with the (sanitised) file name.
             problems.append(Problem(up.name, "", str(exc).removeprefix(f"{PurePath(up.name).name}: ")))

@@ -5,7 +5,8 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
-from explorer import api
+from explorer.app import queries
+from explorer.errors import QueryError
 from explorer.view import ViewNode
 
 MAX_SUGGESTIONS = 8
@@ -23,7 +24,7 @@ def node_caption(node: ViewNode) -> str:
     return node.id
 
 
-def suggestions(ex: api.Explorer, text: str, close: Iterable[str]) -> list[tuple[str, str]]:
+def suggestions(ex: queries.Explorer, text: str, close: Iterable[str]) -> list[tuple[str, str]]:
     """(value to explore, label) for text that names nothing, best first, each a real catalog text.
 
     The engine's close matches for an API are normalised skeletons (``POST /v2/{}/x``); they are
@@ -34,14 +35,11 @@ def suggestions(ex: api.Explorer, text: str, close: Iterable[str]) -> list[tuple
         if "{}" not in match:
             found.setdefault(match, "")
             continue
-        for node in ex.data.by_api.get(match, ()):
-            op = ex.data.operations[node]
-            for real in op.apis:
-                if api.normalise_api(real) == match:
-                    found.setdefault(real, op.display_name())
+        for real, name in queries.documented_apis(ex, match):
+            found.setdefault(real, name)
     try:
-        hits = ex.search(text, limit=12)
-    except api.QueryError:
+        hits = queries.search(ex, text, limit=12)
+    except QueryError:
         hits = ()
     for hit in hits:
         if hit.kind == "action":

@@ -12,7 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from explorer import api
-from explorer.catalog.store import MAX_FILE_BYTES, load_service_text, parse_yaml_text
+from explorer.catalog.files import MAX_FILE_BYTES
+from explorer.catalog.yamlio import load_service_text, parse_yaml_text
 from explorer.cli import cli
 from explorer.errors import CatalogError, Problem
 

@@ -11,11 +11,12 @@ from typing import Any
 import pytest
 from catalog_support import GOOD, tree
 
-from explorer import api
+from explorer import api, fileio
 from explorer.catalog import store
 from explorer.catalog.generations import resolve_root
 from explorer.catalog.store import write_catalogs
 from explorer.errors import CatalogError, Problem
+from explorer.fileio import FileIOError
 from explorer.model import Catalog, ServiceCatalog
 
 
@@ -189,19 +190,19 @@ def test_write_text_atomic_keeps_the_old_file_when_the_rename_fails(
     target = tmp_path / "import-report.json"
     target.write_text("old\n", encoding="utf-8")
     _count_replaces(monkeypatch, 1)
-    with pytest.raises(CatalogError, match="No space left on device"):
-        store.write_text_atomic(target, "new\n")
+    with pytest.raises(FileIOError, match="No space left on device"):
+        fileio.write_text_atomic(target, "new\n")
     assert [p.name for p in tmp_path.iterdir()] == ["import-report.json"]
     assert target.read_text(encoding="utf-8") == "old\n"
 
 
 def test_written_files_and_folders_get_ordinary_permissions(tmp_path: Path) -> None:
-    umask = store.process_umask()
+    umask = fileio.process_umask()
     clouds = _good()
     write_catalogs([clouds[c] for c in sorted(clouds)], tmp_path, {"import-report.json": "{}\n"})
     assert stat.S_IMODE((tmp_path / "otc").stat().st_mode) == 0o777 & ~umask
     assert stat.S_IMODE((tmp_path / "otc" / "ecs.yaml").stat().st_mode) == 0o666 & ~umask
     assert stat.S_IMODE((tmp_path / "import-report.json").stat().st_mode) == 0o666 & ~umask
     (tmp_path / "import-report.json").chmod(0o640)
-    store.write_text_atomic(tmp_path / "import-report.json", "{}\n")
+    fileio.write_text_atomic(tmp_path / "import-report.json", "{}\n")
     assert stat.S_IMODE((tmp_path / "import-report.json").stat().st_mode) == 0o640

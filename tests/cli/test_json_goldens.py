@@ -2,7 +2,7 @@
 
 The expected outputs are the files in ``tests/cli/goldens/``. After a deliberate change of an output,
 regenerate them with ``./run goldens`` (``PERMISSION_EXPLORER_GOLDENS=write pytest tests/cli/test_json_goldens.py``),
-review the diff, and update ``docs/json.md`` and the schema (``python -m tools.schemas``) with it.
+review the diff, and update ``docs/json.md`` and the schema (``python -m explorer.schemas.build``) with it.
 A key removed or changing meaning also needs ``FORMAT_VERSION`` raised in ``explorer/jsonout.py``.
 """
 
@@ -27,6 +27,8 @@ FIXTURE = "tests/fixtures/catalog"  # relative, run from the repository: outputs
 NO_ACTION = "tests/fixtures/no_action_catalog"
 LEAST = "tests/fixtures/least_privilege"  # certain, possible, broad and destructive requirements
 POLICIES = "tests/fixtures/policies"  # policy documents, and the two-cloud catalog they are linted against
+TERRAFORM = "tests/fixtures/terraform"  # configurations, plans, a policy, and the provider checkout they are read with
+TF_DATA = ("--catalog", f"{TERRAFORM}/catalog", "--provider-data", f"{TERRAFORM}/provider")
 WRITE = os.environ.get("PERMISSION_EXPLORER_GOLDENS") == "write"
 
 
@@ -52,6 +54,7 @@ CASES: dict[str, Case] = {
     "why": Case(("why", "ims:serverImages:create", "--from", "ecs:servers:createImage", "--json")),
     "why-not-required": Case(("why", "vpc:publicIps:create", "--from", "ecs:servers:createImage", "--json"), status=1),
     "scope": Case(("scope", "ecs:servers:createImage", "--json")),
+    "explain": Case(("explain", "Policy doesn't allow ecs:servers:createImage to be performed.", "--json")),
     "scope-grantable": Case(("scope", "GET /v2/cloudimages", "--json")),
     "scope-no-action": Case(("scope", "GET /", "--json", "--catalog", NO_ACTION)),
     "dependents": Case(("dependents", "evs:snapshots:create", "--json")),
@@ -79,6 +82,21 @@ CASES: dict[str, Case] = {
     "policy-generate": Case(
         ("policy", "generate", "ecs:servers:createImage", "--format", "json", "--catalog", f"{POLICIES}/catalog")
     ),
+    "terraform": Case(("terraform", f"{TERRAFORM}/configs/basic", *TF_DATA, "--json")),
+    "terraform-plan": Case(("terraform", f"{TERRAFORM}/plans/create.json", *TF_DATA, "--json")),
+    "terraform-against": Case(
+        (
+            "terraform",
+            f"{TERRAFORM}/configs/target",
+            "--against",
+            f"{TERRAFORM}/policies/partial.json",
+            *TF_DATA,
+            "--json",
+        ),
+        status=1,
+        schema="policy-lint",
+    ),
+    "error-terraform": Case(("terraform", f"{TERRAFORM}/nowhere", *TF_DATA, "--json"), status=2),
     "error-unknown-action": Case(("closure", "ecs:servers:createImag", "--json"), status=2),
     "error-unknown-cloud": Case(("scope", "ecs:servers:createImage", "--cloud", "otcc", "--json"), status=2),
     "error-catalog": Case(("check", "--json", "--catalog", "tests/fixtures/catalogs/bad/duplicate_id.yaml"), status=2),

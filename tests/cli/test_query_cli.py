@@ -71,15 +71,20 @@ def test_scope_prints_the_verdict_and_plan_first() -> None:
     code, out, _ = run("scope", "ecs:servers:createImage")
     assert code == 0
     lines = out.splitlines()
-    assert lines[1] == "verdict: not_grantable"
-    assert lines[2] == "Not grantable on an enterprise project: 4 actions work there for no documented row."
-    assert "enterprise-project policy: ims:images:update, ims:serverImages:create" in out
-    assert (
-        "IAM-project policy:        ecs:servers:createImage, ims:images:create, ims:images:delete, ims:images:get"
-        in out
+    assert lines[1] == (
+        "Cannot be granted on an enterprise project: 4 actions work there for no documented row "
+        "(ecs:servers:createImage, ims:images:create, ims:images:delete and 1 more)."
+    )
+    assert lines[6] == "Grant plan for ecs:servers:createImage (huaweicloud):"
+    assert lines[7] == "  1. Enterprise-project policy (2): ims:images:update, ims:serverImages:create"
+    assert lines[8] == (
+        "  2. IAM-project policy (4): ecs:servers:createImage, ims:images:create, ims:images:delete, ims:images:get"
+    )
+    assert lines[9] == (
+        "  3. Check first (5): grant on an IAM project unless the API you call works on an enterprise project:"
     )
     assert (
-        "    ims:images:list: depends on the API called: works for GET /v2/cloudimages; not for GET /v2/images" in out
+        "     ims:images:list: depends on the API called: works for GET /v2/cloudimages; not for GET /v2/images" in out
     )
     assert "(operation, action) pairs of the answer" not in out
     _, with_pairs, _ = run("scope", "ecs:servers:createImage", "--pairs")

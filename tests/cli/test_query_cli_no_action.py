@@ -67,7 +67,7 @@ def test_scope_has_nothing_to_grant() -> None:
     code, out = run("scope", "GET /")
     assert code == 0
     assert "Nothing to grant: the documentation lists no action for 查询接口版本信息列表（示例） (GET /)." in out
-    assert "Grantable on an enterprise project" not in out
+    assert "Can be granted on an enterprise project" not in out
     _, raw = run("scope", "GET /", "--json")
     data = json.loads(raw)
     assert (data["nothing_to_grant"], data["actions"], data["blockers"]) == (True, [], [])

@@ -157,3 +157,22 @@ def test_conditions_in_two_languages_compare_only_whether_they_are_conditional()
         [],
     )
     assert change.note == "rows in two languages: only whether it is conditional is compared"
+
+
+def test_an_added_dependency_that_contradicts_its_row_is_suspicious() -> None:
+    # a query that now needs to create security groups, and one that now needs another query: only the first
+    sg = "GET /v2.1/{project_id}/os-security-groups"
+    old = _catalog(_op(1, sg, "ecs:securityGroups:use", "List"), _op(2, "GET /v1/x", "ecs:servers:get", "Get"))
+    new = _catalog(
+        _op(1, sg, "ecs:securityGroups:use", "List", deps=("vpc:securityGroups:create",)),
+        _op(2, "GET /v1/x", "ecs:servers:get", "Get", deps=("evs:volumes:get",)),
+    )
+    result, _ = api.diff(old, new, impact=False)
+    assert [(c.new["dependency"], c.suspicious, c.note) for c in result.of_kind("dependency_added") if c.new] == [
+        ("evs:volumes:get", False, ""),
+        (
+            "vpc:securityGroups:create",
+            True,
+            "ecs:securityGroups:use (read-only) now depends on vpc:securityGroups:create",
+        ),
+    ]

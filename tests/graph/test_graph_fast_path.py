@@ -1,4 +1,4 @@
-"""The closure's default walk (closure.walk_certain: nothing filtered out, all depths) gives the general walk's answer.
+"""The default walk (nothing filtered out, on the certain edges the build chose) gives the filtered walk's answer.
 
 An exclusion naming a condition no row has filters nothing, but takes the general path: both must agree
 on every action, with and without possible requirements.

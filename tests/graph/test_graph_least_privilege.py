@@ -184,7 +184,7 @@ def test_bundled_create_image_is_its_documented_rows(cloud: str, documented: int
     assert {r.basis for r in result.requirements} <= {"target", "documented", "certain"}
     own = {
         d.action
-        for op in ex.data.operations.values()
+        for op in ex.data.rows.operations.values()
         if TARGET in {a.action for a in op.actions}
         for d in op.dependencies
     }

@@ -28,11 +28,11 @@ def test_the_catalog_with_empty_action_lists_is_valid() -> None:
 def test_an_operation_without_actions_is_a_node_without_checks_edges(ex: api.Explorer) -> None:
     g = ex.data
     assert g.graph.nodes["op:noaction0001"]["kind"] == "operation"
-    assert g.succ.get("op:noaction0001", ()) == ()
+    assert g.links.succ.get("op:noaction0001", ()) == ()
     # its dependency is still an edge, and the action it names a node
-    assert [(e.target, e.kind) for e in g.out_edges["op:noaction0005"]] == [("ims:images:create", "depends")]
-    assert "ims:images:create" in g.unresolved
-    assert g.defined == frozenset({"evs:zones:get", "evs:volumes:list"})
+    assert [(e.target, e.kind) for e in g.links.out_edges["op:noaction0005"]] == [("ims:images:create", "depends")]
+    assert "ims:images:create" in g.nodes.unresolved
+    assert g.nodes.defined == frozenset({"evs:zones:get", "evs:volumes:list"})
 
 
 def test_resolve_and_closure_of_an_api_that_needs_no_action(ex: api.Explorer) -> None:

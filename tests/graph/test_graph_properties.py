@@ -191,7 +191,7 @@ Rows = list[tuple[list[str], list[tuple[str, str | None]], bool | None]]
 
 
 def _targets(ex: api.Explorer) -> list[str]:
-    return [*ex.actions(), *sorted(ex.data.operations)]
+    return [*ex.actions(), *sorted(ex.data.rows.operations)]
 
 
 @SETTINGS
@@ -282,18 +282,24 @@ def test_cycles_terminate_and_are_reported(rows: Rows) -> None:
 
 @SETTINGS
 @given(catalogs, st.integers(0, 2**16))
-def test_the_default_walk_is_the_general_walk(rows: Rows, seed: int) -> None:
-    """walk_certain (every face's first query) and walk (any options) give the same records and links."""
+def test_the_default_walk_is_the_filtered_walk(rows: Rows, seed: int) -> None:
+    """The default walk (the build's certain edges) and the walk with a row filter that keeps every row
+    (certain edges chosen per node) give the same records and links."""
     from explorer.graph import closure as lp
+    from explorer.graph.walk import walk
 
     ex = api.build_explorer(make_catalog(rows))
     g = ex.data
     actions = list(ex.actions())
     rnd = random.Random(seed)
     seeds = [[a] for a in actions] + [sorted(rnd.sample(actions, min(3, len(actions))))]
+
+    def every_row(_ev: object) -> bool:
+        return True
+
     for s in seeds:
-        fast, general = lp.walk_certain(g, s), lp.walk(g, s, None, None, False)
-        assert fast.basis is None and general.basis is not None  # the two code paths, not one twice
-        assert lp.answer_links(fast) == lp.answer_links(general), s
-        assert lp.requirements(g, fast, {}, None) == lp.requirements(g, general, {}, None), s
-        assert (fast.depth, fast.via, fast.target_loops) == (general.depth, general.via, general.target_loops)
+        for possible in (False, True):
+            fast, general = walk(g, s, want_possible=possible), walk(g, s, keep=every_row, want_possible=possible)
+            assert lp.answer_links(fast) == lp.answer_links(general), s
+            assert lp.requirements(g, fast, {}, None) == lp.requirements(g, general, {}, every_row), s
+            assert (fast.depth, fast.via, fast.target_loops) == (general.depth, general.via, general.target_loops)

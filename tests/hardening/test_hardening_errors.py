@@ -33,8 +33,8 @@ def _catalog(tmp: Path, text: bytes) -> Path:
     ("old", "new", "message"),
     [
         (b"table: 1\n", b"table: " + b"9" * 5000 + b"\n", "integer of 5000 digits; at most 18 are allowed"),
-        (b"schema_version: 2\n", b"schema_version: 2.0\n", "schema_version: expected 1 or 2, got number 2.0"),
-        (b"schema_version: 2\n", b"schema_version: 0x2\n", "schema_version: expected 1 or 2, got string '0x2'"),
+        (b"schema_version: 3\n", b"schema_version: 2.0\n", "schema_version: expected 1, 2 or 3, got number 2.0"),
+        (b"schema_version: 3\n", b"schema_version: 0x2\n", "schema_version: expected 1, 2 or 3, got string '0x2'"),
         (b"row: 1\n", b"row: 1:00\n", "source.row: expected a positive integer, got string '1:00'"),
         (b"id: 4bf1b57ad807", b'id: "4bf1\\0b57ad807"', "control character U+0000"),
     ],

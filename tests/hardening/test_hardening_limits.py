@@ -159,12 +159,12 @@ def test_an_address_that_is_neither_ip_nor_host_is_our_usage_error() -> None:
 
 @pytest.mark.parametrize("mode", MODES)
 def test_an_internal_error_is_exit_2_with_a_json_error(monkeypatch: pytest.MonkeyPatch, mode: str) -> None:
-    from explorer import api
+    from explorer.app import policies
 
     def broken(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(api, "lint_policies", broken)
+    monkeypatch.setattr(policies, "lint_policies", broken)
     monkeypatch.delenv("PERMISSION_EXPLORER_DEBUG", raising=False)
     path = REPO / "tests" / "fixtures" / "policies" / "complete.json"
     args = ["policy", "lint", str(path), "--catalog", CATALOG] + ([] if mode == "text" else [mode])

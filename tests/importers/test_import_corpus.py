@@ -5,6 +5,7 @@ Skipped (with the reason) where ../shared/corpus is not beside the repository.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import cache
 from pathlib import Path
@@ -125,7 +126,7 @@ def test_every_action_name_in_an_action_table_is_in_the_catalog() -> None:
             for row_no, row in enumerate(table.rows, start=1):
                 names = {n for cell in row.cells for value in cell for n in action_like(value)}
                 reason = skipped.get((entry.corpus_path, number, row_no))
-                if reason is not None:
+                if reason is not None and not reason.startswith("the same operation as "):
                     # a row left out names its action-like text in the report instead
                     missing.extend(
                         f"{entry.corpus_path} {number}/{row_no}: {n}" for n in sorted(names) if n not in reason
@@ -140,8 +141,9 @@ def test_every_row_of_the_corpus_is_kept() -> None:
     # Rows whose action cell says no action applies, names a pattern, says a system role covers the
     # operation, or cannot be read are all kept; the last kind with a warning.
     _, report = _imported()
-    assert [p for p in report.problems() if p.skipped] == []
-    assert (report.rows_seen, report.rows_imported, report.rows_skipped) == (4228, 4228, 0)
+    # the only rows left out are the copies of a row another page (or edition) also has, each naming it
+    assert [p for p in report.problems() if p.skipped and p.kind != "duplicate"] == []
+    assert (report.rows_seen, report.rows_imported, report.rows_skipped) == (6394, 5148, 1246)
     assert report.unknown_headers() == []
     unread = [(p.file, p.table, p.row) for p in report.problems() if p.kind == "unread_action"]
     assert unread == [("huaweicloud-zh/dli/权限策略和授权项.md", 1, 15)] * 2
@@ -163,6 +165,10 @@ def test_every_api_of_the_corpus_parses_by_the_grammar() -> None:
     # the README's example resolves to the Huawei-specific API, no longer to a path with prose in it
     result = api.build_explorer(catalogs["huaweicloud"]).closure("POST /v2/cloudimages/action")
     assert "ims:serverImages:create" in result.actions()
+    # a stray space before a segment is one API, repaired and reported, in both editions that carry it
+    for file in ("huaweicloud-zh/elb/白名单-36.md", "otc-swiss-en/elb/whitelist.rst"):
+        assert _row(file, 1, 2).apis == ("GET /v2/{project_id}/elb/whitelists/{whitelist_id}",)
+    assert not [a for cat in catalogs.values() for op in cat.operations() for a in op.apis if a.startswith("/{")]
     ims = _row("huaweicloud-zh/ims/镜像管理.md", 1, 3)
     assert ims.apis == ("POST /v2/cloudimages/action",)
     assert ims.notes == ("外部文件制作镜像前请确保用户已拥有对象存储服务的Tenant Administrator权限。",)
@@ -195,7 +201,7 @@ def test_rows_without_an_action_are_kept() -> None:
     assert cert.actions == ()
     assert cert.notes[0] == "no action listed (the action cell is empty)"
     without = [op for cat in catalogs.values() for op in cat.operations() if not op.actions]
-    assert len(without) == 130
+    assert len(without) == 124
     assert all(op.notes and "action cell" in op.notes[0] for op in without)
     # the graph answers for such an API: no requirements, and the row that says so
     ex = api.build_explorer(catalogs["huaweicloud"])
@@ -207,7 +213,13 @@ def test_rows_without_an_action_are_kept() -> None:
 
 
 def _row(file: str, table: int, row: int) -> Operation:
-    catalogs, _ = _imported()
+    """The operation of a table row, or of the row it duplicates (the report names it)."""
+    catalogs, report = _imported()
+    for p in report.problems():
+        if p.kind == "duplicate" and (p.file, p.table, p.row) == (file, table, row):
+            kept = re.match(r"the same operation as (\S+) table (\d+) row (\d+) ", p.reason)
+            assert kept is not None, p.reason
+            file, table, row = kept.group(1), int(kept.group(2)), int(kept.group(3))
     found = [
         op
         for cat in catalogs.values()

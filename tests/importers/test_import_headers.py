@@ -13,6 +13,8 @@ from explorer.importers.manifest import read_manifest
     ("header", "role"),
     [
         ("权限", "name"),
+        ("权限backups/{backup_id}/restore", "name"),  # CBR: a path glued to the header word
+        ("授权项 /v1/{project_id}/x", "action"),
         ("权限说明", "name"),
         ("GaussDB(DWS) 资源操作", "name"),
         ("Operation", "name"),

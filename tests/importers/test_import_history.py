@@ -5,12 +5,16 @@ Skipped (with the reason) where the history folder is not beside the repository.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 from import_paths import CORPUS
 
 from explorer import api
+from explorer.importers.dedupe import content_key
+from explorer.importers.manifest import read_manifest
+from explorer.importers.tree import build_tree
 from explorer.model import Operation
 
 HISTORY = CORPUS.parent / "corpus-history"
@@ -55,3 +59,17 @@ def test_ids_carry_over_between_versions_of_the_documentation() -> None:
     before = _ops(HISTORY / "huaweicloud-ecs-2023-06", "huaweicloud-zh/ecs/")
     after = _ops(CORPUS, "huaweicloud-zh/ecs/")
     assert (len(before), len(after), len(set(before) & set(after))) == (117, 125, 112)
+
+
+@pytest.mark.parametrize("snapshot", SNAPSHOTS)
+def test_every_snapshot_without_its_manifest_gives_the_same_tables_and_rows(snapshot: str, tmp_path: Path) -> None:
+    # older revisions, found by content: the same table files and the same operations as the MANIFEST says
+    tree = tmp_path / snapshot
+    shutil.copytree(HISTORY / snapshot, tree, ignore=shutil.ignore_patterns("MANIFEST.tsv"))
+    found = build_tree(tree)
+    listed = [e for e in read_manifest(HISTORY / snapshot) if e.is_table]
+    assert [e.corpus_path for e in found.discovery.entries if e.is_table] == sorted(e.corpus_path for e in listed)
+    catalogs, report = api.build_corpus(HISTORY / snapshot)
+    assert (found.report.rows_seen, found.report.rows_imported) == (report.rows_seen, report.rows_imported)
+    mine = sorted(repr(content_key(op)) for cat in found.catalogs.values() for op in cat.operations())
+    assert mine == sorted(repr(content_key(op)) for cat in catalogs.values() for op in cat.operations())

@@ -141,3 +141,28 @@ def test_the_page_is_in_the_navigation() -> None:
 
     assert navigation.PAGES["changes"][0] == "Changes"
     assert (Path(navigation.PAGES_DIR) / "changes.py").is_file()
+
+
+def test_the_summary_counts_the_suspicious_changes_and_says_why_in_full(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 21: the reason was cut to "dws:MF" in the table; the summary had no suspicious count."""
+    monkeypatch.setenv("PERMISSION_EXPLORER_CATALOG", str(DIFF_FIXTURES / "old"))
+    new_file = DIFF_FIXTURES / "new" / "huaweicloud" / "ecs.yaml"
+    upload = uploads.catalog_from_yaml([uploads.Upload("ecs.yaml", new_file.read_bytes())])
+    at = open_changes(upload, old="cloud:huaweicloud", new="upload:cloud:huaweicloud", suspicious="1")
+    summary = {r["change"]: r["count"] for r in at.dataframe[0].value.to_dict("records")}
+    flagged = at.dataframe[1].value.to_dict("records")
+    assert summary["Suspicious changes (likely errors of the documentation)"] == len(flagged) == 3
+    reasons = next(e for e in at.expander if e.label.startswith("Why suspicious"))
+    text = reasons.markdown[0].value.replace("\\", "")
+    for r in flagged:
+        assert str(r["suspicious"]).replace("\\", "") in text
+
+
+def test_the_downloads_hold_the_changes_the_filters_show(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PERMISSION_EXPLORER_CATALOG", str(DIFF_FIXTURES / "old"))
+    new_file = DIFF_FIXTURES / "new" / "huaweicloud" / "ecs.yaml"
+    upload = uploads.catalog_from_yaml([uploads.Upload("ecs.yaml", new_file.read_bytes())])
+    at = open_changes(upload, old="cloud:huaweicloud", new="upload:cloud:huaweicloud", suspicious="1")
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert "Markdown (for a pull request): the 3 changes shown" in labels
+    assert "JSON: the 3 changes shown" in labels

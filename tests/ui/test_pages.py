@@ -191,7 +191,10 @@ def test_download_buttons_for_every_format() -> None:
 
 def test_scope_verdict_blockers_and_plan() -> None:
     at = open_page("scope", targets="ecs:servers:createImage")
-    assert "verdict: not_grantable" in texts(at, "error")[0]
+    assert texts(at, "error")[0].startswith(
+        "✗ **Cannot be granted on an enterprise project: 3 actions work there for no documented row "
+        "(ecs:servers:createImage, evs:volumes:get, ims:images:create).**"
+    )
     blockers = {r["action"]: r["scope"] for r in table(at, 0)}
     assert blockers == {
         "ecs:servers:createImage": "not supported",
@@ -211,7 +214,7 @@ def test_scope_verdict_blockers_and_plan() -> None:
 
 def test_scope_grantable_and_matrix() -> None:
     at = open_page("scope", targets="ims:images:update", depth="all")
-    assert "verdict: grantable" in texts(at, "success")[0]
+    assert "Can be granted on an enterprise project" in texts(at, "success")[0]
     matrix = {r["service"]: r for r in table(at, len(at.dataframe) - 1)}
     assert matrix["ims"]["enterprise project: yes"] == 5 and matrix["ims"]["enterprise project: no"] == 2
     assert matrix["ecs"]["enterprise project: no"] == 1
@@ -350,11 +353,11 @@ def test_documentation_table_upload_is_imported_and_explored() -> None:
     at.query_params["targets"] = "GET /v2/images"
     at.run()
     assert not at.exception
-    assert "Not grantable on an enterprise project" in texts(at, "error")[0]
+    assert "Cannot be granted on an enterprise project" in texts(at, "error")[0]
     at.query_params["targets"] = "GET /v2/cloudimages"
     at.session_state["sc_targets"] = ["GET /v2/cloudimages"]
     at.run()
-    assert "Grantable on an enterprise project" in texts(at, "success")[0]
+    assert "Can be granted on an enterprise project" in texts(at, "success")[0]
 
 
 @pytest.mark.parametrize(
@@ -362,7 +365,11 @@ def test_documentation_table_upload_is_imported_and_explored() -> None:
     [
         ("notes.md", b"# just a heading\n", "notes.md: no action table found"),
         ("blob.md", bytes(range(256)) * 4, "blob.md: not a text file"),
-        ("table.pdf", IMS_TABLE, "table.pdf: expected a documentation file ending in .md, .rst, .html, .htm"),
+        (
+            "table.pdf",
+            IMS_TABLE,
+            "table.pdf: expected a documentation file ending in .htm, .html, .markdown, .md, .rst, .txt",
+        ),
     ],
 )
 def test_bad_documentation_uploads(name: str, data: bytes, message: str) -> None:
@@ -418,14 +425,16 @@ def test_zoom_box_scales_the_natural_width() -> None:
 
 
 def test_catalog_is_loaded_once_and_shared_across_sessions(monkeypatch: pytest.MonkeyPatch) -> None:
+    from explorer.app import catalogs
+
     calls: list[object] = []
-    real_load = api.load
+    real_load = catalogs.load
 
     def counting_load(paths: list[Path] | None = None) -> dict[str, api.Catalog]:
         calls.append(paths)
         return real_load(paths)
 
-    monkeypatch.setattr(api, "load", counting_load)
+    monkeypatch.setattr(catalogs, "load", counting_load)
     source.bundled.clear()
     first = open_page(action="ecs:servers:createImage")
     first.radio(key="ex_depth").set_value("2").run()
@@ -556,3 +565,66 @@ def test_the_explore_table_is_drawn_when_opened() -> None:
     at.session_state["ex_table_open"] = True
     at.run()
     assert {r["action"] for r in table(at)} >= {"ecs:servers:createImage", *DOCUMENTED}
+
+
+def test_scope_and_explore_give_the_same_plan() -> None:
+    """Issue 21: the Scope page and Explore's "Policy for this" show one plan, as ``scope`` prints it."""
+    from explorer.app import catalogs, scope_plan
+
+    scope_page = open_page("scope", targets="ecs:servers:createImage")
+    explore = open_policy(open_page(action="ecs:servers:createImage"), "ex_policy")
+
+    def plan_text(at: AppTest) -> str:
+        return next(c.value for c in at.code if c.value.startswith(("Cannot", "Can be", "Depends")))
+
+    expected = scope_plan.plan(catalogs.get_explorer("huaweicloud", FIXTURE_CATALOG), ["ecs:servers:createImage"]).text
+    assert plan_text(scope_page) == plan_text(explore) == expected.rstrip("\n")
+    assert expected.startswith("Cannot be granted on an enterprise project: 3 actions")
+    # the three parts, side by side, the same on both pages
+    assert [c.value for c in scope_page.code][:3] == [c.value for c in explore.code][:3]
+
+
+PASTED_ERROR = "Policy doesn't allow ecs:servers:createImage to be performed."  # the message of issue 21
+
+
+def test_a_pasted_error_is_explored_as_the_action_it_names() -> None:
+    at = open_page()
+    at.text_input(key="ex_target").set_value(PASTED_ERROR).run()
+    assert not at.exception
+    assert at.session_state["ex_target"] == "ecs:servers:createImage"
+    assert at.query_params["action"] == "ecs:servers:createImage"
+    explained = next(c.value for c in at.code if c.value.startswith("The message names"))
+    assert explained.splitlines()[0] == "The message names 1 action: ecs:servers:createImage."
+    assert '"ecs:servers:createImage"' in explained
+    assert set(DOCUMENTED) <= {n["id"] for n in graphs(at)[0]["graph"]["nodes"]}
+
+
+def test_a_link_with_a_pasted_error_and_the_scope_picker() -> None:
+    at = open_page(action=PASTED_ERROR)
+    assert at.session_state["ex_target"] == "ecs:servers:createImage"
+    scope_page = open_page("scope", targets="Policy doesn't allow 'ims:images:get;ims:images:list' to be performed")
+    assert list(scope_page.session_state["sc_targets"]) == ["ims:images:get", "ims:images:list"]
+
+
+def test_the_context_goes_from_explore_to_scope_and_back() -> None:
+    """Issue 21: Explore (otc, createImage) then Scope opened on huaweicloud with nothing chosen."""
+    at = open_page(action="ecs:servers:createImage", cloud="otc", depth="2")
+    at.query_params.clear()  # the navigation opens the other page without the link
+    at.switch_page("screens/scope.py")
+    at.run()
+    assert not at.exception
+    assert (at.session_state["sc_cloud"], list(at.session_state["sc_targets"]), at.session_state["sc_depth"]) == (
+        "otc",
+        ["ecs:servers:createImage"],
+        "2",
+    )
+    fresh = new_app()
+    fresh.run()
+    fresh.switch_page("screens/scope.py")
+    fresh.query_params["targets"] = "ims:images:update"
+    fresh.query_params["cloud"] = "otc"
+    fresh.run()
+    fresh.query_params.clear()
+    fresh.switch_page("screens/explore.py")
+    fresh.run()
+    assert (fresh.session_state["ex_cloud"], fresh.session_state["ex_target"]) == ("otc", "ims:images:update")

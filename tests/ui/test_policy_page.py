@@ -82,3 +82,43 @@ def test_policy_for_this_follows_the_pages_possible_option() -> None:
     assert not any("ims:serverImages:create" in c.value for c in at.code)
     extra = open_policy(open_page("explore", action="ecs:servers:createImage", possible="1"), "ex_policy")
     assert any('"ims:serverImages:create"' in c.value for c in extra.code)
+
+
+TYPO = (
+    '{"Version": "1.1", "Statement": [{"Effect": "Allow", "Action": ["ecs:servers:createImage", '
+    '"ecs:servers:createImag"]}]}'
+)
+
+
+def test_the_typo_is_highlighted_itself_and_fixed_in_the_download() -> None:
+    """Issue 21: the finding for createImag marked the text inside the correct createImage next to it."""
+    from explorer.ui.screens.policy import mark_span
+
+    start = TYPO.index('"ecs:servers:createImag"') + 1
+    assert mark_span(TYPO, "ecs:servers:createImag", None) == (start, start + len("ecs:servers:createImag"))
+    good = TYPO.index("ecs:servers:createImage")
+    assert mark_span(TYPO, "ecs:servers:createImage", None) == (good, good + len("ecs:servers:createImage"))
+    at = open_page("policy", cloud="huaweicloud")
+    at.text_area(key="po_text").set_value(TYPO).run()
+    marked = [m.value for m in at.markdown if "UNKNOWN_ACTION" in m.value]
+    assert marked and "fix: `ecs:servers:createImage` (applied in the fixed policy)" in marked[0]
+    lines = [m.value for m in at.markdown if ":red-background[ecs\\:servers\\:createImag]" in m.value]
+    assert lines and '", "' in lines[0].split(":red-background[")[0].replace("\\", "")  # after the good one
+
+    from explorer.app import policies
+
+    report = policies.lint_policies([policies.source("p.json", TYPO.encode())], "huaweicloud", FIXTURE_CATALOG)
+    (fixed,) = policies.fixed_documents(report)
+    actions = fixed.policy["Statement"][0]["Action"]
+    assert "ecs:servers:createImag" not in actions and actions.count("ecs:servers:createImage") == 1
+
+
+def test_the_policy_page_generates_policies_from_targets() -> None:
+    at = open_page("policy", cloud="huaweicloud")
+    assert at.button(key="po_lint").label == "Lint"
+    at.multiselect(key="po_targets").set_value(["ecs:servers:createImage"]).run()
+    assert not at.exception
+    documents = [json.loads(c.value) for c in at.code if c.value.lstrip().startswith("{")]
+    allowed = {a for d in documents for s in d["Statement"] for a in s["Action"]}
+    assert {"ecs:servers:createImage", "ims:images:create"} <= allowed
+    assert {"Policies JSON", "Terraform"} <= set(downloads(at))

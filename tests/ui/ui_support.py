@@ -93,8 +93,10 @@ def stop_server(proc: subprocess.Popen[bytes]) -> None:
         proc.wait(10)
 
 
-# In the page: the interactive graph's frame has drawn ``action`` as its target (Cytoscape draws on its
-# next frame), for page.wait_for_function(GRAPH_DRAWN_JS, arg=action) in the benchmarks.
+# In the page: the interactive graph's frame has drawn the answer whose target is ``action`` (node by node,
+# or folded by service when it cannot be read whole; Cytoscape draws on its next frame), for
+# page.wait_for_function(GRAPH_DRAWN_JS, arg=action) in the benchmarks.
 GRAPH_DRAWN_JS = """(action) => { const f = document.querySelector('iframe[title$="permission_explorer_graph"]');
     const g = f && f.contentWindow && f.contentWindow.peGraph;
-    return !!g && g.cy().getElementById(action).nonempty() && g.cy().getElementById(action).hasClass('target'); }"""
+    return !!g && g.targets().includes(action) && g.cy().nodes().length > 0
+        && (g.folded() || g.cy().getElementById(action).hasClass('target')); }"""

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from explorer.policy.codes import Code
 from explorer.policy.context import LintContext, entry_where
 from explorer.policy.findings import Finding
+from explorer.policy.rule import Rule
 
 PLACES = {"enterprise-project": "enterprise_project", "iam-project": "iam_project"}
 
@@ -78,3 +80,20 @@ def check(ctx: LintContext) -> Iterator[Finding]:
                         entry.text,
                         details={"rows": rows},
                     )
+
+
+RULE = Rule(
+    "attachment",
+    90,
+    (
+        Code(
+            "NOT_EFFECTIVE_WHERE_ATTACHED",
+            "error",
+            "Not effective where attached",
+            "With `--attach`: an allowed action that does not work where the policy is attached (`mixed` actions: "
+            "some APIs work, they are named).",
+            {"mixed": "warning", "undocumented": "info"},
+        ),
+    ),
+    check,
+)

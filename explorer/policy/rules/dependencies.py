@@ -12,11 +12,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from explorer.graph.age import date_of, is_deleted
+from explorer.policy.codes import Code
 from explorer.policy.context import LintContext, entry_where
 from explorer.policy.document import ActionEntry, PolicyDocument, Statement
 from explorer.policy.findings import Finding
 from explorer.policy.matcher import Grant
 from explorer.policy.needs import Need, needs_of
+from explorer.policy.rule import Rule
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +49,17 @@ def _candidates(ctx: LintContext) -> list[_Root]:
 
 
 def _rows(need: Need) -> list[dict[str, Any]]:
-    return [{"file": p.file, "table": p.table, "row": p.row, "edition": p.edition} for p in need.rows]
+    return [
+        {
+            "file": p.file,
+            "table": p.table,
+            "row": p.row,
+            "edition": p.edition,
+            "date": date_of(p),
+            "deleted": is_deleted(p),
+        }
+        for p in need.rows
+    ]
 
 
 def _row_text(need: Need) -> str:
@@ -55,6 +68,12 @@ def _row_text(need: Need) -> str:
     p = need.rows[0]
     more = f" and {len(need.rows) - 1} more rows" if len(need.rows) > 1 else ""
     return f" [{p.file} table {p.table} row {p.row}{more}]"
+
+
+def _variant(need: Need, otherwise: str) -> str:
+    """possible (info) first, then suspicious (a warning: the documentation's copy error is not the policy's
+    fault), then ``otherwise``."""
+    return "possible" if need.basis == "possible" else "suspicious" if need.suspicious else otherwise
 
 
 def _satisfied(ctx: LintContext, need: Need) -> bool:
@@ -112,6 +131,10 @@ def check(ctx: LintContext) -> Iterator[Finding]:
         }
         if need.apis:
             details["apis"] = list(need.apis)
+        odd = ""
+        if need.suspicious:
+            details["suspicious"] = list(need.suspicious)
+            odd = f"; suspicious, {need.suspicious[0]}"  # a copy error in the documentation is not the policy's
         if denials:
             hard = [g for g in denials if not g.restricted]
             deny = (hard or denials)[0]
@@ -122,23 +145,50 @@ def check(ctx: LintContext) -> Iterator[Finding]:
             }
             yield Finding(
                 "DENIED_DEPENDENCY",
-                "possible" if need.basis == "possible" else "" if hard else "conditional",
+                _variant(need, "" if hard else "conditional"),
                 f"{root.name}{others} needs {action} ({path}){_row_text(need)}{when}, but statement "
                 f"{deny.statement.index} of {deny.document.name or deny.document.file} denies it"
-                + ("" if hard else " (under a Condition or Resource)"),
+                + ("" if hard else " (under a Condition or Resource)")
+                + odd,
                 where,
                 root.entry.text,
                 fix=f"narrow the Deny so that it leaves {action}",
                 details=details,
             )
             continue
-        variant = "possible" if need.basis == "possible" else "conditional" if need.conditional else ""
         yield Finding(
             "MISSING_DEPENDENCY",
-            variant,
-            f"{root.name}{others} needs {action} ({need.basis}: {path}){_row_text(need)}{when}; no statement allows it",
+            _variant(need, "conditional" if need.conditional else ""),
+            f"{root.name}{others} needs {action} ({need.basis}: {path}){_row_text(need)}{when}; no statement allows it"
+            + odd,
             where,
             root.entry.text,
             fix=f"allow {action}",
             details=details,
         )
+
+
+RULE = Rule(
+    "dependencies",
+    80,
+    (
+        Code(
+            "MISSING_DEPENDENCY",
+            "error",
+            "Missing dependency",
+            "An allowed action needs an action that no statement of the policy set allows (documented or certain "
+            "requirement; the path and the documentation row are given); a warning when a row behind it contradicts "
+            "it (a likely copy error in the documentation, see docs/graph.md).",
+            {"conditional": "warning", "possible": "info", "suspicious": "warning"},
+        ),
+        Code(
+            "DENIED_DEPENDENCY",
+            "error",
+            "Denied dependency",
+            "A Deny statement removes an action that an allowed action needs (Deny wins over Allow); a Deny under a "
+            "Condition is a warning, of a possible requirement info.",
+            {"conditional": "warning", "possible": "info", "suspicious": "warning"},
+        ),
+    ),
+    check,
+)

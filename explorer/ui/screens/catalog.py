@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from explorer import api
+from explorer.app import exports, imports, queries
 from explorer.errors import ExplorerError
 from explorer.ui import graph_panel, source, tables
 from explorer.ui.markup import code, plain
 
 
-def _health(report: api.CheckReport) -> None:
+def _health(report: queries.CheckReport) -> None:
     m = st.columns(5)
     m[0].metric("Services", len(report.services))
     m[1].metric("Operations", report.operations)
@@ -73,7 +73,7 @@ def _import_report(src: source.Source) -> None:
     if src.upload_label:
         st.caption(f"The import report is the served catalog's; the upload ({plain(src.upload_label)}) has none.")
     try:
-        report = api.read_import_report(src.root)
+        report = imports.read_import_report(src.root)
     except ExplorerError as exc:
         st.caption(f"No import report: {plain(str(exc))}")
         return
@@ -126,16 +126,16 @@ def main() -> None:
     if st.query_params.to_dict() != params:
         st.query_params.from_dict(params)
     ex = src.explorers[cloud]
-    _health(ex.check())
+    _health(queries.check(ex))
     _service_graph(ex)
     _import_report(src)
 
 
-def _service_graph(ex: api.Explorer) -> None:
+def _service_graph(ex: queries.Explorer) -> None:
     st.subheader("A whole service")
     service = st.selectbox(
         "Service",
-        ex.services(),
+        queries.services(ex),
         index=None,
         key="cat_service",
         placeholder="choose a service to draw…",
@@ -144,7 +144,7 @@ def _service_graph(ex: api.Explorer) -> None:
     if service is None:
         return
     try:
-        view = api.service_view(ex, service)
+        view = exports.service_view(ex, service)
     except ExplorerError as exc:
         st.error(plain(str(exc)))
         return

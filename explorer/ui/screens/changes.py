@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import streamlit as st
 
-from explorer import api
+from explorer.app import catalogs as catalog_cases
+from explorer.app import diffs
 from explorer.errors import ExplorerError
+from explorer.jsonout import dumps
+from explorer.model import Catalog
 from explorer.ui import source
 from explorer.ui.changes_state import UPLOAD_PREFIX, ChangesState, changes_params, read_changes
 from explorer.ui.markup import code, plain
@@ -17,18 +21,18 @@ WIDGETS = ("ch_old", "ch_new", "ch_service", "ch_kinds", "ch_query", "ch_suspici
 
 
 @st.cache_resource(max_entries=2, show_spinner="Loading the catalog…")
-def _served(root: str) -> dict[str, api.Catalog]:
-    return api.load([Path(root)])
+def _served(root: str) -> dict[str, Catalog]:
+    return catalog_cases.load([Path(root)])
 
 
 @st.cache_resource(max_entries=8, show_spinner="Comparing…")
 def _compare(
-    key: str, old: str, new: str, service: str, _old: dict[str, api.Catalog], _new: dict[str, api.Catalog]
-) -> api.DiffResult:
+    key: str, old: str, new: str, service: str, _old: dict[str, Catalog], _new: dict[str, Catalog]
+) -> diffs.DiffResult:
     """One diff per (catalogs, sides, service); ``key`` names the catalogs (they are not hashed)."""
     labels = (_label(old), _label(new))
     services = (service,) if service else ()
-    result, _renames = api.diff(
+    result, _renames = diffs.diff(
         _old,
         _new,
         sides=(old.removeprefix(UPLOAD_PREFIX), new.removeprefix(UPLOAD_PREFIX)),
@@ -59,11 +63,18 @@ def _init(state: ChangesState) -> None:
     )
 
 
-def _summary(result: api.DiffResult) -> None:
-    rows = [{"change": api.CHANGE_TITLES[k], "kind": k, "count": n} for k, n in result.summary().items() if n]
+def _summary(result: diffs.DiffResult) -> None:
+    rows = [{"change": diffs.change_titles()[k], "kind": k, "count": n} for k, n in result.summary().items() if n]
     rows += [{"change": "Actions added to the catalog", "kind": "", "count": len(result.actions_added)}]
     rows += [{"change": "Actions removed from the catalog", "kind": "", "count": len(result.actions_removed)}]
     rows += [{"change": "Default requirements changed", "kind": "", "count": len(result.impact)}]
+    rows += [
+        {
+            "change": "Suspicious changes (likely errors of the documentation)",
+            "kind": "",
+            "count": sum(1 for c in result.changes if c.suspicious),
+        }
+    ]
     m = st.columns(3)
     m[0].metric(f"Operations ({plain(result.old.label)})", result.old.operations)
     m[1].metric(f"Operations ({plain(result.new.label)})", result.new.operations)
@@ -81,18 +92,18 @@ def main() -> None:
         "What changed between two clouds or editions of the catalog, or the session's upload: operations matched "
         "by content (API, then actions, then name), every change with the documentation rows of both sides."
     )
-    root = str(api.default_catalog_path())
+    root = str(catalog_cases.default_catalog_path())
     try:
         served = _served(root)
     except ExplorerError as exc:
         st.error(f"The catalog cannot be loaded:\n\n{plain(str(exc))}")
         return
     upload: UploadedCatalog | None = st.session_state.get(source.UPLOAD_KEY)
-    sides = api.diff_side_choices(served)
+    sides = diffs.side_choices(served)
     if upload is not None:
-        sides += tuple(UPLOAD_PREFIX + s for s in api.diff_side_choices(upload.catalogs))
+        sides += tuple(UPLOAD_PREFIX + s for s in diffs.side_choices(upload.catalogs))
     services = tuple(sorted({s for c in served.values() for s in c.services}))
-    _init(read_changes(st.query_params.to_dict(), sides, services, api.CHANGE_KINDS))
+    _init(read_changes(st.query_params.to_dict(), sides, services, diffs.change_kinds()))
     left, right, third = st.columns(3)
     old = left.selectbox("Old", sides, key="ch_old", help="cloud:… is a whole cloud, edition:… only its rows")
     new = right.selectbox("New", sides, key="ch_new")
@@ -109,36 +120,62 @@ def main() -> None:
     f1, f2, f3 = st.columns([3, 2, 1])
     kinds = f1.multiselect(
         "Kinds of change",
-        api.CHANGE_KINDS,
+        diffs.change_kinds(),
         key="ch_kinds",
-        format_func=api.CHANGE_TITLES.__getitem__,
+        format_func=diffs.change_titles().__getitem__,
         placeholder="every kind",
     )
     query = f2.text_input("Filter", key="ch_query", placeholder="action, API or note contains…", max_chars=200)
     suspicious = f3.checkbox("Suspicious only", key="ch_suspicious")
-    state = ChangesState(old, new, service, tuple(k for k in api.CHANGE_KINDS if k in kinds), query, suspicious)
+    state = ChangesState(old, new, service, tuple(k for k in diffs.change_kinds() if k in kinds), query, suspicious)
     params = changes_params(state)
     if st.query_params.to_dict() != params:
         st.query_params.from_dict(params)
     wanted = state.kinds or present
     needle = query.casefold()
-    shown = [
-        r
-        for r in api.diff_change_rows(result.changes)
+    kept = [
+        (c, r)
+        for c, r in zip(result.changes, diffs.change_rows(result.changes), strict=True)
         if r["kind"] in wanted
         and (not suspicious or r["suspicious"])
         and (not needle or any(needle in str(v).casefold() for v in r.values()))
     ]
+    shown = [r for _, r in kept]
     st.subheader(f"Changes ({len(shown)} of {len(result.changes)})")
-    st.dataframe(shown, hide_index=True, width="stretch", key="ch_changes")
+    st.dataframe(
+        shown,
+        hide_index=True,
+        width="stretch",
+        key="ch_changes",
+        column_config={"suspicious": st.column_config.TextColumn("suspicious", width="large")},
+    )
+    flagged = [r for r in shown if r["suspicious"]]
+    if flagged:
+        # The reason in full: a table cell cuts it to its width.
+        with st.expander(f"Why suspicious ({len(flagged)})", icon=":material/report:"):
+            st.markdown(
+                "\n".join(
+                    f"- {code(str(r['service']))} {plain(str(r['api']))}: {plain(str(r['suspicious']))}"
+                    for r in flagged
+                )
+            )
     _actions_and_impact(result)
+    # The downloads hold what the filters show (suspicious changes marked in both), not the whole diff.
+    filtered = replace(result, changes=tuple(c for c, _ in kept))
     d1, d2 = st.columns(2)
-    d1.download_button("Markdown (for a pull request)", api.diff_markdown(result), "diff.md", "text/markdown")
-    d2.download_button("JSON", api.dumps(api.diff_document(result)), "diff.json", "application/json")
+    d1.download_button(
+        f"Markdown (for a pull request): the {len(shown)} changes shown",
+        diffs.to_markdown(filtered),
+        "diff.md",
+        "text/markdown",
+    )
+    d2.download_button(
+        f"JSON: the {len(shown)} changes shown", dumps(diffs.diff_document(filtered)), "diff.json", "application/json"
+    )
     st.caption("The same diff from the command line: " + code(_command(state)))
 
 
-def _actions_and_impact(result: api.DiffResult) -> None:
+def _actions_and_impact(result: diffs.DiffResult) -> None:
     st.subheader("Actions added to or removed from the catalog")
     st.dataframe(
         [{"": "added", "service": a.service, "action": a.action, "renamed to": ""} for a in result.actions_added]

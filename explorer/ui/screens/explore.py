@@ -8,10 +8,12 @@ the node the reviewer picked, and its highlighting comes from the same answer.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import streamlit as st
 
-from explorer import api
+from explorer.app import diagrams, exports, queries
+from explorer.app import explain as error_text
 from explorer.errors import ExplorerError, QueryError
 from explorer.ui import explain, graph_panel, policy_block, source, tables, words
 from explorer.ui.markup import code, plain
@@ -30,7 +32,10 @@ DOWNLOAD_FORMATS: tuple[tuple[str, str, str], ...] = (
 )
 TABLE_KEY = "ex_table_open"  # the Table expander's open state
 GRAPH_KEY = "ex_graph"
+GRAPH_ROW = "ex_graph_row"
 LINK_NODE = "ex_link_node"  # the node a link asked for, checked once the graph is known
+LINK_VIEW = "ex_link_view"  # the graph's view a link carries (view=fit, overview or zoom,x,y), applied once
+PASTED = "ex_pasted"  # the access-denied message the action was read from
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +46,7 @@ class Answer:
     rows: list[tables.Row]
     summary: str
     conditions: tuple[str, ...] = ()
-    closure: api.ClosureResult | None = None  # requirements: the answer, which why-paths are read from
+    closure: queries.ClosureResult | None = None  # requirements: the answer, which why-paths are read from
 
 
 def _init_widgets(clouds: tuple[str, ...]) -> None:
@@ -50,14 +55,28 @@ def _init_widgets(clouds: tuple[str, ...]) -> None:
         return
     params = st.query_params.to_dict()
     saved: ExploreState | None = st.session_state.get(source.EXPLORE_SAVED)
+    context: dict[str, Any] | None = st.session_state.get(source.CONTEXT)
+    if not params and context and context["page"] != "explore" and context["cloud"] in clouds:
+        # Coming from Scope: its cloud, first target and depth (the context goes with the reviewer).
+        params = {"cloud": context["cloud"], "depth": context["depth"]}
+        if context["targets"]:
+            params["action"] = context["targets"][0]
+        if context["possible"]:
+            params["possible"] = "1"
+        if not context["conditional"]:
+            params["conditional"] = "0"
     from_link = bool(params) or saved is None
     state = read_explore(params, clouds) if from_link else saved
     assert state is not None
     for warning in state.warnings:
         st.warning(plain(warning))
+    target = state.target
+    if error_text.looks_like_error(target):
+        st.session_state[PASTED] = target
+        target = error_text.extract(target)[1][0]
     st.session_state.update(
         ex_cloud=state.cloud,
-        ex_target=state.target,
+        ex_target=target,
         ex_direction=state.direction,
         ex_depth=state.depth,
         ex_conditional=state.conditional,
@@ -66,6 +85,32 @@ def _init_widgets(clouds: tuple[str, ...]) -> None:
     )
     if from_link and state.node:
         st.session_state[LINK_NODE] = state.node
+    if from_link and params.get("view"):
+        st.session_state[LINK_VIEW] = params["view"]
+
+
+def _read_pasted() -> None:
+    """A pasted access-denied message becomes the action it names; the message is kept to explain it."""
+    text = st.session_state.get("ex_target", "")
+    if error_text.looks_like_error(text):
+        st.session_state["ex_target"] = error_text.extract(text)[1][0]
+        st.session_state[PASTED] = text
+    else:
+        st.session_state.pop(PASTED, None)
+
+
+def _pasted(ex: queries.Explorer) -> None:
+    """What the pasted error says is missing, as ``permission-explorer explain`` prints it."""
+    text = st.session_state.get(PASTED)
+    if not text:
+        return
+    try:
+        answer = error_text.explain(ex, text)
+    except ExplorerError as exc:
+        st.warning(plain(str(exc)))
+        return
+    with st.expander("The error you pasted: what is missing", expanded=True, icon=":material/report:"):
+        st.code("\n".join(error_text.lines(answer)), language=None)
 
 
 def _set_target(text: str) -> None:
@@ -84,6 +129,9 @@ def _controls(clouds: tuple[str, ...]) -> ExploreState:
             "Action, operation name (Chinese or English) or API path",
             key="ex_target",
             placeholder="e.g. ecs:servers:createImage · 创建镜像 · POST /v2/cloudimages — press Enter",
+            help='Or paste the access-denied error a call returned ("Policy doesn\'t allow ... to be performed"): '
+            "the action it names is explored and the missing part shown.",
+            on_change=_read_pasted,
         )
     with right:
         st.selectbox("Cloud", clouds, key="ex_cloud")
@@ -123,10 +171,10 @@ def _controls(clouds: tuple[str, ...]) -> ExploreState:
     )
 
 
-def _resolve(ex: api.Explorer, text: str) -> api.Target | None:
+def _resolve(ex: queries.Explorer, text: str) -> queries.Target | None:
     """The target, or None after offering real near matches for text that names nothing."""
     try:
-        return ex.resolve(text)
+        return queries.resolve(ex, text)
     except QueryError as exc:
         choices = words.suggestions(ex, text, exc.suggestions)
         if not choices:
@@ -139,7 +187,7 @@ def _resolve(ex: api.Explorer, text: str) -> api.Target | None:
         return None
 
 
-def _exclusion(state: ExploreState) -> api.Exclude:
+def _exclusion(state: ExploreState) -> queries.Exclude:
     """Which conditional dependencies to leave out: all (box unticked), or the conditions picked below."""
     if not state.conditional:
         return True
@@ -162,10 +210,10 @@ def _condition_picker(answer: Answer) -> None:
     )
 
 
-def _answer(ex: api.Explorer, state: ExploreState, target: api.Target, exclude: api.Exclude) -> Answer:
+def _answer(ex: queries.Explorer, state: ExploreState, target: queries.Target, exclude: queries.Exclude) -> Answer:
     if state.direction == "requirements":
-        closure = ex.closure([state.target], state.max_depth, exclude, state.possible)
-        view = api.closure_view(ex, [state.target], result=closure)
+        closure = queries.closure(ex, [state.target], state.max_depth, exclude, state.possible)
+        view = exports.closure_view(ex, [state.target], result=closure)
         summary = closure.summary()  # the sentence the CLI prints too, so both count alike
         if closure.truncated:
             summary += " (more beyond this depth)"
@@ -173,8 +221,8 @@ def _answer(ex: api.Explorer, state: ExploreState, target: api.Target, exclude: 
         if isinstance(exclude, set):
             met |= exclude
         return Answer(view, tables.closure_rows(closure), summary, tuple(sorted(met)), closure)
-    dependents = ex.dependents(state.target, max_depth=state.max_depth)
-    view = api.dependents_view(ex, state.target, result=dependents)
+    dependents = queries.dependents(ex, state.target, state.max_depth)
+    view = exports.dependents_view(ex, state.target, result=dependents)
     rows = tables.dependents_rows(dependents, ex)
     summary = words.count(len(dependents.dependents), "dependent")
     if dependents.truncated:
@@ -192,11 +240,11 @@ def _downloads(view: View, rows: list[tables.Row], stem: str) -> None:
 
             hint = f"Download the diagram as {label}"
             if fmt in ("png", "mermaid"):
-                hint += f" (collapsed by service above {api.LARGE_GRAPH} nodes)"
+                hint += f" (collapsed by service above {diagrams.LARGE_GRAPH} nodes)"
             st.download_button(
                 label,
                 data=data,
-                file_name=f"{stem}{api.SUFFIXES[fmt]}",
+                file_name=f"{stem}{exports.SUFFIXES[fmt]}",
                 mime=mime,
                 key=f"dl_{fmt}",
                 on_click="ignore",
@@ -219,16 +267,18 @@ def _stem(state: ExploreState) -> str:
 
 
 def _why(
-    ex: api.Explorer, state: ExploreState, picked: str, exclude: api.Exclude, answer: Answer
-) -> tuple[api.WhyResult | None, str]:
+    ex: queries.Explorer, state: ExploreState, picked: str, exclude: queries.Exclude, answer: Answer
+) -> tuple[queries.WhyResult | None, str]:
     """The why-answer for the picked node (None for a target or on error), and an error text."""
     if not picked or picked == state.target:
         return None, ""
     try:
         if state.direction == "requirements":  # why the target needs the node: read from the answer itself
-            why = ex.why(picked, state.target, state.max_depth, exclude, possible=state.possible, result=answer.closure)
+            why = queries.why(
+                ex, picked, state.target, state.max_depth, exclude, possible=state.possible, result=answer.closure
+            )
         else:  # why the node needs the target: the node's own closure
-            why = ex.why(state.target, picked, state.max_depth, exclude, possible=state.possible)
+            why = queries.why(ex, state.target, picked, state.max_depth, exclude, possible=state.possible)
         return why, ""
     except ExplorerError as exc:
         return None, str(exc)
@@ -236,13 +286,14 @@ def _why(
 
 def _side_panel(
     src: source.Source,
-    ex: api.Explorer,
+    ex: queries.Explorer,
     view: View,
     picked: str,
-    why: api.WhyResult | None,
+    why: queries.WhyResult | None,
     error: str,
+    direction: str,
 ) -> None:
-    st.subheader("Why is it needed?")
+    st.subheader("Why is it needed?" if direction == "requirements" else "Why does it need the target?")
     labels = {n.id: words.node_caption(n) for n in view.nodes}
     options = [n.id for n in sorted(view.nodes, key=lambda n: (n.depth, n.id))]
     st.selectbox(
@@ -270,10 +321,26 @@ def main() -> None:
     src = source.active()
     clouds = src.clouds
     st.title("Explore", anchor=False)
+    st.caption(
+        "What must a policy allow for an action or API, and who needs it? **documented**: the target's own "
+        "rows list it · **certain**: every row of a dependency lists it · **possible**: only some rows do · "
+        "**conditional**: needed only in the case the documentation names."
+    )
     _init_widgets(clouds)
     state = _controls(clouds)
     st.session_state[source.EXPLORE_SAVED] = state
+    st.session_state[source.CONTEXT] = {
+        "page": "explore",
+        "cloud": state.cloud,
+        "targets": [state.target] if state.target else [],
+        "depth": state.depth,
+        "conditional": state.conditional,
+        "possible": state.possible,
+    }
     params = {**explore_params(state), **source.link_params()}
+    view_param = st.query_params.get("view")
+    if view_param:  # written by the graph's frame as the reviewer pans and zooms; kept so a copied link has it
+        params["view"] = view_param
     if st.query_params.to_dict() != params:
         st.query_params.from_dict(params)
     if not state.target:
@@ -283,6 +350,7 @@ def main() -> None:
             st.button(example, key=f"example_{i}", on_click=_set_target, args=(example,))
         return
     ex = src.explorers[state.cloud]
+    _pasted(ex)
     target = _resolve(ex, state.target)
     if target is None:
         return
@@ -312,7 +380,12 @@ def main() -> None:
     path_edges = [(e.source, e.target) for path in (why.paths if why else ()) for e in path]
     path_nodes = {n for edge in path_edges for n in edge}
     graph_panel.notes(view, shown=[answer.closure.summary()] if answer.closure else [])
-    graph_col, side_col = st.columns([13, 7], gap="medium")
+    documentation = answer.closure.documentation if answer.closure else None
+    if documentation is not None and documentation.text():
+        st.caption(plain(documentation.text()))  # how old the tables behind this answer are
+    # On a page narrower than GRAPH_ROW's breakpoint (theme.css) the side panel goes under the graph,
+    # which gets the page's whole width.
+    graph_col, side_col = st.container(key=GRAPH_ROW).columns([13, 7], gap="medium")
     with graph_col:
         graph_panel.show(
             view,
@@ -322,16 +395,22 @@ def main() -> None:
             path_edges=path_edges,
             on_pick=_pick,
             with_notes=False,
+            view_state=st.session_state.pop(LINK_VIEW, ""),
         )
     with side_col:
-        _side_panel(src, ex, view, picked, why, error)
+        _side_panel(src, ex, view, picked, why, error, state.direction)
     _downloads(view, answer.rows, _stem(state))
     # Drawn when opened (Streamlit's lazy expander): the grid's scripts are most of what a first view's
     # browser loads beyond the graph, and the same rows are in the graph, the side panel and Table CSV.
     n = len(answer.rows)
-    rows = st.expander(
-        f"Table: {n} {'row' if n == 1 else 'rows'}", icon=":material/table:", key=TABLE_KEY, on_change="rerun"
-    )
+    title = f"Table: {n} {'row' if n == 1 else 'rows'}"
+    if state.direction == "dependents" and n != len(view.nodes) - len(view.targets):
+        # The counts must agree: say how the rows relate to the dependents of the heading and the graph.
+        title += (
+            f" for the {words.count(len(view.nodes) - len(view.targets), 'dependent')} "
+            "(the same API documented by several editions shares one row)"
+        )
+    rows = st.expander(title, icon=":material/table:", key=TABLE_KEY, on_change="rerun")
     if rows.open:
         rows.dataframe(answer.rows, hide_index=True, width="stretch")
     if state.direction == "requirements":

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import streamlit as st
 
-from explorer import api, jsonout
+from explorer import jsonout
+from explorer.app import explain as error_text
+from explorer.app import queries, scope_plan
+from explorer.display import scope_flags
 from explorer.errors import ExplorerError
-from explorer.ui import policy_block, source, tables
+from explorer.ui import plan_view, policy_block, source, tables
 from explorer.ui.markup import plain
 from explorer.ui.state import DEPTH_CHOICES, read_explore, read_targets
 
@@ -22,6 +27,17 @@ def _init(clouds: tuple[str, ...]) -> None:
         return
     params = st.query_params.to_dict()
     saved: dict[str, object] | None = st.session_state.get(source.SCOPE_SAVED)
+    context: dict[str, Any] | None = st.session_state.get(source.CONTEXT)
+    if not params and context and context["page"] != "scope" and context["cloud"] in clouds:
+        # Coming from Explore: the same cloud, target and depth (the context goes with the reviewer).
+        st.session_state.update(
+            sc_cloud=context["cloud"],
+            sc_targets=list(context["targets"]),
+            sc_depth=context["depth"],
+            sc_conditional=context["conditional"],
+            sc_possible=context["possible"],
+        )
+        return
     if saved is not None and not params:
         st.session_state.update(saved)
         return
@@ -30,14 +46,27 @@ def _init(clouds: tuple[str, ...]) -> None:
         st.warning(plain(warning))
     st.session_state.update(
         sc_cloud=state.cloud,
-        sc_targets=list(read_targets(params)),
+        sc_targets=[
+            a
+            for t in read_targets(params)
+            for a in (error_text.extract(t)[1] if error_text.looks_like_error(t) else (t,))
+        ],
         sc_depth=params.get("depth", "all") if params.get("depth") in DEPTH_CHOICES else "all",
         sc_conditional=state.conditional,
         sc_possible=state.possible,
     )
 
 
-def _verdict(report: api.ScopeReport) -> None:
+def _read_pasted() -> None:
+    """An entry that is a pasted access-denied message becomes the actions it names."""
+    chosen: list[str] = []
+    for entry in st.session_state.get("sc_targets", []):
+        found = error_text.extract(entry)[1] if error_text.looks_like_error(entry) else (entry,)
+        chosen.extend(a for a in found if a not in chosen)
+    st.session_state["sc_targets"] = chosen
+
+
+def _verdict(report: queries.ScopeReport) -> None:
     if report.nothing_to_grant:
         rows = [n.text for t in report.targets for n in t.without_actions]
         st.info(
@@ -47,23 +76,23 @@ def _verdict(report: api.ScopeReport) -> None:
             + "\n".join(f"- {plain(r)}" for r in rows)
         )
         return
-    text = f"**verdict: {report.verdict}** — {plain(report.headline)}"
+    text = f"**{plain(report.headline)}**"
     if report.verdict == "grantable":
         st.success("✓ " + text)
     elif report.verdict == "not_grantable":
         st.error("✗ " + text + " Grant them on an IAM project.")
     else:
-        st.warning("? " + text + " See the check list of the plan: which APIs work and which do not.")
+        st.warning("? " + text + " See part 3 of the plan: which APIs work and which do not.")
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _matrix_rows(source_key: str, cloud: str, _ex: api.Explorer) -> list[tables.Row]:
+def _matrix_rows(source_key: str, cloud: str, _ex: queries.Explorer) -> list[tables.Row]:
     # Keyed by catalog and cloud: the Explorer itself is immutable, so it is not hashed.
-    return tables.scope_matrix_rows(_ex.check().services)
+    return tables.scope_matrix_rows(queries.check(_ex).services)
 
 
-def _pair_row(p: api.PairScope) -> tables.Row:
-    iam, ep = api.scope_flags(p)
+def _pair_row(p: queries.PairScope) -> tables.Row:
+    iam, ep = scope_flags(p)
     return {
         "action": p.action,
         "operation": p.operation_name,
@@ -74,7 +103,7 @@ def _pair_row(p: api.PairScope) -> tables.Row:
     }
 
 
-def _matrix(source_key: str, ex: api.Explorer) -> None:
+def _matrix(source_key: str, ex: queries.Explorer) -> None:
     st.subheader("Services by scope support")
     st.caption(
         "Counts of (operation, action) pairs per service by what their rows document: yes, no, or ? (not said). "
@@ -94,7 +123,7 @@ def main() -> None:
         st.selectbox("Cloud", clouds, key="sc_cloud")
     ex = src.explorers[st.session_state["sc_cloud"]]
     with top:
-        options = sorted(set(ex.actions()) | set(st.session_state["sc_targets"]))
+        options = sorted(set(queries.actions(ex)) | set(st.session_state["sc_targets"]))
         st.multiselect(
             "Actions or APIs",
             options,
@@ -106,7 +135,9 @@ def main() -> None:
             filter_mode="contains",
             wrap=True,
             placeholder="choose actions, or type an API such as POST /v2/cloudimages/action",
-            help="Type to filter; press Enter to add an API path or an action that is not in the list.",
+            help="Type to filter; press Enter to add an API path or an action that is not in the list. "
+            "Paste an access-denied error to add the actions it names.",
+            on_change=_read_pasted,
         )
     a, b = st.columns(2)
     with a:
@@ -125,6 +156,14 @@ def main() -> None:
             help="Default: the target, what its own rows document, and what every row of a dependency lists.",
         )
     st.session_state[source.SCOPE_SAVED] = {key: st.session_state[key] for key in WIDGETS}
+    st.session_state[source.CONTEXT] = {
+        "page": "scope",
+        "cloud": st.session_state["sc_cloud"],
+        "targets": list(st.session_state["sc_targets"]),
+        "depth": st.session_state["sc_depth"],
+        "conditional": st.session_state["sc_conditional"],
+        "possible": st.session_state["sc_possible"],
+    }
     targets: list[str] = list(st.session_state["sc_targets"])
     depth: str = st.session_state["sc_depth"]
     params = {"cloud": ex.cloud, "depth": depth, **source.link_params()}
@@ -141,10 +180,11 @@ def main() -> None:
         _matrix(src.key, ex)
         return
     try:
-        report = ex.scope(
+        report = queries.scope(
+            ex,
             targets,
             max_depth=None if depth == "all" else int(depth),
-            exclude_conditional=not st.session_state["sc_conditional"],
+            exclude=not st.session_state["sc_conditional"],
             possible=st.session_state["sc_possible"],
         )
     except ExplorerError as exc:
@@ -169,16 +209,7 @@ def main() -> None:
             width="stretch",
         )
     st.subheader("Grant plan")
-    ep, iam, check = st.columns(3)
-    with ep:
-        st.markdown(f"**Enterprise-project policy** ({len(report.enterprise_project_actions)})")
-        st.code("\n".join(report.enterprise_project_actions) or "(none)", language=None)
-    with iam:
-        st.markdown(f"**IAM-project policy** ({len(report.iam_project_actions)})")
-        st.code("\n".join(report.iam_project_actions) or "(none)", language=None)
-    with check:
-        st.markdown(f"**Check** ({len(report.check_actions)}): works for some APIs only, or undocumented")
-        st.code("\n".join(report.check_actions) or "(none)", language=None)
+    plan_view.show(scope_plan.plan_of(report), "sc_plan")
     if report.checks:
         st.dataframe(
             [

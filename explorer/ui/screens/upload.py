@@ -36,7 +36,7 @@ def main() -> None:
         types = [s.lstrip(".") for s in uploads.CATALOG_SUFFIXES]
         cloud = edition = ""
     else:
-        types = [s.lstrip(".") for s in uploads.DOCUMENT_SUFFIXES]
+        types = [s.lstrip(".") for s in uploads.document_suffixes()]
         editions = uploads.document_editions()
         edition = st.selectbox(
             "Edition of the documentation",
@@ -45,7 +45,19 @@ def main() -> None:
             format_func=lambda e: f"{e} (cloud {editions[e]})",
         )
         cloud = editions[edition]
-    files = st.file_uploader("Files", type=types, accept_multiple_files=True, key=f"up_files_{kind}")
+    active = st.session_state.get(source.UPLOAD_KEY)
+    st.caption(
+        "Active catalog: "
+        + (f"the upload {plain(active.label.removeprefix('uploaded: '))}" if active else "the served catalog")
+    )
+    files = st.file_uploader(
+        "Files",
+        type=types,
+        accept_multiple_files=True,
+        key=f"up_files_{kind}",
+        # the widget states the same per-file limit as the text above (not Streamlit's server-wide 200 MB)
+        max_upload_size=max(1, uploads.MAX_FILE_BYTES // (1024 * 1024)),
+    )
     if st.button("Explore the upload", type="primary", key="up_go", disabled=not files):
         batch = [uploads.Upload(f.name, f.getvalue()) for f in files or []]
         try:
@@ -58,21 +70,13 @@ def main() -> None:
             st.error(f"The upload cannot be explored:\n\n{_problems(exc)}")
             return
         source.use_upload(result)
-        st.success(
-            f"Loaded {plain(result.label.removeprefix('uploaded: '))}: "
-            + ", ".join(
-                f"{plain(cloud)} ({len(cat.services)} services, {len(cat.operations())} operations)"
-                for cloud, cat in sorted(result.catalogs.items())
-            )
+        loaded = f"Loaded {plain(result.label.removeprefix('uploaded: '))}: " + ", ".join(
+            f"{plain(cloud)} ({len(cat.services)} services, {len(cat.operations())} operations)"
+            for cloud, cat in sorted(result.catalogs.items())
         )
-        st.caption(
-            "Laid over the served catalog: the uploaded services replace the same services, everything else "
-            "stays (so dependencies on other services resolve). Use the sidebar switch to explore the upload "
-            "alone. The page links now carry the upload's digest, so a reload finds it again."
-        )
-        for note in result.notes:
-            st.caption(plain(note))
-        st.page_link(navigation.page("explore"), label="Explore it", icon=":material/account_tree:")
+        source.announce([loaded, *(plain(note) for note in result.notes)])
+        # One step: the upload is active, so Explore opens on it (its links carry the upload's digest).
+        st.switch_page(navigation.page("explore"))
 
 
 main()

@@ -8,6 +8,9 @@
 
   const MIN_START_ZOOM = 1.0; // labels are 11 px at zoom 1: never start smaller than that
   const FONT_SIZE = 11;
+  const PAD = 12; // between the drawing and the canvas edge, in CSS px
+  const MIN_HEIGHT = 320;
+  const KEY_BESIDE_MIN = 760; // below this frame width the key goes under the canvas, never over it
   const SHAPES = { operation: "round-rectangle", action: "ellipse", pattern: "hexagon", service: "tag" };
   const BORDER = { solid: "solid", dashed: "dashed", dotted: "dotted", bold: "solid" };
   // Dark canvas: the diagram's black and grey lines become light ones of the same order.
@@ -24,6 +27,10 @@
   let seq = 0;
   let matches = [];
   let matchIndex = -1;
+  let overview = null; // {nodes, edges}: one node per service, laid out on its own
+  let auto = true; // the view is the automatic one (refit when the frame or the key changes)
+  let steering = false; // the viewport is being moved by this script, not by the reviewer
+  let maxHeight = 620;
 
   function send(type, data) {
     window.parent.postMessage(Object.assign({ isStreamlitMessage: true, type: type }, data), "*");
@@ -46,7 +53,52 @@
   }
 
   // The elements to draw: every node, with the members of collapsed services folded into one node each.
+  function folding() {
+    return overview && graph.nodes.length > 0 && graph.nodes.every((n) => collapsed.has(n.service));
+  }
+
+  // The folded overview: each service one node with its count, at the overview's own positions.
+  // Top to bottom when that reads larger in this canvas than left to right (a narrow window).
+  function overviewTurned() {
+    const span = (xs, ys) => {
+      const nodes = overview.nodes;
+      const x1 = Math.min(...nodes.map((n, i) => xs[i] - n.w / 2));
+      const x2 = Math.max(...nodes.map((n, i) => xs[i] + n.w / 2));
+      const y1 = Math.min(...nodes.map((n, i) => ys[i] - n.h / 2));
+      const y2 = Math.max(...nodes.map((n, i) => ys[i] + n.h / 2));
+      return Math.min((cy.width() - 2 * PAD) / (x2 - x1), (maxHeight - 2 * PAD) / (y2 - y1));
+    };
+    const across = span(overview.nodes.map((n) => n.x), overview.nodes.map((n) => n.y));
+    const down = span(overview.nodes.map((n) => n.tx), overview.nodes.map((n) => n.ty));
+    return down > across;
+  }
+
+  function overviewElements() {
+    const els = [];
+    const turned = overviewTurned();
+    for (const n of overview.nodes) {
+      const scope = styles.scope[n.scope];
+      const onPath = graph.nodes.some((m) => m.service === n.service && path.nodes.includes(m.id));
+      els.push({
+        group: "nodes",
+        data: { id: serviceId(n.service), label: n.lines.join("\n"), name: n.service, service: n.service, folded: 1,
+          count: n.count, fill: scope.fill, w: n.w, h: n.h },
+        position: turned ? { x: n.tx, y: n.ty } : { x: n.x, y: n.y },
+        classes: "folded overview" + (n.target ? " target" : "") + (onPath ? " onpath" : ""),
+      });
+    }
+    for (const e of overview.edges) {
+      const st = styles.edges.collapsed;
+      els.push({ group: "edges", data: {
+        id: "e:" + e.source + "\u0000" + e.target, source: serviceId(e.source.replace(/^service:/, "")),
+        target: serviceId(e.target.replace(/^service:/, "")), label: e.label, colour: lineColour(st.color),
+        line: "solid", width: st.width, arrow: st.arrow } });
+    }
+    return els;
+  }
+
   function elements() {
+    if (folding()) return overviewElements();
     const els = [];
     const shown = new Map(); // node id -> id of the element that stands for it
     const members = new Map();
@@ -140,10 +192,15 @@
       { selector: "node.folded", style: {
         label: "data(label)", shape: "tag", width: 150, height: 44, "font-size": 12, color: "#111111",
         "background-color": "#dfe3ec", "border-width": 2, "border-color": dark ? "#c7cbd6" : "#404040" } },
+      { selector: "node.overview", style: { shape: "round-rectangle", width: "data(w)", height: "data(h)",
+        "background-color": "data(fill)",
+        "font-size": FONT_SIZE, "text-max-width": 200 } },
+      { selector: "node.overview.target", style: { "border-width": 4, "outline-width": 3, "outline-color": text,
+        "outline-offset": 2 } },
       { selector: "edge", style: {
         "curve-style": "bezier", width: "data(width)", "line-color": "data(colour)", "line-style": "data(line)",
         "target-arrow-color": "data(colour)", "target-arrow-shape": "triangle", "arrow-scale": 0.9,
-        label: "data(label)", "font-size": 9, color: dark ? "#c7cbd6" : "#404040", "text-rotation": "autorotate",
+        label: "data(label)", "font-size": FONT_SIZE, color: dark ? "#c7cbd6" : "#404040", "text-rotation": "autorotate",
         "text-background-color": dark ? "#14161c" : "#ffffff", "text-background-opacity": 0.8 } },
       { selector: "edge[arrow = 'empty']", style: { "target-arrow-fill": "hollow" } },
       { selector: "edge[arrow = 'odot']", style: { "target-arrow-shape": "circle", "target-arrow-fill": "hollow" } },
@@ -172,6 +229,15 @@
     });
   }
 
+  function steer(change) {
+    steering = true;
+    try {
+      change();
+    } finally {
+      steering = false;
+    }
+  }
+
   function draw(keepView) {
     const pan = cy ? cy.pan() : null;
     const zoom = cy ? cy.zoom() : null;
@@ -181,7 +247,17 @@
         minZoom: 0.02, maxZoom: 4, boxSelectionEnabled: false, autoungrabify: true,
       });
       cy.on("tap", "node", (ev) => tapNode(ev.target));
-      window.peGraph = { cy: () => cy, collapsed: () => Array.from(collapsed), selected: () => selected };
+      cy.on("viewport", () => {
+        if (!steering) auto = false; // the reviewer moved the view: leave it where they put it
+        publishView();
+      });
+      window.cy = cy; // for tests and the browser's console: the Cytoscape instance itself
+      window.peGraph = {
+        cy: () => cy, collapsed: () => Array.from(collapsed), selected: () => selected,
+        folded: () => folding(), auto: () => auto, viewState: viewState,
+        names: () => graph.nodes.map((n) => n.lines[0]), // the answer's nodes, drawn or folded
+        targets: () => graph.nodes.filter((n) => n.depth === 0).map((n) => n.id),
+      };
     } else {
       cy.style(stylesheet());
     }
@@ -190,23 +266,83 @@
       cy.add(elements());
     });
     mark();
+    publishView();
     if (keepView && pan) {
-      cy.viewport({ zoom: zoom, pan: pan });
+      steer(() => cy.viewport({ zoom: zoom, pan: pan }));
     } else {
-      startView();
+      startView(false);
     }
   }
 
-  // Fit when the graph stays readable that way; otherwise start at a readable zoom on what matters: the
-  // picked node and its path, else the query's targets. On each axis the focus is centred, then the view
-  // is moved as little as needed so that no empty band shows before or after the graph.
-  function startView() {
-    cy.fit(undefined, 16);
-    if (cy.zoom() >= MIN_START_ZOOM) {
-      if (cy.zoom() > 1.5) cy.zoom({ level: 1.5, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+  // The zoom at which the elements fill the canvas (with PAD around them).
+  function fitZoom(eles, width, height) {
+    const bb = eles.boundingBox();
+    return Math.min((width - 2 * PAD) / Math.max(bb.w, 1), (height - 2 * PAD) / Math.max(bb.h, 1));
+  }
+
+  // The canvas gets the height the drawing needs at a readable zoom, between MIN_HEIGHT and maxHeight.
+  function sizeCanvas(eles) {
+    const bb = eles.boundingBox();
+    const want = Math.round(Math.min(maxHeight, Math.max(MIN_HEIGHT, bb.h * MIN_START_ZOOM + 2 * PAD + 2)));
+    const box = document.getElementById("cy");
+    if (box.style.height !== want + "px") {
+      box.style.height = want + "px";
+      cy.resize();
+      sendHeight();
+    }
+  }
+
+  function fitReadable() {
+    const z = Math.min(1.5, fitZoom(cy.elements(), cy.width(), cy.height()));
+    steer(() => {
+      cy.zoom(z);
       cy.center();
+    });
+  }
+
+  // The first view: the whole answer when it can be read in the window (labels >= 11 px); otherwise the
+  // folded overview by service (when the answer spans several services); otherwise zoom 1 on what matters.
+  function startView(initial) {
+    auto = true;
+    placeKey();
+    if (folding()) {
+      cy.batch(() => {
+        cy.elements().remove();
+        cy.add(elements());
+      });
+      mark();
+      sizeCanvas(cy.elements());
+      fitReadable();
       return;
     }
+    const all = cy.elements();
+    const bb = all.boundingBox();
+    const readable = bb.w * MIN_START_ZOOM + 2 * PAD <= cy.width() && bb.h * MIN_START_ZOOM + 2 * PAD <= maxHeight;
+    if (readable) {
+      sizeCanvas(all);
+      fitReadable();
+      return;
+    }
+    if (initial && !selected && overview && overview.nodes.length > 1) {
+      collapsed = new Set(graph.nodes.map((n) => n.service));
+      cy.batch(() => {
+        cy.elements().remove();
+        cy.add(elements());
+      });
+      mark();
+      sizeCanvas(cy.elements());
+      fitReadable();
+      status("Folded by service: " + graph.nodes.length + " nodes in " + overview.nodes.length +
+        " services. Click a service to unfold it.");
+      return;
+    }
+    sizeCanvas(all);
+    focusView();
+  }
+
+  // Zoom 1 on the picked node and its path, else the query's targets. On each axis the focus is centred,
+  // then the view is moved as little as needed so that no empty band shows before or after the graph.
+  function focusView() {
     let focus = cy.collection();
     if (selected) focus = cy.getElementById(selected).union(cy.nodes(".onpath"));
     if (focus.empty()) focus = cy.nodes(".target");
@@ -218,17 +354,80 @@
     const anchorEles = selected && cy.getElementById(selected).nonempty() ? cy.getElementById(selected) : focus;
     const anchor = anchorEles.boundingBox();
     const axis = (size, lo, hi, flo, fhi, alo, ahi) => {
-      if ((hi - lo) * z <= size - 32) return size / 2 - ((lo + hi) / 2) * z;
-      const p = (fhi - flo) * z <= size - 32 ? size / 2 - ((flo + fhi) / 2) * z : size / 2 - ((alo + ahi) / 2) * z;
-      return Math.min(16 - lo * z, Math.max(size - 16 - hi * z, p));
+      if ((hi - lo) * z <= size - 2 * PAD) return size / 2 - ((lo + hi) / 2) * z;
+      const p = (fhi - flo) * z <= size - 2 * PAD ? size / 2 - ((flo + fhi) / 2) * z : size / 2 - ((alo + ahi) / 2) * z;
+      return Math.min(PAD - lo * z, Math.max(size - PAD - hi * z, p));
     };
-    cy.viewport({
+    steer(() => cy.viewport({
       zoom: z,
       pan: {
         x: axis(cy.width(), all.x1, all.x2, box.x1, box.x2, anchor.x1, anchor.x2),
         y: axis(cy.height(), all.y1, all.y2, box.y1, box.y2, anchor.y1, anchor.y2),
       },
-    });
+    }));
+  }
+
+  // The view as a link carries it: "overview" for the folded overview, "fit" for the automatic view,
+  // else "zoom,x,y" with the model point at the canvas centre.
+  function viewState() {
+    if (!cy) return "";
+    if (folding()) return "overview";
+    if (auto) return "fit";
+    const z = cy.zoom();
+    const p = cy.pan();
+    const x = (cy.width() / 2 - p.x) / z;
+    const y = (cy.height() / 2 - p.y) / z;
+    return [z.toFixed(3), x.toFixed(1), y.toFixed(1)].join(",");
+  }
+
+  function restoreView(text) {
+    if (text === "overview" && overview && overview.nodes.length > 1) {
+      collapsed = new Set(graph.nodes.map((n) => n.service));
+      draw(false);
+      return true;
+    }
+    const parts = String(text || "").split(",").map(Number);
+    if (parts.length !== 3 || parts.some((v) => !isFinite(v)) || parts[0] <= 0) return false;
+    collapsed = new Set();
+    draw(true);
+    sizeCanvas(cy.elements());
+    const [z, x, y] = parts;
+    steer(() => cy.viewport({ zoom: z, pan: { x: cy.width() / 2 - x * z, y: cy.height() / 2 - y * z } }));
+    auto = false;
+    return true;
+  }
+
+  // Beside the canvas when the frame has room for both, under it otherwise: the key never covers the graph.
+  function placeKey() {
+    const main = document.getElementById("main");
+    const below = document.getElementById("app").clientWidth < KEY_BESIDE_MIN;
+    if (main.classList.contains("below") !== below) {
+      main.classList.toggle("below", below);
+      cy.resize();
+    }
+  }
+
+  // The view goes into the page's address (view=fit, overview or zoom,x,y), so that a copied link restores
+  // it. The frame is served by the same Streamlit server, so it may replace the parent's URL; nothing reloads.
+  let publishTimer = null;
+  function publishView() {
+    clearTimeout(publishTimer);
+    publishTimer = setTimeout(() => {
+      try {
+        const w = window.parent;
+        const url = new URL(w.location.href);
+        const value = viewState();
+        if (!value || url.searchParams.get("view") === value) return;
+        url.searchParams.set("view", value);
+        w.history.replaceState(w.history.state, "", url.toString());
+      } catch (err) {
+        // another origin: the link keeps the query, not the view
+      }
+    }, 300);
+  }
+
+  function sendHeight() {
+    send("streamlit:setFrameHeight", { height: document.getElementById("app").scrollHeight + 4 });
   }
 
   function tapNode(node) {
@@ -239,12 +438,28 @@
       return;
     }
     if (node.hasClass("folded")) {
-      collapsed.delete(node.data("service"));
+      const service = node.data("service");
+      const fromOverview = folding();
+      collapsed.delete(service);
       draw(true);
-      status("Expanded service " + node.data("service") + ".");
+      if (fromOverview) showService(service);
+      status("Unfolded service " + service + " (" + graph.nodes.filter((n) => n.service === service).length +
+        " nodes); Fit returns to the first view.");
       return;
     }
     choose(node.id());
+  }
+
+  // Out of the overview, the unfolded service's nodes at a readable zoom (the others stay folded).
+  function showService(service) {
+    const members = cy.nodes().filter((n) => n.data("service") === service && !n.hasClass("group"));
+    sizeCanvas(cy.elements());
+    const z = Math.max(MIN_START_ZOOM, Math.min(1.5, fitZoom(members, cy.width(), cy.height())));
+    steer(() => {
+      cy.zoom(z);
+      cy.center(members);
+    });
+    auto = false;
   }
 
   function choose(id) {
@@ -291,7 +506,7 @@
     parts.push(`<li>${GLYPHS.target}query target (double outline)</li>`);
     parts.push("</ul><h3>Edges</h3><ul>");
     for (const e of Object.values(styles.edges)) {
-      parts.push(`<li><span class="ln" style="border-top:${Math.max(1, e.width)}px ${BORDER[e.style]} ` +
+      parts.push(`<li><span class="ln" style="border-top:${Math.max(2, e.width * 1.5)}px ${BORDER[e.style]} ` +
         `${lineColour(e.color)}"></span>${escape(e.meaning)}</li>`);
     }
     if (styles.possible) {
@@ -332,55 +547,96 @@
     return 0.299 * r + 0.587 * g + 0.114 * b < 110;
   }
 
+  function parentHeight() {
+    try {
+      return window.parent.innerHeight || 0;
+    } catch (err) {
+      return 0; // another origin: keep the page's own height
+    }
+  }
+
   function onRender(args, theme) {
     window.peTheme = theme;
     const wasDark = dark;
     dark = isDark(theme);
     document.body.classList.toggle("dark", dark);
     const height = args.height || 600;
-    document.getElementById("cy").style.height = height + "px";
-    document.getElementById("key").style.maxHeight = height + "px";
+    // As tall as the drawing needs, up to what the browser window shows below the page's header.
+    maxHeight = Math.max(height, Math.min(1100, parentHeight() - 150));
+    document.getElementById("key").style.maxHeight = maxHeight + "px";
     document.getElementById("cy").setAttribute("aria-label", args.label || "dependency graph");
     const same = graphKey === args.graph.key;
     graph = args.graph;
     styles = args.styles;
+    overview = args.overview && args.overview.nodes && args.overview.nodes.length ? args.overview : null;
     path = args.path || { nodes: [], edges: [] };
     selected = args.selected || "";
     if (!same) {
       graphKey = graph.key;
       collapsed = new Set(args.collapsed || []);
       key();
-      draw(false);
+      draw(true);
+      if (!(args.view_state && restoreView(args.view_state))) startView(true);
     } else {
       if (wasDark !== dark) key();
       draw(true);
       if (selected && cy.getElementById(selected).nonempty()) {
         const ext = cy.extent();
         const p = cy.getElementById(selected).position();
-        if (p.x < ext.x1 || p.x > ext.x2 || p.y < ext.y1 || p.y > ext.y2) cy.center(cy.getElementById(selected));
+        if (p.x < ext.x1 || p.x > ext.x2 || p.y < ext.y1 || p.y > ext.y2) {
+          steer(() => cy.center(cy.getElementById(selected)));
+        }
       }
     }
-    send("streamlit:setFrameHeight", { height: document.getElementById("app").scrollHeight + 4 });
+    sendHeight();
   }
+
+  // The frame's width follows the page (a narrow page gives the graph its whole width): the key moves and
+  // an automatic view is worked out again for the new size.
+  let lastWidth = 0;
+  new ResizeObserver(() => {
+    const width = document.getElementById("app").clientWidth;
+    if (!cy || width === lastWidth) return;
+    lastWidth = width;
+    placeKey();
+    cy.resize();
+    if (auto) startView(false);
+    sendHeight();
+  }).observe(document.getElementById("app"));
 
   const keyButton = document.getElementById("key-toggle");
   keyButton.addEventListener("click", () => {
     const shown = keyButton.getAttribute("aria-pressed") !== "true";
     keyButton.setAttribute("aria-pressed", String(shown));
     document.getElementById("key").hidden = !shown;
-    if (cy) cy.resize();
+    if (!cy) return;
+    cy.resize();
+    startView(false);
+    sendHeight();
   });
-  document.getElementById("fit").addEventListener("click", () => cy && cy.fit(undefined, 16));
+  // Fit: back to the first view (the whole answer when readable, else the overview), never unreadably small.
+  document.getElementById("fit").addEventListener("click", () => {
+    if (!cy) return;
+    if (!folding()) {
+      collapsed = new Set();
+      draw(true);
+    }
+    startView(true);
+  });
   document.getElementById("zoom-in").addEventListener("click", () => zoomBy(1.25));
   document.getElementById("zoom-out").addEventListener("click", () => zoomBy(0.8));
   document.getElementById("collapse-all").addEventListener("click", () => {
     collapsed = new Set(graph.nodes.map((n) => n.service));
     draw(false);
-    cy.fit(undefined, 16);
   });
   document.getElementById("expand-all").addEventListener("click", () => {
     collapsed = new Set();
     draw(true);
+    sizeCanvas(cy.elements());
+    const bb = cy.elements().boundingBox();
+    if (bb.w + 2 * PAD <= cy.width() && bb.h + 2 * PAD <= cy.height()) fitReadable();
+    else focusView();
+    auto = false;
   });
   const box = document.getElementById("find");
   box.addEventListener("input", () => cy && find(box.value, false));
