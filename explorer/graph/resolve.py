@@ -80,7 +80,10 @@ def resolve(g: CatalogGraph, target: str) -> Target:
     if named:
         return _operation_target(g, text, named, note=wording.OPERATION_NAME_NOTE)
     pool = [*g.nodes.defined, *g.nodes.unresolved, *g.nodes.patterns]
-    if not is_action(text):
+    service, colon, rest = text.partition(":")
+    # real policies write services as the console does ("FunctionGraph:function:list", "ELB:*:*"): an
+    # unknown action whatever the case of its service, not a malformed one
+    if not is_action(text) and not (colon and is_action(f"{service.casefold()}:{rest}")):
         raise QueryError(
             f"{text!r} is not an action (service:resource:operation), a pattern or an API (METHOD /path)",
             close_matches(text, pool),

@@ -336,11 +336,17 @@ def _otc_role(
     """The provider writes Version 1.1 itself; each ``statement`` block becomes one statement."""
     line = span[0]
     blocks = body.get("statement", [])
-    if isinstance(blocks, dict):
-        blocks = [blocks]
+    blocks = [blocks] if isinstance(blocks, dict) else list(blocks) if isinstance(blocks, list) else []
+    # a ``dynamic "statement"`` block's content is a statement the role may grant: checked like the others
+    dynamic = body.get("dynamic", [])
+    for dyn in [dynamic] if isinstance(dynamic, dict) else dynamic if isinstance(dynamic, list) else []:
+        for label, spec in dyn.items() if isinstance(dyn, dict) else ():
+            if str(label).strip('"') == "statement" and isinstance(spec, dict):
+                content = spec.get("content", [])
+                blocks.extend(content if isinstance(content, list) else [content])
     findings: list[Finding] = []
     statements: list[dict[str, Any]] = []
-    for i, block in enumerate(blocks if isinstance(blocks, list) else []):
+    for i, block in enumerate(blocks):
         if not isinstance(block, dict):
             continue
         st: dict[str, Any] = {}

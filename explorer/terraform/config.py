@@ -1,9 +1,10 @@
 """Terraform configurations read with python-hcl2: the resource and data blocks, where they are, and modules.
 
-A folder is read as Terraform reads a module (its ``*.tf`` files, not its subfolders); a module call with a
-local source (``./``, ``../``) is followed into that folder, a registry, Git or HTTP source is listed as not
-followed. Nothing is evaluated: ``count``, ``for_each`` and variables are kept as written (a type needs the
-same permissions for one instance as for ten), and no ``file()`` or ``templatefile()`` is ever read.
+A folder is read as Terraform reads a module (its ``*.tf`` and ``*.tf.json`` files, not its subfolders); a
+module call with a local source (``./``, ``../``) is followed into that folder, a registry, Git or HTTP source
+is listed as not followed. Nothing is evaluated: ``count``, ``for_each`` and variables are kept as written (a
+type needs the same permissions for one instance as for ten), and no ``file()`` or ``templatefile()`` is ever
+read.
 """
 
 from __future__ import annotations
@@ -97,10 +98,21 @@ def _blocks(text: str, name: str) -> list[tuple[str, tuple[str, ...], int, dict[
         first = str(exc).strip().split("\n", 1)[0][:200]
         raise TerraformError(f"{name}: {where}not valid HCL ({type(exc).__name__}: {first})") from None
     out: list[tuple[str, tuple[str, ...], int, dict[str, str]]] = []
-    for child in tree.children[0].children if tree.children else ():
+    children = list(tree.children[0].children if tree.children else ())
+    at = 0
+    while at < len(children):
+        child = children[at]
+        at += 1
         if getattr(child, "data", "") != "block":
             continue
         kind = _label(child.children[0])
+        if kind == "check":
+            # a check block's scoped data sources are read while planning, like any other
+            nested = [i for b in child.children if getattr(b, "data", "") == "body" for i in b.children]
+            children[at:at] = [
+                i for i in nested if getattr(i, "data", "") == "block" and _label(i.children[0]) == "data"
+            ]
+            continue
         labels = tuple(_label(c) for c in child.children[1:] if getattr(c, "data", "") in ("string", "identifier"))
         attrs: dict[str, str] = {}
         for body in child.children:
@@ -111,6 +123,57 @@ def _blocks(text: str, name: str) -> list[tuple[str, tuple[str, ...], int, dict[
                     meta = item.children[-1].meta
                     attrs[_label(item.children[0])] = text[meta.start_pos : meta.end_pos].strip()
         out.append((kind, labels, child.meta.line if not child.meta.empty else 0, attrs))
+    return out
+
+
+def _json_blocks(text: str, name: str) -> list[tuple[str, tuple[str, ...], int, dict[str, str]]]:
+    """The blocks of a file in Terraform's JSON syntax (``*.tf.json``), as :func:`_blocks` gives them: a
+    string attribute quoted, any other value as its JSON text; the line is where the block's name is."""
+    import json
+
+    try:
+        # a number too long for int() (its 4,300-digit limit) stays the text it is
+        doc = json.loads(text, parse_int=lambda s: int(s) if len(s) <= 4000 else s)
+    except RecursionError:
+        raise TerraformError(f"{name}: nested too deeply to read") from None
+    except ValueError as exc:
+        where = f"line {exc.lineno}: " if isinstance(exc, json.JSONDecodeError) else ""
+        raise TerraformError(f"{name}: {where}not valid Terraform JSON ({str(exc)[:200]})") from None
+    if not isinstance(doc, dict):
+        raise TerraformError(f"{name}: not valid Terraform JSON (the top level must be an object)")
+    out: list[tuple[str, tuple[str, ...], int, dict[str, str]]] = []
+    offset = 0
+
+    def line_of(*keys: str) -> int:
+        nonlocal offset
+        at = offset
+        for key in keys:
+            found = text.find(json.dumps(key), at)
+            if found < 0:
+                return 0
+            at = found
+        offset = at
+        return text.count("\n", 0, at) + 1
+
+    def attrs_of(body: Any) -> dict[str, str]:
+        if not isinstance(body, dict):
+            return {}
+        return {k: json.dumps(v) for k, v in body.items()}
+
+    for kind in ("resource", "data", "module"):
+        value = doc.get(kind)
+        # a block type may be an object or a list of objects (both are Terraform's JSON syntax)
+        for group in value if isinstance(value, list) else [value] if isinstance(value, dict) else []:
+            if not isinstance(group, dict):
+                continue
+            offset = 0
+            for first, inner in group.items():
+                if kind == "module":
+                    out.append((kind, (first,), line_of(kind, first), attrs_of(inner)))
+                    continue
+                for body in inner if isinstance(inner, list) else [inner]:
+                    for label, attrs in body.items() if isinstance(body, dict) else ():
+                        out.append((kind, (first, label), line_of(kind, first, label), attrs_of(attrs)))
     return out
 
 
@@ -137,7 +200,8 @@ def read_source(
     """Add the blocks of one file's text; ``folder`` None: a file with no folder (an upload), whose local
     module calls cannot be followed."""
     config.files.append(shown)
-    for kind, labels, line, attrs in _blocks(text, shown):
+    blocks = _json_blocks(text, shown) if shown.endswith(".tf.json") else _blocks(text, shown)
+    for kind, labels, line, attrs in blocks:
         if kind in ("resource", "data") and len(labels) == 2:
             count = ""
             for meta in ("count", "for_each"):
@@ -150,6 +214,10 @@ def read_source(
             source = _string(attrs.get("source", ""))
             if source.startswith(_LOCAL) and folder is None:
                 why = "a local module of an upload: its folder was not uploaded"
+                config.modules.append(ModuleCall(shown, line, labels[0], source, False, why))
+            elif source.startswith(_LOCAL) and folder is not None and not (folder / source).is_dir():
+                # a folder copied out of its repository (an example calling ``../../``): the rest is still read
+                why = "a local module whose folder does not exist here: its blocks are not read"
                 config.modules.append(ModuleCall(shown, line, labels[0], source, False, why))
             elif source.startswith(_LOCAL) and folder is not None:
                 config.modules.append(ModuleCall(shown, line, labels[0], source, True))
@@ -187,7 +255,7 @@ def read_paths(paths: list[Path], config: Configuration | None = None) -> Config
             raise TerraformError(f"{folder}: modules nested more than {MAX_MODULE_DEPTH} deep ({prefix})")
         if not folder.is_dir():
             raise TerraformError(f"{folder}: the module folder does not exist (called as {prefix or 'the root'})")
-        for tf in sorted(folder.glob("*.tf")):
+        for tf in sorted([*folder.glob("*.tf"), *folder.glob("*.tf.json")]):
             if len(config.files) >= MAX_FILES:
                 raise TerraformError(f"{folder}: more than {MAX_FILES} .tf files; not read further")
             calls = []

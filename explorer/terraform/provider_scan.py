@@ -9,6 +9,8 @@ may map to one function: deprecated aliases). The rules, all seen in the provide
   stand between them);
 - a file's blocks above functions the registry does not name (generated wrapper methods, helpers) belong to
   the registered functions the same file defines;
+- a registered function with no block of its own takes every block of its file (``huaweicloud_cce_cluster``'s
+  ``ResourceCluster`` is returned by the deprecated ``ResourceCCEClusterV3``, which carries the block);
 - a file that defines no registered function is a shared helper: its blocks belong to every registered
   function of the files that call one of its exported functions or methods (the enterprise-project move of
   ``huaweicloud/config/eps_management.go``, called as ``cfg.MigrateEnterpriseProject(...)``).
@@ -178,8 +180,11 @@ def scan(root: Path) -> dict[str, Any]:
         if home is None:
             continue
         own = list(home.blocks.get(key[1], ()))
+        # a registered function with no block of its own (``ResourceCluster``, which the deprecated
+        # ``ResourceCCEClusterV3`` carrying the block returns) shares every block of its file
+        bare = not own
         for name, block in home.blocks.items():
-            if (home.directory, name) not in wanted:
+            if (home.directory, name) not in wanted or bare:
                 own.extend(block)
         for helper, calls in helpers:
             if helper is not home and calls.search(home.text):

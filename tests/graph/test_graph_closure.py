@@ -116,6 +116,8 @@ def test_unknown_action_suggests_closest(fx: api.Explorer) -> None:
         ("GET /nowhere", "no operation documents"),
         ("", "empty target"),
         ("hello", "is not an action"),
+        # a service written as the console does (real policies grant "FunctionGraph:function:listVersion")
+        ("FunctionGraph:function:nosuch", "unknown action 'FunctionGraph:function:nosuch'"),
     ],
 )
 def test_bad_targets(fx: api.Explorer, text: str, message: str) -> None:

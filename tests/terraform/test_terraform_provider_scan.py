@@ -103,3 +103,49 @@ def test_bad_provider_data_is_a_clear_error() -> None:
         parse_data(b'{"schema_version": 99}', "x.json")
     with pytest.raises(TerraformError, match="not provider data of this version"):
         parse_data(b'{"schema_version": 1}', "x.json")
+
+
+def test_a_registered_function_without_a_block_takes_its_files_blocks(tmp_path: Path) -> None:
+    # the provider's CCE cluster: the block sits above the deprecated wrapper, which returns the function
+    # that the current type name is registered with (found on a real configuration: it mapped to no CCE API)
+    import shutil
+
+    root = tmp_path / "p"
+    shutil.copytree(PROVIDER_FIXTURE, root)
+    registry = root / "huaweicloud" / "provider.go"
+    registry.write_text(
+        registry.read_text()
+        .replace(
+            '/huaweicloud/services/vpc"\n',
+            '/huaweicloud/services/vpc"\n\t"github.com/huaweicloud/terraform-provider-huaweicloud/huaweicloud/services/cce"\n',
+        )
+        .replace(
+            '"huaweicloud_obs_bucket":       ResourceBucket(),\n',
+            '"huaweicloud_obs_bucket":       ResourceBucket(),\n'
+            '\t\t\t"huaweicloud_cce_cluster": cce.ResourceCluster(),\n',
+        )
+        .replace(
+            '"huaweicloud_compute_instance_v2": ecs.ResourceInstance(),\n',
+            '"huaweicloud_compute_instance_v2": ecs.ResourceInstance(),\n'
+            '\t\t\t"huaweicloud_cce_cluster_v3": cce.ResourceCCEClusterV3(),\n',
+        )
+    )
+    cce = root / "huaweicloud" / "services" / "cce"
+    cce.mkdir()
+    (cce / "cluster.go").write_text(
+        "package cce\n\n"
+        "// @API CCE POST /api/v3/projects/{project_id}/clusters\n"
+        "// @API CCE DELETE /api/v3/projects/{project_id}/clusters/{id}\n\n"
+        "// Deprecated: use ResourceCluster.\n"
+        "func ResourceCCEClusterV3() *schema.Resource {\n\treturn ResourceCluster()\n}\n\n"
+        "func ResourceCluster() *schema.Resource {\n\treturn &schema.Resource{}\n}\n"
+    )
+    data = ProviderData(scan(root), "fixture")
+    expected = [
+        ("CCE POST /api/v3/projects/{project_id}/clusters", 3),
+        ("CCE DELETE /api/v3/projects/{project_id}/clusters/{id}", 4),
+    ]
+    for name in ("huaweicloud_cce_cluster", "huaweicloud_cce_cluster_v3"):
+        info = data.get("resource", name)
+        assert info is not None
+        assert [(a.label, a.line) for a in data.apis(info.function)] == expected, name

@@ -30,3 +30,11 @@ def test_the_shipped_data_names_the_instance_and_its_create_api() -> None:
 @needs_provider
 def test_regenerating_from_the_provider_copy_gives_the_shipped_json() -> None:
     assert to_json(scan(PROVIDER)) == gzip.decompress(shipped_bytes()), "out of date: run ./run provider"
+
+
+def test_the_shipped_cce_cluster_carries_the_block_of_its_deprecated_wrapper() -> None:
+    data = shipped()
+    info = data.get("resource", "huaweicloud_cce_cluster")
+    assert info is not None and info.function == "cce.ResourceCluster"
+    create = [a for a in data.apis(info.function) if a.label == "CCE POST /api/v3/projects/{project_id}/clusters"]
+    assert [(a.file, a.line) for a in create] == [("huaweicloud/services/cce/resource_huaweicloud_cce_cluster.go", 30)]

@@ -316,7 +316,7 @@ def test_table_csv_opens_with_chinese_intact(page: Page, app_url: str, tmp_path:
 
 def test_pages_keep_their_state_across_navigation(page: Page, app_url: str) -> None:
     page.goto(f"{app_url}/scope?targets=ecs:servers:createImage", timeout=TIMEOUT)
-    expect(page.get_by_text("Cannot be granted on an enterprise project")).to_be_visible(timeout=TIMEOUT)
+    expect(page.get_by_text("Cannot be granted on an enterprise project").first).to_be_visible(timeout=TIMEOUT)
     page.get_by_role("link", name="Explore").click()
     box = page.get_by_role("textbox", name="Action, operation name (Chinese or English) or API path")
     box.fill("evs:snapshots:create")
@@ -325,7 +325,7 @@ def test_pages_keep_their_state_across_navigation(page: Page, app_url: str) -> N
     page.get_by_role("radiogroup", name="Depth").get_by_text("2", exact=True).click()
     expect(page).to_have_url(re.compile(r"depth=2"), timeout=TIMEOUT)
     page.get_by_role("link", name="Scope").click()
-    expect(page.get_by_text("Cannot be granted on an enterprise project")).to_be_visible(timeout=TIMEOUT)
+    expect(page.get_by_text("Cannot be granted on an enterprise project").first).to_be_visible(timeout=TIMEOUT)
     expect(page).to_have_url(re.compile(r"targets=ecs%3Aservers%3AcreateImage"), timeout=TIMEOUT)
     page.get_by_role("link", name="Explore").click()
     expect(page).to_have_url(re.compile(r"action=evs%3Asnapshots%3Acreate.*depth=2"), timeout=TIMEOUT)
@@ -334,7 +334,7 @@ def test_pages_keep_their_state_across_navigation(page: Page, app_url: str) -> N
 
 def test_scope_page_verdict(page: Page, app_url: str) -> None:
     page.goto(f"{app_url}/scope?targets=ecs:servers:createImage", timeout=TIMEOUT)
-    expect(page.get_by_text("Cannot be granted on an enterprise project")).to_be_visible(timeout=TIMEOUT)
+    expect(page.get_by_text("Cannot be granted on an enterprise project").first).to_be_visible(timeout=TIMEOUT)
     expect(page.get_by_text("Grant plan")).to_be_visible()
     screenshot(page, "scope")
 
@@ -400,7 +400,7 @@ def test_dark_theme_explore(browser: Browser, app_url: str) -> None:
 
 def test_policy_page_lints_an_upload(page: Page, app_url: str) -> None:
     page.goto(f"{app_url}/policy?attach=enterprise-project", timeout=TIMEOUT)
-    expect(page.get_by_text("Paste a policy", exact=True)).to_be_visible(timeout=TIMEOUT)
+    expect(page.get_by_text("Paste a policy (JSON or Terraform)", exact=True)).to_be_visible(timeout=TIMEOUT)
     policy = b'{"Version": "1.1", "Statement": [{"Effect": "Allow", "Action": ["ecs:servers:createImage"]}]}'
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
         files=[{"name": "mine.json", "mimeType": "application/json", "buffer": policy}]

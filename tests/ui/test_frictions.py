@@ -74,7 +74,7 @@ def test_titles_name_the_operation_and_the_action_as_the_catalog_spells_them() -
     api_path = "POST /v2.1/{project_id}/servers/{server_id}/action"
     at = open_page(action=api_path)
     assert texts(at, "markdown")[0].startswith(f"Closure of **创建镜像（OpenStack原生）** `{api_path}` — ")
-    assert "checks `ecs:servers:createImage`" in texts(at, "caption")[0]
+    assert "checks `ecs:servers:createImage`" in texts(at, "caption")[1]  # under the page's one-line intro
     at = open_page(action="ECS:servers:createimage")
     assert texts(at, "markdown")[0].startswith("Closure of `ecs:servers:createImage` — ")
 

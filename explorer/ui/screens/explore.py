@@ -56,7 +56,8 @@ def _init_widgets(clouds: tuple[str, ...]) -> None:
     params = st.query_params.to_dict()
     saved: ExploreState | None = st.session_state.get(source.EXPLORE_SAVED)
     context: dict[str, Any] | None = st.session_state.get(source.CONTEXT)
-    if not params and context and context["page"] != "explore" and context["cloud"] in clouds:
+    fresh = saved is None or not saved.target  # a page with nothing chosen takes the reviewer's context
+    if not params and fresh and context and context["page"] != "explore" and context["cloud"] in clouds:
         # Coming from Scope: its cloud, first target and depth (the context goes with the reviewer).
         params = {"cloud": context["cloud"], "depth": context["depth"]}
         if context["targets"]:
@@ -65,7 +66,7 @@ def _init_widgets(clouds: tuple[str, ...]) -> None:
             params["possible"] = "1"
         if not context["conditional"]:
             params["conditional"] = "0"
-    from_link = bool(params) or saved is None
+    from_link = bool(params) or saved is None or not saved.target
     state = read_explore(params, clouds) if from_link else saved
     assert state is not None
     for warning in state.warnings:
@@ -128,9 +129,9 @@ def _controls(clouds: tuple[str, ...]) -> ExploreState:
         st.text_input(
             "Action, operation name (Chinese or English) or API path",
             key="ex_target",
-            placeholder="e.g. ecs:servers:createImage · 创建镜像 · POST /v2/cloudimages — press Enter",
-            help='Or paste the access-denied error a call returned ("Policy doesn\'t allow ... to be performed"): '
-            "the action it names is explored and the missing part shown.",
+            # no help icon: it would be a Tab stop between the skip link and the field
+            placeholder="e.g. ecs:servers:createImage · 创建镜像 · POST /v2/cloudimages, or paste an access-denied "
+            "error — press Enter",
             on_change=_read_pasted,
         )
     with right:

@@ -28,7 +28,8 @@ def _init(clouds: tuple[str, ...]) -> None:
     params = st.query_params.to_dict()
     saved: dict[str, object] | None = st.session_state.get(source.SCOPE_SAVED)
     context: dict[str, Any] | None = st.session_state.get(source.CONTEXT)
-    if not params and context and context["page"] != "scope" and context["cloud"] in clouds:
+    fresh = saved is None or not saved.get("sc_targets")  # nothing chosen here yet: take the reviewer's context
+    if not params and fresh and context and context["page"] != "scope" and context["cloud"] in clouds:
         # Coming from Explore: the same cloud, target and depth (the context goes with the reviewer).
         st.session_state.update(
             sc_cloud=context["cloud"],
