@@ -14,11 +14,12 @@ from typing import Protocol
 
 # Every format character (Unicode category Cf: bidi embeddings, overrides and isolates, marks,
 # zero-width space/joiners, word joiner, BOM, soft hyphen, tags...), line and paragraph separators,
-# control characters, and the Hangul fillers that render as nothing. A test checks the Cf ranges
+# control characters, the Hangul fillers that render as nothing, and lone surrogates (a JSON escape such
+# as "\ud800" reads into one; no terminal or UTF-8 stream can take it). A test checks the Cf ranges
 # against unicodedata.
 _INVISIBLE_RANGES = (
     "\x00-\x1f\x7f-\x9f\xad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u115f\u1160\u180e"
-    "\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\u3164\ufeff\uffa0\ufff9-\ufffb"
+    "\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\u3164\ud800-\udfff\ufeff\uffa0\ufff9-\ufffb"
     "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
     "\U000e0001\U000e0020-\U000e007f"
 )

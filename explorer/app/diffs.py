@@ -63,9 +63,12 @@ def _closure_of(ex: Explorer) -> Closure:
 
     def answer(target: str) -> dict[str, tuple[str, tuple[Provenance, ...]]]:
         # the default answer: target + documented + certain requirements (possible ones are not asked for)
+        try:
+            requirements = ex.closure(target).requirements
+        except QueryError:  # a dependency pattern that matches no action of this side requires nothing
+            return {}
         return {
-            r.action: (r.basis, tuple(sorted({e.provenance for e in r.rows})) or r.provenance)
-            for r in ex.closure(target).requirements
+            r.action: (r.basis, tuple(sorted({e.provenance for e in r.rows})) or r.provenance) for r in requirements
         }
 
     return Closure(answer, lambda op: answer(node_of[op.provenance]))

@@ -15,6 +15,7 @@ import click
 
 from explorer.app import discovery, imports
 from explorer.cli.choices import LazyChoice
+from explorer.cli.console import cell, console
 from explorer.model import EDITION_CLOUD
 
 if TYPE_CHECKING:  # rich and the importers are loaded when a command runs, not for --help
@@ -53,7 +54,7 @@ def _listing(title: str, columns: tuple[str, ...], rows: Sequence[tuple[str, ...
     for column in columns:
         table.add_column(column, overflow="fold")
     for row in rows:
-        table.add_row(*row)
+        table.add_row(*(cell(value) for value in row))
     return table
 
 
@@ -200,9 +201,7 @@ def import_doc_cmd(
         fmt=fmt,
         strict_headers=strict,
     )
-    from rich.console import Console
-
-    errors = Console(stderr=True)
+    errors = console(stderr=True)
     _print_report(errors, result.report, verbose=True)
     text = imports.catalog_text(result)
     if out is None:
