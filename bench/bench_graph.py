@@ -142,7 +142,7 @@ def measure(n_actions: int, n_targets: int) -> dict[str, Any]:
         nx.descendants(g, t)
     floor_med, floor_p99 = _latency(lambda t: nx.descendants(g, t), targets)
     clo_med, clo_p99 = _latency(ex.closure, targets)
-    # a query walks; its records are made when first read (results.ClosureResult), so reading them is
+    # a query walks; its records are made when first read (explorer.graph.answers.ClosureResult), so reading them is
     # measured too: what a face that shows the answer waits for
     rec_med, rec_p99 = _latency(lambda t: ex.closure(t).requirements, targets)
     json_med, json_p99 = _latency(lambda t: ex.closure(t).to_dict(), targets)

@@ -23,8 +23,8 @@ from docutils.statemachine import StringList
 from lxml import html as lxml_html
 from timing import median_seconds, timed_row
 
-from explorer.api import build_corpus, import_corpus
-from explorer.importers import rst_grid, rst_simple
+from explorer.api import import_corpus
+from explorer.importers import build_corpus, rst_grid, rst_simple
 from explorer.importers.manifest import read_manifest
 from explorer.importers.rstcell import blocks
 from explorer.importers.tree import build_tree

@@ -22,6 +22,7 @@ from bench_load import timed
 from timing import row
 
 from explorer import api
+from explorer.policy import PolicySource
 
 FILES = 25
 STATEMENTS = 8
@@ -29,7 +30,7 @@ ACTIONS = 6
 SEED = 11
 
 
-def policy_set(actions: list[str]) -> list[api.PolicySource]:
+def policy_set(actions: list[str]) -> list[PolicySource]:
     rnd = random.Random(SEED)
     sources = []
     for i in range(FILES):
@@ -45,7 +46,7 @@ def policy_set(actions: list[str]) -> list[api.PolicySource]:
             effect = "Deny" if j == STATEMENTS - 1 and i % 2 else "Allow"
             statements.append({"Effect": effect, "Action": sorted(set(names))})
         doc = {"Version": "1.1", "Statement": statements}
-        sources.append(api.PolicySource(f"policy-{i:02d}.json", json.dumps(doc, indent=2).encode()))
+        sources.append(PolicySource(f"policy-{i:02d}.json", json.dumps(doc, indent=2).encode()))
     return sources
 
 

@@ -22,6 +22,7 @@ from typing import Any
 from timing import fmt_seconds, median_seconds, row
 
 from explorer import api
+from explorer.render.dot import to_dot
 from explorer.render.synthetic import synthetic_view
 
 
@@ -43,13 +44,13 @@ def bare_dot(dot: str) -> None:
 
 
 def measure(name: str, view: api.View, repeat: int) -> dict[str, Any]:
-    dot = api.to_dot(view)
+    dot = to_dot(view)
     floor = median_seconds(lambda: bare_dot(dot), repeat)
     # what the cheap layout settings save: the same graph laid out with dot's defaults
-    full = api.to_dot(view, large=len(view.nodes))
+    full = to_dot(view, large=len(view.nodes))
     full_layout = median_seconds(lambda: bare_dot(full), repeat) if full != dot else floor
     export = median_seconds(lambda: api.render_view(view, "svg"), repeat)
-    dot_text = median_seconds(lambda: api.to_dot(view), repeat)
+    dot_text = median_seconds(lambda: to_dot(view), repeat)
     mermaid = median_seconds(lambda: api.render_view(view, "mermaid"), repeat)
     return {
         "case": name,

@@ -50,6 +50,8 @@ from ui_support import (  # noqa: E402
 
 from explorer import api  # noqa: E402
 from explorer.cli.ui_cmd import SERVER_OPTIONS  # noqa: E402
+from explorer.graph import Explorer  # noqa: E402
+from explorer.render.dot import to_dot  # noqa: E402
 
 CLOUD = "huaweicloud"
 INPUT = 'input[aria-label^="Action"]'
@@ -70,7 +72,7 @@ COLD_TARGET = "ecs:servers:createImage"
 APP = REPO / "explorer" / "ui" / "app.py"
 
 
-def pick_actions(explorer: api.Explorer, count: int) -> list[str]:
+def pick_actions(explorer: Explorer, count: int) -> list[str]:
     """Actions with documented dependencies, spread over the catalog (deterministic)."""
     with_deps = [a for a in explorer.actions() if explorer.show(a).dependencies]
     if not with_deps:
@@ -227,7 +229,7 @@ def main() -> None:
         # The same DOT the app draws for each action at the default depth (all), without the legend.
         drawn = sorted({*actions, COLD_TARGET})
         dots.write_text(
-            json.dumps({a: api.to_dot(api.closure_view(explorer, a), legend=False) for a in drawn}),
+            json.dumps({a: to_dot(api.closure_view(explorer, a), legend=False) for a in drawn}),
             encoding="utf-8",
         )
         bare_script = Path(tmp) / "bare.py"

@@ -49,14 +49,33 @@ def service_of(name: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _pattern_regex(pattern: str) -> re.Pattern[str]:
-    service, resource, operation = pattern.split(":", 2)
-    svc = ".*" if service == "*" else re.escape(service)
+def _compiled(pattern: str) -> tuple[str | None, tuple[str, ...]]:
+    """The pattern's literal service (None for ``*``) and the case-folded pieces between its stars."""
+    service, _, rest = pattern.partition(":")
+    pieces = tuple((":" + rest.lower()).split("*"))
+    return (None, ("", *pieces)) if service == "*" else (service, pieces)
 
-    def part(text: str) -> str:
-        return ".*".join(re.escape(piece) for piece in text.split("*"))
 
-    return re.compile(rf"^{svc}:(?i:{part(resource)}):(?i:{part(operation)})$")
+def glob_match(pieces: tuple[str, ...], text: str) -> bool:
+    """True if ``text`` is the pieces joined by runs of any characters (``"*".join(pieces)`` as a glob).
+
+    Linear in the text for each piece: the first piece is a prefix, the last a suffix, and each middle
+    piece is taken at its leftmost place after the one before (leftmost is always safe for a glob, so
+    nothing is ever retried: a regular expression's backtracking made ``a*****Z`` exponential)."""
+    if len(pieces) == 1:
+        return text == pieces[0]
+    first, last = pieces[0], pieces[-1]
+    if len(text) < len(first) + len(last) or not text.startswith(first) or not text.endswith(last):
+        return False
+    position, end = len(first), len(text) - len(last)
+    for piece in pieces[1:-1]:
+        if not piece:
+            continue
+        found = text.find(piece, position, end)
+        if found < 0:
+            return False
+        position = found + len(piece)
+    return True
 
 
 def matches(pattern: str, action: str) -> bool:
@@ -65,7 +84,11 @@ def matches(pattern: str, action: str) -> bool:
         p_service, _, p_rest = pattern.partition(":")
         a_service, _, a_rest = action.partition(":")
         return p_service == a_service and p_rest.lower() == a_rest.lower()
-    return _pattern_regex(pattern).match(action) is not None
+    service, pieces = _compiled(pattern)
+    if service is None:
+        return glob_match(pieces, action.lower())
+    a_service, colon, a_rest = action.partition(":")
+    return a_service == service and bool(colon) and glob_match(pieces, ":" + a_rest.lower())
 
 
 # Verbs whose grant can destroy or detach what exists. An operation part is split into camelCase /

@@ -4,7 +4,7 @@ A name from a document or an upload may hold bidirectional controls (U+202E turn
 what reads as ``exe.jpg``), zero-width characters (two different actions that look the same) or
 other invisible format characters. Data keeps them (JSON, CSV, the catalog); every face and
 diagram shows them as a visible mark ``[U+202E]`` instead, through :func:`visible`. This module is
-at the lowest layer so the renderers and, through :mod:`explorer.api`, the faces share one rule.
+at the lowest layer so the renderers and the faces share one rule.
 """
 
 from __future__ import annotations
@@ -14,11 +14,12 @@ from typing import Protocol
 
 # Every format character (Unicode category Cf: bidi embeddings, overrides and isolates, marks,
 # zero-width space/joiners, word joiner, BOM, soft hyphen, tags...), line and paragraph separators,
-# control characters, and the Hangul fillers that render as nothing. A test checks the Cf ranges
+# control characters, the Hangul fillers that render as nothing, and lone surrogates (a JSON escape such
+# as "\ud800" reads into one; no terminal or UTF-8 stream can take it). A test checks the Cf ranges
 # against unicodedata.
 _INVISIBLE_RANGES = (
     "\x00-\x1f\x7f-\x9f\xad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u115f\u1160\u180e"
-    "\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\u3164\ufeff\uffa0\ufff9-\ufffb"
+    "\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\u3164\ud800-\udfff\ufeff\uffa0\ufff9-\ufffb"
     "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
     "\U000e0001\U000e0020-\U000e007f"
 )

@@ -7,14 +7,24 @@ a documented key is removed or changes meaning (adding keys keeps the version).
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 FORMAT_VERSION = 1
+# A JSON string may hold an escaped lone surrogate ("\ud800"), which Python reads into a str that no
+# UTF-8 stream can take; written back as the same escape, the output stays valid JSON and encodable.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
 
 
 def dumps(data: Any) -> str:
-    """Deterministic, human-diffable JSON text ending in a newline (non-ASCII kept as is)."""
-    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    """Deterministic, human-diffable JSON text ending in a newline (non-ASCII kept as is, lone surrogates
+    escaped)."""
+    text = json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    return _SURROGATE.sub(_escape, text)
 
 
 def document(data: dict[str, Any]) -> dict[str, Any]:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from explorer.actions import (
     ActionNameError,
@@ -59,6 +63,41 @@ def test_star_matches_any_run_including_empty_but_nothing_else() -> None:
     assert matches("ecs:*:list*", "ecs:servers:list")
     assert not matches("ecs:*:list*", "ecs:servers:getList")
     assert not matches("ecs:serv.rs:get", "ecs:servers:get")  # '.' is literal, not a regex
+
+
+def test_a_thousand_stars_match_in_linear_time() -> None:
+    # The old translation to a regular expression backtracked: each extra star cost about 3x, so 12 stars
+    # took seconds and 1,000 would never end. The glob matcher answers at once.
+    stars = "*" * 1000
+    long_part = "a" * 5000
+    assert not matches(f"ecs:*:{stars}Z", f"ecs:{long_part}:{long_part}")
+    assert matches(f"ecs:*:{stars}Z", f"ecs:{long_part}:{long_part}z")
+    assert matches(f"*:{stars}a{stars}:{stars}", f"x:{long_part}:b")
+    assert not matches(f"*:{stars}b{stars}:{stars}", f"x:{long_part}:b")
+    assert matches("ecs:*:**********Z", "ecs:servers:getZ")
+
+
+def _reference(pattern: str, action: str) -> bool:
+    """The regular expression the matcher used to build (correct, but exponential on many stars)."""
+    service, resource, operation = pattern.split(":", 2)
+    svc = ".*" if service == "*" else re.escape(service)
+
+    def part(text: str) -> str:
+        return ".*".join(re.escape(piece) for piece in text.split("*"))
+
+    return re.match(rf"^{svc}:(?i:{part(resource)}):(?i:{part(operation)})\Z", action) is not None
+
+
+_PIECE = st.text(alphabet="abAB*", max_size=6)
+
+
+@given(st.sampled_from(["ecs", "*", "evs"]), _PIECE, _PIECE, st.text(alphabet="abAB", max_size=6))
+def test_the_glob_matcher_agrees_with_the_regular_expression(
+    service: str, resource: str, operation: str, action_tail: str
+) -> None:
+    pattern = f"{service}:{resource or '*'}:{operation or '*'}"
+    for action in (f"ecs:{action_tail}:{action_tail}", f"ecs:a{action_tail}:b", f"evs:{action_tail}:ab"):
+        assert matches(pattern, action) == _reference(pattern, action), (pattern, action)
 
 
 def test_service_of() -> None:

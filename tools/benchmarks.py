@@ -24,7 +24,12 @@ ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT / "bench"
 OUTPUT = ROOT / "docs" / "benchmarks.md"
 # the arguments that make a script short (scripts not named here have no quick variant)
-QUICK = {"bench_graph.py": ["--quick"], "bench_render.py": ["--quick"], "bench_import.py": ["--repeat", "2"]}
+QUICK = {
+    "bench_growth.py": ["--quick"],
+    "bench_graph.py": ["--quick"],
+    "bench_render.py": ["--quick"],
+    "bench_import.py": ["--repeat", "2"],
+}
 
 SCRIPTS = (
     ("bench_cli.py", "`closure` from the command line (cached, first run, cache off) and `--help`", "bare python"),
@@ -51,6 +56,11 @@ SCRIPTS = (
         "bench_hostile.py",
         "importing the pathological document families of issue 15 at growing sizes",
         "a benign table of the same size",
+    ),
+    (
+        "bench_growth.py",
+        "growth of `policy lint`, `import-doc` and `diff` from 1x to 10x the input (issue 23), in CPU time",
+        "the 1x run of the same command",
     ),
     (
         "bench_session_cpu.py",

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from explorer.catalog import BUNDLED_CATALOG
+from explorer.catalog import BUNDLED_CATALOG as BUNDLED_CATALOG
 from explorer.model import Catalog, ServiceCatalog
 
 if TYPE_CHECKING:

@@ -63,9 +63,12 @@ def _closure_of(ex: Explorer) -> Closure:
 
     def answer(target: str) -> dict[str, tuple[str, tuple[Provenance, ...]]]:
         # the default answer: target + documented + certain requirements (possible ones are not asked for)
+        try:
+            requirements = ex.closure(target).requirements
+        except QueryError:  # a dependency pattern that matches no action of this side requires nothing
+            return {}
         return {
-            r.action: (r.basis, tuple(sorted({e.provenance for e in r.rows})) or r.provenance)
-            for r in ex.closure(target).requirements
+            r.action: (r.basis, tuple(sorted({e.provenance for e in r.rows})) or r.provenance) for r in requirements
         }
 
     return Closure(answer, lambda op: answer(node_of[op.provenance]))
@@ -179,3 +182,10 @@ def record_renames(path: Path, renames: Iterable[Rename]) -> int:
     from explorer.diff.renames import record_renames as record
 
     return record(path, renames)
+
+
+def renamed_actions(cloud: str, path: Path | None = None) -> dict[str, tuple[Rename, ...]]:
+    """Old action name -> what it was renamed to, from a renames file (default: the bundled catalog's)."""
+    from explorer.diff.renames import renamed_actions as renamed
+
+    return renamed(cloud, path)

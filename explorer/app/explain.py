@@ -77,7 +77,7 @@ def _texts(text: str) -> list[str]:
     found = [text]
     try:
         data = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):  # not JSON, a number over 4,300 digits, nesting past the stack
         return found
     stack = [data]
     while stack:

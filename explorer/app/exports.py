@@ -43,6 +43,20 @@ def dependents_view(
     return view(ex, action, max_depth, result)
 
 
+def why_view(
+    ex: Explorer,
+    action: str,
+    from_target: str,
+    max_depth: int | None = None,
+    exclude: Exclude = False,
+    possible: bool = False,
+) -> View:
+    """The shortest paths by which ``from_target``'s answer reaches ``action``, as a graph."""
+    from explorer.graph.views import why_view as view
+
+    return view(ex, action, from_target, max_depth, exclude, possible)
+
+
 def service_view(ex: Explorer, service: str) -> View:
     """One service's actions and the dependencies among them, as a graph."""
     from explorer.graph.views import service_view as view

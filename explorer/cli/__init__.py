@@ -26,8 +26,10 @@ from explorer.jsonout import document, dumps
 
 
 def _wants_json(args: list[str]) -> bool:
-    """True when ``--json`` is among the options (not after ``--``, where it would be an argument)."""
-    return "--json" in (args[: args.index("--")] if "--" in args else args)
+    """True when ``--json`` or ``--sarif`` is among the options (not after ``--``, where it would be an
+    argument): a script reading either expects a JSON document on stdout, an error too."""
+    options = args[: args.index("--")] if "--" in args else args
+    return "--json" in options or "--sarif" in options
 
 
 def error_document(exc: Exception) -> dict[str, Any]:
@@ -62,6 +64,10 @@ COMMAND_MODULES: dict[str, str] = {
 }
 
 
+class InternalError(ExplorerError):
+    """An exception the code did not expect, reported as a message."""
+
+
 class _FriendlyGroup(click.Group):
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         ctx.meta["json"] = _wants_json(args)
@@ -81,6 +87,20 @@ class _FriendlyGroup(click.Group):
                 raise
             click.echo(dumps(error_document(exc)), nl=False)
             sys.exit(exc.exit_code)
+        except (click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except Exception as exc:  # a bug of ours: still one message and exit 2, never a traceback or empty stdout
+            if os.environ.get("PERMISSION_EXPLORER_DEBUG"):
+                raise
+            internal = InternalError(
+                f"internal error: {type(exc).__name__}: {exc}"[:2000]
+                + " (a bug: please report it with the command; PERMISSION_EXPLORER_DEBUG=1 shows the traceback)"
+            )
+            if ctx.meta.get("json"):
+                click.echo(dumps(error_document(internal)), nl=False)
+            else:
+                click.echo(f"error: {internal}", err=True)
+            sys.exit(2)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(set(COMMAND_MODULES) | set(self.commands))

@@ -8,6 +8,7 @@ import click
 
 from explorer.app import catalogs
 from explorer.cli.import_cmd import import_cmd, import_doc_cmd
+from explorer.display import visible
 from explorer.jsonout import document, dumps
 
 COMMANDS: list[click.Command] = [import_cmd, import_doc_cmd]
@@ -47,9 +48,9 @@ def validate_cmd(ctx: click.Context, paths: tuple[Path, ...], schema: bool, as_j
         click.echo(dumps(data), nl=False)
     else:
         for problem in result.problems:
-            click.echo(str(problem))
+            click.echo(visible(str(problem)))
         for warning in result.warnings:
-            click.echo(f"warning: {warning}")
+            click.echo(f"warning: {visible(str(warning))}")
         files = _count(len(result.files), "file")
         if result.ok:
             counts = f"{_count(result.services, 'service')}, {_count(result.operations, 'operation')}"

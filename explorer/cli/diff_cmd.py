@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from explorer.app import catalogs, diffs, policies, queries
+from explorer.cli.console import plain_text
 from explorer.errors import ExplorerError
 from explorer.jsonout import document, dumps
 
@@ -104,9 +105,9 @@ def diff_cmd(
     if as_json:
         click.echo(dumps(diffs.diff_document(result)), nl=False)
     elif markdown:
-        click.echo(diffs.to_markdown(result), nl=False)
+        click.echo(plain_text(diffs.to_markdown(result)), nl=False)
     else:
-        click.echo(diffs.to_text(result, evidence=evidence), nl=False)
+        click.echo(plain_text(diffs.to_text(result, evidence=evidence)), nl=False)
     ctx.exit(0 if result.equal else 1)
 
 

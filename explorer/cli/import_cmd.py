@@ -15,6 +15,7 @@ import click
 
 from explorer.app import discovery, imports
 from explorer.cli.choices import LazyChoice
+from explorer.cli.console import cell, console
 from explorer.model import EDITION_CLOUD
 
 if TYPE_CHECKING:  # rich and the importers are loaded when a command runs, not for --help
@@ -53,7 +54,7 @@ def _listing(title: str, columns: tuple[str, ...], rows: Sequence[tuple[str, ...
     for column in columns:
         table.add_column(column, overflow="fold")
     for row in rows:
-        table.add_row(*row)
+        table.add_row(*(cell(value) for value in row))
     return table
 
 
@@ -109,11 +110,9 @@ _STRICT_HELP = "Fail, listing every unknown column header of the run, instead of
 )
 @click.option("--strict", is_flag=True, help=_STRICT_HELP)
 # Unknown columns are now always skipped and reported; the old option is accepted so scripts keep working.
-@click.option("--skip-unknown", is_flag=True, hidden=True)
+@click.option("--skip-unknown", is_flag=True, hidden=True, expose_value=False)
 @click.option("--verbose", "-v", is_flag=True, help="List every problem, warnings included.")
-def import_cmd(
-    corpus: Path, out: Path, edition: str | None, service: str | None, strict: bool, skip_unknown: bool, verbose: bool
-) -> None:
+def import_cmd(corpus: Path, out: Path, edition: str | None, service: str | None, strict: bool, verbose: bool) -> None:
     """Import the documentation tables of CORPUS into a catalog.
 
     CORPUS is a folder with MANIFEST.tsv (imported as it lists), or any documentation tree without
@@ -179,7 +178,7 @@ def import_cmd(
     help="Write the service YAML to this file instead of standard output.",
 )
 @click.option("--strict", is_flag=True, help=_STRICT_HELP)
-@click.option("--skip-unknown", is_flag=True, hidden=True)
+@click.option("--skip-unknown", is_flag=True, hidden=True, expose_value=False)
 def import_doc_cmd(
     document: Path,
     edition: str,
@@ -188,7 +187,6 @@ def import_doc_cmd(
     fmt: str | None,
     out: Path | None,
     strict: bool,
-    skip_unknown: bool,
 ) -> None:
     """Import one documentation page (Markdown, RST or HTML) and print its operations as catalog YAML.
 
@@ -203,9 +201,7 @@ def import_doc_cmd(
         fmt=fmt,
         strict_headers=strict,
     )
-    from rich.console import Console
-
-    errors = Console(stderr=True)
+    errors = console(stderr=True)
     _print_report(errors, result.report, verbose=True)
     text = imports.catalog_text(result)
     if out is None:

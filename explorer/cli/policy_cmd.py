@@ -10,26 +10,16 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
 from explorer import jsonout
 from explorer.app import policies
 from explorer.cli.choices import LazyChoice
+from explorer.cli.console import cell, console, plain_text
 from explorer.errors import ExplorerError
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
-
-
-if TYPE_CHECKING:  # rich and the policy engine are loaded when a command runs, not for --help
-    from rich.console import Console
-
-
-def _console() -> Console:
-    from rich.console import Console
-
-    return Console(highlight=False, markup=False, soft_wrap=False, width=160)
 
 
 @contextmanager
@@ -63,12 +53,12 @@ def _print_report(report: policies.LintReport) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    console = _console()
+    out = console()
     by_file: dict[str, list[policies.Finding]] = {}
     for f in report.findings:
         by_file.setdefault(f.where.file, []).append(f)
     for file in sorted(by_file):
-        table = Table(title=file, title_justify="left")
+        table = Table(title=cell(file), title_justify="left")
         for col in ("severity", "code", "where", "statement", "action", "message", "fix"):
             table.add_column(col, overflow="fold")
         for f in by_file[file]:
@@ -77,14 +67,15 @@ def _print_report(report: policies.LintReport) -> None:
             if w.document:
                 at = f"{w.document} {at}".strip()
             stmt = "" if w.statement is None else str(w.statement)
-            table.add_row(Text(f.severity, STYLE[f.severity]), f.code, at, stmt, f.action, f.message, f.fix)
-        console.print(table)
+            texts = (f.code, at, stmt, f.action, f.message, f.fix)
+            table.add_row(Text(f.severity, STYLE[f.severity]), *(cell(t) for t in texts))
+        out.print(table)
     counts = report.counts()
     summary = ", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items())
     attach = f", attached on {report.attach}" if report.attach else ""
-    console.print(f"{len(report.files)} files, {len(report.documents)} policies ({report.cloud}{attach}): {summary}")
+    out.print(f"{len(report.files)} files, {len(report.documents)} policies ({report.cloud}{attach}): {summary}")
     if report.documentation_text():
-        console.print(report.documentation_text())
+        out.print(plain_text(report.documentation_text()))
 
 
 @policy_group.command("lint")

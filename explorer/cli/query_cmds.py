@@ -8,15 +8,15 @@ pins (``docs/json.md``). Everything is computed by :mod:`explorer.app.queries`; 
 from __future__ import annotations
 
 import functools
-import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from explorer.app import catalogs, queries, scope_plan
-from explorer.display import scope_flags, visible_stream
+from explorer.cli.console import add_row, console
+from explorer.display import scope_flags
 from explorer.errors import clip
 from explorer.jsonout import document, dumps
 
@@ -25,31 +25,9 @@ if TYPE_CHECKING:  # rich is imported when a table is printed, not for --json or
     from rich.table import Table
 
 
-class _Visible:
-    """A text stream that shows bidi and zero-width characters as ``[U+XXXX]`` (explorer.display.visible_stream)."""
-
-    def __init__(self, stream: Any) -> None:
-        self._stream = stream
-
-    def write(self, text: str) -> int:
-        return int(self._stream.write(visible_stream(text)))
-
-    def flush(self) -> None:
-        self._stream.flush()
-
-    def isatty(self) -> bool:
-        return bool(getattr(self._stream, "isatty", lambda: False)())
-
-    def fileno(self) -> int:
-        return int(self._stream.fileno())
-
-
 def _console() -> Console:
-    from rich.console import Console
-
-    # created per call so that the current sys.stdout is used (click's test runner swaps it); names
-    # are shown with their invisible characters marked, so a U+202E cannot reverse what a reviewer reads
-    return Console(file=cast(IO[str], _Visible(sys.stdout)), highlight=False, markup=False, soft_wrap=False, width=160)
+    # names are shown with their invisible characters marked, so a U+202E cannot reverse what a reviewer reads
+    return console()
 
 
 def _table(title: str) -> Table:
@@ -152,7 +130,7 @@ def closure_cmd(
     for r in result.requirements:
         marks = [*r.flags, *(() if r.resolved else ("unresolved",))]
         action = r.action + (f" ({', '.join(marks)})" if marks else "")
-        table.add_row(str(r.depth), r.basis, action, r.scope_mark, r.reason)
+        add_row(table, str(r.depth), r.basis, action, r.scope_mark, r.reason)
     console.print(table)
     if result.documentation is not None and result.documentation.text():
         console.print(result.documentation.text())
@@ -203,7 +181,7 @@ def why_cmd(
                 table.add_column(col, overflow="fold")
             for e in path:
                 rows = "; ".join(f"{p.file} t{p.table} r{p.row}" for p in e.provenance)
-                table.add_row(e.source, e.target, result.basis_of(e.target) or e.kind, "; ".join(e.conditions), rows)
+                add_row(table, e.source, e.target, result.basis_of(e.target) or e.kind, "; ".join(e.conditions), rows)
             console.print(table)
         if result.truncated:
             console.print(f"only the first {len(result.paths)} shortest paths are shown")
@@ -228,7 +206,7 @@ def dependents_cmd(action: str, depth: int | None, as_json: bool, ex: queries.Ex
     for d in result.dependents:
         rows = "; ".join(f"{p.file} t{p.table} r{p.row}" for p in d.edge.provenance[:2])
         name = d.node if d.kind != "operation" else f"{d.node} {d.label}"
-        table.add_row(str(d.depth), d.kind, name, d.via, rows)
+        add_row(table, str(d.depth), d.kind, name, d.via, rows)
     console.print(table)
     _notes(console, result.cycles, result.self_loops, result.truncated)
 
@@ -288,10 +266,11 @@ def _print_scope(report: queries.ScopeReport, show_pairs: bool, cloud: str) -> N
         table.add_column(col, overflow="fold")
     for a in report.actions:
         if not a.pairs:
-            table.add_row(str(a.depth), a.basis, a.action, "(no row defines it)", "", "?", "?")
+            add_row(table, str(a.depth), a.basis, a.action, "(no row defines it)", "", "?", "?")
         for p in a.pairs:
             apis = ", ".join(p.apis)
-            table.add_row(
+            add_row(
+                table,
                 str(a.depth),
                 a.basis,
                 a.action,
@@ -316,7 +295,7 @@ def search_cmd(text: str, limit: int, as_json: bool, ex: queries.Explorer) -> No
         for col in ("kind", "match", "key", "detail"):
             table.add_column(col, overflow="fold")
         for h in hits:
-            table.add_row(h.kind, h.text, h.key, h.label)
+            add_row(table, h.kind, h.text, h.key, h.label)
         _console().print(table)
     if not hits:
         raise SystemExit(1)
@@ -343,14 +322,14 @@ def show_cmd(action: str, as_json: bool, ex: queries.Explorer) -> None:
         table.add_column(col, overflow="fold")
     for p in info.operations:
         row = f"{p.provenance.file} t{p.provenance.table} r{p.provenance.row}"
-        table.add_row(p.operation_name, ", ".join(p.apis), *scope_flags(p), row)
+        add_row(table, p.operation_name, ", ".join(p.apis), *scope_flags(p), row)
     console.print(table)
     for title, edges, other in (("Needs", info.dependencies, "target"), ("Needed by", info.required_by, "source")):
         t = _table(title)
         for col in ("action", "edge", "condition"):
             t.add_column(col, overflow="fold")
         for e in edges:
-            t.add_row(getattr(e, other), e.kind, "; ".join(e.conditions))
+            add_row(t, getattr(e, other), e.kind, "; ".join(e.conditions))
         console.print(t)
 
 
@@ -365,7 +344,8 @@ def _check(as_json: bool, ex: queries.Explorer) -> None:
     for col in (*columns, "EP yes/no/?", "IAM yes/no/?"):
         table.add_column(col)
     for s in report.services:
-        table.add_row(
+        add_row(
+            table,
             s.service,
             str(s.operations),
             str(s.without_actions),

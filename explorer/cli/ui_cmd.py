@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import importlib.util
+import ipaddress
 import os
+import re
 import signal
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -42,6 +45,10 @@ SERVER_OPTIONS = (
     # once the last one has gone (its script cache is emptied then).
     "--runner.magicEnabled",
     "false",
+    # An error we did not expect shows its type and a generic message in the browser, never the traceback
+    # with the server's paths (the server's log still has it).
+    "--client.showErrorDetails",
+    "type",
 )
 
 
@@ -61,6 +68,40 @@ def streamlit_command(port: int, address: str) -> list[str]:
         "--theme.dark.primaryColor",
         ACCENT_DARK,
     ]
+
+
+# A host name as RFC 1123 spells it; its last label is not all digits, so "1.2.3.4.5" is neither an
+# address nor a name (the web server's bind used to fail on it with a traceback).
+_HOST_NAME = re.compile(
+    r"(?=.{1,253}$)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)*(?=[^.]*[A-Za-z-])"
+    r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.?"
+)
+
+
+def check_address(address: str) -> str:
+    """``address`` if it is an IP address or a host name, else a usage error naming what was expected."""
+    try:
+        ipaddress.ip_address(address)
+    except ValueError:
+        if _HOST_NAME.fullmatch(address) is None:
+            raise click.BadParameter(
+                f"{address!r} is neither an IP address (1.2.3.4, ::1) nor a host name", param_hint="--address"
+            ) from None
+    return address
+
+
+def check_bind(address: str, port: int) -> None:
+    """Bind the address and port once before the server does, so that a busy port or an address of another
+    machine is our message and exit status 2, not the web server's traceback."""
+    try:
+        infos = socket.getaddrinfo(address, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+        family, kind, proto, _name, where = infos[0]
+        with socket.socket(family, kind, proto) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind(where)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise click.BadParameter(f"cannot serve on {address} port {port}: {reason}", param_hint="--address") from None
 
 
 @click.command("ui")
@@ -83,6 +124,7 @@ def ui(port: int, address: str, catalog: Path | None) -> None:
         raise click.BadParameter(
             f"{root} does not exist; expected a catalog root (<cloud>/<service>.yaml)", param_hint="--catalog"
         )
+    check_bind(check_address(address), port)
     env = dict(os.environ, PERMISSION_EXPLORER_CATALOG=str(root))
     click.echo(f"serving {root} at http://{address}:{port}", err=True)
     server = subprocess.Popen(streamlit_command(port, address), env=env)

@@ -69,6 +69,8 @@ _PASSES: tuple[tuple[str, Key, bool], ...] = (
     ("actions+name", lambda op: (actions_of(op), name_of(op)) if op.actions and op.name else None, True),
     ("api", lambda op: apis_of(op) or None, False),
     ("versionless api+actions", lambda op: (versionless_apis_of(op), actions_of(op)) if op.apis else None, False),
+    # a row with neither API nor action is known by its name alone (a catalog diffed with itself is equal)
+    ("name", lambda op: name_of(op) if op.name and not op.apis and not op.actions else None, True),
 )
 
 
@@ -102,9 +104,15 @@ def _distance(a: Operation, b: Operation) -> int:
     return len(deps) + len(acts) + (a.scope != b.scope) + (set(a.apis) != set(b.apis)) + (a.name != b.name)
 
 
+_CLOSEST_MAX = 250_000
+
+
 def _closest(olds: list[Operation], news: list[Operation]) -> list[tuple[Operation, Operation]]:
     """Rows equal under a key, paired closest first (ties in document order), so rows that swapped places
-    in a table pair with their own selves."""
+    in a table pair with their own selves. Beyond _CLOSEST_MAX candidate pairs (rows repeated by the thousand,
+    where every pair would be weighed) they are paired in document order."""
+    if len(olds) * len(news) > _CLOSEST_MAX:
+        return list(zip(olds, news, strict=True))
     candidates = sorted(
         ((_distance(o, n), i, j) for i, o in enumerate(olds) for j, n in enumerate(news)),
     )
@@ -137,6 +145,24 @@ def _spread(one: Operation, others: Sequence[Operation]) -> tuple[Operation, ...
     return tuple(chosen)
 
 
+def _spreads(ones: list[Operation], others: list[Operation]) -> list[tuple[Operation, tuple[Operation, ...]]]:
+    """Each row of ``ones`` documented by several rows of ``others`` (see :func:`_spread`), each row taken once.
+    The candidates of a row are only the rows with its very actions (looking through all of ``others`` for
+    every row made two catalogs of 100,000 rows quadratic)."""
+    by_actions: dict[frozenset[str], list[Operation]] = {}
+    for o in others:
+        by_actions.setdefault(actions_of(o), []).append(o)
+    taken: set[int] = set()
+    found: list[tuple[Operation, tuple[Operation, ...]]] = []
+    for one in ones:
+        pool = [o for o in by_actions.get(actions_of(one), ()) if id(o) not in taken]
+        parts = _spread(one, pool) if pool else None
+        if parts:
+            found.append((one, parts))
+            taken.update(id(p) for p in parts)
+    return found
+
+
 def _overlap_pairs(old: list[Operation], new: list[Operation]) -> list[tuple[Operation, Operation]]:
     """Rows sharing an API and an action with exactly one row of the other side (and it with them)."""
     keys = {id(op): (apis_of(op), actions_of(op)) for op in (*old, *new)}
@@ -145,11 +171,15 @@ def _overlap_pairs(old: list[Operation], new: list[Operation]) -> list[tuple[Ope
         for a in keys[id(op)][0]:
             by_api.setdefault(a, []).append(op)
 
+    # each side's rows by identity with their place, made once (a scan of the whole pool for each row made
+    # two catalogs of 100,000 rows quadratic)
+    places = {id(side): {id(op): i for i, op in enumerate(side)} for side in (old, new)}
+
     def partners(op: Operation, pool: list[Operation]) -> list[Operation]:
         apis, acts = keys[id(op)]
-        ids = {id(p) for p in pool}
-        near = {id(o): o for a in apis for o in by_api[a] if id(o) in ids}
-        return [o for o in pool if id(o) in near and keys[id(o)][1] & acts]
+        place = places[id(pool)]
+        near = {id(o): o for a in apis for o in by_api[a] if id(o) in place}
+        return sorted((o for o in near.values() if keys[id(o)][1] & acts), key=lambda o: place[id(o)])
 
     pairs = []
     for o in old:
@@ -174,23 +204,24 @@ def match_operations(old: Sequence[Operation], new: Sequence[Operation]) -> Matc
 
     for how, key, in_order in _PASSES[:4]:
         take(_pair_by(left, right, key, in_order), how)
-    for one in list(left):  # one old row now documented by several new rows
-        parts = _spread(one, right)
-        if parts:
-            matches.append(Match((one,), parts, "split"))
-            left[:] = [o for o in left if o is not one]
-            right[:] = [n for n in right if all(n is not p for p in parts)]
-    for one in list(right):  # several old rows now documented by one new row
-        parts = _spread(one, left)
-        if parts:
-            matches.append(Match(parts, (one,), "merge"))
-            right[:] = [n for n in right if n is not one]
-            left[:] = [o for o in left if all(o is not p for p in parts)]
+    splits = _spreads(left, right)  # one old row now documented by several new rows
+    matches.extend(Match((one,), parts, "split") for one, parts in splits)
+    _drop(left, [one for one, _ in splits])
+    _drop(right, [p for _, parts in splits for p in parts])
+    merges = _spreads(right, left)  # several old rows now documented by one new row
+    matches.extend(Match(parts, (one,), "merge") for one, parts in merges)
+    _drop(right, [one for one, _ in merges])
+    _drop(left, [p for _, parts in merges for p in parts])
     for how, key, in_order in _PASSES[4:]:
         take(_pair_by(left, right, key, in_order), how)
     take(_overlap_pairs(left, right), "overlap")
     matches.sort(key=lambda m: m.new[0].provenance)  # document order of the new side: stable output
     return Matching(tuple(matches), tuple(sorted(left, key=_row)), tuple(sorted(right, key=_row)))
+
+
+def _drop(rows: list[Operation], gone: list[Operation]) -> None:
+    ids = {id(o) for o in gone}
+    rows[:] = [o for o in rows if id(o) not in ids]
 
 
 def _row(op: Operation) -> Provenance:

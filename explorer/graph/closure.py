@@ -60,8 +60,9 @@ def closure(
     """What a policy must allow for the resolved targets (see ``Explorer.closure``)."""
     seeds = resolved[0].seeds if len(resolved) == 1 else sorted({s for t in resolved for s in t.seeds})
     keep, excluded = (None, ()) if exclude is False else row_filter(exclude)
-    w = walk(g, seeds, max_depth, keep, possible)
-    own = own_pairs(g, resolved) if any(t.kind == "operation" for t in resolved) else {}
+    operations = any(t.kind == "operation" for t in resolved)
+    w = walk(g, seeds, max_depth, keep, possible, operations)
+    own = own_pairs(g, resolved) if operations else {}
 
     def make() -> ClosureAnswer:
         links = answer_links(w)

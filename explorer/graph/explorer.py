@@ -13,8 +13,6 @@ from typing import TYPE_CHECKING, Any
 
 from explorer.actions import service_of
 from explorer.errors import QueryError
-from explorer.graph import closure as _closure
-from explorer.graph import dependents as _dependents
 from explorer.graph import health, resolve, search, why
 from explorer.graph.age import documentation
 from explorer.graph.answers import (
@@ -29,7 +27,12 @@ from explorer.graph.answers import (
     WhyResult,
 )
 from explorer.graph.build import CatalogGraph, build, summarise
+
+# the two queries on the hot path are bound by name (one lookup fewer per query)
 from explorer.graph.closure import Exclude
+from explorer.graph.closure import closure as closure_of
+from explorer.graph.dependents import dependents as dependents_of
+from explorer.graph.resolve import resolve_all
 from explorer.graph.scope import scope_report
 from explorer.graph.why import MAX_WHY_PATHS
 from explorer.model import Catalog
@@ -114,8 +117,8 @@ class Explorer:
         ``max_depth`` cuts the walk; cycles terminate."""
         if max_depth is not None:
             self._check_depth(max_depth)
-        resolved = resolve.resolve_all(self.resolve, targets, self._g.cloud)
-        return _closure.closure(self._g, resolved, max_depth, exclude_conditional, possible)
+        g = self._g
+        return closure_of(g, resolve_all(self.resolve, targets, g.cloud), max_depth, exclude_conditional, possible)
 
     def dependents(self, action: str, max_depth: int | None = None) -> DependentsResult:
         """Everything whose closure contains ``action``: actions, documented patterns and operations."""
@@ -125,7 +128,7 @@ class Explorer:
             raise QueryError(f"{action!r} is an operation; dependents are asked of an action or a pattern")
         if not target.node:
             raise QueryError(f"{action!r} is a pattern no row documents; dependents are asked of an action")
-        return _dependents.dependents(self._g, target.node, max_depth)
+        return dependents_of(self._g, target.node, max_depth)
 
     def why(
         self,
@@ -203,8 +206,6 @@ class Explorer:
         if self._check is None:
             self._check = health.check(self._g)
         return self._check
-
-    stats = check
 
     def to_dict(self) -> dict[str, Any]:
         return {"cloud": self.cloud, "source": self.source, "services": list(self.services())}

@@ -94,19 +94,22 @@ def walk(
     max_depth: int | None = None,
     keep: RowFilter = None,
     want_possible: bool = False,
+    operations: bool = False,
 ) -> Walk:
     """Breadth-first from the targets' own rows down the certain edges, each level sorted by name.
 
     ``keep`` leaves out the rows' listings it refuses, ``max_depth`` cuts the walk, ``want_possible`` also
-    follows what only some rows list (never further than possible)."""
+    follows what only some rows list (never further than possible); ``operations`` says that some seeds are
+    operations (whose checked actions are targets, not followed)."""
     depth = dict.fromkeys(seeds, 0)
     via: dict[str, Edge] = {}
     edges: list[Edge] = []
     loops: set[str] = set()
     frontier: list[str] = []
+    empty = _EMPTY  # a local: the loops below read it once per node
     out_edges = g.links.out_edges
     for u in seeds:
-        for e in out_edges.get(u, _EMPTY) if keep is None else _own_edges(g, u, keep):
+        for e in out_edges.get(u, empty) if keep is None else _own_edges(g, u, keep):
             v = e.target
             if v in depth:
                 if depth[v]:
@@ -117,21 +120,23 @@ def walk(
             depth[v] = 1
             via[v] = e
             edges.append(e)
-            if e.kind != "checks":  # an action an operation target checks: that row gave its dependencies
-                frontier.append(v)
+            frontier.append(v)
+    if operations:  # an action an operation target checks is a target: that row gave its dependencies
+        frontier = [v for v in frontier if via[v].kind != "checks"]
     documented = len(edges)
     certain = g.links.certain_edges.get if keep is None else _certain_filtered(g, keep)
-    row_count = g.rows.row_count
-    candidates: list[tuple[str, Edge]] = []
+    levels: list[list[str]] = []  # with want_possible: every level walked, for the possible candidates
     truncated = False
     level = 1
     while frontier:
-        cut = max_depth is not None and level >= max_depth
+        cut = level == max_depth  # (levels count up from 1, and max_depth is None or at least 1)
         level += 1
         frontier.sort()  # each level in name order: deterministic records without sorting them later
+        if want_possible:
+            levels.append(frontier)
         nxt: list[str] = []
         for u in frontier:
-            for e in certain(u, _EMPTY):
+            for e in certain(u, empty):
                 v = e.target
                 if v in depth:
                     if depth[v]:
@@ -144,14 +149,27 @@ def walk(
                 via[v] = e
                 edges.append(e)
                 nxt.append(v)
-            if want_possible and u not in g.nodes.patterns and (n := row_count.get(u, 0)):
-                candidates.extend((u, e) for e in out_edges.get(u, _EMPTY) if 0 < _kept(e, keep) < n)
         frontier = nxt
     possible: dict[str, list[Edge]] = {}
     pdepth: dict[str, int] = {}
-    if candidates:
+    if levels:
+        candidates = _candidates(g, levels, keep)
         truncated = _possible(g, depth, candidates, max_depth, keep, possible, pdepth) or truncated
     return Walk(depth, via, edges, documented, possible, pdepth, truncated, loops)
+
+
+def _candidates(g: CatalogGraph, levels: list[list[str]], keep: RowFilter) -> list[tuple[str, Edge]]:
+    """The edges some but not all kept rows of a walked node list, in walk order: possible requirements."""
+    out_edges = g.links.out_edges
+    row_count = g.rows.row_count
+    patterns = g.nodes.patterns
+    found: list[tuple[str, Edge]] = []
+    for frontier in levels:
+        for u in frontier:
+            n = row_count.get(u, 0)
+            if n and u not in patterns:
+                found.extend((u, e) for e in out_edges.get(u, _EMPTY) if 0 < _kept(e, keep) < n)
+    return found
 
 
 def _possible(
@@ -205,15 +223,16 @@ def walk_back(
     via: dict[str, Edge] = {}
     frontier = [seed]
     level = 0
+    empty = _EMPTY
     get = in_edges.get
     while frontier:
         if max_depth is not None and level >= max_depth:
-            cut = any(e.source not in depth for u in frontier for e in get(u, _EMPTY))
+            cut = any(e.source not in depth for u in frontier for e in get(u, empty))
             return depth, via, cut
         level += 1
         nxt: list[str] = []
         for u in frontier:
-            for e in get(u, _EMPTY):
+            for e in get(u, empty):
                 v = e.source
                 if v not in depth:
                     depth[v] = level

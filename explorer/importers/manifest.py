@@ -141,6 +141,20 @@ def _row_problem(fields: dict[str, str]) -> str | None:
     return None
 
 
+def _rows(path: Path, text: str) -> list[list[str]]:
+    """The tab-separated fields of each line. Lines end at ``\n`` (and ``\r\n``) only: ``splitlines`` also
+    broke a row at a U+2028 inside a field, which then read as a wrong field count. A line the csv module
+    refuses (a NUL, a field over its size limit) is an error naming the line."""
+    lines = [line.removesuffix("\r") for line in text.split("\n")]
+    rows: list[list[str]] = []
+    for number, line in enumerate(lines, start=1):
+        try:
+            rows.extend(csv.reader([line], delimiter="\t", quoting=csv.QUOTE_NONE))
+        except csv.Error as exc:
+            raise DocumentImportError(f"{path}: line {number}: {exc}; expected tab-separated text fields") from None
+    return rows
+
+
 def read_manifest(corpus: Path) -> list[ManifestEntry]:
     """Every row of ``corpus/MANIFEST.tsv``; a missing or malformed manifest is a DocumentImportError."""
     path = corpus / MANIFEST_NAME
@@ -152,7 +166,7 @@ def read_manifest(corpus: Path) -> list[ManifestEntry]:
         raise DocumentImportError(f"{path}: byte {exc.start}: not valid UTF-8; expected a UTF-8 manifest") from None
     except DocumentImportError as exc:
         raise DocumentImportError(f"{path}: {exc}") from None
-    rows = list(csv.reader(text.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE))
+    rows = _rows(path, text.removeprefix("\ufeff"))  # a BOM (as some editors save) is no part of the header
     columns = tuple(rows[0]) if rows else ()
     if columns not in (COLUMNS, DATED_COLUMNS):
         raise DocumentImportError(

@@ -70,7 +70,27 @@ class CatalogFacts:
         return tuple(a for a in pool if matches(pattern, a))
 
     def closest(self, action: str) -> tuple[str, ...]:
-        return close_matches(action, self._by_service.get(service_of(action), ()), n=3)
+        # one fuzzy search per distinct name: a policy of 85,000 unknown actions repeats many
+        found = self._closest.get(action)
+        if found is None:
+            found = self._closest[action] = close_matches(action, self._by_service.get(service_of(action), ()), n=3)
+        return found
+
+    @cached_property
+    def _closest(self) -> dict[str, tuple[str, ...]]:
+        return {}
+
+    @cached_property
+    def _others_folded(self) -> dict[str, dict[str, str]]:
+        """Per other cloud: each defined action by its casefolded name (the first in sorted order), so a
+        lookup is one dict access instead of a sort and a scan of that catalog for every unknown action."""
+        out: dict[str, dict[str, str]] = {}
+        for cloud, other in self.others.items():
+            folded: dict[str, str] = {}
+            for a in sorted(other.data.nodes.defined):
+                folded.setdefault(a.casefold(), a)
+            out[cloud] = folded
+        return out
 
     def service_names(self, service: str) -> tuple[str, ...]:
         """The actions a row of ``service`` checks or lists, sorted."""
@@ -96,9 +116,7 @@ class CatalogFacts:
         """The other clouds whose catalog defines ``action``."""
         folded = action.casefold()
         return tuple(
-            cloud
-            for cloud, other in sorted(self.others.items())
-            if cloud != self.cloud and any(a.casefold() == folded for a in other.data.nodes.defined)
+            cloud for cloud, names in sorted(self._others_folded.items()) if cloud != self.cloud and folded in names
         )
 
     def pairs(self, action: str) -> tuple[PairScope, ...]:
@@ -139,7 +157,7 @@ class CatalogFacts:
         for cloud, other in sorted(self.others.items()):
             if cloud == self.cloud:
                 continue
-            name = next((a for a in sorted(other.data.nodes.defined) if a.casefold() == action.casefold()), None)
+            name = self._others_folded[cloud].get(action.casefold())
             if name is None:
                 continue
             for pair in other.data.rows.pairs.get(name, ()):

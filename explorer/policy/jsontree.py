@@ -14,6 +14,9 @@ from json.decoder import scanstring  # type: ignore[attr-defined]
 from typing import Any
 
 MAX_DEPTH = 32
+# A policy number is a version, a count or a port; Python refuses to read an integer of more than 4,300
+# digits (a ValueError from deep inside the reader), so anything longer than this is refused by us first.
+MAX_NUMBER_CHARS = 100
 _NUMBER = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?")
 _WS = re.compile(r"[ \t\n\r]*")
 _KIND = {dict: "object", list: "array", str: "string", bool: "boolean", int: "number", float: "number"}
@@ -107,6 +110,8 @@ class _Reader:
         m = _NUMBER.match(text, pos)
         if m:
             num = m.group()
+            if len(num) > MAX_NUMBER_CHARS:
+                raise self.fail(f"a number of {len(num)} characters; at most {MAX_NUMBER_CHARS} are read", pos)
             val = float(num) if any(c in num for c in ".eE") else int(num)
             return self.node(val, pos, pointer), m.end()
         if ch == "'":
@@ -189,6 +194,12 @@ def parse(text: str) -> Node:
     if end < len(text):
         raise reader.fail("unexpected text after the end of the JSON document", end)
     return node
+
+
+def plain(text: str) -> Any:
+    """The value of a JSON text, read within the same limits (depth, number length) as :func:`parse`: the
+    standard library's decoder recurses without a depth limit and fails on long integers with a ValueError."""
+    return parse(text).value
 
 
 def from_plain(value: Any, line: int, column: int, pointer: str = "", depth: int = 0) -> Node:

@@ -20,7 +20,6 @@ from explorer.policy.rules import RULES
 from explorer.policy.sources import PolicySource, documents_of
 
 ATTACH_CHOICES = ("enterprise-project", "iam-project")
-FAIL_ON_CHOICES = SEVERITIES
 
 
 @dataclass(frozen=True, slots=True)

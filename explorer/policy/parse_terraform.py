@@ -8,14 +8,16 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_right
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import hcl2
 
+from explorer import fileio
 from explorer.policy.document import PolicyDocument
 from explorer.policy.findings import Finding, Where
-from explorer.policy.jsontree import JsonSyntaxError, Node, from_plain
+from explorer.policy.jsontree import MAX_NUMBER_CHARS, JsonSyntaxError, Node, from_plain, plain
 from explorer.policy.parse_json import read_json, read_tree
 
 _OPTIONS = hcl2.SerializationOptions(
@@ -52,16 +54,25 @@ def _error_position(exc: Exception) -> tuple[int | None, int | None]:
     )
 
 
-def locate(root: Node, text: str, line: int) -> None:
+@lru_cache(maxsize=4)
+def _line_starts(text: str) -> tuple[int, ...]:
+    """Where each line of ``text`` starts: computed once per file (it was once per resource, which made a
+    file of 10,000 roles quadratic; a str caches its hash, so the lookup is cheap)."""
+    return (0, *(m.end() for m in re.finditer("\n", text)))
+
+
+def locate(root: Node, text: str, line: int, end_line: int | None = None) -> None:
     """Give the string values of a tree built from HCL (no positions) the place where each is written: searched
-    in document order from the resource's line on, so an action points at its own line and column."""
-    starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+    in document order from the resource's line on (and before ``end_line``, the next resource's), so an action
+    points at its own line and column and a string written otherwise costs no search through the whole file."""
+    starts = _line_starts(text)
     cursor = starts[line - 1] if 0 < line <= len(starts) else 0
+    end = starts[end_line - 1] if end_line is not None and 0 < end_line <= len(starts) else len(text)
     stack = [root]
     while stack:
         node = stack.pop()
         if node.kind == "string":
-            found = text.find(json.dumps(node.value, ensure_ascii=False), cursor)
+            found = text.find(json.dumps(node.value, ensure_ascii=False), cursor, end)
             if found >= 0:
                 row = bisect_right(starts, found)
                 node.line, node.column = row, found - starts[row - 1] + 1
@@ -74,19 +85,20 @@ def locate(root: Node, text: str, line: int) -> None:
 def _resource_lines(text: str) -> dict[tuple[str, str], int]:
     """Where each ``resource "type" "name"`` header is (1-based line)."""
     found: dict[tuple[str, str], int] = {}
+    starts = _line_starts(text)
     for m in re.finditer(r'^\s*resource\s+"([^"]+)"\s+"([^"]+)"', text, re.M):
-        found.setdefault((m.group(1), m.group(2)), text.count("\n", 0, m.start()) + 1)
+        found.setdefault((m.group(1), m.group(2)), bisect_right(starts, m.start()))
     return found
 
 
 def _heredoc_line(text: str, start_line: int, attribute: str) -> int | None:
     """The line where a heredoc of ``attribute`` begins its body, after the resource header."""
-    lines = text.split("\n")
-    pattern = re.compile(rf"^\s*{re.escape(attribute)}\s*=\s*<<-?\s*\w+")
-    for i in range(start_line - 1, len(lines)):
-        if pattern.match(lines[i]):
-            return i + 1
-    return None
+    starts = _line_starts(text)
+    if not 0 < start_line <= len(starts):
+        return None
+    pattern = re.compile(rf"^[ \t]*{re.escape(attribute)}[ \t]*=[ \t]*<<-?[ \t]*\w+", re.M)
+    m = pattern.search(text, starts[start_line - 1])
+    return None if m is None else bisect_right(starts, m.start())
 
 
 def _resources(data: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:
@@ -140,16 +152,75 @@ def _jsonencode(expr: str) -> Any:
     return _unquote(parsed["value"])
 
 
+# A top-level block starts at the start of a line with its keyword (how every Terraform file is written).
+_TOP_BLOCK = re.compile(r"^(?=(?:resource|data|variable|locals|provider|terraform|module|output|moved|import)\b)", re.M)
+
+
+def _parse_hcl(text: str) -> dict[str, Any]:
+    """The file as python-hcl2 reads it, parsed one top-level block at a time.
+
+    The parser's time grows faster than the text (a file of 2,000 roles took 7x the time of 500), so each
+    block is parsed on its own and the blocks' lists are joined. A split inside a heredoc or a comment
+    leaves a block the parser refuses; then, and whenever a part is not a list of blocks, the whole text is
+    parsed as one, so the result and every error are those of the whole file."""
+    cuts = [m.start() for m in _TOP_BLOCK.finditer(text)]
+    if len(cuts) < 2:
+        return dict(hcl2.loads(text, serialization_options=_OPTIONS))
+    merged: dict[str, list[Any]] = {}
+    try:
+        for start, end in zip([0, *cuts[1:]], [*cuts[1:], len(text)], strict=True):
+            for key, value in hcl2.loads(text[start:end], serialization_options=_OPTIONS).items():
+                if not isinstance(value, list):
+                    raise ValueError(key)
+                merged.setdefault(key, []).extend(value)
+    except Exception:  # any refusal of a part: read the whole file, errors and all
+        return dict(hcl2.loads(text, serialization_options=_OPTIONS))
+    return dict(merged)
+
+
+# The HCL parser turns every number into an int (Python refuses more than 4,300 digits) and recurses
+# once per bracket; both are checked first, so the finding names our limit and the place.
+_LONG_NUMBER = re.compile(rf"(?<![\w.])\d{{{MAX_NUMBER_CHARS + 1},}}")
+_BRACKETS = re.compile(r"[\[\](){}]")
+MAX_HCL_NESTING = 64
+
+
+def _beyond_limits(text: str) -> tuple[str, int] | None:
+    """What makes ``text`` unreadable within our limits (a number too long, brackets nested too deep), and
+    where; None when it is within them. Brackets in strings count too: a policy never comes near the limit."""
+    m = _LONG_NUMBER.search(text)
+    if m is not None:
+        return f"a number of {len(m.group())} digits; at most {MAX_NUMBER_CHARS} are read", m.start()
+    depth = 0
+    for b in _BRACKETS.finditer(text):
+        depth += 1 if b.group() in "[({" else -1
+        if depth > MAX_HCL_NESTING:
+            return f"brackets nested deeper than {MAX_HCL_NESTING} levels; a policy is at most a few deep", b.start()
+    return None
+
+
 def read_terraform(text: str, file: str, cloud: str, base: Path | None) -> tuple[list[PolicyDocument], list[Finding]]:
     """Every policy of a Terraform file, with the findings of reading them."""
+    limit = _beyond_limits(text)
+    if limit is not None:
+        message, offset = limit
+        row = bisect_right(_line_starts(text), offset)
+        where = Where(file, row, offset - _line_starts(text)[row - 1] + 1)
+        return [], [Finding("MALFORMED_JSON", "", f"invalid HCL: {message}", where)]
     try:
-        data = hcl2.loads(text, serialization_options=_OPTIONS)
+        data = _parse_hcl(text)
     except Exception as exc:  # the parser raises lark's many error types; all mean "not HCL"
         line, column = _error_position(exc)
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         return [], [Finding("MALFORMED_JSON", "", f"invalid HCL: {first}", Where(file, line, column))]
     resources = _resources(data)
     lines = _resource_lines(text)
+    headers = sorted(set(lines.values()))
+
+    def next_header(line: int) -> int | None:
+        i = bisect_right(headers, line)
+        return headers[i] if i < len(headers) else None
+
     attach = _attachments(resources)
     docs: list[PolicyDocument] = []
     findings: list[Finding] = []
@@ -157,9 +228,10 @@ def read_terraform(text: str, file: str, cloud: str, base: Path | None) -> tuple
         address = f"{rtype}.{name}"
         line = lines.get((rtype, name), 1)
         if rtype == OTC_ROLE:
-            doc, found = _otc_role(body, file, cloud, address, line, text)
+            doc, found = _otc_role(body, file, cloud, address, (line, next_header(line)), text)
         elif rtype in POLICY_ATTRIBUTES:
-            doc, found = _policy_attribute(text, body, POLICY_ATTRIBUTES[rtype], file, cloud, address, line, base)
+            span = (line, next_header(line))
+            doc, found = _policy_attribute(text, body, POLICY_ATTRIBUTES[rtype], file, cloud, address, span, base)
             if doc is not None and address in attach:
                 doc = _with_attach(doc, attach[address])
         else:
@@ -181,8 +253,16 @@ def _with_attach(doc: PolicyDocument, where: str) -> PolicyDocument:
 
 
 def _policy_attribute(
-    text: str, body: dict[str, Any], attribute: str, file: str, cloud: str, address: str, line: int, base: Path | None
+    text: str,
+    body: dict[str, Any],
+    attribute: str,
+    file: str,
+    cloud: str,
+    address: str,
+    span: tuple[int, int | None],
+    base: Path | None,
 ) -> tuple[PolicyDocument | None, list[Finding]]:
+    line = span[0]
     value = body.get(attribute)
     if not isinstance(value, str):
         where = Where(file, line, None, None, "", address)
@@ -192,7 +272,7 @@ def _policy_attribute(
         try:
             plain = _jsonencode(expr)
             root = from_plain(plain, line, 1)
-            locate(root, text, line)
+            locate(root, text, line, span[1])
         except (JsonSyntaxError, Exception) as exc:  # an HCL expression the parser cannot read as a value
             where = Where(file, line, None, None, "", address)
             return None, [Finding("MALFORMED_JSON", "", f"{address}: cannot read jsonencode(...): {exc}", where)]
@@ -218,27 +298,43 @@ def _policy_attribute(
     )
 
 
+# file() reads a policy document: at most the size of a policy file the linter reads at all
+MAX_FILE_CALL_BYTES = 2 * 1024 * 1024
+
+
 def _policy_file(
     path: str, file: str, cloud: str, address: str, line: int, base: Path | None
 ) -> tuple[PolicyDocument | None, list[Finding]]:
+    """The policy of ``file("...")``: read only when it is a regular file inside the configuration's folder
+    (symbolic links resolved), through the guarded open (never a device, a FIFO, a folder or a file over
+    the size limit). Anything else is a finding naming the path and the reason, never the file's content."""
     where = Where(file, line, None, None, "", address)
     relative = path.replace("${path.module}", ".").replace("${path.root}", ".")
     if base is None or "${" in relative:
         return None, [Finding("MALFORMED_POLICY", "unevaluated", f"{address}: file({path!r}) not read", where)]
-    target = (base / relative).resolve()
     try:
-        data = target.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+        data = fileio.read_bytes(relative, MAX_FILE_CALL_BYTES, within=base)
+    except fileio.OutsideFolder:
+        reason = "it is outside the configuration's folder"
         return None, [
-            Finding("MALFORMED_POLICY", "unevaluated", f"{address}: cannot read file({path!r}): {exc}", where)
+            Finding("MALFORMED_POLICY", "unevaluated", f"{address}: file({path!r}) not read: {reason}", where)
         ]
-    return read_json(data, f"{file} -> {relative}", cloud, document=address, origin="terraform-file")
+    except fileio.FileIOError as exc:
+        message = f"{address}: file({path!r}) not read: {exc.reason}"
+        return None, [Finding("MALFORMED_POLICY", "unevaluated", message, where)]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        message = f"{address}: file({path!r}) not read: it is not UTF-8 text"
+        return None, [Finding("MALFORMED_POLICY", "unevaluated", message, where)]
+    return read_json(text, f"{file} -> {relative}", cloud, document=address, origin="terraform-file")
 
 
 def _otc_role(
-    body: dict[str, Any], file: str, cloud: str, address: str, line: int, text: str
+    body: dict[str, Any], file: str, cloud: str, address: str, span: tuple[int, int | None], text: str
 ) -> tuple[PolicyDocument | None, list[Finding]]:
     """The provider writes Version 1.1 itself; each ``statement`` block becomes one statement."""
+    line = span[0]
     blocks = body.get("statement", [])
     blocks = [blocks] if isinstance(blocks, dict) else list(blocks) if isinstance(blocks, list) else []
     # a ``dynamic "statement"`` block's content is a statement the role may grant: checked like the others
@@ -263,12 +359,13 @@ def _otc_role(
             condition = cond_body[0] if cond_body is not None else condition
         if isinstance(condition, str) and condition.strip():
             try:
-                st["Condition"] = json.loads(condition)
-            except json.JSONDecodeError as exc:
+                st["Condition"] = plain(condition)
+            except JsonSyntaxError as exc:
                 where = Where(file, line, None, i, f"/Statement/{i}/Condition", address)
-                findings.append(Finding("MALFORMED_JSON", "", f"invalid JSON in condition: {exc.msg}", where))
+                message = f"invalid JSON in condition: {exc.reason} (line {exc.line} of the condition)"
+                findings.append(Finding("MALFORMED_JSON", "", message, where))
         statements.append(st)
     root = from_plain({"Version": "1.1", "Statement": statements}, line, 1)
-    locate(root, text, line)
+    locate(root, text, line, span[1])
     doc, found = read_tree(root, file, cloud, document=address, origin="terraform-statement")
     return doc, findings + found

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import PurePath
 from typing import Any
+from urllib.parse import quote
 
 from explorer import __version__
 from explorer.policy.lint import LintReport
@@ -21,6 +22,19 @@ LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 def _rule_name(code: str) -> str:
     return "".join(part.capitalize() for part in code.split("_"))
+
+
+def artifact_uri(file: str) -> str:
+    """A file name as the relative reference SARIF's ``artifactLocation.uri`` must be (RFC 3986): every byte
+    outside the unreserved characters and ``/`` percent-encoded, so a space, ``<>``, ``#``, ``%``, a ``:``
+    (which would read as a scheme) and non-ASCII letters (as UTF-8) survive a SARIF viewer. A name read from
+    the file system with undecodable bytes gives those bytes back (surrogateescape)."""
+    posix = PurePath(file).as_posix() if file else file
+    try:
+        raw = posix.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        raw = posix.encode("utf-8", "surrogatepass")
+    return quote(raw, safe="/")
 
 
 def to_sarif(report: LintReport) -> dict[str, Any]:
@@ -43,7 +57,7 @@ def to_sarif(report: LintReport) -> dict[str, Any]:
             region["startLine"] = w.line
             if w.column:
                 region["startColumn"] = w.column
-        physical: dict[str, Any] = {"artifactLocation": {"uri": PurePath(w.file).as_posix()}}
+        physical: dict[str, Any] = {"artifactLocation": {"uri": artifact_uri(w.file)}}
         if region:
             physical["region"] = region
         location: dict[str, Any] = {"physicalLocation": physical}

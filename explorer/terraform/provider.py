@@ -151,7 +151,7 @@ def parse_data(data: bytes, source: str) -> ProviderData:
     try:
         text = gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data
         doc = json.loads(text)
-    except (OSError, EOFError, ValueError) as exc:
+    except (OSError, EOFError, ValueError, RecursionError) as exc:
         raise TerraformError(f"{source}: not provider data (expected JSON, or gzipped JSON): {exc}") from None
     if not isinstance(doc, dict):
         raise TerraformError(f"{source}: not provider data (expected a JSON object)")

@@ -37,7 +37,6 @@ SCOPE_LEGEND: tuple[tuple[ScopeMark, str, str], ...] = (
     ("not_supported", "EP: no", "IAM project only (bold border)"),
     ("unknown", "EP: ?", "the documentation does not say (dotted border)"),
 )
-SCOPE_TEXT: dict[ScopeMark, str] = {mark: text for mark, text, _ in SCOPE_LEGEND}
 
 ZOOM_LEVELS: tuple[int | None, ...] = (None, 10, 25, 50, 75, 100, 150, 200, 300)  # None: fit the width
 _WIDTH = re.compile(r'\swidth="([0-9.]+)pt"')

@@ -10,6 +10,8 @@ instead of a traceback.
 from __future__ import annotations
 
 import hashlib
+import hmac
+import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
@@ -49,9 +51,16 @@ class UploadedCatalog:
     notes: tuple[str, ...] = ()
 
 
+# The key of upload links is drawn once per server process. A plain content hash in a shared ``upload=``
+# link let whoever could guess a file test whether this server had been given it; keyed, a link names an
+# upload only to the server that made it (which is also the only one holding the upload).
+_LINK_SECRET = secrets.token_bytes(32)
+
+
 def digest(uploads: Sequence[Upload], *extra: str) -> str:
-    """A content key: the same files (and options) give the same key, whatever the upload order."""
-    h = hashlib.sha256()
+    """A content key: the same files (and options) give the same key, whatever the upload order, on this
+    server; an HMAC with the server's secret, so the key says nothing about the content to anyone else."""
+    h = hmac.new(_LINK_SECRET, digestmod=hashlib.sha256)
     for up in sorted(uploads, key=lambda u: (u.name, u.data)):
         h.update(up.name.encode("utf-8", "replace") + b"\0" + hashlib.sha256(up.data).digest())
     for item in extra:

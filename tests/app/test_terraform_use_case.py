@@ -12,6 +12,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "terraform"))
 from terraform_support import CATALOG, CONFIGS, PLANS, POLICIES, PROVIDER_FIXTURE
 
 from explorer import api
+from explorer.policy import LintReport
 
 
 def answer(*paths: Path, **kw: object) -> api.TerraformAnswer:
@@ -19,7 +20,7 @@ def answer(*paths: Path, **kw: object) -> api.TerraformAnswer:
     return api.terraform_answer(list(paths), ex, provider=PROVIDER_FIXTURE, **kw)  # type: ignore[arg-type]
 
 
-def check(found: api.TerraformAnswer, files: list[Path]) -> api.LintReport:
+def check(found: api.TerraformAnswer, files: list[Path]) -> LintReport:
     return api.terraform_check(found, api.lint_policies(api.read_paths(files), "huaweicloud", CATALOG))
 
 

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from explorer import api
 from explorer.catalog.files import MAX_FILE_BYTES
+from explorer.catalog.validate import validate_paths
 from explorer.catalog.yamlio import load_service_text, parse_yaml_text
 from explorer.cli import cli
 from explorer.errors import CatalogError, Problem
@@ -166,4 +167,4 @@ def test_a_huge_file_is_refused_by_its_size_before_it_is_read(tmp_path: Path) ->
     target.parent.mkdir()
     with target.open("wb") as fh:
         fh.truncate(MAX_FILE_BYTES + 1)  # sparse: nothing is written, and nothing would be read
-    assert api.validate_paths([tmp_path]) == [Problem(str(target), "", f"file is larger than {MAX_FILE_BYTES} bytes")]
+    assert validate_paths([tmp_path]) == [Problem(str(target), "", f"file is larger than {MAX_FILE_BYTES} bytes")]

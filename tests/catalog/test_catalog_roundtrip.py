@@ -11,6 +11,7 @@ from seed_row import SEED_DEPENDENCIES
 
 from explorer import api
 from explorer.catalog.store import dump_service, load_service_file
+from explorer.catalog.validate import validate_paths
 from explorer.model import ActionRef, Provenance, Scope
 
 
@@ -113,4 +114,4 @@ def test_the_bundled_catalog_round_trips(path: Path) -> None:
 
 @needs_bundled
 def test_the_bundled_catalog_validates() -> None:
-    assert api.validate_paths([BUNDLED]) == []
+    assert validate_paths([BUNDLED]) == []

@@ -16,11 +16,11 @@ from jsonschema import Draft202012Validator
 from explorer import api
 from explorer.catalog import codec
 from explorer.catalog.store import parse_yaml_text
-from explorer.catalog.validate import json_location, schema_problems
+from explorer.catalog.validate import catalog_schema, json_location, schema_problems
 from explorer.errors import CatalogError
 from explorer.model import EDITION_CLOUD, READABLE_SCHEMA_VERSIONS, SCHEMA_VERSION, SOURCE_STATUSES
 
-SCHEMA = api.catalog_schema()
+SCHEMA = catalog_schema()
 # What one JSON Schema cannot say: uniqueness of a field across list items and references between lists.
 CROSS_ITEM = ("duplicate operation id", "duplicate operation:", "dangling reference", "duplicate source")
 CODEC_ONLY_FIXTURES = {"duplicate_id", "duplicate_row", "dangling_source", "duplicate_source"}

@@ -14,6 +14,7 @@ from click.testing import CliRunner
 
 from explorer import api
 from explorer.catalog.store import load_service_file
+from explorer.catalog.validate import validate_paths
 from explorer.cli import cli
 from explorer.errors import CatalogError, Problem
 
@@ -87,7 +88,7 @@ def test_validate_collects_problems_of_every_file_in_one_run(tmp_path: Path) -> 
 
 def test_cloud_and_service_must_agree_with_the_files_place(tmp_path: Path) -> None:
     moved = place(GOOD / "otc" / "ecs.yaml", tmp_path, "huaweicloud", "ims")
-    assert api.validate_paths([tmp_path]) == [
+    assert validate_paths([tmp_path]) == [
         Problem(str(moved), "cloud", "is 'otc'; expected 'huaweicloud', from the folder the file is in"),
         Problem(str(moved), "service", "is 'ecs'; expected 'ims', from the file name ims.yaml"),
     ]
@@ -96,11 +97,11 @@ def test_cloud_and_service_must_agree_with_the_files_place(tmp_path: Path) -> No
 def test_a_service_defined_in_two_roots_is_a_duplicate(tmp_path: Path) -> None:
     first = place(GOOD / "otc" / "ecs.yaml", tmp_path / "a")
     second = place(GOOD / "otc" / "ecs.yaml", tmp_path / "b")
-    assert api.validate_paths([tmp_path / "a", tmp_path / "b"]) == [
+    assert validate_paths([tmp_path / "a", tmp_path / "b"]) == [
         Problem(str(second), "service", f"duplicate service: 'ecs' of cloud 'otc' is also defined in {first}")
     ]
     # The same file named twice (as a root and as a file) is read once, not a duplicate.
-    assert api.validate_paths([tmp_path / "a", first]) == []
+    assert validate_paths([tmp_path / "a", first]) == []
 
 
 def test_hidden_staging_folders_are_not_part_of_the_catalog(tmp_path: Path) -> None:
@@ -112,7 +113,7 @@ def test_hidden_staging_folders_are_not_part_of_the_catalog(tmp_path: Path) -> N
 
 
 def test_missing_paths_and_empty_roots_are_problems(tmp_path: Path) -> None:
-    assert api.validate_paths([tmp_path / "nope", tmp_path]) == [
+    assert validate_paths([tmp_path / "nope", tmp_path]) == [
         Problem(str(tmp_path), "", "no catalog files (expected <cloud>/<service>.yaml below it)"),
         Problem(str(tmp_path / "nope"), "", "no such file or directory"),
     ]
@@ -179,7 +180,7 @@ def test_problems_come_in_document_order(tmp_path: Path) -> None:
     target = tmp_path / "huaweicloud" / "ecs.yaml"
     target.parent.mkdir()
     target.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    assert [p.location for p in api.validate_paths([tmp_path])] == [
+    assert [p.location for p in validate_paths([tmp_path])] == [
         "operations[2].source.row",
         "operations[10].source.row",
     ]
@@ -190,7 +191,7 @@ def test_an_operation_in_two_service_files_is_a_duplicate(tmp_path: Path) -> Non
     text = first.read_text(encoding="utf-8").replace("service: ecs", "service: ims", 1)
     second = tmp_path / "otc" / "ims.yaml"
     second.write_text(text, encoding="utf-8")
-    problems = api.validate_paths([tmp_path])
+    problems = validate_paths([tmp_path])
     assert [(p.file, p.location) for p in problems] == [
         (str(second), f"operations[{i}].{field}") for i in range(3) for field in ("id", "source")
     ]
@@ -208,7 +209,7 @@ def test_yaml_files_that_loading_would_ignore_are_reported(tmp_path: Path) -> No
     (root / ".otc.old.x").mkdir()
     (root / ".otc.old.x" / "ecs.yaml").write_text("x: 1\n", encoding="utf-8")
     expected = f"<cloud>/<service>.yaml directly below {root}"
-    assert api.validate_paths([root]) == [
+    assert validate_paths([root]) == [
         Problem(str(root / "ims.yaml"), "", f"ignored: a catalog file belongs at {expected}"),
         Problem(str(root / "otc" / "evs.yml"), "", "ignored: a catalog file is named <service>.yaml"),
         Problem(str(root / "otc" / "old" / "ecs.yaml"), "", f"ignored: a catalog file belongs at {expected}"),

@@ -10,15 +10,17 @@ import pytest
 from diff_paths import NEW, OLD
 
 from explorer import api
+from explorer.diff import KINDS as CHANGE_KINDS
+from explorer.diff import DiffResult
 
 
 @pytest.fixture(scope="module")
-def result() -> api.DiffResult:
+def result() -> DiffResult:
     found, _renames = api.diff(OLD, NEW)
     return found
 
 
-def test_summary_counts_every_kind(result: api.DiffResult) -> None:
+def test_summary_counts_every_kind(result: DiffResult) -> None:
     assert result.summary() == {
         "operation_added": 1,
         "operation_removed": 1,
@@ -38,7 +40,7 @@ def test_summary_counts_every_kind(result: api.DiffResult) -> None:
     assert not result.equal
 
 
-def test_an_inserted_row_is_one_addition(result: api.DiffResult) -> None:
+def test_an_inserted_row_is_one_addition(result: DiffResult) -> None:
     (added,) = result.of_kind("operation_added")
     assert added.new["actions"] == [{"action": "ecs:cloudServers:updateMetadata", "condition": None}]
     assert [(r.side, r.provenance.row) for r in added.evidence] == [("new", 3)]
@@ -46,7 +48,7 @@ def test_an_inserted_row_is_one_addition(result: api.DiffResult) -> None:
     assert removed.old["apis"] == ["PUT /v2.1/{project_id}/servers/{server_id}/os-reset-password"]
 
 
-def test_renames_on_the_same_api(result: api.DiffResult) -> None:
+def test_renames_on_the_same_api(result: DiffResult) -> None:
     renames = {(c.old["action"], c.new["action"], c.api) for c in result.of_kind("action_renamed")}
     assert renames == {
         ("ecs:cloudServers:delete", "ecs:cloudServers:deleteServers", "POST /v1/{project_id}/cloudservers/delete"),
@@ -55,7 +57,7 @@ def test_renames_on_the_same_api(result: api.DiffResult) -> None:
     assert not any(c.suspicious for c in result.of_kind("action_renamed"))
 
 
-def test_damage_is_suspicious(result: api.DiffResult) -> None:
+def test_damage_is_suspicious(result: DiffResult) -> None:
     changed = {c.api: c for c in result.of_kind("action_changed")}
     cut = changed["GET /v1/{project_id}/cloudservers/tags"]
     assert (cut.old, cut.new, cut.suspicious, cut.fixes) == (
@@ -76,7 +78,7 @@ def test_damage_is_suspicious(result: api.DiffResult) -> None:
     assert "destructive" in dep.note
 
 
-def test_split_row_is_one_change(result: api.DiffResult) -> None:
+def test_split_row_is_one_change(result: DiffResult) -> None:
     split = [c for c in result.of_kind("api_changed") if c.new.get("rows") == 2]
     assert len(split) == 1
     assert split[0].old == {
@@ -91,7 +93,7 @@ def test_split_row_is_one_change(result: api.DiffResult) -> None:
     assert all("changeOS" not in str(c.new) for c in result.of_kind("operation_added"))
 
 
-def test_path_placeholder_change_is_an_api_change(result: api.DiffResult) -> None:
+def test_path_placeholder_change_is_an_api_change(result: DiffResult) -> None:
     moved = [c for c in result.of_kind("api_changed") if "rows" not in c.new]
     assert [(c.old, c.new) for c in moved] == [
         (
@@ -101,7 +103,7 @@ def test_path_placeholder_change_is_an_api_change(result: api.DiffResult) -> Non
     ]
 
 
-def test_conditions_scope_names_and_columns(result: api.DiffResult) -> None:
+def test_conditions_scope_names_and_columns(result: DiffResult) -> None:
     conditions = sorted(
         (c.old.get("action") or c.old["dependency"], c.new["conditions"][0])
         for c in result.of_kind("condition_changed")
@@ -117,19 +119,19 @@ def test_conditions_scope_names_and_columns(result: api.DiffResult) -> None:
     assert all(set(c.new) == {"enterprise_project"} for c in result.of_kind("scope_changed"))
 
 
-def test_notation_only_edits_are_suppressed(result: api.DiffResult) -> None:
+def test_notation_only_edits_are_suppressed(result: DiffResult) -> None:
     assert result.suppressed == {"name_changed": 1, "condition_changed": 1, "api_changed": 1}
     assert not [c for c in result.changes if "flavors" in c.api]
 
 
-def test_moved_file_and_reused_id_are_no_change(result: api.DiffResult) -> None:
+def test_moved_file_and_reused_id_are_no_change(result: DiffResult) -> None:
     assert not [c for c in result.changes if "metadata" in c.api and c.kind != "operation_added"]
     assert not [
         c for c in result.changes if c.api == "POST /v1/{project_id}/cloudservers/delete" and c.kind != "action_renamed"
     ]
 
 
-def test_actions_added_and_removed(result: api.DiffResult) -> None:
+def test_actions_added_and_removed(result: DiffResult) -> None:
     assert [a.action for a in result.actions_added] == [
         "ecs:cloudServers:createServers",
         "ecs:cloudServers:deleteServers",
@@ -144,7 +146,7 @@ def test_actions_added_and_removed(result: api.DiffResult) -> None:
     ]
 
 
-def test_impact_on_default_requirements(result: api.DiffResult) -> None:
+def test_impact_on_default_requirements(result: DiffResult) -> None:
     cs = "ecs:cloudServers:"
     assert [(i.kind, i.target, i.added, i.removed) for i in result.impact] == [
         ("action", f"{cs}deleteVolume", ("evs:volumes:create",), ()),
@@ -161,7 +163,7 @@ def test_impact_on_default_requirements(result: api.DiffResult) -> None:
 def test_equal_sides() -> None:
     same, renames = api.diff(OLD, OLD)
     assert same.equal
-    assert same.summary() == dict.fromkeys(api.CHANGE_KINDS, 0)
+    assert same.summary() == dict.fromkeys(CHANGE_KINDS, 0)
     assert (same.matched, renames) == (11, ())
 
 

@@ -9,6 +9,7 @@ import pytest
 from diff_paths import CORPUS, HISTORY, SKIP_NO_CORPUS, SKIP_NO_HISTORY
 
 from explorer import api
+from explorer.diff import DiffResult, Rename
 
 pytestmark = [pytest.mark.corpus, pytest.mark.skipif(not HISTORY.is_dir(), reason=SKIP_NO_HISTORY)]
 
@@ -42,11 +43,11 @@ RENAMES_2023 = {
 
 
 @pytest.fixture(scope="module")
-def hw_2022_2023() -> tuple[api.DiffResult, tuple[api.Rename, ...]]:
+def hw_2022_2023() -> tuple[DiffResult, tuple[Rename, ...]]:
     return api.diff(HW_2022, HW_2023)
 
 
-def test_huawei_2022_to_2023_renames(hw_2022_2023: tuple[api.DiffResult, tuple[api.Rename, ...]]) -> None:
+def test_huawei_2022_to_2023_renames(hw_2022_2023: tuple[DiffResult, tuple[Rename, ...]]) -> None:
     result, renames = hw_2022_2023
     found = {
         (c.api, c.old["action"].removeprefix(CS), c.new["action"].removeprefix(CS))
@@ -68,7 +69,7 @@ def test_huawei_2022_to_2023_renames(hw_2022_2023: tuple[api.DiffResult, tuple[a
 
 
 def test_huawei_2022_to_2023_no_operation_added_or_removed(
-    hw_2022_2023: tuple[api.DiffResult, tuple[api.Rename, ...]],
+    hw_2022_2023: tuple[DiffResult, tuple[Rename, ...]],
 ) -> None:
     result, _ = hw_2022_2023
     summary = result.summary()
@@ -77,7 +78,7 @@ def test_huawei_2022_to_2023_no_operation_added_or_removed(
     assert summary["dependency_added"] == summary["dependency_removed"] == summary["scope_changed"] == 0
 
 
-def test_huawei_2022_to_2023_columns_appear_once(hw_2022_2023: tuple[api.DiffResult, tuple[api.Rename, ...]]) -> None:
+def test_huawei_2022_to_2023_columns_appear_once(hw_2022_2023: tuple[DiffResult, tuple[Rename, ...]]) -> None:
     result, _ = hw_2022_2023
     columns = [(c.new["column"], c.new["rows"], c.new["values"]) for c in result.of_kind("column_added")]
     assert columns == [("instance", 117, {"false": 92, "true": 25}), ("tag", 117, {"false": 90, "true": 27})]
@@ -86,7 +87,7 @@ def test_huawei_2022_to_2023_columns_appear_once(hw_2022_2023: tuple[api.DiffRes
     assert all(len(c.evidence) == 19 for c in result.of_kind("column_added"))
 
 
-def test_huawei_2022_to_2023_damage_is_flagged(hw_2022_2023: tuple[api.DiffResult, tuple[api.Rename, ...]]) -> None:
+def test_huawei_2022_to_2023_damage_is_flagged(hw_2022_2023: tuple[DiffResult, tuple[Rename, ...]]) -> None:
     result, _ = hw_2022_2023
     damaged = {c.api: (c.suspicious, c.fixes) for c in result.of_kind("action_changed")}
     assert damaged == {
@@ -137,11 +138,11 @@ def test_huawei_2023_to_corpus() -> None:
 
 
 @pytest.fixture(scope="module")
-def otc_2024_2025() -> api.DiffResult:
+def otc_2024_2025() -> DiffResult:
     return api.diff(OTC_2024, OTC_2025)[0]
 
 
-def test_otc_2024_to_2025_removed_operations(otc_2024_2025: api.DiffResult) -> None:
+def test_otc_2024_to_2025_removed_operations(otc_2024_2025: DiffResult) -> None:
     removed = sorted((c.api, c.old["actions"][0]["action"]) for c in otc_2024_2025.of_kind("operation_removed"))
     assert removed == [
         ("GET /v1/{project_id}/servers/tags", "ecs:servers:getTags"),
@@ -154,7 +155,7 @@ def test_otc_2024_to_2025_removed_operations(otc_2024_2025: api.DiffResult) -> N
     assert otc_2024_2025.new.notes == ("imported in memory: 17 files, 90 of 90 rows",)
 
 
-def test_otc_2024_to_2025_dependencies(otc_2024_2025: api.DiffResult) -> None:
+def test_otc_2024_to_2025_dependencies(otc_2024_2025: DiffResult) -> None:
     added = otc_2024_2025.of_kind("dependency_added")
     assert len(added) == 7
     rows = {(c.evidence[-1].provenance.file, c.evidence[-1].provenance.row) for c in added}
@@ -171,7 +172,7 @@ def test_otc_2024_to_2025_dependencies(otc_2024_2025: api.DiffResult) -> None:
     assert not any(c.suspicious for c in added)
 
 
-def test_otc_2024_to_2025_create_image_closure(otc_2024_2025: api.DiffResult) -> None:
+def test_otc_2024_to_2025_create_image_closure(otc_2024_2025: DiffResult) -> None:
     actions = [(i.target, i.added, i.removed) for i in otc_2024_2025.impact if i.kind == "action"]
     assert actions == [("ecs:servers:createImage", ("ecs:servers:list", "ims:quotas:get"), ())]
     (detail,) = [

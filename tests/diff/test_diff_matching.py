@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from explorer import api
+from explorer.catalog.store import dump_service, load_service_text
 from explorer.model import ActionRef, Catalog, Operation, Provenance, Scope
 
 
@@ -26,13 +27,13 @@ def _op(row: int, api_: str, action: str, name: str = "", deps: tuple[str, ...] 
 
 
 def _catalog(*ops: Operation) -> dict[str, Catalog]:
-    return {"otc": Catalog("otc", {"ecs": api.load_service_text(_yaml(ops), "x.yaml")})}
+    return {"otc": Catalog("otc", {"ecs": load_service_text(_yaml(ops), "x.yaml")})}
 
 
 def _yaml(ops: tuple[Operation, ...]) -> str:
     from explorer.model import ServiceCatalog, SourceDoc
 
-    return api.dump_service(ServiceCatalog("otc", "ecs", (SourceDoc("otc-en/ecs/x.rst", "otc-en"),), ops))
+    return dump_service(ServiceCatalog("otc", "ecs", (SourceDoc("otc-en/ecs/x.rst", "otc-en"),), ops))
 
 
 def test_shared_api_rows_pair_by_action_not_position() -> None:

@@ -8,6 +8,8 @@ import pytest
 from diff_paths import NEW, OLD
 
 from explorer import api
+from explorer.diff import load_renames
+from explorer.diff.renames import RENAMES_NAME
 
 
 def test_bundled_record_holds_the_2023_ecs_renames() -> None:
@@ -60,11 +62,11 @@ def test_the_old_names_are_gone_and_the_new_ones_are_in_the_bundled_catalog() ->
 
 
 def test_record_merges_and_reads_back(tmp_path: Path) -> None:
-    path = tmp_path / api.RENAMES_NAME
+    path = tmp_path / RENAMES_NAME
     _result, renames = api.diff(OLD, NEW)
     assert api.record_renames(path, renames) == 2
     assert api.record_renames(path, renames) == 0
-    loaded = api.load_renames(path)
+    loaded = load_renames(path)
     assert loaded == {"huaweicloud": tuple(sorted(renames))}
     assert (
         api.renamed_actions("huaweicloud", path)["ecs:cloudServers:create"][0].new == "ecs:cloudServers:createServers"
@@ -72,7 +74,7 @@ def test_record_merges_and_reads_back(tmp_path: Path) -> None:
 
 
 def test_absent_file_records_nothing(tmp_path: Path) -> None:
-    assert api.load_renames(tmp_path / "none.json") == {}
+    assert load_renames(tmp_path / "none.json") == {}
 
 
 @pytest.mark.parametrize(
@@ -88,7 +90,7 @@ def test_bad_file_is_refused_with_where_and_what(tmp_path: Path, text: str, loca
     path = tmp_path / "renames.json"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(api.CatalogError) as caught:
-        api.load_renames(path)
+        load_renames(path)
     (problem,) = caught.value.problems
     assert (problem.file, problem.location) == (str(path), location)
     assert problem.message.startswith(message)

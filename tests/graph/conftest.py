@@ -8,6 +8,7 @@ import pytest
 from seed_row import SEED_DEPENDENCIES
 
 from explorer import api
+from explorer.graph import Explorer
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURE_CATALOG = REPO / "tests" / "fixtures" / "catalog"
@@ -21,12 +22,12 @@ def seed_deps() -> frozenset[str]:
 
 
 @pytest.fixture(scope="session")
-def fx() -> api.Explorer:
+def fx() -> Explorer:
     return api.get_explorer("huaweicloud", FIXTURE_CATALOG)
 
 
 @pytest.fixture(scope="session")
-def bundled() -> api.Explorer:
+def bundled() -> Explorer:
     if not BUNDLED_HUAWEICLOUD.is_dir():
         pytest.skip("catalog/huaweicloud is absent (the importer has not generated the bundled catalog)")
     return api.get_explorer("huaweicloud", REPO / "catalog")

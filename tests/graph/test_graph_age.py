@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from explorer import api
+from explorer.graph import Explorer
 from explorer.model import ActionRef, Catalog, Operation, Provenance, Scope, ServiceCatalog, SourceDoc
 
 ECS = "otc-en/ecs/permissions.rst"
@@ -23,7 +24,7 @@ def _op(i: int, file: str, date: str, status: str, action: str, deps: tuple[str,
     )
 
 
-def _explorer() -> api.Explorer:
+def _explorer() -> Explorer:
     ecs = (
         _op(1, ECS, "2025-12-01", "current", "ecs:servers:get", ("evs:volumes:get",)),
         _op(2, OLD, "2023-05-04", "deleted", "ecs:servers:list", ("evs:volumes:list",)),

@@ -7,11 +7,12 @@ from pathlib import Path
 import pytest
 
 from explorer import api
+from explorer.graph import Explorer
 
 REPO = Path(__file__).resolve().parents[2]
 
 
-def test_seed_closure(bundled: api.Explorer, seed_deps: frozenset[str]) -> None:
+def test_seed_closure(bundled: Explorer, seed_deps: frozenset[str]) -> None:
     result = bundled.closure("ecs:servers:createImage")
     assert {r.action for r in result.requirements if r.depth == 1} == seed_deps
     for r in result.requirements:
@@ -22,7 +23,7 @@ def test_seed_closure(bundled: api.Explorer, seed_deps: frozenset[str]) -> None:
             assert r.basis == "certain" and r.reason.startswith("certain") and r.via
 
 
-def test_seed_scope(bundled: api.Explorer) -> None:
+def test_seed_scope(bundled: Explorer) -> None:
     report = bundled.scope("ecs:servers:createImage")
     assert report.verdict == "not_grantable" and report.enterprise_project_grantable is False
     blockers = {b.action: b.mark for b in report.blockers}
@@ -30,11 +31,11 @@ def test_seed_scope(bundled: api.Explorer) -> None:
     assert "ims:images:create" in blockers
 
 
-def test_seed_dependents(bundled: api.Explorer) -> None:
+def test_seed_dependents(bundled: Explorer) -> None:
     assert "ecs:servers:createImage" in bundled.dependents("evs:snapshots:create").nodes()
 
 
-def test_seed_api_and_why(bundled: api.Explorer) -> None:
+def test_seed_api_and_why(bundled: Explorer) -> None:
     target = bundled.resolve("POST /v2.1/{project_id}/servers/{server_id}/action")
     assert target.kind == "operation" and "ecs:servers:createImage" in target.actions
     # ECS documents many server actions on this one path: the rows are merged, and the note says so
@@ -43,7 +44,7 @@ def test_seed_api_and_why(bundled: api.Explorer) -> None:
     assert [(e.source, e.target) for e in why.paths[0]] == [("ecs:servers:createImage", "evs:snapshots:create")]
 
 
-def test_check_counts_every_service(bundled: api.Explorer) -> None:
+def test_check_counts_every_service(bundled: Explorer) -> None:
     report = bundled.check()
     files = sorted(p.stem for p in (REPO / "catalog" / "huaweicloud").glob("*.yaml"))
     assert [s.service for s in report.services] == files

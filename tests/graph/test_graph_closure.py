@@ -4,20 +4,20 @@ from __future__ import annotations
 
 import pytest
 
-from explorer import api
 from explorer.errors import QueryError
+from explorer.graph import ClosureResult, Explorer
 
 SEED_API = "POST /v2.1/{project_id}/servers/{server_id}/action"
 
 
-def by_depth(result: api.ClosureResult) -> dict[int, set[str]]:
+def by_depth(result: ClosureResult) -> dict[int, set[str]]:
     out: dict[int, set[str]] = {}
     for r in result.requirements:
         out.setdefault(r.depth, set()).add(r.action)
     return out
 
 
-def test_seed_row_closure_on_fixture(fx: api.Explorer, seed_deps: frozenset[str]) -> None:
+def test_seed_row_closure_on_fixture(fx: Explorer, seed_deps: frozenset[str]) -> None:
     result = fx.closure("ecs:servers:createImage")
     # one row checks each action here, so each row's dependencies are certain; patterns are leaves
     assert by_depth(result) == {
@@ -41,19 +41,19 @@ def test_seed_row_closure_on_fixture(fx: api.Explorer, seed_deps: frozenset[str]
     assert result.get("ecs:servers:get") is None  # what the pattern matches is not a separate requirement
 
 
-def test_requirements_sorted_by_depth_then_action(fx: api.Explorer) -> None:
+def test_requirements_sorted_by_depth_then_action(fx: Explorer) -> None:
     keys = [(r.depth, r.action) for r in fx.closure("ecs:servers:createImage").requirements]
     assert keys == sorted(keys)
 
 
-def test_depth_limit_cuts_and_says_so(fx: api.Explorer, seed_deps: frozenset[str]) -> None:
+def test_depth_limit_cuts_and_says_so(fx: Explorer, seed_deps: frozenset[str]) -> None:
     result = fx.closure("ecs:servers:createImage", max_depth=1)
     assert set(result.actions()) == seed_deps | {"ecs:servers:createImage"}
     assert result.truncated
     assert not fx.closure("ecs:servers:createImage").truncated
 
 
-def test_excluding_conditional_dependencies(fx: api.Explorer, seed_deps: frozenset[str]) -> None:
+def test_excluding_conditional_dependencies(fx: Explorer, seed_deps: frozenset[str]) -> None:
     everything = set(fx.closure("ecs:servers:createImage").actions())
     assert set(fx.closure("ecs:servers:createImage", exclude_conditional=True).actions()) == seed_deps | {
         "ecs:servers:createImage"
@@ -67,7 +67,7 @@ def test_excluding_conditional_dependencies(fx: api.Explorer, seed_deps: frozens
     assert set(other.actions()) == everything
 
 
-def test_api_target_is_the_row(fx: api.Explorer, seed_deps: frozenset[str]) -> None:
+def test_api_target_is_the_row(fx: Explorer, seed_deps: frozenset[str]) -> None:
     result = fx.closure(SEED_API)
     assert result.targets[0].kind == "operation"
     assert result.targets[0].operations == ("fx-ecs-createimage",)
@@ -80,16 +80,16 @@ def test_api_target_is_the_row(fx: api.Explorer, seed_deps: frozenset[str]) -> N
     assert dep.reason.startswith("documented dependency of operation Create image (native OpenStack API)")
 
 
-def test_placeholder_names_do_not_matter(fx: api.Explorer) -> None:
+def test_placeholder_names_do_not_matter(fx: Explorer) -> None:
     assert fx.resolve("post /v2.1/{pid}/servers/{id}/action/").operations == ("fx-ecs-createimage",)
 
 
-def test_case_insensitive_action(fx: api.Explorer) -> None:
+def test_case_insensitive_action(fx: Explorer) -> None:
     target = fx.resolve("ECS:Servers:CreateImage")
     assert target.seeds == ("ecs:servers:createImage",) and "case-insensitively" in target.note
 
 
-def test_pattern_target_expands(fx: api.Explorer) -> None:
+def test_pattern_target_expands(fx: Explorer) -> None:
     target = fx.resolve("ims:images:*")
     assert target.kind == "pattern"
     assert target.actions == (
@@ -101,7 +101,7 @@ def test_pattern_target_expands(fx: api.Explorer) -> None:
     )
 
 
-def test_unknown_action_suggests_closest(fx: api.Explorer) -> None:
+def test_unknown_action_suggests_closest(fx: Explorer) -> None:
     with pytest.raises(QueryError) as err:
         fx.closure("ecs:servers:createImag")
     assert err.value.suggestions[0] == "ecs:servers:createImage"
@@ -120,17 +120,17 @@ def test_unknown_action_suggests_closest(fx: api.Explorer) -> None:
         ("FunctionGraph:function:nosuch", "unknown action 'FunctionGraph:function:nosuch'"),
     ],
 )
-def test_bad_targets(fx: api.Explorer, text: str, message: str) -> None:
+def test_bad_targets(fx: Explorer, text: str, message: str) -> None:
     with pytest.raises(QueryError, match=message):
         fx.resolve(text)
 
 
-def test_bad_depth(fx: api.Explorer) -> None:
+def test_bad_depth(fx: Explorer) -> None:
     with pytest.raises(QueryError, match="positive integer"):
         fx.closure("ecs:servers:createImage", max_depth=0)
 
 
-def test_cycle_and_self_loop_terminate_and_are_reported(fx: api.Explorer) -> None:
+def test_cycle_and_self_loop_terminate_and_are_reported(fx: Explorer) -> None:
     result = fx.closure("ecs:serverInterfaces:use")
     assert {r.basis for r in result.requirements if r.depth > 1} == {"certain"}
     assert result.cycles == (("vpc:networks:get", "vpc:subnets:get"),)
@@ -143,14 +143,14 @@ def test_cycle_and_self_loop_terminate_and_are_reported(fx: api.Explorer) -> Non
     }
 
 
-def test_unresolved_action_stays_and_is_marked(fx: api.Explorer) -> None:
+def test_unresolved_action_stays_and_is_marked(fx: Explorer) -> None:
     result = fx.closure("evs:volumes:create")
     kms = result.get("kms:cmk:get")
     assert kms is not None and not kms.resolved and kms.scope_mark == "unknown"
     assert kms.conditions == ("仅创建加密云硬盘需要",)
 
 
-def test_scope_kept_per_operation_action_pair(fx: api.Explorer) -> None:
+def test_scope_kept_per_operation_action_pair(fx: Explorer) -> None:
     listing = fx.closure("ecs:servers:createImage").get("ims:images:list")
     assert listing is not None and listing.scope_mark == "mixed"
     assert {(p.apis, p.enterprise_project) for p in listing.scope} == {
@@ -159,7 +159,7 @@ def test_scope_kept_per_operation_action_pair(fx: api.Explorer) -> None:
     }
 
 
-def test_to_dict_contract(fx: api.Explorer, seed_deps: frozenset[str]) -> None:
+def test_to_dict_contract(fx: Explorer, seed_deps: frozenset[str]) -> None:
     data = fx.closure("ecs:servers:createImage").to_dict()
     rows = {r["action"]: r for r in data["requirements"]}
     assert {a for a, r in rows.items() if r["depth"] == 1} == seed_deps

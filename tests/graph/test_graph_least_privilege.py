@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 
 from explorer import api
+from explorer.graph import ClosureResult, Explorer
+from explorer.render.dot import to_dot
 
 REPO = Path(__file__).resolve().parents[2]
 LP = REPO / "tests" / "fixtures" / "least_privilege"
@@ -20,15 +22,15 @@ TARGET = "ecs:servers:createImage"
 
 
 @pytest.fixture(scope="module")
-def lp() -> api.Explorer:
+def lp() -> Explorer:
     return api.get_explorer("huaweicloud", LP)
 
 
-def answer(result: api.ClosureResult) -> list[tuple[str, int, str]]:
+def answer(result: ClosureResult) -> list[tuple[str, int, str]]:
     return [(r.action, r.depth, r.basis) for r in result.requirements]
 
 
-def test_default_answer_is_documented_plus_certain(lp: api.Explorer) -> None:
+def test_default_answer_is_documented_plus_certain(lp: Explorer) -> None:
     assert answer(lp.closure(TARGET)) == [
         ("ecs:servers:createImage", 0, "target"),
         ("ecs:servers:list", 1, "documented"),
@@ -39,7 +41,7 @@ def test_default_answer_is_documented_plus_certain(lp: api.Explorer) -> None:
     ]
 
 
-def test_possible_ones_only_on_request_with_their_rows_and_apis(lp: api.Explorer) -> None:
+def test_possible_ones_only_on_request_with_their_rows_and_apis(lp: Explorer) -> None:
     result = lp.closure(TARGET, possible=True)
     assert [x for x in answer(result) if x[2] == "possible"] == [
         ("ecs:securityGroups:use", 2, "possible"),
@@ -60,7 +62,7 @@ def test_possible_ones_only_on_request_with_their_rows_and_apis(lp: api.Explorer
     assert default == answer(lp.closure(TARGET))
 
 
-def test_a_wildcard_dependency_is_one_flagged_requirement(lp: api.Explorer) -> None:
+def test_a_wildcard_dependency_is_one_flagged_requirement(lp: Explorer) -> None:
     result = lp.closure(TARGET)
     bucket = result.get("obs:bucket:*")
     assert bucket is not None and bucket.kind == "pattern" and bucket.matches == 2
@@ -70,21 +72,21 @@ def test_a_wildcard_dependency_is_one_flagged_requirement(lp: api.Explorer) -> N
     assert result.summary() == "5 required actions besides the target (3 documented, 2 certain)"
 
 
-def test_counts_and_summary_agree(lp: api.Explorer) -> None:
+def test_counts_and_summary_agree(lp: Explorer) -> None:
     result = lp.closure(TARGET, possible=True)
     assert result.counts() == {"target": 1, "documented": 3, "certain": 2, "possible": 4}
     assert len(result.required) == 9
     assert result.summary() == "5 required actions besides the target (3 documented, 2 certain), and 4 possible"
 
 
-def test_conditional_dependencies_keep_their_condition_and_can_be_left_out(lp: api.Explorer) -> None:
+def test_conditional_dependencies_keep_their_condition_and_can_be_left_out(lp: Explorer) -> None:
     image = lp.closure(TARGET).get("ims:images:get")
     assert image is not None and image.conditions == ("only for full-disk images",)
     assert lp.closure(TARGET, exclude_conditional=True).get("ims:images:get") is None
     assert lp.closure(TARGET, exclude_conditional=["FULL-disk"]).get("ims:images:get") is None
 
 
-def test_depth_cuts_on_top_of_the_answer(lp: api.Explorer) -> None:
+def test_depth_cuts_on_top_of_the_answer(lp: Explorer) -> None:
     cut = lp.closure(TARGET, max_depth=2)
     assert [a for a, _d, _b in answer(cut)] == [
         "ecs:servers:createImage",
@@ -96,7 +98,7 @@ def test_depth_cuts_on_top_of_the_answer(lp: api.Explorer) -> None:
     assert cut.truncated and not lp.closure(TARGET).truncated
 
 
-def test_why_follows_the_answer_and_marks_possible_paths(lp: api.Explorer) -> None:
+def test_why_follows_the_answer_and_marks_possible_paths(lp: Explorer) -> None:
     why = lp.why("vpc:networks:get", TARGET)
     assert why.basis == "certain"
     assert [[(e.source, e.target) for e in p] for p in why.paths] == [
@@ -115,25 +117,25 @@ def test_why_follows_the_answer_and_marks_possible_paths(lp: api.Explorer) -> No
     }
 
 
-def test_the_diagram_draws_only_the_answers_edges(lp: api.Explorer) -> None:
+def test_the_diagram_draws_only_the_answers_edges(lp: Explorer) -> None:
     view = api.closure_view(lp, TARGET)
     edges = {(e.source, e.target) for e in view.edges}
     assert ("ecs:servers:get", "ecs:servers:list") not in edges  # one row of servers:get lists it: possible
     assert ("ecs:servers:get", "vpc:networks:get") in edges
     nodes = {n.id: n for n in view.nodes}
     assert nodes["vpc:networks:get"].basis == "certain" and nodes["obs:bucket:*"].flags == ("broad", "destructive")
-    dot = api.to_dot(view, legend=False)
+    dot = to_dot(view, legend=False)
     assert "certain, depth 3" in dot and "BROAD | DESTRUCTIVE" in dot
     with_possible = api.closure_view(lp, TARGET, possible=True)
     possible_edges = {(e.source, e.target) for e in with_possible.edges if e.possible}
     assert ("ecs:servers:get", "ecs:servers:list") not in possible_edges  # servers:list is documented
     assert ("ecs:servers:list", "vpc:ports:get") in possible_edges
-    assert 'style="dotted"' in api.to_dot(with_possible, legend=False) or "style=dotted" in api.to_dot(
+    assert 'style="dotted"' in to_dot(with_possible, legend=False) or "style=dotted" in to_dot(
         with_possible, legend=False
     )
 
 
-def test_scope_verdicts(lp: api.Explorer) -> None:
+def test_scope_verdicts(lp: Explorer) -> None:
     image = lp.scope(TARGET)
     assert image.verdict == "not_grantable" and image.enterprise_project_grantable is False
     assert [b.action for b in image.blockers] == [TARGET]
@@ -160,7 +162,7 @@ def test_scope_verdicts(lp: api.Explorer) -> None:
     assert unknown.verdict == "depends" and unknown.check_actions == ("vpc:securityGroups:delete",)
 
 
-def test_titles_use_the_catalogs_spelling(lp: api.Explorer) -> None:
+def test_titles_use_the_catalogs_spelling(lp: Explorer) -> None:
     assert lp.resolve("ECS:SERVERS:CREATEIMAGE").title == TARGET
     assert lp.resolve("get /v2/servers/{id}").title == "Query a server (GET /v2/servers/{server_id})"
     assert api.closure_view(lp, "get /v2/servers").title == "Closure of List servers (GET /v2/servers)"
@@ -169,7 +171,7 @@ def test_titles_use_the_catalogs_spelling(lp: api.Explorer) -> None:
 # --- the bundled catalog: the acceptance of the least-privilege change -----------------------------
 
 
-def _bundled(cloud: str) -> api.Explorer:
+def _bundled(cloud: str) -> Explorer:
     if not (REPO / "catalog" / cloud).is_dir():
         pytest.skip(f"catalog/{cloud} is absent (the importer has not generated the bundled catalog)")
     return api.get_explorer(cloud, REPO / "catalog")

@@ -10,12 +10,13 @@ from pathlib import Path
 import pytest
 
 from explorer import api
+from explorer.graph import Explorer
 
 CATALOG = Path(__file__).resolve().parents[1] / "fixtures" / "no_action_catalog"
 
 
 @pytest.fixture(scope="module")
-def ex() -> api.Explorer:
+def ex() -> Explorer:
     return api.get_explorer("huaweicloud", CATALOG)
 
 
@@ -25,7 +26,7 @@ def test_the_catalog_with_empty_action_lists_is_valid() -> None:
     assert result.operations == 6
 
 
-def test_an_operation_without_actions_is_a_node_without_checks_edges(ex: api.Explorer) -> None:
+def test_an_operation_without_actions_is_a_node_without_checks_edges(ex: Explorer) -> None:
     g = ex.data
     assert g.graph.nodes["op:noaction0001"]["kind"] == "operation"
     assert g.links.succ.get("op:noaction0001", ()) == ()
@@ -35,7 +36,7 @@ def test_an_operation_without_actions_is_a_node_without_checks_edges(ex: api.Exp
     assert g.nodes.defined == frozenset({"evs:zones:get", "evs:volumes:list"})
 
 
-def test_resolve_and_closure_of_an_api_that_needs_no_action(ex: api.Explorer) -> None:
+def test_resolve_and_closure_of_an_api_that_needs_no_action(ex: Explorer) -> None:
     target = ex.resolve("GET /")
     assert (target.kind, target.seeds, target.actions, target.operations) == (
         "operation",
@@ -64,7 +65,7 @@ def test_resolve_and_closure_of_an_api_that_needs_no_action(ex: api.Explorer) ->
     assert pool.without_actions()[0].notes == ("not covered by fine-grained authorization (action cell: /)",)
 
 
-def test_closure_of_an_api_documented_with_and_without_an_action(ex: api.Explorer) -> None:
+def test_closure_of_an_api_documented_with_and_without_an_action(ex: Explorer) -> None:
     target = ex.resolve("GET /v2/{project_id}/os-availability-zone")
     assert target.actions == ("evs:zones:get",)
     assert not target.lists_no_action
@@ -74,14 +75,14 @@ def test_closure_of_an_api_documented_with_and_without_an_action(ex: api.Explore
     assert [(r.action, r.depth) for r in result.requirements] == [("evs:zones:get", 1)]
 
 
-def test_a_dependency_of_a_row_without_actions_is_documented(ex: api.Explorer) -> None:
+def test_a_dependency_of_a_row_without_actions_is_documented(ex: Explorer) -> None:
     result = ex.closure("POST /v2/{project_id}/volumes/{volume_id}/action")
     assert [(r.action, r.depth, r.via) for r in result.requirements] == [("ims:images:create", 1, "op:noaction0005")]
     assert result.requirements[0].reason.startswith("documented dependency of operation 导出云硬盘为镜像（示例）")
     assert result.targets[0].lists_no_action  # its row lists no action of its own, only the dependency
 
 
-def test_scope_of_an_api_that_needs_no_action(ex: api.Explorer) -> None:
+def test_scope_of_an_api_that_needs_no_action(ex: Explorer) -> None:
     report = ex.scope("GET /")
     assert report.nothing_to_grant
     assert (report.actions, report.blockers, report.iam_project_actions) == ((), (), ())
@@ -91,7 +92,7 @@ def test_scope_of_an_api_that_needs_no_action(ex: api.Explorer) -> None:
     assert not ex.scope("POST /v2/{project_id}/volumes/{volume_id}/action").nothing_to_grant
 
 
-def test_views_search_and_counts(ex: api.Explorer) -> None:
+def test_views_search_and_counts(ex: Explorer) -> None:
     view = api.closure_view(ex, ["GET /"])
     assert [n.id for n in view.nodes] == ["op:noaction0001"]
     assert view.edges == ()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from explorer import api
+from explorer.graph import Explorer
 from explorer.model import Catalog
 
 PAGE = "\n".join(
@@ -16,7 +17,7 @@ PAGE = "\n".join(
 )
 
 
-def _explorer() -> api.Explorer:
+def _explorer() -> Explorer:
     result = api.import_document("k8s.md", PAGE.encode(), cloud="otc", edition="otc-en", service="cce")
     return api.build_explorer(Catalog("otc", {"cce": result.catalog}))
 

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from explorer import api
 from explorer.actions import is_pattern, matches
+from explorer.graph import Explorer
 from explorer.model import ActionRef, Catalog, Operation, Provenance, Scope, ServiceCatalog, SourceDoc
 
 SERVICES = ("aaa", "bbb", "ccc")
@@ -190,7 +191,7 @@ SETTINGS = settings(
 Rows = list[tuple[list[str], list[tuple[str, str | None]], bool | None]]
 
 
-def _targets(ex: api.Explorer) -> list[str]:
+def _targets(ex: Explorer) -> list[str]:
     return [*ex.actions(), *sorted(ex.data.rows.operations)]
 
 

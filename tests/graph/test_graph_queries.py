@@ -6,9 +6,10 @@ import pytest
 
 from explorer import api
 from explorer.actions import matches
+from explorer.graph import Explorer
 
 
-def test_seed_scope_not_grantable_with_blockers(fx: api.Explorer) -> None:
+def test_seed_scope_not_grantable_with_blockers(fx: Explorer) -> None:
     report = fx.scope("ecs:servers:createImage")
     assert report.verdict == "not_grantable" and report.enterprise_project_grantable is False
     # blockers work on an enterprise project for no row that checks them
@@ -40,7 +41,7 @@ def test_seed_scope_not_grantable_with_blockers(fx: api.Explorer) -> None:
     }
 
 
-def test_scope_of_an_api_uses_that_rows_pair(fx: api.Explorer) -> None:
+def test_scope_of_an_api_uses_that_rows_pair(fx: Explorer) -> None:
     # ims:images:list is supported through GET /v2/cloudimages but not through the native GET /v2/images
     assert fx.scope("GET /v2/cloudimages").verdict == "grantable"
     native = fx.scope("GET /v2/images")
@@ -51,20 +52,20 @@ def test_scope_of_an_api_uses_that_rows_pair(fx: api.Explorer) -> None:
     assert listing.checks[0].works == ("GET /v2/cloudimages",) and listing.checks[0].fails == ("GET /v2/images",)
 
 
-def test_scope_depth_and_conditions_change_the_verdict(fx: api.Explorer) -> None:
+def test_scope_depth_and_conditions_change_the_verdict(fx: Explorer) -> None:
     assert fx.scope("ims:images:update", max_depth=1).verdict == "grantable"
     assert fx.scope("ims:images:update").verdict == "depends"  # ecs:*:get* and obs:bucket:* via serverImages:create
     assert fx.scope("ims:images:update", exclude_conditional=True).verdict == "grantable"
 
 
-def test_scope_unknown_when_documentation_is_silent(fx: api.Explorer) -> None:
+def test_scope_unknown_when_documentation_is_silent(fx: Explorer) -> None:
     report = fx.scope("vpc:ports:create")
     assert report.verdict == "depends" and not report.blockers
     assert [(c.action, c.mark) for c in report.checks] == [("vpc:networks:get", "unknown")]
     assert report.checks[0].reason == "the documentation does not say whether enterprise projects are supported"
 
 
-def test_dependents_of_snapshot_create(fx: api.Explorer) -> None:
+def test_dependents_of_snapshot_create(fx: Explorer) -> None:
     result = fx.dependents("evs:snapshots:create")
     assert [(d.depth, d.kind, d.node) for d in result.dependents] == [
         (1, "action", "ecs:servers:createImage"),
@@ -74,7 +75,7 @@ def test_dependents_of_snapshot_create(fx: api.Explorer) -> None:
     ]
 
 
-def test_dependents_through_a_pattern_and_depth(fx: api.Explorer) -> None:
+def test_dependents_through_a_pattern_and_depth(fx: Explorer) -> None:
     result = fx.dependents("ecs:servers:get")
     depth = {d.node: d.depth for d in result.dependents}
     assert depth["ecs:*:get*"] == 1
@@ -85,7 +86,7 @@ def test_dependents_through_a_pattern_and_depth(fx: api.Explorer) -> None:
     assert limited.truncated and max(d.depth for d in limited.dependents) == 1
 
 
-def test_every_dependent_needs_the_action(fx: api.Explorer) -> None:
+def test_every_dependent_needs_the_action(fx: Explorer) -> None:
     # what breaks if the action is denied: a dependent's answer holds it, or a wildcard that matches it
     for action in fx.actions():
         for dep in fx.dependents(action).dependents:
@@ -93,7 +94,7 @@ def test_every_dependent_needs_the_action(fx: api.Explorer) -> None:
             assert action in held or any(matches(p, action) for p in held if "*" in p), (action, dep.node)
 
 
-def test_why_gives_each_edge_with_its_row(fx: api.Explorer) -> None:
+def test_why_gives_each_edge_with_its_row(fx: Explorer) -> None:
     result = fx.why("obs:bucket:*", "ecs:servers:createImage")
     assert [[(e.source, e.target, e.kind) for e in p] for p in result.paths] == [
         [
@@ -110,14 +111,14 @@ def test_why_gives_each_edge_with_its_row(fx: api.Explorer) -> None:
     assert fx.why("ecs:servers:get", "ecs:servers:createImage").paths == ()
 
 
-def test_why_not_required(fx: api.Explorer) -> None:
+def test_why_not_required(fx: Explorer) -> None:
     assert fx.why("vpc:publicIps:create", "ecs:servers:createImage").paths == ()
     assert fx.why("obs:bucket:*", "ecs:servers:createImage", exclude_conditional=True).paths == ()
     conditional = fx.why("vpc:publicIps:create", "ecs:cloudServers:create")
     assert conditional.paths[0][0].conditions == ("创建云服务器时新创建弹性公网IP",)
 
 
-def test_search_ranks_exact_then_prefix_then_substring(fx: api.Explorer) -> None:
+def test_search_ranks_exact_then_prefix_then_substring(fx: Explorer) -> None:
     hits = fx.search("ims:images:list")
     assert (hits[0].rank, hits[0].key) == (0, "ims:images:list")
     names = fx.search("镜像列表")
@@ -128,7 +129,7 @@ def test_search_ranks_exact_then_prefix_then_substring(fx: api.Explorer) -> None
     assert fx.search("zzzzqqq") == ()
 
 
-def test_show_action_pattern_and_unresolved(fx: api.Explorer) -> None:
+def test_show_action_pattern_and_unresolved(fx: Explorer) -> None:
     info = fx.show("ims:images:list")
     assert info.scope_mark == "mixed" and len(info.operations) == 2
     pattern = fx.show("ecs:*:get*")
@@ -145,7 +146,7 @@ def test_show_action_pattern_and_unresolved(fx: api.Explorer) -> None:
     )
 
 
-def test_check_reports_problems(fx: api.Explorer) -> None:
+def test_check_reports_problems(fx: Explorer) -> None:
     report = fx.check()
     assert [s.service for s in report.services] == ["ecs", "evs", "ims", "vpc"]
     assert {s.service: (s.operations, s.actions, s.dependencies, s.unresolved) for s in report.services} == {

@@ -7,6 +7,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from explorer import api
+from explorer.catalog.store import dump_service
 from explorer.model import ActionRef, Catalog, Operation, Provenance, Scope, ServiceCatalog, SourceDoc
 
 FILE = "huaweicloud-zh/ecs/policy.md"
@@ -50,7 +51,7 @@ def test_show_prints_the_mark(tmp_path: Path) -> None:
     root = tmp_path / "cat"
     (root / "huaweicloud").mkdir(parents=True)
     cat = _catalog()
-    (root / "huaweicloud" / "ecs.yaml").write_bytes(api.dump_service(cat.services["ecs"]).encode())
+    (root / "huaweicloud" / "ecs.yaml").write_bytes(dump_service(cat.services["ecs"]).encode())
     result = CliRunner().invoke(cli, ["show", "ecs:servers:get", "--catalog", str(root)], terminal_width=200)
     assert result.exit_code == 0, result.output
     row = next(line for line in result.output.splitlines() if "op 1" in line)

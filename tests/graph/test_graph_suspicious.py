@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from explorer import api
+from explorer.graph import Explorer
 from explorer.model import ActionRef, Catalog, Operation, Provenance, Scope, ServiceCatalog, SourceDoc
 
 FILE = "otc-en/ecs/disk_management.rst"
@@ -26,7 +27,7 @@ def _op(row: int, api_: str, deps: tuple[str, ...]) -> Operation:
     )
 
 
-def _explorer() -> api.Explorer:
+def _explorer() -> Explorer:
     ops = (
         _op(1, "POST /v2.1/{project_id}/os-volumes", ("evs:volumes:create",)),
         _op(2, f"DELETE {VOLUME}", ("evs:volumes:get", "evs:volumes:delete", "evs:volumes:create")),

@@ -6,9 +6,10 @@ import pytest
 
 from explorer import api
 from explorer.errors import QueryError
+from explorer.graph import Explorer
 
 
-def test_closure_view(fx: api.Explorer) -> None:
+def test_closure_view(fx: Explorer) -> None:
     view = api.closure_view(fx, "ecs:servers:createImage", max_depth=2)
     nodes = {n.id: n for n in view.nodes}
     assert nodes["ecs:servers:createImage"].depth == 0
@@ -27,7 +28,7 @@ def test_closure_view(fx: api.Explorer) -> None:
     assert list(view.nodes) == sorted(view.nodes) and list(view.edges) == sorted(view.edges)
 
 
-def test_closure_view_of_an_api_has_the_operation(fx: api.Explorer) -> None:
+def test_closure_view_of_an_api_has_the_operation(fx: Explorer) -> None:
     view = api.closure_view(fx, "GET /v2/images")
     nodes = {n.id: n for n in view.nodes}
     op = nodes["op:fx-ims-listimages-native"]
@@ -37,7 +38,7 @@ def test_closure_view_of_an_api_has_the_operation(fx: api.Explorer) -> None:
     ]
 
 
-def test_closure_view_patterns_and_unresolved(fx: api.Explorer) -> None:
+def test_closure_view_patterns_and_unresolved(fx: Explorer) -> None:
     view = api.closure_view(fx, "ims:serverImages:create")
     nodes = {n.id: n for n in view.nodes}
     pattern = nodes["ecs:*:get*"]
@@ -48,14 +49,14 @@ def test_closure_view_patterns_and_unresolved(fx: api.Explorer) -> None:
     assert not kms.resolved and kms.scope == "unknown"
 
 
-def test_closure_view_notes_cycles(fx: api.Explorer) -> None:
+def test_closure_view_notes_cycles(fx: Explorer) -> None:
     view = api.closure_view(fx, "vpc:ports:create")
     assert "cycle: vpc:networks:get -> vpc:subnets:get" in view.notes
     assert ("vpc:networks:get", "vpc:subnets:get") in {(e.source, e.target) for e in view.edges}
     assert ("vpc:subnets:get", "vpc:networks:get") in {(e.source, e.target) for e in view.edges}
 
 
-def test_dependents_view(fx: api.Explorer) -> None:
+def test_dependents_view(fx: Explorer) -> None:
     view = api.dependents_view(fx, "evs:snapshots:create")
     assert {(n.id, n.depth) for n in view.nodes} == {
         ("evs:snapshots:create", 0),
@@ -67,7 +68,7 @@ def test_dependents_view(fx: api.Explorer) -> None:
     assert all(e.target == "evs:snapshots:create" or e.source.startswith("op:") for e in view.edges)
 
 
-def test_why_view(fx: api.Explorer) -> None:
+def test_why_view(fx: Explorer) -> None:
     view = api.why_view(fx, "obs:bucket:*", "ecs:servers:createImage")
     assert [n.id for n in sorted(view.nodes, key=lambda n: n.depth)] == [
         "ecs:servers:createImage",
@@ -81,7 +82,7 @@ def test_why_view(fx: api.Explorer) -> None:
     assert empty.edges == () and empty.notes == ("vpc:publicIps:create is not required by ecs:servers:createImage",)
 
 
-def test_service_view(fx: api.Explorer) -> None:
+def test_service_view(fx: Explorer) -> None:
     view = api.service_view(fx, "ims")
     kinds = {n.id: (n.kind, n.depth) for n in view.nodes}
     assert kinds["op:fx-ims-createimage"] == ("operation", 0)

@@ -6,14 +6,15 @@ import pytest
 
 from explorer import api
 from explorer.errors import DocumentImportError
-from explorer.importers import md_html, md_pipe, rst_grid
+from explorer.importers import DocumentImport, md_html, md_pipe, rst_grid
 from explorer.importers.rawtable import MAX_COLUMNS, MAX_NESTING
+from explorer.importers.sandbox import import_document_limited
 from explorer.importers.text import md_inline, rst_inline
 
 HEAD = "<table><tr><th>Action</th><th>API</th></tr>"
 
 
-def _import(text: str, name: str = "x.md") -> api.DocumentImport:
+def _import(text: str, name: str = "x.md") -> DocumentImport:
     return api.import_document(name, text.encode(), cloud="huaweicloud", edition="huaweicloud-zh", service="ecs")
 
 
@@ -70,13 +71,13 @@ def test_inline_markup_is_read_as_before() -> None:
 
 def test_an_upload_over_its_time_or_memory_budget_is_refused_with_a_message() -> None:
     doc = (HEAD + "<tr><td>ecs:a:b</td><td>GET /x</td></tr></table>").encode()
-    imported = api.import_document_limited("x.md", doc, cloud="huaweicloud", edition="huaweicloud-zh")
+    imported = import_document_limited("x.md", doc, cloud="huaweicloud", edition="huaweicloud-zh")
     assert [op.apis for op in imported.catalog.operations] == [("GET /x",)]
     big = (HEAD + "<tr><td>ecs:a:b</td><td>GET /x</td></tr>" * 3000 + "</table>").encode()
     with pytest.raises(
         DocumentImportError,
         match=r"x\.md: importing needed more than (30 s of CPU or )?32 MB of memory; the document is",
     ):
-        api.import_document_limited("x.md", big, cloud="huaweicloud", edition="huaweicloud-zh", memory=32 * 2**20)
+        import_document_limited("x.md", big, cloud="huaweicloud", edition="huaweicloud-zh", memory=32 * 2**20)
     with pytest.raises(DocumentImportError, match=r"x\.md: importing (took longer than|needed more than) 0\.01 s"):
-        api.import_document_limited("x.md", big * 8, cloud="huaweicloud", edition="huaweicloud-zh", seconds=0.01)
+        import_document_limited("x.md", big * 8, cloud="huaweicloud", edition="huaweicloud-zh", seconds=0.01)

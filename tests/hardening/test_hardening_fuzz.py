@@ -17,7 +17,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from explorer import api
+from explorer.catalog.store import dump_service, load_service_text
 from explorer.errors import CatalogError, DocumentImportError, ExplorerError
+from explorer.importers import FORMATS
 from explorer.importers.manifest import COLUMNS, read_manifest
 from explorer.ui.state import read_explore, read_targets
 
@@ -61,7 +63,7 @@ _YAML_PIECES = [
 def test_any_edit_of_a_catalog_file_loads_or_is_a_catalog_error(cut: int, pieces: list[str], drop: int) -> None:
     text = SEED[:cut] + "".join(pieces).encode("utf-8", "surrogatepass") + SEED[cut + drop :]
     try:
-        api.load_service_text(text, "otc/ecs.yaml")
+        load_service_text(text, "otc/ecs.yaml")
     except CatalogError as exc:
         assert exc.problems and all(p.file == "otc/ecs.yaml" for p in exc.problems)
 
@@ -119,7 +121,7 @@ _MARKUP = [
 @given(
     st.lists(st.sampled_from(_MARKUP) | _text, max_size=60),
     st.sampled_from(["x.md", "x.rst", "x.html", "x.txt", "x.pdf", "x"]),
-    st.sampled_from([None, *api.FORMATS]),
+    st.sampled_from([None, *FORMATS]),
 )
 def test_any_document_imports_or_is_a_document_error(parts: list[str], name: str, fmt: str | None) -> None:
     data = "".join(parts).encode("utf-8", "surrogatepass")
@@ -128,7 +130,7 @@ def test_any_document_imports_or_is_a_document_error(parts: list[str], name: str
     except DocumentImportError as exc:
         assert str(exc)
         return
-    api.load_service_text(api.dump_service(result.catalog), "x.yaml")  # what it imports, validate accepts
+    load_service_text(dump_service(result.catalog), "x.yaml")  # what it imports, validate accepts
 
 
 # --- MANIFEST rows ------------------------------------------------------------------------------

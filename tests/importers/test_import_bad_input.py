@@ -8,8 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from explorer.api import MAX_DOCUMENT_BYTES, UnknownHeaderError, import_document
+from explorer.api import import_document
 from explorer.errors import DocumentImportError
+from explorer.importers import MAX_DOCUMENT_BYTES, UnknownHeaderError
 
 
 def _import(fixtures: Path, name: str, **kwargs: object):  # type: ignore[no-untyped-def]

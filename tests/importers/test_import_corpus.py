@@ -16,6 +16,8 @@ from seed_row import SEED_DEPENDENCIES
 
 from explorer import api
 from explorer.apigrammar import problems
+from explorer.diff.renames import RENAMES_NAME
+from explorer.importers import ImportReport, build_corpus
 from explorer.importers.cells import action_like
 from explorer.importers.formats import parse_tables
 from explorer.importers.manifest import ManifestEntry, read_manifest
@@ -34,8 +36,8 @@ def _table_entries() -> list[ManifestEntry]:
 
 
 @cache
-def _imported() -> tuple[dict[str, Catalog], api.ImportReport]:
-    return api.build_corpus(CORPUS)
+def _imported() -> tuple[dict[str, Catalog], ImportReport]:
+    return build_corpus(CORPUS)
 
 
 def _rows_by_file() -> dict[str, set[tuple[int, int]]]:
@@ -271,7 +273,7 @@ def test_the_committed_catalog_is_what_the_corpus_imports_to(tmp_path: Path) -> 
     api.import_corpus(CORPUS, tmp_path)
     fresh = {p.relative_to(tmp_path): p.read_bytes() for p in sorted(tmp_path.rglob("*")) if p.is_file()}
     committed = {p.relative_to(bundled): p.read_bytes() for p in sorted(bundled.rglob("*")) if p.is_file()}
-    committed.pop(Path(api.RENAMES_NAME), None)  # recorded by `diff --record-renames` from the history, not imported
+    committed.pop(Path(RENAMES_NAME), None)  # recorded by `diff --record-renames` from the history, not imported
     assert sorted(fresh) == sorted(committed)
     stale = [str(name) for name in fresh if fresh[name] != committed[name]]
     assert not stale, f"catalog/ is out of date; run ./run catalog and commit: {stale}"

@@ -7,7 +7,7 @@ import re
 import pytest
 from import_paths import CORPUS, SKIP_NO_CORPUS
 
-from explorer import api
+from explorer.importers import build_corpus
 from explorer.importers.dedupe import DUPLICATE, content_key, deduplicate
 from explorer.importers.report import FileReport
 from explorer.model import ActionRef, Operation, Provenance, Scope
@@ -72,7 +72,7 @@ def test_rows_that_differ_in_what_they_say_are_all_kept() -> None:
 @pytest.mark.corpus
 @pytest.mark.skipif(not CORPUS.is_dir(), reason=SKIP_NO_CORPUS)
 def test_the_corpus_copies_are_kept_once() -> None:
-    catalogs, report = api.build_corpus(CORPUS)
+    catalogs, report = build_corpus(CORPUS)
     rows = {
         (op.provenance.file, op.provenance.table, op.provenance.row)
         for cat in catalogs.values()

@@ -16,6 +16,7 @@ from explorer import api
 from explorer.app import discovery
 from explorer.cli import cli
 from explorer.errors import DocumentImportError
+from explorer.importers import build_corpus
 from explorer.importers.dedupe import content_key
 from explorer.importers.discover import discover, repo_name
 from explorer.importers.manifest import MANIFEST_NAME, read_manifest
@@ -146,7 +147,7 @@ def _corpus_both(tmp: str) -> tuple[dict[str, Catalog], dict[str, Catalog], list
     tree = Path(tmp) / "corpus"
     shutil.copytree(CORPUS, tree, ignore=shutil.ignore_patterns(MANIFEST_NAME))
     found = build_tree(tree)
-    listed, _ = api.build_corpus(CORPUS)
+    listed, _ = build_corpus(CORPUS)
     tables = [e.corpus_path for e in found.discovery.entries if e.is_table]
     manifest_tables = [e.corpus_path for e in read_manifest(CORPUS) if e.is_table]
     return found.catalogs, listed, tables, manifest_tables

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from import_paths import CORPUS
 
-from explorer import api
+from explorer.importers import build_corpus
 from explorer.importers.dedupe import content_key
 from explorer.importers.manifest import read_manifest
 from explorer.importers.tree import build_tree
@@ -26,20 +26,20 @@ pytestmark = [
 
 
 def _ops(root: Path, prefix: str) -> dict[str, Operation]:
-    catalogs, _ = api.build_corpus(root)
+    catalogs, _ = build_corpus(root)
     return {op.id: op for cat in catalogs.values() for op in cat.operations() if op.provenance.file.startswith(prefix)}
 
 
 @pytest.mark.parametrize("snapshot", SNAPSHOTS)
 def test_every_snapshot_imports_every_row(snapshot: str) -> None:
-    _, report = api.build_corpus(HISTORY / snapshot)
+    _, report = build_corpus(HISTORY / snapshot)
     assert report.rows_seen > 0
     assert report.rows_imported == report.rows_seen
     assert report.unknown_headers() == []
 
 
 def test_the_damage_of_the_2023_snapshot_is_reported() -> None:
-    _, report = api.build_corpus(HISTORY / "huaweicloud-ecs-2023-06")
+    _, report = build_corpus(HISTORY / "huaweicloud-ecs-2023-06")
     damaged = sorted((p.row, p.reason) for p in report.problems() if p.kind == "damaged_action")
     assert [reason for _, reason in damaged] == [
         "notes[0]: a URL is glued to the action 'ecs:availabilityZones:list' "
@@ -69,7 +69,7 @@ def test_every_snapshot_without_its_manifest_gives_the_same_tables_and_rows(snap
     found = build_tree(tree)
     listed = [e for e in read_manifest(HISTORY / snapshot) if e.is_table]
     assert [e.corpus_path for e in found.discovery.entries if e.is_table] == sorted(e.corpus_path for e in listed)
-    catalogs, report = api.build_corpus(HISTORY / snapshot)
+    catalogs, report = build_corpus(HISTORY / snapshot)
     assert (found.report.rows_seen, found.report.rows_imported) == (report.rows_seen, report.rows_imported)
     mine = sorted(repr(content_key(op)) for cat in found.catalogs.values() for op in cat.operations())
     assert mine == sorted(repr(content_key(op)) for cat in catalogs.values() for op in cat.operations())

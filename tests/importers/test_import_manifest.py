@@ -9,6 +9,7 @@ import pytest
 
 from explorer import api
 from explorer.errors import DocumentImportError
+from explorer.importers import build_corpus
 from explorer.importers.manifest import COLUMNS, DATED_COLUMNS, MANIFEST_NAME, read_manifest
 
 # the date and status given to each file of the mini corpus
@@ -67,7 +68,7 @@ def test_a_thirteen_column_manifest_carries_date_and_status_into_the_catalog(min
 def test_a_service_only_on_deleted_pages_is_dated_by_them(mini_corpus: Path, tmp_path: Path) -> None:
     change = {"huaweicloud-zh/ecs/镜像示例.md": ("2018-12-07", "deleted")}
     corpus = _dated_corpus(mini_corpus, tmp_path, change)
-    catalogs, _ = api.build_corpus(corpus)
+    catalogs, _ = build_corpus(corpus)
     hw = catalogs["huaweicloud"].services["ecs"]
     assert hw.only_deleted_sources is True
     assert hw.documentation_date == "2019-12-11"

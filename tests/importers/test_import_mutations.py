@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from import_paths import CORPUS, SKIP_NO_CORPUS
 
-from explorer import api
+from explorer.importers import build_corpus
 from explorer.model import Operation
 
 pytestmark = [pytest.mark.corpus, pytest.mark.skipif(not CORPUS.is_dir(), reason=SKIP_NO_CORPUS)]
@@ -78,7 +78,7 @@ _INSERTED = itertools.count(1)
 
 
 def _operations(root: Path) -> dict[str, Operation]:
-    catalogs, _ = api.build_corpus(root)
+    catalogs, _ = build_corpus(root)
     return {op.id: op for cat in catalogs.values() for op in cat.operations()}
 
 
@@ -88,7 +88,7 @@ def test_damaged_and_reordered_pipe_tables_give_the_same_operations(tmp_path: Pa
     assert len(before) > 200
     for page in root.rglob("*.md"):
         page.write_text(_damage(page.read_text(encoding="utf-8")), encoding="utf-8")
-    catalogs, report = api.build_corpus(root)
+    catalogs, report = build_corpus(root)
     after = {op.id: op for cat in catalogs.values() for op in cat.operations()}
     fields = ("name", "apis", "actions", "dependencies", "scope")
     changed = [

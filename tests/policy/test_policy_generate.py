@@ -10,6 +10,7 @@ import pytest
 from policy_support import CATALOG, of, source
 
 from explorer import api
+from explorer.policy import Generated, LintReport
 
 SCHEMAS = Path(api.__file__).resolve().parent / "schemas"
 BUNDLED_TARGETS = (
@@ -20,7 +21,7 @@ BUNDLED_TARGETS = (
 )
 
 
-def _roundtrip(generated: api.Generated, catalog: Path | None) -> api.LintReport:
+def _roundtrip(generated: Generated, catalog: Path | None) -> LintReport:
     sources = [source(f"{p.name}.json", json.dumps(p.document)) for p in generated.policies]
     return api.lint_policies(sources, generated.cloud, catalog)
 

@@ -8,6 +8,8 @@ import pytest
 from policy_support import CATALOG, FIXTURES, codes, lint_files, lint_text, of, source
 
 from explorer import api
+from explorer.policy import MAX_FILE_BYTES as MAX_POLICY_FILE_BYTES
+from explorer.policy import PolicySource
 
 
 def test_invalid_json_reports_line_and_column() -> None:
@@ -42,14 +44,14 @@ def test_deep_nesting_is_a_clear_error() -> None:
 
 def test_huge_file_is_not_read(tmp_path: Path) -> None:
     path = tmp_path / "huge.json"
-    path.write_bytes(b'{"Version": "1.1", "Statement": [' + b" " * (api.MAX_POLICY_FILE_BYTES + 1) + b"]}")
+    path.write_bytes(b'{"Version": "1.1", "Statement": [' + b" " * (MAX_POLICY_FILE_BYTES + 1) + b"]}")
     report = api.lint_policies(api.read_paths([path]), "huaweicloud", CATALOG)
     assert [(f.code, f.severity) for f in report.findings] == [("LIMIT_EXCEEDED", "error")]
     assert "larger than 2,097,152 bytes" in report.findings[0].message
 
 
 def test_binary_file() -> None:
-    report = api.lint_policies([api.PolicySource("x.json", b"\xff\xfe\x00")], "huaweicloud", CATALOG)
+    report = api.lint_policies([PolicySource("x.json", b"\xff\xfe\x00")], "huaweicloud", CATALOG)
     assert [f.code for f in report.findings] == ["MALFORMED_JSON"]
     assert "not UTF-8" in report.findings[0].message
 

@@ -8,7 +8,7 @@ import pytest
 from policy_support import FIXTURES, REPO
 
 from explorer import api
-from explorer.policy import rules
+from explorer.policy import CODES, PolicySource, rules
 from explorer.policy.codes import Code
 from explorer.policy.context import LintContext
 from explorer.policy.facts import CatalogFacts
@@ -20,7 +20,7 @@ from explorer.policy.sources import documents_of
 def test_every_code_has_exactly_one_owner() -> None:
     owned = [c.code for r in rules.OWNERS for c in r.codes]
     assert len(owned) == len(set(owned))
-    assert owned == list(rules.CODES) == list(api.CODES)
+    assert owned == list(rules.CODES) == list(CODES)
     assert all(c.title and c.help for c in rules.CODES.values())
 
 
@@ -39,7 +39,7 @@ def test_the_schema_enum_is_the_registry() -> None:
 
 def test_sarif_rules_are_the_registry_with_title_and_help() -> None:
     text = '{"Version": "1.1", "Statement": [{"Effect": "Allow", "Action": ["*:*:*"]}]}'
-    report = api.lint_policies([api.PolicySource("a.json", text.encode())], "huaweicloud", FIXTURES / "catalog")
+    report = api.lint_policies([PolicySource("a.json", text.encode())], "huaweicloud", FIXTURES / "catalog")
     driver = api.to_sarif(report)["runs"][0]["tool"]["driver"]
     broad = next(r for r in driver["rules"] if r["id"] == "OVERLY_BROAD")
     assert broad["shortDescription"]["text"] == "Overly broad Allow"

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from policy_support import CATALOG, FIXTURES
 
 from explorer import api
+from explorer.policy import CODES, SEVERITIES, LintReport, PolicySource
 
 JSON = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=12),
@@ -30,10 +31,10 @@ TEXTS = [
 NAMES = ["deny.json", "v5-notaction.json", "roles.tf", "otc-role.tf"]
 
 
-def _lint(name: str, data: bytes) -> api.LintReport:
-    report = api.lint_policies([api.PolicySource(name, data)], "huaweicloud", CATALOG, attach="enterprise-project")
+def _lint(name: str, data: bytes) -> LintReport:
+    report = api.lint_policies([PolicySource(name, data)], "huaweicloud", CATALOG, attach="enterprise-project")
     for f in report.findings:
-        assert f.code in api.CODES and f.severity in api.SEVERITIES and f.message
+        assert f.code in CODES and f.severity in SEVERITIES and f.message
     json.dumps(report.to_dict())  # always serialisable
     return report
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from explorer import api
 from explorer.model import ActionRef, Catalog, Operation, Provenance, Scope, ServiceCatalog, SourceDoc
+from explorer.policy import PolicySource
 from explorer.policy.lint import lint
 
 FILE = "otc-en/ecs/security_group_management.rst"
@@ -35,7 +36,7 @@ def test_a_query_needing_to_create_security_groups_is_a_suspicious_warning() -> 
     )
     cat = Catalog("otc", {"ecs": ServiceCatalog("otc", "ecs", (SourceDoc(FILE, "otc-en"),), ops)})
     text = '{"Version": "1.1", "Statement": [{"Effect": "Allow", "Action": ["ecs:securityGroups:list"]}]}'
-    report = lint([api.PolicySource("p.json", text.encode())], api.build_explorer(cat))
+    report = lint([PolicySource("p.json", text.encode())], api.build_explorer(cat))
     found = [(f.code, f.severity, f.details["requirement"]) for f in report.findings]
     assert found == [
         ("MISSING_DEPENDENCY", "warning", "vpc:securityGroups:create"),

@@ -12,10 +12,11 @@ import pytest
 from PIL import Image
 
 from explorer import api
+from explorer.render.assets import CLOSURE_STEM, Assets, inline_mermaid
 
 ROOT = Path(__file__).resolve().parents[2]
 ASSETS = ROOT / "assets"
-STEM = api.CLOSURE_STEM
+STEM = CLOSURE_STEM
 
 
 def graphviz_version(svg: str) -> str:
@@ -24,7 +25,7 @@ def graphviz_version(svg: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def fresh() -> api.Assets:
+def fresh() -> Assets:
     if not (ROOT / "catalog").is_dir():
         pytest.skip("no bundled catalog in this checkout (catalog/)")
     committed = ASSETS / f"{STEM}.svg"
@@ -37,14 +38,14 @@ def fresh() -> api.Assets:
 
 
 @pytest.mark.parametrize("name", [f"{STEM}.svg", f"{STEM}.mmd", "legend.svg"])
-def test_text_assets_are_up_to_date(fresh: api.Assets, name: str) -> None:
+def test_text_assets_are_up_to_date(fresh: Assets, name: str) -> None:
     assert (ASSETS / name).read_bytes().decode("utf-8") == fresh.files[name].decode("utf-8"), (
         f"assets/{name} is out of date: run `./run assets`"
     )
 
 
 @pytest.mark.parametrize("name", [f"{STEM}.png", "legend.png"])
-def test_png_assets_are_up_to_date(fresh: api.Assets, name: str) -> None:
+def test_png_assets_are_up_to_date(fresh: Assets, name: str) -> None:
     committed = Image.open(ASSETS / name)
     drawn = Image.open(io.BytesIO(fresh.files[name]))
     assert committed.size == drawn.size
@@ -52,9 +53,9 @@ def test_png_assets_are_up_to_date(fresh: api.Assets, name: str) -> None:
     assert (ASSETS / name).read_bytes() == fresh.files[name], f"assets/{name} is out of date"
 
 
-def test_the_diagrams_page_holds_the_current_mermaid_text(fresh: api.Assets) -> None:
+def test_the_diagrams_page_holds_the_current_mermaid_text(fresh: Assets) -> None:
     page = (ROOT / "docs" / "diagrams.md").read_text(encoding="utf-8")
-    assert api.inline_mermaid(page, STEM, fresh.mermaid) == page
+    assert inline_mermaid(page, STEM, fresh.mermaid) == page
     assert f"![Closure of ecs:servers:createImage](../assets/{STEM}.png)" in page
     assert "![Legend](../assets/legend.png)" in page
 

@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 from ui_support import FIXTURE_CATALOG, REPO
 
 from explorer import api
+from explorer.diff import KINDS as CHANGE_KINDS
 from explorer.ui import source, uploads
 from explorer.ui.changes_state import ChangesState, changes_params, read_changes
 
@@ -127,13 +128,13 @@ def test_state_round_trips_through_the_link() -> None:
         "q": "v2",
         "suspicious": "1",
     }
-    assert read_changes(params, sides, ("ecs",), api.CHANGE_KINDS) == state
-    assert read_changes({}, sides, ("ecs",), api.CHANGE_KINDS) == ChangesState("cloud:a", "cloud:b", "ecs")
+    assert read_changes(params, sides, ("ecs",), CHANGE_KINDS) == state
+    assert read_changes({}, sides, ("ecs",), CHANGE_KINDS) == ChangesState("cloud:a", "cloud:b", "ecs")
     two = ("cloud:a", "edition:x", "edition:y")
-    assert read_changes({}, two, (), api.CHANGE_KINDS) == ChangesState("edition:x", "edition:y")
+    assert read_changes({}, two, (), CHANGE_KINDS) == ChangesState("edition:x", "edition:y")
     every = ChangesState("cloud:a", "cloud:b")
     assert changes_params(every) == {"old": "cloud:a", "new": "cloud:b", "service": "*"}
-    assert read_changes(changes_params(every), sides, ("ecs",), api.CHANGE_KINDS) == every
+    assert read_changes(changes_params(every), sides, ("ecs",), CHANGE_KINDS) == every
 
 
 def test_the_page_is_in_the_navigation() -> None:

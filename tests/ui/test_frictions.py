@@ -20,6 +20,7 @@ from ui_support import BUNDLED_CATALOG, FIXTURE_CATALOG
 
 from explorer import api
 from explorer.cli import cli
+from explorer.graph import Explorer, PairScope
 from explorer.model import Provenance
 from explorer.render.synthetic import synthetic_view
 from explorer.ui import graph_panel, tables
@@ -36,14 +37,14 @@ def test_one_closure_and_one_why_per_rerun(monkeypatch: pytest.MonkeyPatch) -> N
     # explorer.policy (cached per target), which is another question and is not counted here.
     calls: dict[str, int] = {"closure": 0, "why": 0, "dependents": 0}
     for name in calls:
-        real = getattr(api.Explorer, name)
+        real = getattr(Explorer, name)
 
-        def counting(self: api.Explorer, *args: object, _real: Any = real, _name: str = name, **kw: object) -> object:
+        def counting(self: Explorer, *args: object, _real: Any = real, _name: str = name, **kw: object) -> object:
             if not sys._getframe(1).f_globals.get("__name__", "").startswith("explorer.policy"):
                 calls[_name] += 1
             return _real(self, *args, **kw)
 
-        monkeypatch.setattr(api.Explorer, name, counting)
+        monkeypatch.setattr(Explorer, name, counting)
     at = open_page(action="ecs:servers:createImage", depth="2", possible="1", node="ims:serverImages:create")
     assert calls == {"closure": 1, "why": 1, "dependents": 0}
     at.radio(key="ex_depth").set_value("1").run()  # the node is not in the depth-1 graph: no why
@@ -131,7 +132,7 @@ def test_on_the_bundled_catalog_rows_link_to_the_source_file_at_its_commit(monke
 
 
 def test_csv_has_a_bom_and_one_entry_per_api_not_per_edition() -> None:
-    pair = api.PairScope(
+    pair = PairScope(
         "ims:images:list",
         "op1",
         "Querying images",
@@ -140,7 +141,7 @@ def test_csv_has_a_bom_and_one_entry_per_api_not_per_edition() -> None:
         False,
         Provenance("a.rst", 1, 1, "otc-en"),
     )
-    twin = api.PairScope(
+    twin = PairScope(
         "ims:images:list",
         "op2",
         "Querying images",

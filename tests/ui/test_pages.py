@@ -27,8 +27,11 @@ from streamlit.testing.v1 import AppTest
 from ui_support import DOCUMENTED, FIXTURE_CATALOG, REPO
 
 from explorer import api
+from explorer.catalog.store import dump_service
 from explorer.errors import ExplorerError
+from explorer.importers import FileReport, ImportReport, RowProblem, report_to_json
 from explorer.model import ActionRef, Operation, Provenance, Scope, ServiceCatalog, SourceDoc
+from explorer.render.layout import layout as graph_layout
 from explorer.ui import source, uploads
 
 
@@ -272,7 +275,7 @@ def test_an_upload_layered_over_the_catalog_resolves_dependencies_on_other_servi
         notes=(),
         provenance=Provenance("mine.md", 1, 1),
     )
-    text = api.dump_service(ServiceCatalog("otc", "mine", (SourceDoc("mine.md", "otc-en"),), (row,)))
+    text = dump_service(ServiceCatalog("otc", "mine", (SourceDoc("mine.md", "otc-en"),), (row,)))
     upload = uploads.catalog_from_yaml([uploads.Upload("mine.yaml", text.encode("utf-8"))])
     at = new_app()
     at.session_state[source.UPLOAD_KEY] = upload
@@ -408,7 +411,7 @@ def test_graph_positions_are_graphviz_layout_of_the_exports() -> None:
     at = open_page(action="ecs:servers:createImage")
     args = drawn(at)
     view = api.closure_view(api.get_explorer("huaweicloud", FIXTURE_CATALOG), "ecs:servers:createImage", 1)
-    placed = api.graph_layout(view)
+    placed = graph_layout(view)
     for node in args["graph"]["nodes"]:
         box = placed.nodes[node["id"]]
         assert (node["x"], node["y"]) == (round(box.x, 1), round(box.y, 1))
@@ -459,7 +462,7 @@ def hostile_catalog() -> bytes:
         notes=(HOSTILE,),
         provenance=Provenance(source.file, 1, 1),
     )
-    return api.dump_service(ServiceCatalog("otc", "ims", (source,), (op,))).encode("utf-8")
+    return dump_service(ServiceCatalog("otc", "ims", (source,), (op,))).encode("utf-8")
 
 
 def test_hostile_text_in_an_upload_is_shown_literally() -> None:
@@ -510,9 +513,9 @@ def test_back_from_an_upload_to_the_bundled_catalog_starts_afresh() -> None:
 def test_catalog_page_import_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     root = tmp_path / "catalog"
     shutil.copytree(FIXTURE_CATALOG, root)
-    ims = api.FileReport("huaweicloud-zh/ims/镜像管理.md", "huaweicloud-zh", "ims", "md-pipe", 1, 19, 7)
-    ims.problems.append(api.RowProblem(ims.file, 1, 15, "the action cell gives no action ('无')"))
-    (root / "import-report.json").write_text(api.report_to_json(api.ImportReport([ims])), encoding="utf-8")
+    ims = FileReport("huaweicloud-zh/ims/镜像管理.md", "huaweicloud-zh", "ims", "md-pipe", 1, 19, 7)
+    ims.problems.append(RowProblem(ims.file, 1, 15, "the action cell gives no action ('无')"))
+    (root / "import-report.json").write_text(report_to_json(ImportReport([ims])), encoding="utf-8")
     monkeypatch.setenv("PERMISSION_EXPLORER_CATALOG", str(root))
     at = open_page("catalog")
     metrics = {m.label: m.value for m in at.metric}

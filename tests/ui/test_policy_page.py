@@ -11,6 +11,8 @@ from streamlit.testing.v1 import AppTest
 from test_pages import open_page
 from ui_support import FIXTURE_CATALOG
 
+from explorer.policy import PolicySource
+
 MISSING = (
     '{"Version": "1.1", "Statement": [{"Effect": "allow", "Action": ["ecs:servers:createImage", "ims:images:get"]}]}'
 )
@@ -42,7 +44,7 @@ def test_policy_page_lints_a_pasted_policy_and_offers_the_fixed_copy() -> None:
 def test_policy_page_fixed_copy_adds_the_missing_requirements() -> None:
     from explorer import api
 
-    report = api.lint_policies([api.PolicySource("p.json", MISSING.encode())], "huaweicloud", FIXTURE_CATALOG)
+    report = api.lint_policies([PolicySource("p.json", MISSING.encode())], "huaweicloud", FIXTURE_CATALOG)
     (fixed,) = api.fixed_documents(report)
     statement = fixed.policy["Statement"][0]
     assert statement["Effect"] == "Allow"
@@ -52,7 +54,7 @@ def test_policy_page_fixed_copy_adds_the_missing_requirements() -> None:
         | {f.details["requirement"] for f in report.findings if f.code == "MISSING_DEPENDENCY" and f.severity != "info"}
     )
     relinted = api.lint_policies(
-        [api.PolicySource("f.json", json.dumps(fixed.policy).encode())], "huaweicloud", FIXTURE_CATALOG
+        [PolicySource("f.json", json.dumps(fixed.policy).encode())], "huaweicloud", FIXTURE_CATALOG
     )
     assert not [f for f in relinted.findings if f.code == "MISSING_DEPENDENCY" and f.severity == "error"]
 

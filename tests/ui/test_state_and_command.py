@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 from ui_support import FIXTURE_CATALOG
 
-from explorer.cli import cli
+from explorer.cli import cli, ui_cmd
 from explorer.ui.state import ExploreState, explore_params, read_explore, read_targets
 
 CLOUDS = ("huaweicloud", "otc")
@@ -75,6 +75,7 @@ def test_ui_command_runs_streamlit_on_the_named_catalog(monkeypatch: pytest.Monk
             return 0
 
     monkeypatch.setattr(subprocess, "Popen", FakeServer)
+    monkeypatch.setattr(ui_cmd, "check_bind", lambda _address, _port: None)  # port 8600 may be taken here
     args = ["ui", "--port", "8600", "--address", "0.0.0.0", "--catalog", str(FIXTURE_CATALOG)]
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 0, result.output
@@ -88,6 +89,7 @@ def test_ui_command_runs_streamlit_on_the_named_catalog(monkeypatch: pytest.Monk
         "--server.fileWatcherType": "none",
         "--server.runOnSave": "false",
         "--runner.magicEnabled": "false",
+        "--client.showErrorDetails": "type",
         "--server.port": "8600",
         "--server.address": "0.0.0.0",
         "--theme.light.primaryColor": "#2f6fd6",

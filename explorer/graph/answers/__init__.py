@@ -1,5 +1,6 @@
 """The records of the graph's answers, one module per query (their wording is in ``explorer.graph.wording``,
-their JSON in ``explorer.graph.wire``)."""
+their JSON in ``explorer.graph.wire``, imported by ``to_dict()`` when first called: a command that prints
+no JSON does not load it)."""
 
 from explorer.graph.answers.check import CheckReport, Disagreement, ServiceStats
 from explorer.graph.answers.closure import ClosureAnswer, ClosureResult, Requirement

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from explorer.graph.wire import check as wire
 from explorer.model import Provenance
 
 if TYPE_CHECKING:
@@ -25,7 +24,9 @@ class ServiceStats:
     without_actions: int = 0  # operations whose rows list no action (counted in ``operations`` too)
 
     def to_dict(self) -> dict[str, Any]:
-        return wire.service_json(self)
+        from explorer.graph.wire.check import service_json
+
+        return service_json(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,4 +65,6 @@ class CheckReport:
         return not self.unresolved and not self.empty_patterns
 
     def to_dict(self) -> dict[str, Any]:
-        return wire.check_json(self)
+        from explorer.graph.wire.check import check_json
+
+        return check_json(self)

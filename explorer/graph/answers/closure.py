@@ -13,13 +13,12 @@ from explorer.graph.answers.common import (
     Edge,
     Evidence,
     Link,
+    MadeOnRead,
     NoAction,
     PairScope,
     RequirementKind,
     Target,
-    records_of,
 )
-from explorer.graph.wire import closure as wire
 from explorer.model import Provenance
 from explorer.view import ScopeMark
 
@@ -92,7 +91,9 @@ class Requirement:
         return wording.requirement_reason(self)
 
     def to_dict(self) -> dict[str, Any]:
-        return wire.requirement_json(self)
+        from explorer.graph.wire.closure import requirement_json
+
+        return requirement_json(self)
 
 
 class ClosureAnswer(NamedTuple):
@@ -106,13 +107,11 @@ class ClosureAnswer(NamedTuple):
 
 
 @dataclass(slots=True, eq=False)  # not frozen: see explorer.graph.answers.common on speed
-class ClosureResult:
+class ClosureResult(MadeOnRead[ClosureAnswer]):
     """What a policy must allow for the targets: one requirement per action, by depth then name.
 
     A query walks the graph and returns; the records (``requirements``, ``links``, ``cycles``,
-    ``self_loops``) are made from the walk the first time one of them is read, once. A caller that only
-    needs the walk's outcome (``truncated``, or whether the query is valid) pays for the walk alone, and
-    every face that reads the records pays for them exactly once.
+    ``self_loops``) are made from the walk the first time one of them is read, once (see MadeOnRead).
     """
 
     cloud: str
@@ -124,9 +123,6 @@ class ClosureResult:
     make: Callable[[], ClosureAnswer] | None = field(default=None, repr=False)
     answer: ClosureAnswer | None = field(default=None, repr=False)
 
-    def records(self) -> ClosureAnswer:
-        return records_of(self)
-
     @property
     def requirements(self) -> tuple[Requirement, ...]:
         return self.records().requirements
@@ -135,15 +131,6 @@ class ClosureResult:
     def links(self) -> tuple[Link, ...]:
         """The edges the answer rests on, in walk order: what a diagram of it draws."""
         return self.records().links
-
-    @property
-    def cycles(self) -> tuple[tuple[str, ...], ...]:
-        """Dependency cycles met (each sorted), sorted."""
-        return self.records().cycles
-
-    @property
-    def self_loops(self) -> tuple[str, ...]:
-        return self.records().self_loops
 
     @property
     def documentation(self) -> Documentation | None:
@@ -182,4 +169,6 @@ class ClosureResult:
         return None
 
     def to_dict(self) -> dict[str, Any]:
-        return wire.closure_json(self)
+        from explorer.graph.wire.closure import closure_json
+
+        return closure_json(self)

@@ -12,10 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Literal, NamedTuple, Protocol, TypeVar
+from typing import Any, Generic, Literal, NamedTuple, Protocol, TypeVar
 
 from explorer.graph import wording
-from explorer.graph.wire import common as wire
 from explorer.model import Provenance
 from explorer.view import EdgeKind
 
@@ -48,7 +47,9 @@ class NoAction:
         return wording.no_action_text(self)
 
     def to_dict(self) -> dict[str, Any]:
-        return wire.no_action_json(self)
+        from explorer.graph.wire.common import no_action_json
+
+        return no_action_json(self)
 
 
 @dataclass(slots=True)  # not frozen: see the module note on speed
@@ -85,7 +86,9 @@ class Target:
         return self.kind == "operation" and not self.actions and bool(self.without_actions)
 
     def to_dict(self) -> dict[str, Any]:
-        return wire.target_json(self)
+        from explorer.graph.wire.common import target_json
+
+        return target_json(self)
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -103,7 +106,9 @@ class PairScope:
     inferred: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        return wire.pair_scope_json(self)
+        from explorer.graph.wire.common import pair_scope_json
+
+        return pair_scope_json(self)
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -136,7 +141,9 @@ class Edge:
         return tuple(sorted({e.provenance for e in self.evidence}))
 
     def to_dict(self) -> dict[str, Any]:
-        return wire.edge_json(self)
+        from explorer.graph.wire.common import edge_json
+
+        return edge_json(self)
 
 
 class Link(NamedTuple):
@@ -148,21 +155,44 @@ class Link(NamedTuple):
     basis: Basis
 
 
-Records = TypeVar("Records")
+class WalkAnswer(Protocol):
+    """What every answer made from a walk holds besides its records: the loops it met."""
+
+    @property
+    def cycles(self) -> tuple[tuple[str, ...], ...]: ...
+
+    @property
+    def self_loops(self) -> tuple[str, ...]: ...
 
 
-class MadeOnRead(Protocol[Records]):
-    """A result whose records are made from its walk the first time they are read, once."""
+Records = TypeVar("Records", bound=WalkAnswer)
+
+
+class MadeOnRead(Generic[Records]):
+    """A query result whose records are made from its walk the first time they are read, once.
+
+    A caller that only needs the walk's outcome (``truncated``, or whether the query is valid) pays for the
+    walk alone, and every face that reads the records pays for them exactly once. Subclasses are slotted
+    dataclasses with the fields ``make`` and ``answer``.
+    """
 
     make: Callable[[], Records] | None
     answer: Records | None
 
+    def records(self) -> Records:
+        """The records, made on first use (two threads may both make them: the same records)."""
+        made = self.answer
+        if made is None:
+            assert self.make is not None, f"a {type(self).__name__} needs its records or a way to make them"
+            made = self.answer = self.make()
+            self.make = None  # the walk behind them is no longer needed
+        return made
 
-def records_of(result: MadeOnRead[Records]) -> Records:
-    """The records, made on first use (two threads may both make them: the same records)."""
-    made = result.answer
-    if made is None:
-        assert result.make is not None, f"a {type(result).__name__} needs its records or a way to make them"
-        made = result.answer = result.make()
-        result.make = None  # the walk behind them is no longer needed
-    return made
+    @property
+    def cycles(self) -> tuple[tuple[str, ...], ...]:
+        """Dependency cycles met (each sorted), sorted."""
+        return self.records().cycles
+
+    @property
+    def self_loops(self) -> tuple[str, ...]:
+        return self.records().self_loops

@@ -6,8 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal, NamedTuple
 
-from explorer.graph.answers.common import Edge, records_of
-from explorer.graph.wire import dependents as wire
+from explorer.graph.answers.common import Edge, MadeOnRead
 
 DependentKind = Literal["action", "pattern", "operation"]
 
@@ -24,7 +23,9 @@ class Dependent:
     label: str = ""  # operation name and API for an operation
 
     def to_dict(self) -> dict[str, Any]:
-        return wire.dependent_json(self)
+        from explorer.graph.wire.dependents import dependent_json
+
+        return dependent_json(self)
 
 
 class DependentsAnswer(NamedTuple):
@@ -36,7 +37,7 @@ class DependentsAnswer(NamedTuple):
 
 
 @dataclass(slots=True, eq=False)  # not frozen: see explorer.graph.answers.common on speed
-class DependentsResult:
+class DependentsResult(MadeOnRead[DependentsAnswer]):
     """Who needs an action: everything whose closure contains it (what breaks if it is denied).
 
     As with a closure, the records are made from the walk when one is first read."""
@@ -48,23 +49,14 @@ class DependentsResult:
     make: Callable[[], DependentsAnswer] | None = field(default=None, repr=False)
     answer: DependentsAnswer | None = field(default=None, repr=False)
 
-    def records(self) -> DependentsAnswer:
-        return records_of(self)
-
     @property
     def dependents(self) -> tuple[Dependent, ...]:
         return self.records().dependents
-
-    @property
-    def cycles(self) -> tuple[tuple[str, ...], ...]:
-        return self.records().cycles
-
-    @property
-    def self_loops(self) -> tuple[str, ...]:
-        return self.records().self_loops
 
     def nodes(self) -> tuple[str, ...]:
         return tuple(d.node for d in self.dependents)
 
     def to_dict(self) -> dict[str, Any]:
-        return wire.dependents_json(self)
+        from explorer.graph.wire.dependents import dependents_json
+
+        return dependents_json(self)

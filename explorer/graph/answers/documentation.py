@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from explorer.graph import wording
-from explorer.graph.wire import age as wire
 from explorer.model import Provenance
 
 
@@ -23,4 +22,6 @@ class Documentation:
         return wording.documentation_text(self.dates, self.deleted_rows)
 
     def to_dict(self) -> dict[str, Any]:
-        return wire.documentation_json(self)
+        from explorer.graph.wire.age import documentation_json
+
+        return documentation_json(self)

@@ -7,7 +7,6 @@ from typing import Any, Literal
 
 from explorer.graph import wording
 from explorer.graph.answers.common import Basis, PairScope, Target
-from explorer.graph.wire import scope as wire
 from explorer.view import ScopeMark
 
 Verdict = Literal["grantable", "not_grantable", "depends"]
@@ -37,7 +36,9 @@ class ActionScope:
     unknown: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        return wire.action_scope_json(self)
+        from explorer.graph.wire.scope import action_scope_json
+
+        return action_scope_json(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,4 +88,6 @@ class ScopeReport:
         return wording.scope_headline(self)
 
     def to_dict(self) -> dict[str, Any]:
-        return wire.scope_json(self)
+        from explorer.graph.wire.scope import scope_json
+
+        return scope_json(self)

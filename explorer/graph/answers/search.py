@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from explorer.graph.wire import search as wire
-
 HitKind = Literal["action", "operation", "api"]
 
 
@@ -22,4 +20,6 @@ class SearchHit:
     label: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return wire.hit_json(self)
+        from explorer.graph.wire.search import hit_json
+
+        return hit_json(self)

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from explorer.graph.answers.common import Edge, PairScope, RequirementKind
-from explorer.graph.wire import show as wire
 from explorer.view import ScopeMark
 
 if TYPE_CHECKING:
@@ -35,4 +34,6 @@ class ActionInfo:
         return bool(self.operations and doc and len(doc.deleted_rows) == len({p.provenance for p in self.operations}))
 
     def to_dict(self) -> dict[str, Any]:
-        return wire.show_json(self)
+        from explorer.graph.wire.show import show_json
+
+        return show_json(self)

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from explorer.contradictions import Contradiction, ContradictionKind
-from explorer.graph.wire import suspicion as wire
 from explorer.model import Operation, Provenance
 
 
@@ -40,4 +39,6 @@ class SuspiciousRow:
         return f"{p.file} table {p.table} row {p.row}"
 
     def to_dict(self) -> dict[str, Any]:
-        return wire.suspicious_row_json(self)
+        from explorer.graph.wire.suspicion import suspicious_row_json
+
+        return suspicious_row_json(self)

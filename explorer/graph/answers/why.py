@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from explorer.graph.answers.common import Basis, Edge, Target
-from explorer.graph.wire import why as wire
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,4 +24,6 @@ class WhyResult:
         return dict(self.bases).get(node, "")
 
     def to_dict(self) -> dict[str, Any]:
-        return wire.why_json(self)
+        from explorer.graph.wire.why import why_json
+
+        return why_json(self)
