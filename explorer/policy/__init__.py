@@ -2,7 +2,7 @@
 
 The names below are imported on first use (PEP 562), so that a command which only generates a policy
 (``closure --policy``, ``terraform``) does not load the lint: its rules, the HCL parser, difflib.
-Every name but the generator's first imports the rules' registry (:mod:`explorer.policy.rules`), which
+Every name but the generator's and two constants first imports the rules' registry (:mod:`explorer.policy.rules`), which
 installs the table of codes a finding's severity is read from.
 """
 
@@ -45,8 +45,9 @@ _HOME = {
     "read_paths": "sources",
     "to_terraform": "terraform_out",
 }
-# what writing a policy needs: it makes no finding, so neither the rules nor the table of codes
-_GENERATING = frozenset({"Generated", "GeneratedPolicy", "generate", "to_terraform"})
+# what needs no table of codes: writing a policy makes no finding, and the severities' names (a command's
+# --fail-on choices) and the Code record are constants
+_WITHOUT_RULES = frozenset({"Generated", "GeneratedPolicy", "generate", "to_terraform", "SEVERITIES", "Code"})
 
 __all__ = [
     "ATTACH_CHOICES",
@@ -92,7 +93,7 @@ def __getattr__(name: str) -> Any:
     home = _HOME.get(name)
     if home is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    if name not in _GENERATING:
+    if name not in _WITHOUT_RULES:
         importlib.import_module("explorer.policy.rules")
     value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
     globals()[name] = value
