@@ -126,7 +126,7 @@ def main() -> None:
     _types(answer)
     st.subheader("Requirements", anchor=False)
     if answer.closure is not None:
-        st.caption(plain(answer.closure.summary()))
+        st.caption(plain(answer.summary()))
         st.dataframe(
             [
                 {
