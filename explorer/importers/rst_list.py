@@ -88,7 +88,8 @@ def _table(lines: list[str], start: int) -> tuple[RawTable, int]:
             raise _Malformed(f"row at line {table[0][0]} has no cells (expected `- cell` items)")
         for n, cells in table:
             if len(cells) != width:
-                raise _Malformed(f"row at line {n} has {len(cells)} cells, the first row has {width}")
+                cells_ = f"{len(cells)} cell" + ("" if len(cells) == 1 else "s")
+                raise _Malformed(f"row at line {n} has {cells_}, the first row has {width}")
         if width > MAX_COLUMNS:
             raise _Malformed(f"{width} columns; at most {MAX_COLUMNS} are read")
         header_rows = _int_option(options, "header-rows", line)

@@ -161,6 +161,7 @@ _BROKEN = {
         _HEAD.format(rows=1, extra="   :widths: 10 20 30\n"),
         ":widths: gives '10 20 30'; expected 2 whole numbers, auto or grid",
     ),
+    "short row": (_HEAD.format(rows=1, extra="") + "   * - Listing\n", "row at line 6 has 1 cell, the first row has 2"),
     "empty row": (".. list-table::\n\n   *\n   * - a\n", "row at line 3 has no cells (expected `- cell` items)"),
     "empty": (
         ".. list-table:: Actions\n   :header-rows: 1\n",
