@@ -27,22 +27,38 @@ class Closure:
     of_operation: Callable[[Operation], Requirements]
 
 
-def _delta(target: str, before: Requirements, after: Requirements, renamed_from: str = "") -> Impact | None:
+Delta = tuple[tuple[str, ...], tuple[str, ...], tuple[RequirementChange, ...]]  # added, removed, details
+
+
+def _delta(
+    target: str,
+    before: Requirements,
+    after: Requirements,
+    renamed_from: str = "",
+    shared: dict[Delta, Delta] | None = None,
+) -> Impact | None:
     old = {k: v for k, v in before.items() if k not in (target, renamed_from)}
     new = {k: v for k, v in after.items() if k not in (target, renamed_from)}
     if old.keys() == new.keys():
         return None
-    added = sorted(new.keys() - old.keys())
-    removed = sorted(old.keys() - new.keys())
+    added = tuple(sorted(new.keys() - old.keys()))
+    removed = tuple(sorted(old.keys() - new.keys()))
     details = tuple(RequirementChange(a, "added", new[a][0], tuple(RowRef("new", p) for p in new[a][1])) for a in added)
     details += tuple(
         RequirementChange(a, "removed", old[a][0], tuple(RowRef("old", p) for p in old[a][1])) for a in removed
     )
-    return Impact(target, tuple(added), tuple(removed), renamed_from, details)
+    # Many actions share one changed sub-answer (everything above a changed edge gains the same requirements):
+    # they share one delta, so the result holds each distinct delta once, not once per action.
+    key: Delta = (added, removed, details)
+    if shared is not None:
+        key = shared.setdefault(key, key)
+    return Impact(target, key[0], key[1], renamed_from, key[2])
 
 
-def _operation_delta(o: Operation, n: Operation, old: Closure, new: Closure) -> Impact | None:
-    found = _delta("", old.of_operation(o), new.of_operation(n))
+def _operation_delta(
+    o: Operation, n: Operation, old: Closure, new: Closure, shared: dict[Delta, Delta]
+) -> Impact | None:
+    found = _delta("", old.of_operation(o), new.of_operation(n), shared=shared)
     if found is None:
         return None
     api = api_text(n.apis[0]) if n.apis else n.display_name()
@@ -61,8 +77,9 @@ def impact_of(
     """Every action checked on both sides whose default requirements differ (the action itself left out),
     every renamed action compared with its old name, and every matched row (an API call) whose answer differs."""
     out: list[Impact] = []
+    shared: dict[Delta, Delta] = {}
     for target in sorted(old_targets & new_targets):
-        found = _delta(target, old.of_action(target), new.of_action(target))
+        found = _delta(target, old.of_action(target), new.of_action(target), shared=shared)
         if found is not None:
             out.append(found)
     seen: set[tuple[str, str]] = set()
@@ -71,8 +88,8 @@ def impact_of(
         if key in seen or r.old not in old_targets or r.new not in new_targets or r.new in old_targets:
             continue
         seen.add(key)
-        found = _delta(r.new, old.of_action(r.old), new.of_action(r.new), r.old)
+        found = _delta(r.new, old.of_action(r.old), new.of_action(r.new), r.old, shared)
         if found is not None:
             out.append(found)
-    out.extend(i for o, n in rows if (i := _operation_delta(o, n, old, new)) is not None)
+    out.extend(i for o, n in rows if (i := _operation_delta(o, n, old, new, shared)) is not None)
     return sorted(out, key=lambda i: (i.kind != "action", i.target, i.name, i.renamed_from, i.evidence))
