@@ -8,7 +8,7 @@ independent of how closures are computed.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from explorer.diff.notation import api_text
@@ -20,11 +20,39 @@ Requirements = Mapping[str, tuple[str, tuple[Provenance, ...]]]  # name -> (basi
 
 
 @dataclass(frozen=True, slots=True)
+class Graph:
+    """What lets the comparison skip the answers that cannot differ: a closure reads only what its target
+    reaches, so a target that reaches no node whose own data differs between the sides has the same answer
+    on both (one changed edge then costs the answers above it, not every answer of the catalog)."""
+
+    nodes: Collection[str]
+    pred: Mapping[str, Iterable[str]]  # node -> the nodes with an edge to it
+    data: Callable[[str], object]  # everything a closure reads of one node (its edges, rows, marks), for ==
+    node_of: Callable[[Operation], str]  # an operation's node
+
+
+@dataclass(frozen=True, slots=True)
 class Closure:
-    """One side's default closures: of an action (by name) and of an operation (one row, as the API asks)."""
+    """One side's default closures: of an action (by name) and of an operation (one row, as the API asks);
+    ``graph`` (both sides' or neither) to compute only the answers that may differ."""
 
     of_action: Callable[[str], Requirements]
     of_operation: Callable[[Operation], Requirements]
+    graph: Graph | None = None
+
+
+def _stale(old: Graph | None, new: Graph | None) -> Callable[[str], bool] | None:
+    """Whether an old-side node's answer may differ on the new side: it reaches a node whose data differs."""
+    if old is None or new is None:
+        return None
+    known = set(old.nodes)
+    frontier = [n for n in known | set(new.nodes) if n not in known or old.data(n) != new.data(n)]
+    reached = set(frontier)
+    while frontier:
+        step = [p for n in frontier for p in old.pred.get(n, ()) if p not in reached]
+        reached.update(step)
+        frontier = step
+    return lambda n: n in reached or n not in known
 
 
 Delta = tuple[tuple[str, ...], tuple[str, ...], tuple[RequirementChange, ...]]  # added, removed, details
@@ -78,7 +106,10 @@ def impact_of(
     every renamed action compared with its old name, and every matched row (an API call) whose answer differs."""
     out: list[Impact] = []
     shared: dict[Delta, Delta] = {}
+    stale = _stale(old.graph, new.graph)
     for target in sorted(old_targets & new_targets):
+        if stale is not None and not stale(target):
+            continue
         found = _delta(target, old.of_action(target), new.of_action(target), shared=shared)
         if found is not None:
             out.append(found)
@@ -91,5 +122,7 @@ def impact_of(
         found = _delta(r.new, old.of_action(r.old), new.of_action(r.new), r.old, shared)
         if found is not None:
             out.append(found)
+    if stale is not None and old.graph is not None:
+        rows = [(o, n) for o, n in rows if stale(old.graph.node_of(o))]
     out.extend(i for o, n in rows if (i := _operation_delta(o, n, old, new, shared)) is not None)
     return sorted(out, key=lambda i: (i.kind != "action", i.target, i.name, i.renamed_from, i.evidence))

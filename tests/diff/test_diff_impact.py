@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
+from explorer import api
+from explorer.app import diffs
 from explorer.diff.impact import Closure, Requirements, impact_of
 from explorer.diff.result import DiffResult, SideInfo
+from explorer.graph import Explorer
 from explorer.model import Operation, Provenance
 
 
@@ -55,3 +62,68 @@ def test_different_deltas_are_kept_apart_in_order_of_first_use() -> None:
     data = DiffResult(side, side, (), impact=tuple(impact)).to_dict()
     assert [(e["target"], e["delta"]) for e in data["impact"]] == [("s:r:a", 0), ("s:r:x", 1)]
     assert [(d["added"], d["removed"]) for d in data["impact_deltas"]] == [(["s:r:c"], ["s:r:b"]), (["s:r:b"], [])]
+
+
+def write_catalog(root: Path, rows: list[tuple[str, list[str]]]) -> Path:
+    """A one-service catalog: each row checks one action and lists its dependencies."""
+    lines = ["schema_version: 2", "cloud: huaweicloud", "service: s", "sources:", "- file: huaweicloud-zh/s/a.md"]
+    lines += ["  edition: huaweicloud-zh", "  repo: x/y", "  commit: " + "0" * 40, "  path: a.md", "  format: md-pipe"]
+    lines += ["operations:"]
+    for i, (action, deps) in enumerate(rows):
+        lines += [f"- id: {i:012x}", "  name:", f"    zh: op {i}", "  apis:", f"  - GET /v1/{{project_id}}/r{i}"]
+        lines += ["  actions:", f"  - {action}"]
+        lines += ["  dependencies:", *(f"  - {d}" for d in deps)] if deps else ["  dependencies: []"]
+        lines += ["  scope:", "    iam_project: true", "    enterprise_project: null", "    instance: null"]
+        lines += ["    tag: null", "  notes: []", "  source:", "    file: huaweicloud-zh/s/a.md", "    table: 1"]
+        lines += [f"    row: {i + 1}"]
+    (root / "huaweicloud").mkdir(parents=True)
+    (root / "huaweicloud" / "s.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return root
+
+
+def tree(n: int, changed: set[int]) -> list[tuple[str, list[str]]]:
+    """A binary tree of dependencies; a changed row points its second dependency elsewhere, and the last row
+    depends on a pattern."""
+    rows = []
+    for i in range(n):
+        deps = [f"s:r{j}:get" for j in (2 * i + 1, 2 * i + 2) if j < n]
+        if i in changed and deps:
+            deps[-1] = f"s:r{(4 * i + 3) % n}:get"
+        rows.append((f"s:r{i}:get", deps))
+    rows[-1] = (rows[-1][0], ["s:x*:list"])
+    return rows
+
+
+def test_answers_are_the_same_when_only_the_stale_ones_are_computed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    n = 63
+    old = write_catalog(tmp_path / "old", tree(n, set()))
+    # changed edges in the middle and near a leaf, a rename, an action added that the last row's pattern
+    # now matches (rows keep their numbers: a row number is part of the answer's evidence)
+    rows = tree(n, {5, 17})
+    rows[40] = ("s:r40:describe", rows[40][1])
+    rows.append(("s:xa:list", []))
+    new = write_catalog(tmp_path / "new", rows)
+    calls: list[str] = []
+    real = diffs._closure_of
+
+    def counting(ex: Explorer) -> Closure:
+        c = real(ex)
+
+        def of_action(name: str) -> Requirements:
+            calls.append(name)
+            return c.of_action(name)
+
+        return Closure(of_action, c.of_operation, c.graph)
+
+    monkeypatch.setattr(diffs, "_closure_of", counting)
+    pruned, _ = api.diff(old, new)
+    computed = len(calls)
+    monkeypatch.setattr(diffs, "_graph_of", lambda ex, node_of: None)
+    calls.clear()
+    full, _ = api.diff(old, new)
+    assert pruned.impact == full.impact
+    assert pruned.to_dict() == full.to_dict()
+    assert {i.target for i in full.impact} >= {"s:r0:get", "s:r2:get", "s:r5:get", "s:r8:get"}
+    assert computed < len(calls) // 2  # only the actions above a changed node were asked, on each side
