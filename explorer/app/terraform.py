@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from explorer.terraform.config import Configuration, ModuleCall, Use
     from explorer.terraform.matching import ApiIndex, ApiMatch
     from explorer.terraform.provider import ProviderData, TypeInfo
+    from explorer.terraform.review import SharedApi
 
 PROVIDER_PREFIX = "huaweicloud_"
 
@@ -86,6 +87,7 @@ class TerraformAnswer:
     scope: ScopeReport | None
     generated: Generated | None
     brought_by: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
+    shared: dict[str, tuple[SharedApi, ...]] = field(default_factory=dict)  # requirements only via shared APIs
 
     @property
     def modules(self) -> list[ModuleCall]:
@@ -113,16 +115,53 @@ class TerraformAnswer:
             "apis_matched": sum(1 for s in apis.values() if s == "matched"),
             "apis_no_table": sum(1 for s in apis.values() if s == "no_table"),
             "apis_undocumented": sum(1 for s in apis.values() if s in ("undocumented", "unreadable")),
+            "apis_actions_only": sum(n for n, _types in self.actions_only().values()),
             "operations": len(self.targets),
+            "requirements_shared_api": len(self.shared),
         }
+
+    def actions_only(self) -> dict[str, tuple[int, list[str]]]:
+        """The services whose tables name no API: how many APIs of the types they leave unmatched, and the types."""
+        from explorer.terraform.review import actions_only_services
+
+        return actions_only_services(self.unmatched_apis())
+
+    def summary(self) -> str:
+        """The answer's size for a deployment, and what a reviewer must know before granting it."""
+        from explorer.terraform.review import warnings
+
+        cl = self.closure
+        if cl is None:
+            text = "nothing to grant: no provider API maps to a documented operation"
+        else:
+            c = cl.counts()
+            total = sum(c[b] for b in ("target", "documented", "certain")) + (c["possible"] if cl.possible else 0)
+            text = (
+                f"{total} {'action' if total == 1 else 'actions'}: {c['target']} checked by the APIs the "
+                f"configuration's types call, {c['documented']} documented dependencies, {c['certain']} certain"
+            )
+            if cl.possible:
+                text += f", {c['possible']} possible"
+        return ". ".join([text, *(w[0].upper() + w[1:] for w in warnings(len(self.shared), self.actions_only()))])
 
     def requirement_dicts(self) -> list[dict[str, Any]]:
         if self.closure is None:
             return []
+        from explorer.graph.answers.common import BASES
+
         out = []
-        for r in self.closure.requirements:
+        order = sorted(self.closure.requirements, key=lambda r: (r.depth, BASES.index(r.basis), r.action))
+        for r in order:
             types, apis = self.brought_by.get(r.action, ((), ()))
-            out.append({**r.to_dict(), "types": list(types), "apis_from": list(apis)})
+            shared = self.shared.get(r.action)
+            out.append(
+                {
+                    **r.to_dict(),
+                    "types": list(types),
+                    "apis_from": list(apis),
+                    "shared_api": [a.to_dict() for a in shared] if shared else None,
+                }
+            )
         return out
 
     def to_dict(self) -> dict[str, Any]:
@@ -142,7 +181,7 @@ class TerraformAnswer:
                 "possible": cl.possible if cl else False,
                 "max_depth": cl.max_depth if cl else None,
                 "truncated": cl.truncated if cl else False,
-                "summary": cl.summary() if cl else "nothing to grant: no provider API maps to a documented operation",
+                "summary": self.summary(),
                 "requirements": self.requirement_dicts(),
                 "unmatched": {
                     "types": [
@@ -335,7 +374,24 @@ def answer_for(
             scope=answer.scope if same else None,
         )
         answer.brought_by = _brought_by(answer)
+        answer.shared = _shared(answer, ex)
     return answer
+
+
+def _shared(answer: TerraformAnswer, ex: Explorer) -> dict[str, tuple[SharedApi, ...]]:
+    from explorer.terraform.review import shared_only
+
+    assert answer.closure is not None
+    operations = ex.data.rows.operations
+
+    def name_of(node: str) -> str:
+        op = operations.get(node)
+        return op.display_name() if op is not None else node
+
+    edges = ((link.edge.source, link.edge.target) for link in answer.closure.links)
+    found = shared_only((m for t in answer.types for m in t.apis), edges, name_of)
+    actions = set(answer.closure.actions())
+    return {node: apis for node, apis in found.items() if node in actions}  # operation nodes are no requirement
 
 
 def examples() -> dict[str, Path]:

@@ -67,16 +67,28 @@ def _plan_verb(actions: list[str] | None) -> str:
 
 
 def _print_requirements(console: Console, data: dict[str, Any]) -> None:
-    table = _table(f"Requirements ({data['cloud']}): {data['summary']}")
+    console.print(f"Requirements ({data['cloud']}): {data['summary']}", markup=False, highlight=False)
+    table = _table("")
     for col in ("depth", "basis", "action", "EP", "brought in by"):
         table.add_column(col, overflow="fold")
+    shared: dict[str, dict[str, Any]] = {}
     for r in data["requirements"]:
         marks = [f for f in ("broad", "destructive") if r[f]] + ([] if r["resolved"] else ["unresolved"])
+        if r["shared_api"]:
+            marks.append("shared API")
+            shared.update((a["api"], a) for a in r["shared_api"])
         action = r["action"] + (f" ({', '.join(marks)})" if marks else "")
         types = r["types"]
         by = ", ".join(types[:3]) + (f" and {len(types) - 3} more" if len(types) > 3 else "")
         table.add_row(str(r["depth"]), r["basis"], action, r["scope_mark"], by)
     console.print(table)
+    for api, a in sorted(shared.items()):
+        console.print(
+            f"shared API: {api} is documented for {a['operations']} operations ({', '.join(a['names'])}); "
+            "the request body decides which, so the provider may perform only some of them",
+            markup=False,
+            highlight=False,
+        )
     if data["truncated"]:
         console.print("cut by --depth: more requirements lie deeper")
     if not data["possible"]:
@@ -88,7 +100,8 @@ def _print_unmatched(console: Console, data: dict[str, Any]) -> None:
     c = data["counts"]
     console.print(
         f"Not mapped: {c['types_unmapped']} of {c['types']} types; {c['apis'] - c['apis_matched']} of {c['apis']} "
-        f"APIs ({c['apis_no_table']} without a table for their service, {c['apis_undocumented']} undocumented)"
+        f"APIs ({c['apis_no_table']} without a table for their service, {c['apis_undocumented']} not documented "
+        f"by their service's tables, {c['apis_actions_only']} of them because those tables name no API at all)"
     )
     if un["types"]:
         table = _table("Types not mapped")

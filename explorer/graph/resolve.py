@@ -88,7 +88,23 @@ def resolve(g: CatalogGraph, target: str) -> Target:
             f"{text!r} is not an action (service:resource:operation), a pattern or an API (METHOD /path)",
             close_matches(text, pool),
         )
-    raise QueryError(f"unknown action {text!r} in the {g.cloud} catalog", close_matches(text, pool))
+    note = _unknown_note(g, f"{service.casefold()}:{rest}", pool)
+    raise QueryError(f"unknown action {text!r} in the {g.cloud} catalog{note}", close_matches(text, pool))
+
+
+def _unknown_note(g: CatalogGraph, action: str, pool: Iterable[str]) -> str:
+    """For an action of a service the catalog covers: typo or newer than its tables, and their date."""
+    from explorer.graph.age import service_dates
+    from explorer.novelty import near_names, newer_than_tables
+
+    service = action.split(":", 1)[0]
+    dates = service_dates(g)
+    if service not in dates:
+        return ""
+    names = [n for n in pool if n.split(":", 1)[0].casefold() == service]
+    typos = near_names(action, names)
+    known = None if typos else newer_than_tables(action, names)
+    return "; " + wording.unknown_action_note(service, dates[service], typos, known)
 
 
 def action_target(g: CatalogGraph, query: str, name: str, note: str = "") -> Target:

@@ -216,3 +216,14 @@ def operation_label(ops: Sequence[Operation], api: str) -> str:
     if others:
         text += f" and {len(ops) - 1} more {plural(len(ops) - 1, 'row', 'rows')}"
     return text
+
+
+def unknown_action_note(service: str, date: str | None, typos: Sequence[str], known: str | None) -> str:
+    """What an unknown action of a covered service probably is (explorer.novelty's rule), and how old the
+    service's tables are: the data's age is never the user's error."""
+    tables = f"the {service} tables" + (f" of {date}" if date else "")
+    if typos:
+        return f"{tables} do not define it: probably a misspelling of {typos[0]}"
+    if known:
+        return f"{tables} do not define it, but know its {known}: it may be newer than them"
+    return f"{tables} do not define it"

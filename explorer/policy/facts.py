@@ -104,6 +104,19 @@ class CatalogFacts:
         """The date of the service's tables (explorer.graph.age), None when undated or not covered."""
         return self._dates.get(service)
 
+    @cached_property
+    def _table_prefixes(self) -> dict[str, tuple[str, ...]]:
+        rows = self.explorer.data.rows
+        out: dict[str, set[str]] = {}
+        for node, service in rows.op_service.items():
+            out.setdefault(service, set()).update(service_of(a.action) for a in rows.operations[node].actions)
+        return {s: tuple(sorted(p - {"*"})) for s, p in out.items()}
+
+    def table_prefixes(self, service: str) -> tuple[str, ...] | None:
+        """The action prefixes the tables of the catalog service ``service`` define (EIP's tables define
+        ``vpc:`` actions), or None when the catalog has no table of that service."""
+        return self._table_prefixes.get(service)
+
     def closest_services(self, service: str) -> tuple[str, ...]:
         return close_matches(service, self.known_services, n=3)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_right
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ from explorer.policy.document import PolicyDocument
 from explorer.policy.findings import Finding, Where
 from explorer.policy.jsontree import MAX_NUMBER_CHARS, JsonSyntaxError, Node, from_plain, plain
 from explorer.policy.parse_json import read_json, read_tree
+from explorer.policy.tf_expressions import literal_union
 
 _OPTIONS = hcl2.SerializationOptions(
     with_comments=False, explicit_blocks=False, preserve_heredocs=True, strip_string_quotes=True
@@ -346,6 +348,7 @@ def _otc_role(
                 blocks.extend(content if isinstance(content, list) else [content])
     findings: list[Finding] = []
     statements: list[dict[str, Any]] = []
+    unions: list[tuple[int, tuple[list[str], bool, list[str]]]] = []
     for i, block in enumerate(blocks):
         if not isinstance(block, dict):
             continue
@@ -353,6 +356,11 @@ def _otc_role(
         for key, out in (("effect", "Effect"), ("action", "Action"), ("resource", "Resource")):
             if key in block:
                 st[out] = block[key]
+        if isinstance(st.get("Action"), str):
+            union = literal_union(st["Action"])
+            if union is not None:
+                st["Action"] = union[0]
+                unions.append((len(statements), union))
         condition = block.get("condition")
         if isinstance(condition, str):
             cond_body = heredoc_body(condition.strip())
@@ -367,5 +375,31 @@ def _otc_role(
         statements.append(st)
     root = from_plain({"Version": "1.1", "Statement": statements}, line, 1)
     locate(root, text, line, span[1])
+    for n, union in unions:
+        first = _first_item(root, n)
+        where = Where(file, first.line if first else line, first.column if first else None, n, f"/Statement/{n}/Action")
+        findings.append(_union_finding(union, replace(where, document=address)))
     doc, found = read_tree(root, file, cloud, document=address, origin="terraform-statement")
     return doc, findings + found
+
+
+def _first_item(root: Node, statement: int) -> Node | None:
+    """The first action of a statement's ``Action`` list (located: it has its line and column)."""
+    statements = root.get("Statement")
+    if statements is None or statement >= len(statements.items):
+        return None
+    action = statements.items[statement].get("Action")
+    return action.items[0] if action is not None and action.items else None
+
+
+def _union_finding(union: tuple[list[str], bool, list[str]], where: Where) -> Finding:
+    """Info: the actions were read from an expression's literal lists (see explorer.policy.tf_expressions)."""
+    actions, conditional, rest = union
+    how = "literal lists, some of them conditional" if conditional else "literal lists"
+    message = (
+        f"Action is a Terraform expression of {how}: the union of their {len(actions)} actions is checked "
+        "(the most the role can grant)"
+    )
+    if rest:
+        message += f"; what {', '.join(rest)} adds is not checked"
+    return Finding("MALFORMED_POLICY", "conditional", message, where)

@@ -43,8 +43,25 @@ def terraform_schema() -> Schema:
                 **requirement["properties"],
                 "types": strings("the resource and data source types whose operations reach it"),
                 "apis_from": strings("their provider APIs (label METHOD /path) whose operations reach it"),
+                "shared_api": {
+                    "anyOf": [
+                        {"type": "null"},
+                        array(
+                            obj(
+                                {
+                                    "api": said(STR, "the provider's label and METHOD /path"),
+                                    "operations": said(COUNT, "how many operations the documentation describes it for"),
+                                    "names": strings("the names of those operations"),
+                                    "needed_by": strings("the names of those whose answer includes this requirement"),
+                                }
+                            )
+                        ),
+                    ],
+                    "description": "null, or the shared APIs it is reached through when it is reached only through "
+                    "APIs the documentation describes for several operations (the provider may perform only some)",
+                },
             },
-            "required": [*requirement["required"], "types", "apis_from"],
+            "required": [*requirement["required"], "types", "apis_from", "shared_api"],
         },
     }
     verdict = scope.schema(wire.DEFS)
@@ -83,7 +100,9 @@ def terraform_schema() -> Schema:
                     "apis_matched": COUNT,
                     "apis_no_table": COUNT,
                     "apis_undocumented": COUNT,
+                    "apis_actions_only": said(COUNT, "undocumented because their service's tables name no API at all"),
                     "operations": COUNT,
+                    "requirements_shared_api": said(COUNT, "requirements reached only through shared APIs"),
                 }
             ),
             "resources": array(
@@ -110,8 +129,11 @@ def terraform_schema() -> Schema:
             "possible": BOOL,
             "max_depth": DEPTH,
             "truncated": BOOL,
-            "summary": STR,
-            "requirements": array(ref("terraform_requirement"), "closure's records, by depth then name"),
+            "summary": said(STR, "the answer's size by basis, then what a reviewer must know before granting"),
+            "requirements": array(
+                ref("terraform_requirement"),
+                "closure's records, by depth, basis (target, documented, certain, possible) then action",
+            ),
             "unmatched": obj(
                 {
                     "types": array(obj({"type": STR, "kind": KIND, "count": COUNT, "reason": STR})),

@@ -68,9 +68,14 @@ def test_the_requirements_are_closures_records_of_the_same_operations() -> None:
     )
     ex = api.get_explorer("huaweicloud", CATALOG)
     closure = ex.closure(list(found.targets))
-    assert [r.to_dict() for r in closure.requirements] == [
-        {k: v for k, v in r.items() if k not in ("types", "apis_from")} for r in found.requirement_dicts()
-    ]
+    records = sorted((r.to_dict() for r in closure.requirements), key=lambda r: r["action"])
+    assert records == sorted(
+        (
+            {k: v for k, v in r.items() if k not in ("types", "apis_from", "shared_api")}
+            for r in found.requirement_dicts()
+        ),
+        key=lambda r: r["action"],
+    )
     assert found.scope is not None and found.scope.to_dict() == ex.scope(list(found.targets)).to_dict()
     generated = api.generate_policies(list(found.targets), catalog=CATALOG)
     assert found.generated is not None
@@ -122,7 +127,9 @@ def test_what_is_not_mapped_is_reported_with_the_reason() -> None:
         "apis_matched": 10,
         "apis_no_table": 2,
         "apis_undocumented": 1,
+        "apis_actions_only": 0,
         "operations": 9,
+        "requirements_shared_api": 0,
     }
 
 
@@ -197,3 +204,52 @@ def test_bad_uploads_are_clear_errors(name: str, data: bytes, message: str) -> N
 
     with pytest.raises(ExplorerError, match=message):
         analyse_uploads([(name, data)], api.get_explorer("huaweicloud", CATALOG))
+
+
+def test_an_instance_flags_what_only_the_shared_server_action_api_brings_in(tmp_path: Path) -> None:
+    found = api.terraform_answer([CONFIGS / "target"], api.get_explorer())
+    by_action = {r["action"]: r for r in found.requirement_dicts()}
+    image = by_action["ecs:servers:createImage"]["shared_api"]
+    assert image is not None and [a["api"] for a in image] == ["ECS POST /v2.1/{project_id}/servers/{server_id}/action"]
+    assert image[0]["operations"] == len(image[0]["names"]) > 2
+    assert image[0]["needed_by"] == ["创建镜像（OpenStack原生）"]
+    assert by_action["ecs:cloudServers:createServers"]["shared_api"] is None
+    assert found.counts()["requirements_shared_api"] == sum(1 for r in by_action.values() if r["shared_api"])
+    assert "reached only through an API the documentation shares between several operations" in found.summary()
+    # flagged, not dropped: the generated policies grant them and pass --against on the same configuration
+    assert found.generated is not None
+    files = []
+    for p in found.generated.policies:
+        f = tmp_path / f"{p.name}.json"
+        f.write_text(api.dumps(p.document), encoding="utf-8")
+        files.append(f)
+    report = api.terraform_check(found, api.lint_policies(api.read_paths(files), "huaweicloud"))
+    assert [f.action for f in report.findings if f.code == "MISSING_FOR_TERRAFORM"] == []
+
+
+def test_requirements_are_listed_by_depth_basis_then_action() -> None:
+    from explorer.graph.answers.common import BASES
+
+    found = api.terraform_answer([CONFIGS / "target"], api.get_explorer())
+    rows = [(r["depth"], BASES.index(r["basis"]), r["action"]) for r in found.requirement_dicts()]
+    assert rows == sorted(rows) and len(rows) == len(found.closure.requirements)  # type: ignore[union-attr]
+    n = [sum(1 for r in rows if r[1] == b) for b in range(3)]
+    assert found.summary().startswith(
+        f"{len(rows)} actions: {n[0]} checked by the APIs the configuration's types call, "
+        f"{n[1]} documented dependencies, {n[2]} certain. "
+    )
+
+
+def test_a_bucket_says_obs_names_no_api_and_warns_that_its_actions_are_missing(tmp_path: Path) -> None:
+    (tmp_path / "main.tf").write_text('resource "huaweicloud_obs_bucket" "b" {\n  bucket = "b"\n}\n', "utf-8")
+    found = api.terraform_answer([tmp_path], api.get_explorer()).to_dict()
+    obs = [a for a in found["unmatched"]["apis"] if a["service"] == "OBS"]
+    assert len(obs) == found["counts"]["apis_actions_only"] > 30
+    assert {a["reason"] for a in obs} == {
+        "the service's action tables name no API at all (actions only), so none can be matched"
+    }
+    assert found["requirements"] == [] and found["policies"] == []
+    assert (
+        f"The policies lack every OBS action: its tables name actions but no APIs, so none of the {len(obs)} OBS "
+        "APIs of huaweicloud_obs_bucket maps to an action (none is guessed)" in found["summary"]
+    )

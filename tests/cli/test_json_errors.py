@@ -52,8 +52,8 @@ def test_suggestions_are_listed() -> None:
     suggestions = ["ecs:servers:createImage", "ecs:cloudServers:create", "ecs:servers:get"]
     suggestions += ["ims:serverImages:create", "ecs:cloudServers:get"]
     assert data["error"] == {
-        "message": "unknown action 'ecs:servers:createImag' in the huaweicloud catalog; did you mean: "
-        + ", ".join(suggestions),
+        "message": "unknown action 'ecs:servers:createImag' in the huaweicloud catalog; the ecs tables do not "
+        "define it: probably a misspelling of ecs:servers:createImage; did you mean: " + ", ".join(suggestions),
         "suggestions": suggestions,
     }
 

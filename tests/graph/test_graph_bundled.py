@@ -63,3 +63,23 @@ def test_otc_edition_documents_more_and_possible_ones_stay_apart(seed_deps: froz
     assert extra and not extra & documented
     limited = ex.closure("ecs:servers:createImage", max_depth=1)
     assert {r.action for r in limited.requirements if r.depth == 1} == documented
+
+
+def test_an_unknown_action_is_told_apart_as_typo_or_newer_with_its_tables_date(bundled: Explorer) -> None:
+    from explorer.errors import QueryError
+    from explorer.graph.age import service_dates
+
+    dates = service_dates(bundled.data)
+    with pytest.raises(QueryError) as typo:
+        bundled.show("ecs:servers:createImag")
+    assert f"the ecs tables of {dates['ecs']} do not define it: probably a misspelling of ecs:servers:createImage" in (
+        str(typo.value)
+    )
+    with pytest.raises(QueryError) as newer:
+        bundled.show("VPC:securityGroupTags:create")
+    assert f"the vpc tables of {dates['vpc']} do not define it, but know its verb: it may be newer than them" in (
+        str(newer.value)
+    )
+    with pytest.raises(QueryError) as uncovered:
+        bundled.show("foo:bar:baz")
+    assert str(uncovered.value) == "unknown action 'foo:bar:baz' in the huaweicloud catalog"

@@ -262,3 +262,13 @@ def test_unknown_action_renamed_in_the_documentation_offers_the_recorded_new_nam
     (plain,) = api.lint_policies([source("p.json", text)], "huaweicloud", CATALOG).findings
     assert (plain.code, plain.severity, plain.details["renamed_to"]) == ("ACTION_NEWER_THAN_TABLES", "warning", [])
     assert "renamed" not in plain.message
+
+
+def test_a_service_whose_tables_define_its_actions_under_another_prefix_is_told_so() -> None:
+    # the bundled EIP tables define vpc: actions (vpc:publicIps:create ...), none under eip:
+    text = '{"Version": "1.1", "Statement": [{"Effect": "Allow", "Action": ["EIP:*:*"]}]}'
+    report = api.lint_policies([source("eip.json", text)], "huaweicloud")
+    assert [f.message for f in of(report, "SERVICE_NOT_IN_CATALOG")] == [
+        "the huaweicloud EIP tables define no eip: actions (they define vpc: actions), so EIP:*:* matches nothing "
+        "the documentation checks: its actions and their dependencies are not checked",
+    ]  # a service with no table keeps "the catalog does not cover" (test_names above)

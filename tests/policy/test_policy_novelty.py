@@ -9,7 +9,7 @@ import pytest
 from policy_support import CATALOG, lint_text, source
 
 from explorer import api
-from explorer.policy.novelty import known_vocabulary, near_names, newer_than_tables, well_formed
+from explorer.novelty import known_vocabulary, near_names, newer_than_tables, well_formed
 
 VPC = ("vpc:securityGroups:create", "vpc:securityGroups:get", "vpc:securityGroupRules:create", "vpc:ports:update")
 

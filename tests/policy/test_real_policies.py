@@ -76,5 +76,40 @@ def test_a_dynamic_statement_of_an_otc_role_is_checked() -> None:
     report = api.lint_policies(api.read_paths([REAL / "otc-obs-role.tf"]), "otc")
     assert sorted((f["severity"], f["code"], f["action"], f["statement"]) for f in report.to_dict()["findings"]) == [
         ("error", "UNKNOWN_ACTION", "obs:bucket:ListAllMyBucket", 1),  # a typo inside the dynamic statement
-        ("info", "MALFORMED_POLICY", "", 0),  # concat(...) of conditional lists: not evaluated
+        ("info", "MALFORMED_POLICY", "", 0),  # concat(...) of conditional lists: their union is checked
+    ]
+
+
+def test_an_otc_role_action_built_by_concat_of_conditional_lists_is_checked_as_their_union(tmp_path: Path) -> None:
+    from explorer.policy.parse_terraform import read_terraform
+
+    docs, _findings = read_terraform((REAL / "otc-obs-role.tf").read_text("utf-8"), "role.tf", "otc", None)
+    assert tuple(a.text for a in docs[0].statements[0].actions) == (
+        "obs:bucket:ListBucket",
+        "obs:object:GetObject",
+        "obs:object:PutObjectAcl",
+        "obs:object:PutObject",
+        "obs:object:DeleteObject",
+    )
+    report = api.lint_policies(api.read_paths([REAL / "otc-obs-role.tf"]), "otc").to_dict()
+    (info,) = [f for f in report["findings"] if f["statement"] == 0]
+    assert (info["code"], info["line"], info["column"], info["pointer"]) == (
+        "MALFORMED_POLICY",
+        9,
+        9,
+        "/Statement/0/Action",
+    )
+    assert info["message"] == (
+        "Action is a Terraform expression of literal lists, some of them conditional: the union of their 5 actions "
+        "is checked (the most the role can grant)"
+    )
+    # an action inside a conditional list is linted like any other: a typo there is an error
+    typo = tmp_path / "role.tf"
+    typo.write_text(
+        (REAL / "otc-obs-role.tf").read_text("utf-8").replace('"obs:object:PutObject",', '"obs:object:PutObjekt",'),
+        "utf-8",
+    )
+    found = api.lint_policies(api.read_paths([typo]), "otc").to_dict()["findings"]
+    assert [(f["code"], f["action"], f["line"]) for f in found if f["statement"] == 0 and f["severity"] == "error"] == [
+        ("UNKNOWN_ACTION", "obs:object:PutObjekt", 14)
     ]

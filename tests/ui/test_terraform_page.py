@@ -27,6 +27,11 @@ def test_a_deep_link_reproduces_an_examples_view() -> None:
     assert "huaweicloud_compute_instance" in set(types["type"])
     requirements = at.dataframe[1].value
     assert "ecs:cloudServers:createServers" in set(requirements["action"])
+    assert list(requirements.columns) == ["action", "basis", "EP", "brought in by", "shared API"]
+    n = len(requirements)
+    assert any(
+        c.value.startswith(f"{n} actions\\: ") and "checked by the APIs" in c.value for c in at.caption
+    )  # plain() escapes it
     assert len(graphs(at)) == 1
     labels = {b.proto.label for b in at.get("download_button")}
     assert labels == {"Policies (JSON)", "Policies (Terraform)", "Whole answer (JSON)"}

@@ -23,8 +23,9 @@ RULE = Rule(
             "The document breaks the policy grammar: an unknown key, a wrong type, `allow` for `Allow`, a bare-string "
             "`Resource`, `Action` and `NotAction` together, an action that is not `service:resource:operation`, "
             "an unknown condition operator; a Terraform policy that is an expression the linter "
-            "cannot evaluate (`var.x`) is info.",
-            {"duplicate_key": "warning", "unevaluated": "info"},
+            "cannot evaluate (`var.x`) is info; an OTC role's `action` built by `concat()` of literal lists (some "
+            "conditional) is checked as the union of those lists, with an info finding saying so.",
+            {"duplicate_key": "warning", "unevaluated": "info", "conditional": "info"},
         ),
         Code(
             "UNKNOWN_VERSION",

@@ -31,14 +31,20 @@ def check(ctx: LintContext) -> Iterator[Finding]:
         once = (n.doc.file, n.doc.name, service)  # once per document and service
         if once not in reported:
             reported.add(once)
-            yield Finding(
-                "SERVICE_NOT_IN_CATALOG",
-                "",
-                f"{service} is a {facts.cloud} service the catalog does not cover: its actions and their "
-                "dependencies are not checked",
-                n.where,
-                text,
-            )
+            prefixes = facts.table_prefixes(service)
+            if prefixes is not None:  # the service's tables exist and name its actions under another service
+                used = ", ".join(f"{p}:" for p in prefixes) or "no"
+                message = (
+                    f"the {facts.cloud} {service.upper()} tables define no {service}: actions (they define {used} "
+                    f"actions), so {text} matches nothing the documentation checks: its actions and their "
+                    "dependencies are not checked"
+                )
+            else:
+                message = (
+                    f"{service} is a {facts.cloud} service the catalog does not cover: its actions and their "
+                    "dependencies are not checked"
+                )
+            yield Finding("SERVICE_NOT_IN_CATALOG", "", message, n.where, text)
 
 
 RULE = Rule(
@@ -56,7 +62,8 @@ RULE = Rule(
             "info",
             "Service not in the catalog",
             "A real service of the cloud that the catalog does not cover: its action names and dependencies are not "
-            "checked.",
+            "checked; when the catalog has the service's tables but they define its actions under another prefix "
+            "(EIP's define `vpc:` actions), the message says which.",
         ),
     ),
     check,

@@ -1,5 +1,5 @@
 """An action of a covered service that the catalog does not define: a misspelling, a rename, another cloud's
-action, or an action newer than the service's tables (explorer.policy.novelty says which)."""
+action, or an action newer than the service's tables (explorer.novelty says which)."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ from collections.abc import Iterator
 
 from explorer.actions import service_of
 from explorer.contradictions import verb
+from explorer.novelty import near_names, newer_than_tables
 from explorer.policy.codes import Code
 from explorer.policy.context import LintContext
 from explorer.policy.findings import Finding, Where
-from explorer.policy.novelty import near_names, newer_than_tables
 from explorer.policy.rule import Rule
 
 
@@ -25,7 +25,7 @@ def check(ctx: LintContext) -> Iterator[Finding]:
 def _unknown_action(ctx: LintContext, name: str, where: Where, text: str) -> Finding:
     facts = ctx.facts
     renamed = facts.renamed(name)
-    # the names within two edits (or cut short) first: they decide that it is a typo (explorer.policy.novelty)
+    # the names within two edits (or cut short) first: they decide that it is a typo (explorer.novelty)
     typos = near_names(name, facts.service_names(service_of(name)))
     near = tuple(dict.fromkeys((*typos, *facts.closest(name))))[:3]
     message = f"the {facts.cloud} catalog has no action {name}"

@@ -125,8 +125,8 @@ def main() -> None:
     st.subheader("Types", anchor=False)
     _types(answer)
     st.subheader("Requirements", anchor=False)
+    st.caption(plain(answer.summary()))  # also when nothing maps: it warns about services with no API
     if answer.closure is not None:
-        st.caption(plain(answer.closure.summary()))
         st.dataframe(
             [
                 {
@@ -134,6 +134,8 @@ def main() -> None:
                     "basis": r["basis"],
                     "EP": r["scope_mark"],
                     "brought in by": ", ".join(r["types"]),
+                    # reached only through an API shared by several operations: the provider may call only some
+                    "shared API": ", ".join(a["api"] for a in r["shared_api"] or ()),
                 }
                 for r in answer.requirement_dicts()
             ],
