@@ -8,8 +8,9 @@ file and publishes them as one generation (:mod:`explorer.catalog.generations`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 from explorer.catalog import compiled
 from explorer.catalog.codec import (
@@ -17,13 +18,14 @@ from explorer.catalog.codec import (
     CLOUD_GRAMMAR,
     SERVICE_GRAMMAR,
     control_character,
+    encode_service,
     is_cloud_name,
     is_service_name,
 )
 from explorer.catalog.files import MAX_FILE_BYTES, catalog_files, collect_files
 from explorer.catalog.generations import Check, publish
-from explorer.catalog.scan import CatalogScan, load_catalogs_fresh, load_service_file, scan_catalogs
-from explorer.catalog.yamlio import dump_service, load_service_text, parse_yaml_text
+from explorer.catalog.scan import CatalogScan, Rendered, load_catalogs_fresh, load_service_file, scan_catalogs
+from explorer.catalog.yamlio import dump_document, dump_service, load_service_text, parse_yaml_text
 from explorer.errors import CatalogError, Problem
 from explorer.model import Catalog
 
@@ -58,6 +60,7 @@ def write_catalogs(
     out: Path,
     extra_files: dict[str, str] | None = None,
     check: Check | None = None,
+    check_rendered: Callable[[Path, Rendered], list[Problem]] | None = None,
 ) -> list[Path]:
     """Replace the catalog at ``out`` by ``catalogs`` (and ``extra_files`` at its root), all or nothing.
 
@@ -67,8 +70,11 @@ def write_catalogs(
     ``check`` (e.g. validate) can veto the new catalog before it replaces the old one. Names that
     are not a cloud or service of the grammar in :mod:`explorer.catalog.codec` are refused before
     any path is built from them. Write errors raise CatalogError naming the file.
+    ``check_rendered(folder, rendered)`` is ``check`` told, for each service file of the built
+    folder, the bytes written and the document they were rendered from (see ``validate``'s ``rendered``).
     """
     files: dict[str, bytes] = {}
+    docs: dict[str, Any] = {}
     written: list[Path] = []
     problems: list[Problem] = []
     for cat in sorted(catalogs, key=lambda c: c.cloud):
@@ -80,7 +86,8 @@ def write_catalogs(
                 problems.append(Problem(str(out / cat.cloud), "service", f"expected {SERVICE_GRAMMAR}, got {name!r}"))
                 continue
             rel = f"{cat.cloud}/{name}{CATALOG_SUFFIX}"
-            files[rel] = dump_service(cat.services[name]).encode("utf-8")
+            docs[rel] = encode_service(cat.services[name])
+            files[rel] = dump_document(docs[rel]).encode("utf-8")
             written.append(out / rel)
     for name, text in sorted((extra_files or {}).items()):
         if "/" in name or name.startswith(".") or control_character(name) or not name:
@@ -90,5 +97,12 @@ def write_catalogs(
         written.append(out / name)
     if problems:
         raise CatalogError(problems)
-    publish(out, files, check)
+
+    def gate(gen: Path) -> list[Problem]:
+        problems = check(gen) if check is not None else []
+        if check_rendered is not None:
+            problems += check_rendered(gen, {gen / rel: (files[rel], doc) for rel, doc in docs.items()})
+        return problems
+
+    publish(out, files, gate if check is not None or check_rendered is not None else None)
     return written

@@ -27,7 +27,7 @@ from explorer.catalog.codec import CATALOG_SUFFIX
 from explorer.catalog.damage import action_damage, api_problems
 from explorer.catalog.files import MAX_REPORT_BYTES
 from explorer.catalog.generations import resolve_root
-from explorer.catalog.scan import scan_catalogs
+from explorer.catalog.scan import Rendered, scan_catalogs
 from explorer.errors import Problem
 from explorer.model import EDITION_CLOUD, Catalog
 
@@ -179,13 +179,14 @@ def layout_problems(root: Path) -> list[Problem]:
     return problems
 
 
-def validate(paths: Sequence[Path], *, schema: bool = False) -> ValidationResult:
+def validate(paths: Sequence[Path], *, schema: bool = False, rendered: Rendered | None = None) -> ValidationResult:
     """Check catalog roots or files; with ``schema``, also check each file against the JSON Schema.
 
     Every API is checked against the API grammar, and action names and notes for signs of damage
     (see :mod:`explorer.catalog.damage`). A catalog root is also checked for YAML files that loading
     would ignore, and against the import
-    report it holds, if any (see ``layout_problems`` and ``report_problems``).
+    report it holds, if any (see ``layout_problems`` and ``report_problems``). ``rendered`` spares
+    parsing files a writer has just rendered (see :func:`explorer.catalog.scan.scan_catalogs`).
     """
     where: dict[tuple[str, str], str] = {}
 
@@ -194,7 +195,7 @@ def validate(paths: Sequence[Path], *, schema: bool = False) -> ValidationResult
             where.setdefault((str(data.get("cloud")), str(data.get("service"))), file)
         return (schema_problems(data, file) if schema else []) + api_problems(data, file)
 
-    scan = scan_catalogs(paths, check)
+    scan = scan_catalogs(paths, check, rendered)
     problems = list(scan.problems)
     warnings: list[Problem] = []
     for cloud in sorted(scan.catalogs):

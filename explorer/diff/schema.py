@@ -3,6 +3,7 @@ satisfy (``explorer.schemas.build`` writes it to ``explorer/schemas/diff.schema.
 
 from __future__ import annotations
 
+from explorer.diff.result import KINDS
 from explorer.jsonout import FORMAT_VERSION
 from explorer.jsonshape import Schema
 
@@ -18,22 +19,8 @@ def diff_schema() -> Schema:
         "actions whose default requirements changed. An error is {format_version, error: {message}}.",
         "oneOf": [{"$ref": "#/$defs/diff"}, {"$ref": "#/$defs/error"}],
         "$defs": {
-            "kind": {
-                "enum": [
-                    "operation_added",
-                    "operation_removed",
-                    "action_renamed",
-                    "action_changed",
-                    "dependency_added",
-                    "dependency_removed",
-                    "condition_changed",
-                    "scope_changed",
-                    "api_changed",
-                    "name_changed",
-                    "column_added",
-                    "column_removed",
-                ]
-            },
+            # the change kinds in report order, from the one list the diff itself uses
+            "kind": {"enum": list(KINDS)},
             "side": {
                 "type": "object",
                 "required": ["label", "clouds", "operations"],

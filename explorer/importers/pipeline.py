@@ -274,7 +274,9 @@ def write_import(
         [catalogs[c] for c in sorted(catalogs)],
         out,
         extra_files={REPORT_NAME: report_to_json(report), **(extra or {})},
-        check=lambda built: list(validate([built]).problems),  # never swap in a catalog validate rejects
+        # never swap in a catalog validate rejects; it reads back every byte written, but parses only
+        # files whose bytes differ from those rendered (so never, unless the write went wrong)
+        check_rendered=lambda built, rendered: list(validate([built], rendered=rendered).problems),
     )
 
 

@@ -17,7 +17,7 @@ from explorer.catalog.generations import resolve_root
 from explorer.catalog.store import write_catalogs
 from explorer.errors import CatalogError, Problem
 from explorer.fileio import FileIOError
-from explorer.model import Catalog, ServiceCatalog
+from explorer.model import Catalog
 
 
 def _good() -> dict[str, Catalog]:
@@ -60,14 +60,14 @@ def test_a_cloud_directory_is_replaced_as_a_whole_and_a_cloud_not_written_is_rem
 
 def test_a_failing_dump_touches_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     before = _previous(tmp_path)
-    real = store.dump_service
+    real = store.dump_document
 
-    def dump(svc: ServiceCatalog) -> str:
-        if svc.service == "dws":
+    def dump(doc: dict[str, Any]) -> str:
+        if doc["service"] == "dws":
             raise RuntimeError("disk full")
-        return real(svc)
+        return real(doc)
 
-    monkeypatch.setattr(store, "dump_service", dump)
+    monkeypatch.setattr(store, "dump_document", dump)
     clouds = _good()
     with pytest.raises(RuntimeError, match="disk full"):
         write_catalogs([clouds[c] for c in sorted(clouds)], tmp_path, {"import-report.json": "{}\n"})

@@ -143,15 +143,15 @@ def test_failure_while_writing_leaves_the_catalog_as_it_was(
     (corpus / "otc-html/ecs/sample_topic.html").unlink()  # changes what a new import would write
 
     calls = {"n": 0}
-    real = pipeline.write_catalogs.__globals__["dump_service"]
+    real = pipeline.write_catalogs.__globals__["dump_document"]
 
-    def failing_dump(svc):  # type: ignore[no-untyped-def]
+    def failing_dump(doc):  # type: ignore[no-untyped-def]
         calls["n"] += 1
         if calls["n"] == 2:
             raise OSError("disk full")
-        return real(svc)
+        return real(doc)
 
-    monkeypatch.setitem(pipeline.write_catalogs.__globals__, "dump_service", failing_dump)
+    monkeypatch.setitem(pipeline.write_catalogs.__globals__, "dump_document", failing_dump)
     with pytest.raises(OSError, match="disk full"):
         api.import_corpus(corpus, out)
     assert _tree(out) == before
