@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 # Full-width punctuation the Chinese tables use around actions, conditions and headers. Names and
 # notes keep the original text; only the parsing of actions, APIs, marks and headers narrows it.
@@ -42,11 +43,15 @@ _HTML_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _HTML_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
 
 
+# The same few thousand cell texts are squashed and narrowed again and again (every header
+# recognition, placeholder and action check): caching the answers saves most of their cost.
+@lru_cache(maxsize=1 << 16)
 def squash(text: str) -> str:
     """Every run of whitespace (no-break spaces included) to one space, trimmed."""
     return _SPACE.sub(" ", text.translate(_INVISIBLE)).strip()
 
 
+@lru_cache(maxsize=1 << 16)
 def narrow(text: str) -> str:
     """Full-width punctuation to its ASCII form (（）：，、 -> ( ) : , ,), whitespace squashed."""
     return _SPACE.sub(" ", text.translate(_WIDE).translate(_INVISIBLE)).strip()
