@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from explorer import apigrammar
 from explorer.actions import is_action, is_pattern
@@ -28,7 +29,12 @@ _LABEL_TRIM = " \t-:>→=,;•*\"'`"
 
 def is_placeholder(values: Iterable[str]) -> bool:
     """True for an empty cell or one that only says "none" in one of the documented ways."""
-    return all(narrow(v).lower().strip(".。") in PLACEHOLDERS for v in values)
+    return all(map(_says_none, values))
+
+
+@lru_cache(maxsize=1 << 16)
+def _says_none(value: str) -> bool:
+    return narrow(value).lower().strip(".。") in PLACEHOLDERS
 
 
 # An action cell that says, in words, that the operation needs no action of its own.
@@ -242,6 +248,17 @@ def _paren_after(text: str, pos: int) -> tuple[str, int] | None:
 
 
 def extract_actions(values: tuple[str, ...], known_services: frozenset[str], *, patterns: bool) -> Extracted:
+    """The actions of an action or dependency cell (see :func:`_extract`), in lists of the caller's own."""
+    refs, notes, warnings = _extract(values, known_services, patterns)
+    return Extracted(list(refs), list(notes), list(warnings))
+
+
+# A dependency cell is often repeated row after row (and page after page): its reading is cached, as
+# it depends only on the cell's values, the known services and whether patterns are allowed.
+@lru_cache(maxsize=1 << 14)
+def _extract(
+    values: tuple[str, ...], known_services: frozenset[str], patterns: bool
+) -> tuple[tuple[ActionRef, ...], tuple[str, ...], tuple[str, ...]]:
     """The actions of an action or dependency cell, each with the condition the cell attaches to it.
 
     A value's leading text is the condition of the actions in it ("EVS disk: evs:volumeTags:list",
@@ -303,7 +320,7 @@ def extract_actions(values: tuple[str, ...], known_services: frozenset[str], *, 
         tail = value[tail_start:].strip(_LABEL_TRIM + " .")
         if tail and not _CONNECTOR.match(tail):
             out.notes.append(raw.strip())
-    return out
+    return tuple(out.refs), tuple(out.notes), tuple(out.warnings)
 
 
 def action_like(text: str) -> list[str]:
