@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import Any
 from unicodedata import east_asian_width
 
@@ -30,6 +31,12 @@ def _indent(line: str) -> int:
 
 def cell_values(lines: Sequence[str]) -> Cell:
     """The values of one RST cell body (lines without the table borders)."""
+    return _cell_values(tuple(lines))
+
+
+# Cells repeat row after row (the same dependencies, "None", "Yes"): their reading is cached.
+@lru_cache(maxsize=1 << 14)
+def _cell_values(lines: tuple[str, ...]) -> Cell:
     body = [ln.replace(_PAD, "").rstrip() for ln in lines]
     base = min((_indent(ln) for ln in body if ln.strip()), default=0)
     body = [ln[base:] for ln in body]
@@ -182,7 +189,8 @@ def _grid(rows: list[list[Any]], width: int) -> list[tuple[Cell, ...]]:
                 col += 1
                 continue
             morerows, morecols, _offset, lines = cell
-            values = cell_values(list(lines))
+            # a cell's lines are a StringList, whose items are slow to read one by one: take its list
+            values = _cell_values(tuple(lines.data if isinstance(lines, StringList) else lines))
             for dr in range(morerows + 1):
                 for dc in range(morecols + 1):
                     if r + dr < len(grid) and col + dc < width:
