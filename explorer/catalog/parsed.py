@@ -1,0 +1,94 @@
+"""The parsed form of a catalog written beside its YAML: a first load without parsing YAML.
+
+Parsing the YAML is most of what loading a catalog costs when the compiled cache
+(:mod:`explorer.catalog.compiled`) is empty, as in every CI container. Every writer of a catalog
+(:func:`explorer.catalog.store.write_catalogs`: ``import``, ``./run catalog``) also writes, in the same
+generation, ``parsed-catalog.json``: for each service file, the SHA-256 of the bytes written and the
+document they were rendered from. JSON parses in a twentieth of the YAML's time.
+
+It replaces only the YAML parse, never a check and never the files themselves:
+
+- A document is used only for a file whose bytes, read through the guarded open, have exactly the
+  recorded SHA-256; an edited, added or renamed file is parsed from its YAML as before.
+- The document then goes through everything a parsed one does (the codec's decoding and checks,
+  the place of the file, the cross-file checks), so a hand-made ``parsed-catalog.json`` can load
+  nothing the YAML next to it could not have said.
+- The file is read through the guarded open with a size limit; a damaged, foreign or unreadable one
+  (or one of another ``FORMAT``) is ignored and the YAML parsed.
+- ``validate`` never uses it: it checks the files as they are.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from explorer import fileio
+from explorer.catalog.generations import resolve_root
+
+NAME = "parsed-catalog.json"
+FORMAT = 1  # of the file below
+KIND = "permission-explorer parsed catalog"
+# the documents' JSON is about as large as the YAML they come from; far above any real catalog
+MAX_BYTES = 512 * 1024 * 1024
+
+# A path of a catalog file -> (the SHA-256 of its bytes, in hex, and its document).
+Parsed = dict[Path, tuple[str, Any]]
+
+
+def render(files: Mapping[str, bytes], docs: Mapping[str, Any]) -> bytes:
+    """The deterministic text of ``parsed-catalog.json`` for the service files ``files`` (relative path -> bytes).
+
+    ``docs`` holds the document each file was rendered from. One line per file, in path order, so that
+    a change to the catalog is a readable diff.
+    """
+    lines = [
+        json.dumps(
+            [rel, hashlib.sha256(files[rel]).hexdigest(), docs[rel]],
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
+        for rel in sorted(docs)
+    ]
+    head = json.dumps({"kind": KIND, "format": FORMAT}, separators=(",", ":"))
+    return ("[" + head + ",\n" + ",\n".join(lines) + "\n]\n").encode("utf-8")
+
+
+def read(root: Path) -> Parsed:
+    """The recorded documents of the catalog root ``root`` by file path; empty when absent, damaged or foreign.
+
+    The paths are those :func:`explorer.catalog.files.catalog_files` lists (below the committed generation).
+    """
+    try:
+        if not root.is_dir():
+            return {}
+        base = resolve_root(root)
+        blob = fileio.read_bytes(base / NAME, MAX_BYTES, nofollow=True)
+        data = json.loads(blob)
+    except (OSError, fileio.FileIOError, ValueError, RecursionError):
+        return {}
+    if not (isinstance(data, list) and data and data[0] == {"kind": KIND, "format": FORMAT}):
+        return {}
+    parsed: Parsed = {}
+    for entry in data[1:]:
+        if not (isinstance(entry, list) and len(entry) == 3):
+            return {}
+        rel, digest, doc = entry
+        if not (isinstance(rel, str) and isinstance(digest, str) and len(digest) == 64):
+            return {}
+        parts = rel.split("/")
+        if len(parts) != 2 or any(not p or p.startswith(".") or p == ".." for p in parts):
+            return {}  # only <cloud>/<service>.yaml, never a path out of the root
+        parsed[base / parts[0] / parts[1]] = (digest, doc)
+    return parsed
+
+
+def document(parsed: Parsed, path: Path, raw: bytes) -> tuple[bool, Any]:
+    """``(True, document)`` when ``parsed`` records ``path`` with exactly the bytes ``raw``; else ``(False, None)``."""
+    known = parsed.get(path)
+    if known is None or hashlib.sha256(raw).hexdigest() != known[0]:
+        return False, None
+    return True, known[1]
