@@ -15,7 +15,8 @@ It replaces only the YAML parse, never a check and never the files themselves:
   nothing the YAML next to it could not have said.
 - The file is read through the guarded open with a size limit; a damaged, foreign or unreadable one
   (or one of another ``FORMAT``) is ignored and the YAML parsed.
-- ``validate`` never uses it: it checks the files as they are.
+- ``validate`` never uses it: it checks the files as they are, and reports a recorded document that
+  differs from what the YAML of the same bytes gives (a reviewer reads the YAML; that is what loads).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from explorer import fileio
-from explorer.catalog.generations import resolve_root
+from explorer.errors import Problem
 
 NAME = "parsed-catalog.json"
 FORMAT = 1  # of the file below
@@ -57,15 +58,13 @@ def render(files: Mapping[str, bytes], docs: Mapping[str, Any]) -> bytes:
     return ("[" + head + ",\n" + ",\n".join(lines) + "\n]\n").encode("utf-8")
 
 
-def read(root: Path) -> Parsed:
-    """The recorded documents of the catalog root ``root`` by file path; empty when absent, damaged or foreign.
+def read(base: Path) -> Parsed:
+    """The documents recorded in the folder ``base`` (a catalog root or its generation) by file path.
 
-    The paths are those :func:`explorer.catalog.files.catalog_files` lists (below the committed generation).
+    Empty when the file is absent, damaged or foreign. The paths are ``base/<cloud>/<service>.yaml``, as
+    :func:`explorer.catalog.files.catalog_files` lists them.
     """
     try:
-        if not root.is_dir():
-            return {}
-        base = resolve_root(root)
         blob = fileio.read_bytes(base / NAME, MAX_BYTES, nofollow=True)
         data = json.loads(blob)
     except (OSError, fileio.FileIOError, ValueError, RecursionError):
@@ -92,3 +91,25 @@ def document(parsed: Parsed, path: Path, raw: bytes) -> tuple[bool, Any]:
     if known is None or hashlib.sha256(raw).hexdigest() != known[0]:
         return False, None
     return True, known[1]
+
+
+def disagreements(base: Path, documents: Mapping[str, Any]) -> list[Problem]:
+    """A problem for each file that ``base``'s parsed form records with its exact bytes but another document.
+
+    ``documents`` maps a file (as a string) to the document its YAML gives. A load would answer such a
+    file from the recorded document, so ``validate`` reports it: the YAML a reviewer reads is what loads.
+    An entry for other bytes (a file edited since) is not a problem: a load parses that file's YAML.
+    """
+    problems: list[Problem] = []
+    for path, (digest, doc) in read(base).items():
+        file = str(path)
+        if file not in documents or doc == documents[file]:
+            continue
+        try:
+            raw = fileio.read_bytes(path, MAX_BYTES)
+        except fileio.FileIOError:
+            continue  # the scan reports an unreadable file
+        if hashlib.sha256(raw).hexdigest() == digest:
+            message = f"records another document for this file than its YAML; write the catalog again or delete {NAME}"
+            problems.append(Problem(str(base / NAME), f"{path.parent.name}/{path.name}", message))
+    return problems

@@ -72,8 +72,8 @@ def scan_catalogs(
     scan.files, scan.problems = collect_files(paths)
     parsed: parsed_form.Parsed = {}
     if use_parsed:
-        for root in paths:
-            parsed.update(parsed_form.read(root))
+        for base in sorted({path.parent.parent for path in scan.files}):
+            parsed.update(parsed_form.read(base))
     owner: dict[tuple[str, str], Path] = {}
     op_owner: dict[str, str] = {}
     row_owner: dict[tuple[str, int, int], str] = {}
