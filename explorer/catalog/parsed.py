@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -58,21 +58,35 @@ def render(files: Mapping[str, bytes], docs: Mapping[str, Any]) -> bytes:
     return ("[" + head + ",\n" + ",\n".join(lines) + "\n]\n").encode("utf-8")
 
 
-def read(base: Path) -> Parsed:
+def read(base: Path, wanted: Collection[Path] | None = None) -> Parsed:
     """The documents recorded in the folder ``base`` (a catalog root or its generation) by file path.
 
     Empty when the file is absent, damaged or foreign. The paths are ``base/<cloud>/<service>.yaml``, as
-    :func:`explorer.catalog.files.catalog_files` lists them.
+    :func:`explorer.catalog.files.catalog_files` lists them. With ``wanted``, only the lines of those
+    files are decoded (a command that asks for one cloud need not decode the other's documents).
     """
     try:
         blob = fileio.read_bytes(base / NAME, MAX_BYTES, nofollow=True)
-        data = json.loads(blob)
-    except (OSError, fileio.FileIOError, ValueError, RecursionError):
+    except (OSError, fileio.FileIOError):
         return {}
-    if not (isinstance(data, list) and data and data[0] == {"kind": KIND, "format": FORMAT}):
+    lines = blob.split(b"\n")
+    head = json.dumps({"kind": KIND, "format": FORMAT}, separators=(",", ":")).encode()
+    if len(lines) < 3 or lines[0] != b"[" + head + b"," or lines[-2:] != [b"]", b""]:
         return {}
+    prefixes = None if wanted is None else {_prefix(base, path) for path in wanted}
     parsed: Parsed = {}
-    for entry in data[1:]:
+    last = len(lines) - 4  # the index of the last entry: the head, then the entries, then "]" and ""
+    for i, line in enumerate(lines[1:-2]):
+        if i != last:
+            if not line.endswith(b","):
+                return {}
+            line = line[:-1]
+        if prefixes is not None and line[: line.find(b'",') + 2] not in prefixes:
+            continue
+        try:
+            entry = json.loads(line)
+        except (ValueError, RecursionError):
+            return {}
         if not (isinstance(entry, list) and len(entry) == 3):
             return {}
         rel, digest, doc = entry
@@ -83,6 +97,12 @@ def read(base: Path) -> Parsed:
             return {}  # only <cloud>/<service>.yaml, never a path out of the root
         parsed[base / parts[0] / parts[1]] = (digest, doc)
     return parsed
+
+
+def _prefix(base: Path, path: Path) -> bytes:
+    """How the line of ``path`` begins (its name as JSON), if ``render`` wrote one."""
+    rel = f"{path.parent.name}/{path.name}" if path.parent.parent == base else ""
+    return b"[" + json.dumps(rel, ensure_ascii=False).encode("utf-8") + b","
 
 
 def document(parsed: Parsed, path: Path, raw: bytes) -> tuple[bool, Any]:

@@ -72,8 +72,11 @@ def scan_catalogs(
     scan.files, scan.problems = collect_files(paths)
     parsed: parsed_form.Parsed = {}
     if use_parsed:
-        for base in sorted({path.parent.parent for path in scan.files}):
-            parsed.update(parsed_form.read(base))
+        by_base: dict[Path, list[Path]] = {}
+        for path in scan.files:
+            by_base.setdefault(path.parent.parent, []).append(path)
+        for base, wanted in sorted(by_base.items()):
+            parsed.update(parsed_form.read(base, wanted))
     owner: dict[tuple[str, str], Path] = {}
     op_owner: dict[str, str] = {}
     row_owner: dict[tuple[str, int, int], str] = {}

@@ -142,3 +142,11 @@ def test_rendering_is_deterministic(root: Path, tmp_path: Path) -> None:
     again = tmp_path / "again"
     write_catalogs(scan_catalogs([root]).catalogs.values(), again)
     assert (again / parsed.NAME).read_bytes() == (root / parsed.NAME).read_bytes()
+
+
+def test_only_the_lines_of_the_wanted_files_are_decoded(root: Path) -> None:
+    files = sorted(root.glob("*/*.yaml"))
+    everything = parsed.read(root)
+    assert sorted(everything) == files
+    assert parsed.read(root, files[1:2]) == {files[1]: everything[files[1]]}
+    assert parsed.read(root, [root / "huaweicloud" / "absent.yaml"]) == {}
