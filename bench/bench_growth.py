@@ -7,7 +7,9 @@ Each command runs in a fresh process from the command line, on inputs generated 
   with ``statement`` blocks), and of one statement of N unknown actions;
 - ``import-doc`` of a Markdown pipe table of N rows;
 - ``diff --json`` of two catalogs of N operations (a binary tree of dependencies, 2 % of the rows changed),
-  without impact at full size, with impact at a fifth of it (every action's closure is computed on both sides).
+  without and with impact (the answers of the actions above a changed row are computed on both sides);
+- ``terraform --json`` of a configuration of N resource blocks of a few common types (the shipped catalog and
+  provider data).
 
 Time is the CPU time of the process (user + system), not the wall time: on a shared machine the wall time
 measures the neighbours. Memory is the process's peak RSS.
@@ -152,6 +154,28 @@ def _diff(impact: bool) -> Callable[[Path, int], list[str]]:
     return args
 
 
+TF_TYPES = (
+    "huaweicloud_compute_instance",
+    "huaweicloud_vpc",
+    "huaweicloud_vpc_subnet",
+    "huaweicloud_evs_volume",
+    "huaweicloud_networking_secgroup",
+    "huaweicloud_obs_bucket",
+)
+
+
+def terraform_config(n: int) -> str:
+    blocks = [f'resource "{TF_TYPES[i % len(TF_TYPES)]}" "r{i}" {{\n  name = "r{i}"\n}}\n' for i in range(n)]
+    return "".join(blocks)
+
+
+def _terraform(work: Path, n: int) -> list[str]:
+    folder = work / "config"
+    folder.mkdir()
+    (folder / "main.tf").write_text(terraform_config(n), encoding="utf-8")
+    return ["terraform", str(folder), "--json"]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="a tenth of the sizes")
@@ -165,7 +189,8 @@ def main() -> None:
         ("`policy lint --json`, unknown actions in one statement", 8500 // scale, _lint_unknown),
         ("`import-doc`, Markdown table rows", 4000 // scale, _import_doc),
         ("`diff --json --no-impact`, operations per catalog", 10000 // scale, _diff(False)),
-        ("`diff --json` with impact, operations per catalog", 2000 // scale, _diff(True)),
+        ("`diff --json` with impact, operations per catalog", 10000 // scale, _diff(True)),
+        ("`terraform --json`, resource blocks", 1000 // scale, _terraform),
     ]
     figures = []
     with tempfile.TemporaryDirectory(prefix="bench-growth-") as tmp:

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from explorer.diff import Change as Change
     from explorer.diff import DiffResult as DiffResult
     from explorer.diff import Rename as Rename
-    from explorer.diff.impact import Closure
+    from explorer.diff.impact import Closure, Graph
     from explorer.diff.policy_impact import FindingLike as FindingLike
     from explorer.graph import Explorer
 
@@ -71,7 +71,33 @@ def _closure_of(ex: Explorer) -> Closure:
             r.action: (r.basis, tuple(sorted({e.provenance for e in r.rows})) or r.provenance) for r in requirements
         }
 
-    return Closure(answer, lambda op: answer(node_of[op.provenance]))
+    return Closure(answer, lambda op: answer(node_of[op.provenance]), _graph_of(ex, node_of))
+
+
+def _graph_of(ex: Explorer, node_of: dict[Provenance, str]) -> Graph:
+    """The side's graph as the impact comparison reads it to skip the answers that cannot differ."""
+    from explorer.diff.impact import Graph
+
+    g = ex.data
+    links, rows, nodes = g.links, g.rows, g.nodes
+
+    def data(n: str) -> object:
+        # everything a default answer reads of a node: its edges (with their rows), its rows, its record
+        return (
+            links.out_edges.get(n),
+            links.certain_edges.get(n),
+            n in links.self_loops,
+            rows.operations.get(n),
+            rows.op_service.get(n),
+            rows.pairs.get(n),
+            rows.row_count.get(n),
+            nodes.info.get(n),
+            nodes.marks.get(n),
+            (n in nodes.defined, n in nodes.unresolved, n in nodes.patterns, n in nodes.destructive),
+        )
+
+    every = set(links.out_edges) | set(links.in_edges) | nodes.defined | nodes.unresolved | nodes.patterns
+    return Graph(every | set(rows.operations), links.pred, data, lambda op: node_of[op.provenance])
 
 
 def side_choices(catalogs: dict[str, Catalog]) -> tuple[str, ...]:

@@ -6,6 +6,7 @@ web UI's upload page does, and prints its service YAML.
 
 from __future__ import annotations
 
+import contextlib
 from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
@@ -140,7 +141,9 @@ def import_cmd(corpus: Path, out: Path, edition: str | None, service: str | None
         transient=True,
         disable=not console.is_terminal,
     )
-    with progress:
+    # not even entered when there is no terminal: rich 13.0 writes a newline on leaving a disabled Progress,
+    # which would come before an error message on stderr
+    with progress if console.is_terminal else contextlib.nullcontext(progress):
         task = progress.add_task("", total=None)
 
         def step(done: int, total: int, file: str) -> None:

@@ -140,7 +140,12 @@ class Impact:
     name: str = ""  # an operation's name
     evidence: tuple[RowRef, ...] = ()  # an operation's rows (old, new)
 
-    def to_dict(self) -> dict[str, Any]:
+    def delta(self) -> tuple[tuple[str, ...], tuple[str, ...], tuple[RequirementChange, ...]]:
+        return (self.added, self.removed, self.details)
+
+    def to_dict(self, delta: int) -> dict[str, Any]:
+        """The entry, its requirements' bases and rows left to ``impact_deltas[delta]`` (shared by every
+        action whose answer changed the same way)."""
         return {
             "target": self.target,
             "kind": self.kind,
@@ -149,8 +154,20 @@ class Impact:
             "added": list(self.added),
             "removed": list(self.removed),
             "renamed_from": self.renamed_from or None,
-            "details": [d.to_dict() for d in self.details],
+            "delta": delta,
         }
+
+
+def impact_dicts(impact: tuple[Impact, ...]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The impact entries and the distinct deltas they refer to, each delta written once (in order of first use):
+    the output grows with the changes, not with the changes times the actions they reach."""
+    index: dict[tuple[tuple[str, ...], tuple[str, ...], tuple[RequirementChange, ...]], int] = {}
+    entries = [i.to_dict(index.setdefault(i.delta(), len(index))) for i in impact]
+    deltas = [
+        {"added": list(added), "removed": list(removed), "details": [d.to_dict() for d in details]}
+        for added, removed, details in index
+    ]
+    return entries, deltas
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,6 +216,7 @@ class DiffResult:
         return tuple(c for c in self.changes if c.kind == kind)
 
     def to_dict(self) -> dict[str, Any]:
+        entries, deltas = impact_dicts(self.impact)
         return {
             "old": self.old.to_dict(),
             "new": self.new.to_dict(),
@@ -211,6 +229,7 @@ class DiffResult:
                 "added": [a.to_dict() for a in self.actions_added],
                 "removed": [a.to_dict() for a in self.actions_removed],
             },
-            "impact": [i.to_dict() for i in self.impact],
+            "impact": entries,
+            "impact_deltas": deltas,
             "policies": [p.to_dict() for p in self.policies],
         }

@@ -92,7 +92,7 @@ def diff_schema() -> Schema:
             },
             "impact": {
                 "type": "object",
-                "required": ["target", "kind", "added", "removed"],
+                "required": ["target", "kind", "added", "removed", "delta"],
                 "additionalProperties": False,
                 "properties": {
                     "target": {
@@ -109,6 +109,21 @@ def diff_schema() -> Schema:
                     "added": {"type": "array", "items": {"type": "string"}},
                     "removed": {"type": "array", "items": {"type": "string"}},
                     "renamed_from": {"type": ["string", "null"]},
+                    "delta": {
+                        "type": "integer",
+                        "minimum": 0,
+                        "description": "Index into impact_deltas: the bases and rows of what this answer "
+                        "gained or lost (shared by every entry whose answer changed the same way).",
+                    },
+                },
+            },
+            "impact_delta": {
+                "type": "object",
+                "required": ["added", "removed", "details"],
+                "additionalProperties": False,
+                "properties": {
+                    "added": {"type": "array", "items": {"type": "string"}},
+                    "removed": {"type": "array", "items": {"type": "string"}},
                     "details": {
                         "type": "array",
                         "description": "Each requirement gained or lost: its basis "
@@ -159,6 +174,12 @@ def diff_schema() -> Schema:
                         },
                     },
                     "impact": {"type": "array", "items": {"$ref": "#/$defs/impact"}},
+                    "impact_deltas": {
+                        "type": "array",
+                        "items": {"$ref": "#/$defs/impact_delta"},
+                        "description": "The distinct changes of answers, each once; impact entries refer to "
+                        "them by index (delta).",
+                    },
                     "policies": {
                         "type": "array",
                         "description": "Policy-lint findings that only one side "

@@ -48,7 +48,9 @@ def test_json_differs_exit_1_and_matches_schema() -> None:
         [],
         None,
     )
-    (detail,) = impact["details"]
+    delta = data["impact_deltas"][impact["delta"]]
+    assert (delta["added"], delta["removed"]) == (impact["added"], impact["removed"])
+    (detail,) = delta["details"]
     assert (detail["action"], detail["change"], detail["basis"]) == ("evs:volumes:create", "added", "documented")
     assert [(r["side"], r["row"]) for r in detail["rows"]] == [("new", 11)]
     dependency = next(c for c in data["changes"] if c["kind"] == "dependency_added")

@@ -167,3 +167,11 @@ def test_the_downloads_hold_the_changes_the_filters_show(monkeypatch: pytest.Mon
     labels = [b.proto.label for b in at.get("download_button")]
     assert "Markdown (for a pull request): the 3 changes shown" in labels
     assert "JSON: the 3 changes shown" in labels
+
+
+def test_a_long_list_of_requirements_is_cut_in_the_table() -> None:
+    from explorer.ui.screens.changes import SHOWN_NAMES, _names
+
+    names = tuple(f"s:r:a{i:02}" for i in range(SHOWN_NAMES + 5))
+    assert _names(names) == ", ".join(names[:SHOWN_NAMES]) + " and 5 more (see the JSON download)"
+    assert _names(names[:3]) == "s:r:a00, s:r:a01, s:r:a02"

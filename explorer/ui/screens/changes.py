@@ -203,8 +203,8 @@ def _actions_and_impact(result: diffs.DiffResult) -> None:
                 "action or API": i.target,
                 "operation": i.name,
                 "was": i.renamed_from,
-                "added": ", ".join(i.added),
-                "removed": ", ".join(i.removed),
+                "added": _names(i.added),
+                "removed": _names(i.removed),
                 "rows": "; ".join(
                     f"{r.side}: {r.provenance.file} t{r.provenance.table} r{r.provenance.row}" for r in i.evidence
                 ),
@@ -215,6 +215,14 @@ def _actions_and_impact(result: diffs.DiffResult) -> None:
         width="stretch",
         key="ch_impact",
     )
+
+
+SHOWN_NAMES = 20  # per cell: actions above one changed edge share its (possibly long) list of requirements
+
+
+def _names(names: tuple[str, ...]) -> str:
+    more = f" and {len(names) - SHOWN_NAMES} more (see the JSON download)" if len(names) > SHOWN_NAMES else ""
+    return ", ".join(names[:SHOWN_NAMES]) + more
 
 
 def _command(state: ChangesState) -> str:
