@@ -1,26 +1,42 @@
 """The registry of table formats, collected from the format modules' declarations, and format detection.
 
-Each format module (``md_html``, ``md_pipe``, ``rst_grid``, ``rst_simple``, ``html``) ends with a
-``DECLARATION`` (:class:`~explorer.importers.tableformat.TableFormat`): its MANIFEST name, family, file
-name endings, sniffer and parser. Everything that lists formats reads :data:`REGISTRY`: the MANIFEST
-check, ``import-doc --format``, the upload page's file types, discovery, and the docs table (a test
-keeps docs/importer.md's table equal to it).
+Each format module of this package (``html``, ``md_html``, ``md_pipe``, ``rst_grid``, ``rst_list``,
+``rst_simple`` ...) ends with a ``DECLARATION`` (:class:`~explorer.importers.tableformat.TableFormat`):
+its MANIFEST name, family, file name endings, sniffer and parser. The registry finds those modules
+itself, so a new format is its module alone. Everything that lists formats reads :data:`REGISTRY`: the
+MANIFEST check, ``import-doc --format``, the upload page's file types, discovery, and the docs table (a
+test keeps docs/importer.md's table equal to it).
 """
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from collections.abc import Callable
+from pathlib import Path
 
 from explorer.errors import DocumentImportError
-from explorer.importers import html, md_html, md_pipe, rst_grid, rst_simple
+from explorer.importers import html, md_html, rst_grid
 from explorer.importers.rawtable import RawTable
 from explorer.importers.tableformat import TableFormat
 
 Parser = Callable[[str], list[RawTable]]
 
-REGISTRY: dict[str, TableFormat] = {
-    d.name: d for d in (m.DECLARATION for m in (md_html, md_pipe, rst_grid, rst_simple, html))
-}
+# A format module declares itself at the top level of its source; only those modules are imported (not the
+# pipeline's own modules, which import this one), so that listing the formats stays cheap.
+_DECLARES = "\nDECLARATION = TableFormat("
+
+
+def _declarations() -> list[TableFormat]:
+    """The declarations of this package's format modules, in module name order."""
+    here = Path(__file__).parent
+    names = sorted(m.name for m in pkgutil.iter_modules([str(here)]) if not m.ispkg)
+    declaring = [n for n in names if _DECLARES in (here / f"{n}.py").read_text(encoding="utf-8")]
+    found: list[TableFormat] = [importlib.import_module(f"{__package__}.{n}").DECLARATION for n in declaring]
+    return found
+
+
+REGISTRY: dict[str, TableFormat] = {d.name: d for d in _declarations()}
 FORMATS = tuple(sorted(REGISTRY))
 # A MANIFEST row of a page without an action table (a section or policy page) has the format "other".
 NO_TABLE_FORMAT = "other"
