@@ -172,6 +172,8 @@ def main() -> None:
         catalog = Path(located.stdout.strip())
         if located.returncode != 0 or not catalog.is_relative_to(env_dir) or not (catalog / "huaweicloud").is_dir():
             fail(f"the bundled catalog is not the one inside the installed package: {catalog}", located)
+        if not (catalog / "parsed-catalog.json").is_file():  # a first run without it parses every YAML file
+            fail(f"the wheel's catalog lacks parsed-catalog.json: {catalog}", located)
         print(f"smoke: ok: bundled catalog at {catalog}")
         tour(command, work)
         ui_refuses_without_streamlit(command, work)

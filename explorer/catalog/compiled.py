@@ -44,7 +44,7 @@ _DIGEST = 32
 MAX_ENTRY_BYTES = 512 * 1024 * 1024
 MAX_ENTRIES = 64  # compiled catalogs kept (one per catalog location); the least recently used go first
 # The modules whose code decides what a catalog file loads as: a change to any of them is a new key.
-_CODE = ("codec.py", "yamlio.py", "files.py", "scan.py", "compiled.py")
+_CODE = ("codec.py", "yamlio.py", "files.py", "scan.py", "parsed.py", "compiled.py")
 _MODEL_CODE = ("model.py", "actions.py")
 
 _PROVENANCE = tuple(f.name for f in dataclasses.fields(Provenance))

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from explorer.catalog import parsed as parsed_form
 from explorer.catalog.codec import decode_service
 from explorer.catalog.files import collect_files, place_problems, read_catalog_bytes
 from explorer.catalog.yamlio import parse_yaml_text
@@ -17,17 +18,23 @@ from explorer.model import Catalog, ServiceCatalog
 Rendered = Mapping[Path, tuple[bytes, Any]]
 
 
-def _read_document(path: Path, rendered: Rendered | None = None) -> Any:
+def _read_document(path: Path, rendered: Rendered | None = None, parsed: parsed_form.Parsed | None = None) -> Any:
     """The parsed document of one file (read through the guarded open, its size checked first).
 
     A file whose bytes are exactly those rendered from a document is that document: the writer's
     check reads every byte back but need not parse the YAML it just made (the codec's round trip,
     ``load(dump(doc)) == doc``, is tested on the whole bundled catalog and by property tests).
+    Likewise a file whose bytes have the SHA-256 that the catalog's ``parsed-catalog.json`` records
+    (see :mod:`explorer.catalog.parsed`) is the document recorded there.
     """
     raw = read_catalog_bytes(path)
     known = rendered.get(path) if rendered else None
     if known is not None and known[0] == raw:
         return known[1]
+    if parsed:
+        found, doc = parsed_form.document(parsed, path, raw)
+        if found:
+            return doc
     return parse_yaml_text(raw, str(path))
 
 
@@ -52,20 +59,30 @@ def scan_catalogs(
     paths: Iterable[Path],
     extra_check: Callable[[Any, str], list[Problem]] | None = None,
     rendered: Rendered | None = None,
+    use_parsed: bool = False,
 ) -> CatalogScan:
     """Read catalog roots or files, collecting every problem instead of stopping at the first.
 
     ``extra_check(document, file)`` is run on every document that parses (validate's JSON Schema);
-    ``rendered`` holds the files a writer just made (see ``_read_document``).
+    ``rendered`` holds the files a writer just made (see ``_read_document``). ``use_parsed``: take a
+    file's document from its root's ``parsed-catalog.json`` where that records the file's exact bytes.
     """
+    paths = list(paths)
     scan = CatalogScan()
     scan.files, scan.problems = collect_files(paths)
+    parsed: parsed_form.Parsed = {}
+    if use_parsed:
+        by_base: dict[Path, list[Path]] = {}
+        for path in scan.files:
+            by_base.setdefault(path.parent.parent, []).append(path)
+        for base, wanted in sorted(by_base.items()):
+            parsed.update(parsed_form.read(base, wanted))
     owner: dict[tuple[str, str], Path] = {}
     op_owner: dict[str, str] = {}
     row_owner: dict[tuple[str, int, int], str] = {}
     for path in scan.files:
         try:
-            data = _read_document(path, rendered)
+            data = _read_document(path, rendered, parsed)
         except CatalogError as exc:
             scan.problems.extend(exc.problems)
             continue
@@ -120,7 +137,7 @@ def _clashes(
 
 def load_catalogs_fresh(paths: Iterable[Path]) -> dict[str, Catalog]:
     """``load_catalogs`` without the compiled cache: every file parsed and checked."""
-    scan = scan_catalogs(paths)
+    scan = scan_catalogs(paths, use_parsed=True)
     if scan.problems:
         raise CatalogError(scan.problems)
     return scan.catalogs

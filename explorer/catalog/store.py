@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from explorer.catalog import compiled
+from explorer.catalog import compiled, parsed
 from explorer.catalog.codec import (
     CATALOG_SUFFIX,
     CLOUD_GRAMMAR,
@@ -72,6 +72,8 @@ def write_catalogs(
     any path is built from them. Write errors raise CatalogError naming the file.
     ``check_rendered(folder, rendered)`` is ``check`` told, for each service file of the built
     folder, the bytes written and the document they were rendered from (see ``validate``'s ``rendered``).
+    Beside the service files, ``parsed-catalog.json`` records those documents and the SHA-256 of their
+    bytes (see :mod:`explorer.catalog.parsed`).
     """
     files: dict[str, bytes] = {}
     docs: dict[str, Any] = {}
@@ -104,5 +106,7 @@ def write_catalogs(
             problems += check_rendered(gen, {gen / rel: (files[rel], doc) for rel, doc in docs.items()})
         return problems
 
+    # the documents beside their YAML, for a first load that need not parse it (explorer.catalog.parsed)
+    files[parsed.NAME] = parsed.render(files, docs)
     publish(out, files, gate if check is not None or check_rendered is not None else None)
     return written

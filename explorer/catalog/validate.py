@@ -23,6 +23,7 @@ from typing import Any
 from jsonschema import Draft202012Validator
 
 from explorer import fileio
+from explorer.catalog import parsed
 from explorer.catalog.codec import CATALOG_SUFFIX
 from explorer.catalog.damage import action_damage, api_problems
 from explorer.catalog.files import MAX_REPORT_BYTES
@@ -189,8 +190,10 @@ def validate(paths: Sequence[Path], *, schema: bool = False, rendered: Rendered 
     parsing files a writer has just rendered (see :func:`explorer.catalog.scan.scan_catalogs`).
     """
     where: dict[tuple[str, str], str] = {}
+    documents: dict[str, Any] = {}
 
     def check(data: Any, file: str) -> list[Problem]:
+        documents[file] = data
         if isinstance(data, dict):
             where.setdefault((str(data.get("cloud")), str(data.get("service"))), file)
         return (schema_problems(data, file) if schema else []) + api_problems(data, file)
@@ -208,6 +211,7 @@ def validate(paths: Sequence[Path], *, schema: bool = False, rendered: Rendered 
             current = resolve_root(root)  # a write interrupted after its commit is read from its generation
             problems.extend(layout_problems(current))
             problems.extend(report_problems(current, scan.catalogs))
+            problems.extend(parsed.disagreements(current, documents))
     services = sum(len(cat.services) for cat in scan.catalogs.values())
     operations = sum(len(svc.operations) for cat in scan.catalogs.values() for svc in cat.services.values())
     return ValidationResult(

@@ -44,7 +44,12 @@ def test_writing_gives_the_fixture_bytes_and_reads_back_equal(tmp_path: Path) ->
     for path in written[:-1]:
         assert path.read_bytes() == (GOOD / path.relative_to(tmp_path)).read_bytes()
     assert api.load([tmp_path]) == clouds
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["huaweicloud", "import-report.json", "otc"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "huaweicloud",
+        "import-report.json",
+        "otc",
+        "parsed-catalog.json",
+    ]
 
 
 def test_a_cloud_directory_is_replaced_as_a_whole_and_a_cloud_not_written_is_removed(tmp_path: Path) -> None:
@@ -55,7 +60,7 @@ def test_a_cloud_directory_is_replaced_as_a_whole_and_a_cloud_not_written_is_rem
     only_ecs = Catalog("otc", {"ecs": otc.services["ecs"]})
     write_catalogs([only_ecs], tmp_path)
     assert sorted(p.name for p in (tmp_path / "otc").iterdir()) == ["ecs.yaml"]
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["import-report.json", "notes", "otc"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["import-report.json", "notes", "otc", "parsed-catalog.json"]
 
 
 def test_a_failing_dump_touches_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -102,8 +107,14 @@ def test_the_commit_is_one_rename_of_the_pointer_then_the_flat_layout_is_unpacke
         "otc.old",
         "otc",
         "import-report.json",
+        "parsed-catalog.json",
     ]
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["huaweicloud", "import-report.json", "otc"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "huaweicloud",
+        "import-report.json",
+        "otc",
+        "parsed-catalog.json",
+    ]
 
 
 def _new(tmp_path: Path) -> dict[str, bytes]:

@@ -140,7 +140,7 @@ def test_a_cloud_missing_from_the_new_corpus_is_removed(tmp_path: Path, old: tup
     (corpus / "MANIFEST.tsv").write_text("\n".join(ln for ln in lines if not ln.startswith("otc")) + "\n")
     code, _ = _import(corpus, out)
     assert code == 0
-    assert everything(out) == ["huaweicloud", "huaweicloud/ecs.yaml", "import-report.json"]
+    assert everything(out) == ["huaweicloud", "huaweicloud/ecs.yaml", "import-report.json", "parsed-catalog.json"]
     assert api.validate([out]).ok
 
 

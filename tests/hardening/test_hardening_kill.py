@@ -146,7 +146,12 @@ def test_a_kill_before_any_file_system_call_of_the_import_leaves_old_or_new(
         assert sorted(api.load([out])) == (["huaweicloud", "otc"] if seen == old else ["huaweicloud"])
         # the next import recovers, removes every leftover and writes the new catalog
         api.import_corpus(new_corpus, out)
-        assert _everything(out) == ["huaweicloud", "huaweicloud/ecs.yaml", "import-report.json"], kill_at
+        assert _everything(out) == [
+            "huaweicloud",
+            "huaweicloud/ecs.yaml",
+            "import-report.json",
+            "parsed-catalog.json",
+        ], kill_at
         assert _visible(out) == new
         shutil.rmtree(out)
     assert outcomes["old"] > 5 and outcomes["new"] > 5, outcomes

@@ -66,7 +66,13 @@ def test_import_writes_the_inferred_manifest_which_pins_the_same_catalog(mini_co
     assert result.exit_code == 0, result.output
     assert "found 4 pages with action tables and 1 section pages" in " ".join(result.output.split())
     inferred = out / INFERRED_MANIFEST_NAME
-    assert sorted(p.name for p in out.iterdir()) == ["huaweicloud", "import-report.json", INFERRED_MANIFEST_NAME, "otc"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        "huaweicloud",
+        "import-report.json",
+        INFERRED_MANIFEST_NAME,
+        "otc",
+        "parsed-catalog.json",
+    ]
     # pinned: copied into the tree as its MANIFEST, it drives the next import to the same catalog
     shutil.copy(inferred, tree / MANIFEST_NAME)
     pinned = tmp_path / "pinned"

@@ -23,7 +23,7 @@ def _tree(root: Path) -> dict[str, bytes]:
 def test_import_groups_editions_by_cloud_and_service(mini_corpus: Path, tmp_path: Path) -> None:
     out = tmp_path / "catalog"
     report = api.import_corpus(mini_corpus, out)
-    assert sorted(_tree(out)) == ["huaweicloud/ecs.yaml", "import-report.json", "otc/ecs.yaml"]
+    assert sorted(_tree(out)) == ["huaweicloud/ecs.yaml", "import-report.json", "otc/ecs.yaml", "parsed-catalog.json"]
     catalogs = api.load([out])
     hw = catalogs["huaweicloud"].services["ecs"]
     otc = catalogs["otc"].services["ecs"]

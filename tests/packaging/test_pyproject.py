@@ -74,7 +74,7 @@ def test_the_package_is_typed_and_ships_its_data() -> None:
     assert (ROOT / "explorer" / "py.typed").is_file()
     data = PROJECT["tool"]["setuptools"]["package-data"]
     assert "py.typed" in data["explorer"] and "**/*.json" in data["explorer"]
-    assert data["explorer.catalog.bundled"] == ["import-report.json", "renames.json", "*/*.yaml"]
+    assert data["explorer.catalog.bundled"] == ["import-report.json", "renames.json", "parsed-catalog.json", "*/*.yaml"]
 
 
 def test_a_checkout_reads_its_own_catalog_folder() -> None:

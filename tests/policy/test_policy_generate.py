@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 
 import jsonschema
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from policy_support import CATALOG, of, source
 
 from explorer import api
 from explorer.policy import Generated, LintReport
+from explorer.policy.generate import _documents, document_size
+from explorer.policy.grammar import MAX_POLICY_CHARS, MAX_STATEMENTS
+from explorer.policy.structure import compact_size
 
 SCHEMAS = Path(api.__file__).resolve().parent / "schemas"
 BUNDLED_TARGETS = (
@@ -124,3 +130,21 @@ def test_possible_adds_the_possible_requirements() -> None:
     assert more.actions == ("ecs:cloudServers:deleteServers", "evs:volumes:delete", "evs:volumes:get", "kms:cmk:get")
     assert more.to_dict()["possible"] is True
     assert [f.code for f in _roundtrip(more, CATALOG).findings] == ["SERVICE_NOT_IN_CATALOG"]  # kms: referenced only
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.from_regex(r"[a-z]{2,5}:[a-zA-Z*]{1,12}:[a-zA-Z*\u00e9]{1,40}", fullmatch=True), max_size=700))
+def test_documents_are_split_by_their_exact_compact_size(actions: list[str]) -> None:
+    docs = _documents(actions)
+    # every action once, in order, and every document within the limits the service enforces
+    assert [a for d in docs for s in d["Statement"] for a in s["Action"]] == actions
+    for d in docs:
+        held = [a for s in d["Statement"] for a in s["Action"]]
+        size = compact_size(d)
+        assert size == document_size(len(held), sum(len(json.dumps(a, ensure_ascii=False)) for a in held))
+        assert size <= MAX_POLICY_CHARS and len(d["Statement"]) <= MAX_STATEMENTS
+    # a document is only closed when the next action would not fit
+    for d, nxt in itertools.pairwise(docs):
+        held = [a for s in d["Statement"] for a in s["Action"]] + [nxt["Statement"][0]["Action"][0]]
+        grown = _documents(held)
+        assert len(grown) == 2
