@@ -2,7 +2,8 @@
 
 A side is a spec of the served catalog (``cloud:NAME``, ``edition:NAME``) or of the session's upload
 (``upload:cloud:NAME``, ``upload:edition:NAME``). ``service=*`` is every service; without ``service``
-the page opens on ECS (a whole-cloud diff with its closures takes seconds). Plain functions over the
+the page opens on the service with the most suspicious changes (ties by name), or on ECS when none is
+suspicious (a whole-cloud diff with its closures takes seconds, so one service is the default). Plain functions over the
 query parameters, so they are tested without Streamlit; unreadable values fall back to defaults, each
 with a warning.
 """
@@ -46,9 +47,23 @@ def default_sides(sides: tuple[str, ...]) -> tuple[str, str]:
     return (sides[0], sides[0]) if sides else ("", "")
 
 
+def default_service(services: tuple[str, ...], suspicious: Mapping[str, int] | None = None) -> str:
+    """The service with the most suspicious changes (ties: the first by name), else ECS, else every service."""
+    counted = [(-n, s) for s, n in (suspicious or {}).items() if n > 0 and s in services]
+    if counted:
+        return min(counted)[1]
+    return DEFAULT_SERVICE if DEFAULT_SERVICE in services else ""
+
+
 def read_changes(
-    params: Mapping[str, str | list[str]], sides: tuple[str, ...], services: tuple[str, ...], kinds: tuple[str, ...]
+    params: Mapping[str, str | list[str]],
+    sides: tuple[str, ...],
+    services: tuple[str, ...],
+    kinds: tuple[str, ...],
+    suspicious: Mapping[str, int] | None = None,
 ) -> ChangesState:
+    """The state a link asks for; ``suspicious`` (changes flagged suspicious, by service, of the default
+    sides) picks the service when the link names none."""
     warnings: list[str] = []
     default_old, default_new = default_sides(sides)
     chosen = []
@@ -58,15 +73,14 @@ def read_changes(
             warnings.append(f"unknown {name} side {value!r} in the link; expected one of: {', '.join(sides)}")
             value = ""
         chosen.append(value or default)
-    default_service = DEFAULT_SERVICE if DEFAULT_SERVICE in services else ""
     service = _first(params, "service")
     if service == EVERY_SERVICE:
         service = ""
     elif service and service not in services:
         warnings.append(f"unknown service {service!r} in the link")
-        service = default_service
+        service = default_service(services, suspicious)
     elif not service:
-        service = default_service
+        service = default_service(services, suspicious)
     picked = [k.strip() for k in _first(params, "kind").split(",") if k.strip()]
     bad = [k for k in picked if k not in kinds]
     if bad:

@@ -415,3 +415,19 @@ def test_policy_page_lints_an_upload(page: Page, app_url: str) -> None:
     fixed = Path(info.value.path()).read_text(encoding="utf-8")
     assert '"evs:snapshots:create"' in fixed and '"ecs:servers:createImage"' in fixed
     screenshot(page, "policy")
+
+
+def test_policy_page_lints_a_paste_without_a_key_press(page: Page, app_url: str) -> None:
+    """Issue 21: a paste is linted after a short pause, with no Lint click, no Ctrl+Enter and no blur."""
+    page.goto(f"{app_url}/policy?cloud=huaweicloud", timeout=TIMEOUT)
+    area = page.get_by_label("Paste a policy (JSON or Terraform)")
+    expect(area).to_be_visible(timeout=TIMEOUT)
+    area.click()
+    page.keyboard.insert_text(  # as a paste does: one input event with the whole text
+        '{"Version": "1.1", "Statement": [{"Effect": "Allow", "Action": ["ecs:servers:createImage"]}]}'
+    )
+    expect(page.get_by_text("MISSING_DEPENDENCY").first).to_be_visible(timeout=TIMEOUT)
+    expect(area).to_be_focused()  # the commit did not take the focus away: the user can go on typing
+    page.keyboard.press("End")
+    page.keyboard.insert_text(" ")
+    expect(area).to_have_value(re.compile(r"\} $"))

@@ -12,7 +12,7 @@ from ui_support import FIXTURE_CATALOG, REPO
 from explorer import api
 from explorer.diff import KINDS as CHANGE_KINDS
 from explorer.ui import source, uploads
-from explorer.ui.changes_state import ChangesState, changes_params, read_changes
+from explorer.ui.changes_state import ChangesState, changes_params, default_service, read_changes
 
 APP = REPO / "explorer" / "ui" / "app.py"
 DIFF_FIXTURES = REPO / "tests" / "fixtures" / "diff"
@@ -175,3 +175,50 @@ def test_a_long_list_of_requirements_is_cut_in_the_table() -> None:
     names = tuple(f"s:r:a{i:02}" for i in range(SHOWN_NAMES + 5))
     assert _names(names) == ", ".join(names[:SHOWN_NAMES]) + " and 5 more (see the JSON download)"
     assert _names(names[:3]) == "s:r:a00, s:r:a01, s:r:a02"
+
+
+def test_the_default_service_is_the_one_with_the_most_suspicious_changes() -> None:
+    services = ("aaa", "dws", "ecs", "ims")
+    assert default_service(services, {"dws": 2, "ims": 3, "ecs": 0}) == "ims"
+    assert default_service(services, {"ims": 2, "dws": 2, "aaa": 1}) == "dws"  # a tie goes to the first name
+    assert default_service(services, {"ecs": 0}) == "ecs"  # nothing suspicious: the former default
+    assert default_service(services, {"gone": 5}) == "ecs"  # a service the catalog does not list is no choice
+    assert default_service(("dws",), {}) == ""
+    sides = ("cloud:a", "cloud:b")
+    assert read_changes({}, sides, services, CHANGE_KINDS, {"dws": 1}).service == "dws"
+    assert read_changes({"service": "ecs"}, sides, services, CHANGE_KINDS, {"dws": 1}).service == "ecs"
+    assert read_changes({"service": "*"}, sides, services, CHANGE_KINDS, {"dws": 1}).service == ""
+
+
+def _ecs_and_ims(side: str) -> dict[str, str]:
+    """ECS unchanged between the sides, IMS (the diff fixture under another name) with 3 suspicious changes."""
+    ecs = (DIFF_FIXTURES / "old" / "huaweicloud" / "ecs.yaml").read_text(encoding="utf-8")
+    ims = (DIFF_FIXTURES / side / "huaweicloud" / "ecs.yaml").read_text(encoding="utf-8")
+    ims = ims.replace("service: ecs", "service: ims").replace("id: o", "id: i").replace("-zh/ecs/", "-zh/ims/")
+    return {"ecs.yaml": ecs, "ims.yaml": ims}
+
+
+def test_the_page_opens_on_the_service_with_suspicious_changes(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Issue 21: the page opened on ECS, where there was nothing suspicious to see."""
+    root = tmp_path / "catalog"
+    (root / "huaweicloud").mkdir(parents=True)
+    for name, text in _ecs_and_ims("old").items():
+        (root / "huaweicloud" / name).write_text(text, encoding="utf-8")
+    monkeypatch.setenv("PERMISSION_EXPLORER_CATALOG", str(root))
+    new = _ecs_and_ims("new")
+    upload = uploads.catalog_from_yaml([uploads.Upload(n, t.encode("utf-8")) for n, t in new.items()])
+    expected, _ = api.diff(api.load([root]), upload.catalogs, clouds=("huaweicloud",))
+    assert {c.service for c in expected.changes if c.suspicious} == {"ims"}
+    link = {"old": "cloud:huaweicloud", "new": "upload:cloud:huaweicloud"}
+    at = open_changes(upload, **link)
+    assert at.selectbox(key="ch_service").value == "ims"
+    assert at.query_params["service"] == "ims"
+    summary = {r["change"]: r["count"] for r in at.dataframe[0].value.to_dict("records")}
+    assert summary["Suspicious changes (likely errors of the documentation)"] == 3
+    # the user's choice stays over reruns; a link's service is kept
+    at.selectbox(key="ch_service").select("ecs").run()
+    at.checkbox(key="ch_suspicious").check().run()
+    assert at.selectbox(key="ch_service").value == "ecs"
+    linked = open_changes(upload, service="ecs", **link)
+    assert linked.selectbox(key="ch_service").value == "ecs"
+    assert not [r for r in linked.dataframe[1].value.to_dict("records") if r["suspicious"]]

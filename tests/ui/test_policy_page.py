@@ -124,3 +124,15 @@ def test_the_policy_page_generates_policies_from_targets() -> None:
     allowed = {a for d in documents for s in d["Statement"] for a in s["Action"]}
     assert {"ecs:servers:createImage", "ims:images:create"} <= allowed
     assert {"Policies JSON", "Terraform"} <= set(downloads(at))
+
+
+def test_a_paste_is_linted_without_pressing_lint() -> None:
+    """Issue 21: nothing was linted until Ctrl+Enter. The page carries the script that commits the text area
+    after a pause (the browser test checks that it does); the Lint button stays."""
+    at = open_page("policy", cloud="huaweicloud")
+    (script,) = [h for h in at.get("html") if "__peLiveLint" in h.proto.body]
+    assert ".st-key-po_text" in script.proto.body and 'key: "Enter"' in script.proto.body
+    assert at.text_area(key="po_text").placeholder == "Paste a policy document: it is linted as soon as you stop typing"
+    assert at.button(key="po_lint").label == "Lint"
+    at.text_area(key="po_text").set_value(MISSING).run()
+    assert "MISSING_DEPENDENCY" in " ".join(m.value for m in at.markdown)

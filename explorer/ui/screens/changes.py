@@ -42,10 +42,33 @@ def _compare(
     return result
 
 
+@st.cache_resource(max_entries=4, show_spinner="Looking for suspicious changes…")
+def _suspicious(key: str, old: str, new: str, _old: dict[str, Catalog], _new: dict[str, Catalog]) -> dict[str, int]:
+    """Suspicious changes by service over every service, to open the page where there is something to see;
+    without the closures' impact (which is what makes a whole-cloud diff slow) and cached per sides."""
+    result, _renames = diffs.diff(
+        _old, _new, sides=(old.removeprefix(UPLOAD_PREFIX), new.removeprefix(UPLOAD_PREFIX)), impact=False
+    )
+    counts: dict[str, int] = {}
+    for c in result.changes:
+        if c.suspicious:
+            counts[c.service] = counts.get(c.service, 0) + 1
+    return counts
+
+
 def _label(side: str) -> str:
     if side.startswith(UPLOAD_PREFIX):
         return "upload " + side.removeprefix(UPLOAD_PREFIX)
     return side
+
+
+def _catalogs(
+    upload: UploadedCatalog | None, served: dict[str, Catalog], old: str, new: str
+) -> tuple[dict[str, Catalog], dict[str, Catalog]]:
+    def of(side: str) -> dict[str, Catalog]:
+        return upload.catalogs if upload and side.startswith(UPLOAD_PREFIX) else served
+
+    return of(old), of(new)
 
 
 def _init(state: ChangesState) -> None:
@@ -103,15 +126,23 @@ def main() -> None:
     if upload is not None:
         sides += tuple(UPLOAD_PREFIX + s for s in diffs.side_choices(upload.catalogs))
     services = tuple(sorted({s for c in served.values() for s in c.services}))
-    _init(read_changes(st.query_params.to_dict(), sides, services, diffs.change_kinds()))
+    params = st.query_params.to_dict()
+    key = f"{root}|{upload.key if upload else ''}"
+    counts: dict[str, int] = {}
+    if "ch_old" not in st.session_state and not params.get("service"):
+        # Only the first view of a link without a service looks: a service the link or the user chose stays.
+        first = read_changes(params, sides, services, diffs.change_kinds())
+        try:
+            counts = _suspicious(key, first.old, first.new, *(_catalogs(upload, served, first.old, first.new)))
+        except ExplorerError:
+            counts = {}  # the sides' own error is shown below, by the diff of the chosen service
+    _init(read_changes(params, sides, services, diffs.change_kinds(), counts))
     left, right, third = st.columns(3)
     old = left.selectbox("Old", sides, key="ch_old", help="cloud:… is a whole cloud, edition:… only its rows")
     new = right.selectbox("New", sides, key="ch_new")
     service = third.selectbox("Service", ("", *services), key="ch_service", format_func=lambda s: s or "every service")
-    catalogs = {side: (upload.catalogs if upload and side.startswith(UPLOAD_PREFIX) else served) for side in (old, new)}
-    key = f"{root}|{upload.key if upload else ''}"
     try:
-        result = _compare(key, old, new, service, catalogs[old], catalogs[new])
+        result = _compare(key, old, new, service, *_catalogs(upload, served, old, new))
     except ExplorerError as exc:
         st.error(plain(str(exc)))
         return

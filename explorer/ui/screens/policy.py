@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from pathlib import Path
 
 import streamlit as st
 
@@ -19,6 +20,7 @@ EXAMPLE = (
     '{\n  "Version": "1.1",\n  "Statement": [\n    {\n      "Effect": "Allow",\n'
     '      "Action": ["ecs:servers:createImage"]\n    }\n  ]\n}\n'
 )
+LIVE_LINT = Path(__file__).parent.parent / "live_lint.js"
 
 
 def _init(clouds: tuple[str, ...]) -> None:
@@ -253,9 +255,17 @@ def _lint(src: source.Source, cloud: str, attach: str) -> None:
         "Paste a policy (JSON or Terraform)",
         key="po_text",
         height=240,
-        placeholder="Paste the policy document here, then press Lint (or Ctrl+Enter)",
+        placeholder="Paste a policy document: it is linted as soon as you stop typing",
     )
-    st.button("Lint", type="primary", key="po_lint", help="Lint the pasted text and the uploaded files")
+    # Our own static script (no user text in it): it commits the text area after a pause, as Ctrl+Enter does.
+    st.html(f"<script>{LIVE_LINT.read_text(encoding='utf-8')}</script>", unsafe_allow_javascript=True, width=1)
+    st.button(
+        "Lint",
+        type="primary",
+        key="po_lint",
+        help="The text is linted as you paste or type (after a short pause) and when the box loses focus; "
+        "this button lints again, for example after a change of the uploaded files",
+    )
     files = st.file_uploader("or upload policy files", type=["json", "tf"], accept_multiple_files=True, key="po_files")
     ups = [uploads.Upload(f.name, f.getvalue()) for f in files or []]
     if not pasted.strip() and not ups:
