@@ -59,12 +59,30 @@ def documentation(g: CatalogGraph, names: Iterable[str], rows: Iterable[Provenan
     """The documentation behind an answer naming ``names`` (actions, patterns) and resting on ``rows``."""
     dates = service_dates(g)
     services = sorted({service_of(n) for n in names} & dates.keys())
-    return Documentation(tuple((s, dates[s]) for s in services), deleted_rows(rows))
+    return Documentation(tuple((s, dates[s]) for s in services), deleted_rows(rows) if has_deleted_rows(g) else ())
 
 
-def mark_outdated(reqs: Sequence[Requirement]) -> None:
+# graph id -> (graph, whether any of its rows comes from a deleted page): most catalogs have none, and then
+# no answer needs its rows looked at
+_ANY_DELETED: dict[int, tuple[CatalogGraph, bool]] = {}
+
+
+def has_deleted_rows(g: CatalogGraph) -> bool:
+    cached = _ANY_DELETED.get(id(g))
+    if cached is not None and cached[0] is g:
+        return cached[1]
+    found = any(is_deleted(op.provenance) for op in g.rows.operations.values())
+    if len(_ANY_DELETED) >= 8:
+        _ANY_DELETED.clear()
+    _ANY_DELETED[id(g)] = (g, found)
+    return found
+
+
+def mark_outdated(g: CatalogGraph, reqs: Sequence[Requirement]) -> None:
     """Set ``outdated`` on the requirements whose every row comes from a page deleted later (for a target:
     every row that checks it)."""
+    if not has_deleted_rows(g):
+        return
     for r in reqs:
         rows = tuple(p.provenance for p in r.scope) if r.basis == "target" else r.provenance
         if rows and all(is_deleted(p) for p in rows):

@@ -136,7 +136,7 @@ def requirements(g: CatalogGraph, w: Walk, own: dict[str, tuple[PairScope, ...]]
         )
     if not w.possible:
         mark_suspicious(g, reqs)
-        mark_outdated(reqs)
+        mark_outdated(g, reqs)
         return reqs
     at = {**w.possible_depth, **w.depth}
     for node in sorted(w.possible):
@@ -167,7 +167,7 @@ def requirements(g: CatalogGraph, w: Walk, own: dict[str, tuple[PairScope, ...]]
         )
     reqs.sort(key=lambda r: (r.depth, r.action))
     mark_suspicious(g, reqs)
-    mark_outdated(reqs)
+    mark_outdated(g, reqs)
     return reqs
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from explorer.contradictions import contradiction, row_contradictions
+from explorer.contradictions import row_contradictions
 from explorer.graph.answers.suspicious import SuspiciousRow
 
 if TYPE_CHECKING:
@@ -19,29 +19,74 @@ if TYPE_CHECKING:
     from explorer.graph.build import CatalogGraph
 
 
-def _row(g: CatalogGraph, ev: Evidence, dependency: str) -> SuspiciousRow | None:
+# graph id -> (graph, each row's contradicting dependencies, judged the first time an answer rests on the row):
+# a row's contradictions depend on the row alone, so each is judged once, not once per answer
+_BY_ROW: dict[int, tuple[CatalogGraph, dict[str, dict[str, SuspiciousRow]]]] = {}
+
+
+def _row_memo(g: CatalogGraph) -> dict[str, dict[str, SuspiciousRow]]:
+    cached = _BY_ROW.get(id(g))
+    if cached is not None and cached[0] is g:
+        return cached[1]
+    if len(_BY_ROW) >= 8:
+        _BY_ROW.clear()
+    memo: dict[str, dict[str, SuspiciousRow]] = {}
+    _BY_ROW[id(g)] = (g, memo)
+    return memo
+
+
+def _row(
+    g: CatalogGraph, ev: Evidence, dependency: str, memo: dict[str, dict[str, SuspiciousRow]]
+) -> SuspiciousRow | None:
     node = g.rows.row_node.get((ev.operation, ev.provenance))
     if node is None:
         return None
-    op = g.rows.operations[node]
-    found = contradiction([r.action for r in op.actions], op.apis, dependency)
-    return None if found is None else SuspiciousRow.of(op, found)
+    found = memo.get(node)
+    if found is None:
+        op = g.rows.operations[node]
+        found = memo[node] = {c.dependency: SuspiciousRow.of(op, c) for c in row_contradictions(op)}
+    return found.get(dependency)
 
 
 def suspicious_rows(g: CatalogGraph, rows: Iterable[Evidence], dependency: str) -> tuple[SuspiciousRow, ...]:
     """The rows among ``rows`` whose listing of ``dependency`` contradicts them."""
-    found = (_row(g, ev, dependency) for ev in rows)
+    memo = _row_memo(g)
+    found = (_row(g, ev, dependency, memo) for ev in rows)
     return tuple(r for r in found if r is not None)
+
+
+# graph id -> (graph, the contradicting rows of each dependency edge already judged): an edge's rows never
+# change, and judging them again for every answer was most of the cost of reading a closure's records
+_BY_EDGE: dict[int, tuple[CatalogGraph, dict[tuple[str, str], tuple[SuspiciousRow, ...]]]] = {}
+
+
+def _edge_memo(g: CatalogGraph) -> dict[tuple[str, str], tuple[SuspiciousRow, ...]]:
+    cached = _BY_EDGE.get(id(g))
+    if cached is not None and cached[0] is g:
+        return cached[1]
+    if len(_BY_EDGE) >= 8:
+        _BY_EDGE.clear()
+    memo: dict[tuple[str, str], tuple[SuspiciousRow, ...]] = {}
+    _BY_EDGE[id(g)] = (g, memo)
+    return memo
 
 
 def mark(g: CatalogGraph, reqs: Sequence[Requirement]) -> None:
     """Set ``suspicious`` on the requirements that rest on a contradicting row (records are not frozen)."""
+    memo = _edge_memo(g)
     for r in reqs:
-        if r.edge is None or r.edge.kind != "depends":
+        edge = r.edge
+        if edge is None or edge.kind != "depends":
             continue
-        rows = r.rows if r.basis == "possible" else r.edge.evidence
-        if rows:
-            r.suspicious = suspicious_rows(g, rows, r.action)
+        if r.basis == "possible":  # the rows of every edge that reaches it: judged per answer
+            if r.rows:
+                r.suspicious = suspicious_rows(g, r.rows, r.action)
+        elif edge.evidence:
+            key = (edge.source, r.action)
+            found = memo.get(key)
+            if found is None:
+                found = memo[key] = suspicious_rows(g, edge.evidence, r.action)
+            r.suspicious = found
 
 
 def catalog_suspicious(g: CatalogGraph) -> tuple[SuspiciousRow, ...]:
