@@ -113,27 +113,44 @@ def writes(action: str) -> bool:
 
 def contradiction(actions: Iterable[str], apis: Iterable[str], dependency: str) -> Contradiction | None:
     """How ``dependency`` contradicts the row that checks ``actions`` for ``apis``, if it does."""
-    acts = sorted(actions)
-    api_list = sorted(apis)
-    methods = _methods(api_list)
-    dep_verb = verb(dependency)
-    if not dep_verb:
+    return RowFacts(actions, apis).against(dependency)
+
+
+class RowFacts:
+    """What of a row decides a contradiction, read once for all of its dependencies."""
+
+    __slots__ = ("acts", "api_list", "methods", "read_only", "undone")
+
+    def __init__(self, actions: Iterable[str], apis: Iterable[str]) -> None:
+        self.acts = sorted(actions)
+        self.api_list = sorted(apis)
+        self.methods = _methods(self.api_list)
+        self.read_only = (
+            self.methods <= READ_METHODS
+            if self.methods
+            else bool(self.acts) and all(verb(a) in READ_VERBS for a in self.acts)
+        )
+        # per action of the row, the verbs of what it takes away (delete_needs_create)
+        self.undone = [(a, _UNDOES.get(verb(a), frozenset())) for a in self.acts]
+
+    def against(self, dependency: str) -> Contradiction | None:
+        dep_verb = verb(dependency)
+        if not dep_verb:
+            return None
+        if self.read_only:
+            if writes(dependency):
+                return Contradiction("read_needs_write", dependency, self.acts[0] if self.acts else self.api_list[0])
+            return None
+        for action, undoes in self.undone:
+            if dep_verb in undoes:
+                return Contradiction("delete_needs_create", dependency, action)
+        if self.methods == {"DELETE"} and dep_verb in _UNDOES["delete"]:
+            return Contradiction("delete_needs_create", dependency, self.api_list[0])
         return None
-    read_only = methods <= READ_METHODS if methods else bool(acts) and all(verb(a) in READ_VERBS for a in acts)
-    if read_only:
-        if writes(dependency):
-            return Contradiction("read_needs_write", dependency, acts[0] if acts else api_list[0])
-        return None
-    for action in acts:
-        if dep_verb in _UNDOES.get(verb(action), frozenset()):
-            return Contradiction("delete_needs_create", dependency, action)
-    if methods == {"DELETE"} and dep_verb in _UNDOES["delete"]:
-        return Contradiction("delete_needs_create", dependency, api_list[0])
-    return None
 
 
 def row_contradictions(op: Operation) -> tuple[Contradiction, ...]:
     """Every dependency of a row that contradicts it, in the row's order."""
-    actions = [r.action for r in op.actions]
-    found = (contradiction(actions, op.apis, d.action) for d in op.dependencies)
+    row = RowFacts([r.action for r in op.actions], op.apis)
+    found = (row.against(d.action) for d in op.dependencies)
     return tuple(c for c in found if c is not None)

@@ -10,42 +10,57 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from explorer.contradictions import row_contradictions
+from explorer.contradictions import RowFacts, row_contradictions
 from explorer.graph.answers.suspicious import SuspiciousRow
 
 if TYPE_CHECKING:
     from explorer.graph.answers.closure import Requirement
     from explorer.graph.answers.common import Evidence
     from explorer.graph.build import CatalogGraph
+    from explorer.model import Operation
 
 
-# graph id -> (graph, each row's contradicting dependencies, judged the first time an answer rests on the row):
-# a row's contradictions depend on the row alone, so each is judged once, not once per answer
-_BY_ROW: dict[int, tuple[CatalogGraph, dict[str, dict[str, SuspiciousRow]]]] = {}
+class _Judged:
+    """A row's facts, read once, and the dependencies of it already judged (a row can list hundreds)."""
+
+    __slots__ = ("facts", "found", "op")
+
+    def __init__(self, op: Operation) -> None:
+        self.op = op
+        self.facts = RowFacts([r.action for r in op.actions], op.apis)
+        self.found: dict[str, SuspiciousRow | None] = {}
+
+    def judge(self, dependency: str) -> SuspiciousRow | None:
+        if dependency not in self.found:
+            c = self.facts.against(dependency)
+            self.found[dependency] = None if c is None else SuspiciousRow.of(self.op, c)
+        return self.found[dependency]
 
 
-def _row_memo(g: CatalogGraph) -> dict[str, dict[str, SuspiciousRow]]:
+# graph id -> (graph, its rows judged so far): a row's contradictions depend on the row alone, so each
+# (row, dependency) is judged once per graph, not once per answer that rests on it
+_BY_ROW: dict[int, tuple[CatalogGraph, dict[str, _Judged]]] = {}
+
+
+def _row_memo(g: CatalogGraph) -> dict[str, _Judged]:
     cached = _BY_ROW.get(id(g))
     if cached is not None and cached[0] is g:
         return cached[1]
     if len(_BY_ROW) >= 8:
         _BY_ROW.clear()
-    memo: dict[str, dict[str, SuspiciousRow]] = {}
+    memo: dict[str, _Judged] = {}
     _BY_ROW[id(g)] = (g, memo)
     return memo
 
 
-def _row(
-    g: CatalogGraph, ev: Evidence, dependency: str, memo: dict[str, dict[str, SuspiciousRow]]
-) -> SuspiciousRow | None:
+def _row(g: CatalogGraph, ev: Evidence, dependency: str, memo: dict[str, _Judged]) -> SuspiciousRow | None:
     node = g.rows.row_node.get((ev.operation, ev.provenance))
     if node is None:
         return None
-    found = memo.get(node)
-    if found is None:
-        op = g.rows.operations[node]
-        found = memo[node] = {c.dependency: SuspiciousRow.of(op, c) for c in row_contradictions(op)}
-    return found.get(dependency)
+    judged = memo.get(node)
+    if judged is None:
+        judged = memo[node] = _Judged(g.rows.operations[node])
+    return judged.judge(dependency)
 
 
 def suspicious_rows(g: CatalogGraph, rows: Iterable[Evidence], dependency: str) -> tuple[SuspiciousRow, ...]:
