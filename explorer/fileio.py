@@ -267,19 +267,24 @@ def fsync_dir(path: PathLike) -> None:
 # --- writing ------------------------------------------------------------------------------------
 
 
+def _lstat_target(path: PathLike) -> os.stat_result | None:
+    """``lstat`` of an output path (None: absent); a failure to look is a write failure."""
+    try:
+        return os.lstat(path)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise _write_failed(path, exc) from None
+
+
 def check_write_target(path: PathLike) -> os.stat_result | None:
     """The status of ``path`` if it is a regular file, None if absent; NotRegularFile for anything else.
 
     A symbolic link is refused whatever it points to: renaming over it would replace the link and
     never write its target, and following it would write where the link, not the user, decides.
     """
-    try:
-        info = os.lstat(path)
-    except FileNotFoundError:
-        return None
-    except OSError as exc:
-        raise _write_failed(path, exc) from None
-    if stat.S_ISREG(info.st_mode):
+    info = _lstat_target(path)
+    if info is None or stat.S_ISREG(info.st_mode):
         return info
     kind = file_kind(info.st_mode)
     expected = "expected a regular file or a path that does not exist yet; nothing was written"
@@ -292,14 +297,9 @@ def check_folder_target(path: PathLike) -> bool:
     A symbolic link is refused even when it leads to a folder: the write would land where the link
     decides, outside what the user named.
     """
-    try:
-        info = os.lstat(path)
-    except FileNotFoundError:
-        return False
-    except OSError as exc:
-        raise _write_failed(path, exc) from None
-    if stat.S_ISDIR(info.st_mode):
-        return True
+    info = _lstat_target(path)
+    if info is None or stat.S_ISDIR(info.st_mode):
+        return info is not None
     kind = file_kind(info.st_mode)
     expected = "expected a folder or a path that does not exist yet; nothing was written"
     raise NotAFolder(path, kind, f"is {kind}; {expected}")

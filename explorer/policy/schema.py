@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from explorer.jsonout import FORMAT_VERSION
 from explorer.jsonshape import Schema
+from explorer.policy.grammar import MAX_ACTIONS, MAX_STATEMENTS
 from explorer.policy.rules import CODES
 
 DATE: Schema = {"type": ["string", "null"], "description": "YYYY-MM-DD; null when undated"}
@@ -202,7 +203,7 @@ def generate_schema() -> Schema:
                                 "Statement": {
                                     "type": "array",
                                     "minItems": 1,
-                                    "maxItems": 8,
+                                    "maxItems": MAX_STATEMENTS,
                                     "items": {
                                         "type": "object",
                                         "required": ["Effect", "Action"],
@@ -212,7 +213,7 @@ def generate_schema() -> Schema:
                                             "Action": {
                                                 "type": "array",
                                                 "minItems": 1,
-                                                "maxItems": 100,
+                                                "maxItems": MAX_ACTIONS,
                                                 "uniqueItems": True,
                                                 "items": {
                                                     "type": "string",
