@@ -39,10 +39,21 @@ def prepare() -> None:
         # (The Explore table and policy block are drawn when opened, so pandas and the policy engine wait.)
         diagrams.preload()
         source.bundled(str(catalogs.default_catalog_path()))
+        streamlit_preload()
     except Exception:  # the page reports a bad catalog itself, with the file and the row
         return
     finally:
         quiet.setLevel(level)
+
+
+def streamlit_preload() -> None:
+    """Import the parts of Streamlit that the first script run would import itself: a custom component
+    imports pyarrow (and numpy) whatever its arguments, the page icon is checked against Streamlit's
+    emoji table, the pages' Material icons against its icon names."""
+    import pyarrow  # noqa: F401
+    import streamlit.emojis
+    import streamlit.material_icon_names  # noqa: F401
+    from streamlit.components.v1 import component_arrow  # noqa: F401
 
 
 def main() -> None:

@@ -42,7 +42,11 @@ def open_policy(at: AppTest, key: str) -> AppTest:
 
 def graphs(at: AppTest) -> list[dict[str, Any]]:
     """The arguments of the interactive graphs drawn (nodes with Graphviz positions, edges, selection)."""
-    return [json.loads(c.proto.json_args) for c in at.get("component_instance")]
+    shown = []
+    for c in at.get("component_instance"):
+        args = json.loads(c.proto.json_args)
+        shown.append({**args, **json.loads(args.pop("data"))})  # the graph's data goes as one JSON text
+    return shown
 
 
 def drawn(at: AppTest) -> dict[str, Any]:

@@ -123,3 +123,41 @@ def test_the_server_module_is_streamlit_run_on_the_app(monkeypatch: pytest.Monke
     assert ran == [["streamlit", "run", str(APP_SCRIPT), "--server.port", "8600"]]
     assert Path(APP_SCRIPT).is_file()
     assert started == ["permission-explorer-prepare"]
+
+
+# A deep link's first view, run in a fresh interpreter after what the server's preparing thread imports: the
+# modules it then imports itself, and whether pandas was ever imported.
+_FIRST_VIEW = """
+import json, os, sys
+from streamlit.testing.v1 import AppTest
+from explorer.app import diagrams
+from explorer.ui import serve
+diagrams.preload()
+serve.streamlit_preload()
+at = AppTest.from_file(sys.argv[1], default_timeout=120)
+at.query_params.update(action="ecs:servers:createImage")
+before = set(sys.modules)
+at.run()
+print(json.dumps({"graphs": len(at.get("component_instance")), "errors": [e.message for e in at.exception],
+                  "new": sorted(set(sys.modules) - before), "pandas": "pandas" in sys.modules}))
+"""
+
+
+def test_a_first_view_leaves_nothing_heavy_to_import_and_never_imports_pandas() -> None:
+    """Streamlit checks a component's dict arguments for data frames by importing pandas (a third of a first
+    view's server time): the graph's data goes as JSON text. What a custom component and the page icon need
+    from Streamlit (pyarrow, numpy, the emoji and icon tables) is imported by the preparing thread."""
+    import json
+
+    from explorer.ui.serve import APP_SCRIPT
+
+    env = {"PERMISSION_EXPLORER_CATALOG": str(FIXTURE_CATALOG), "PATH": "/usr/bin:/bin"}
+    done = subprocess.run(
+        [sys.executable, "-c", _FIRST_VIEW, str(APP_SCRIPT)], env=env, capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout.splitlines()[-1])
+    assert seen["graphs"] == 1 and seen["errors"] == []
+    heavy = ("pandas", "numpy", "pyarrow", "streamlit.emojis", "streamlit.material_icon_names")
+    assert [m for m in seen["new"] if m.split(".")[0] in heavy or m in heavy] == []
+    assert seen["pandas"] is False

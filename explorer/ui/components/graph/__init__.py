@@ -8,6 +8,7 @@ built into ``build/`` (committed; rebuilt with ``./run component``), and loads n
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, TypedDict
@@ -136,13 +137,19 @@ def graph(
 
     ``folded`` is the overview the graph opens on when the whole answer cannot be read in its window;
     ``view_state`` is a viewport a link carries (``zoom,x,y`` or ``overview``), restored on first draw."""
+    # The graph, the overview, the styles and the path go as one JSON text (the frontend merges it into its
+    # arguments): Streamlit checks every dict or list argument of a component for being a data frame, and
+    # that check imports pandas, which was a third of the server's part of the first view's wait.
+    data = {
+        "graph": elements(view, layout),
+        "overview": folded,
+        "styles": styles(),
+        "path": {"nodes": sorted(set(path_nodes)), "edges": [list(e) for e in path_edges]},
+    }
     value: Picked | None = _component(
-        graph=elements(view, layout),
-        overview=folded,
+        data=json.dumps(data, ensure_ascii=False, separators=(",", ":")),
         view_state=view_state,
-        styles=styles(),
         selected=selected,
-        path={"nodes": sorted(set(path_nodes)), "edges": [list(e) for e in path_edges]},
         height=height,
         label=f"{view.title}: {len(view.nodes)} nodes, {len(view.edges)} edges",
         key=key,

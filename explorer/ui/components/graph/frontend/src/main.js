@@ -555,7 +555,9 @@
     }
   }
 
-  function onRender(args, theme) {
+  function onRender(sent, theme) {
+    // The graph, overview, styles and path come as one JSON text (see graph() in the component's Python).
+    const args = Object.assign({}, sent, sent.data ? JSON.parse(sent.data) : {});
     window.peTheme = theme;
     const wasDark = dark;
     dark = isDark(theme);
