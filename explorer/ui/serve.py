@@ -10,6 +10,7 @@ the same computation instead of starting a second one. ``permission-explorer ui`
 
 from __future__ import annotations
 
+import importlib
 import logging
 import sys
 import threading
@@ -46,14 +47,21 @@ def prepare() -> None:
         quiet.setLevel(level)
 
 
+# The parts of Streamlit a first script run would import itself: a custom component imports pyarrow (and
+# numpy) whatever its arguments, the page icon is checked against Streamlit's emoji table, the pages'
+# Material icons against its icon names.
+STREAMLIT_PRELOAD = (
+    "pyarrow",
+    "streamlit.components.v1.component_arrow",
+    "streamlit.emojis",
+    "streamlit.material_icon_names",
+)
+
+
 def streamlit_preload() -> None:
-    """Import the parts of Streamlit that the first script run would import itself: a custom component
-    imports pyarrow (and numpy) whatever its arguments, the page icon is checked against Streamlit's
-    emoji table, the pages' Material icons against its icon names."""
-    import pyarrow  # noqa: F401
-    import streamlit.emojis
-    import streamlit.material_icon_names  # noqa: F401
-    from streamlit.components.v1 import component_arrow  # noqa: F401
+    """Import what the first script run needs from Streamlit and did not import when the server started."""
+    for name in STREAMLIT_PRELOAD:
+        importlib.import_module(name)
 
 
 def main() -> None:
