@@ -18,19 +18,32 @@ import time
 from pathlib import Path
 
 APP_SCRIPT = Path(__file__).resolve().with_name("app.py")
+# While the thread prepares (imports, the catalog: pure Python holding the GIL), the web server's thread
+# serves the first browser Streamlit's sixty-odd scripts, and at every request it waits for the GIL for up to
+# the switch interval (5 ms by default), which made the browser wait for the server. A tenth of it, only
+# while preparing, lets the server answer at once (bench/bench_ui.py's cold start).
+PREPARE_SWITCH_INTERVAL = 0.0005
+
+
+def _serving() -> bool:
+    """Whether Streamlit's runtime has started, which its web server does right before it accepts
+    connections (the runtime object exists earlier, while the server still imports and builds its app)."""
+    from streamlit import runtime
+
+    return runtime.exists() and runtime.get_instance().state != runtime.RuntimeState.INITIAL
 
 
 def prepare() -> None:
     """Import what the Explore page's first view uses and load the served catalog into the page's cache."""
-    from streamlit import runtime
-
     deadline = time.monotonic() + 60
-    while not runtime.exists() and time.monotonic() < deadline:  # the server's own start comes first
-        time.sleep(0.05)
+    while not _serving() and time.monotonic() < deadline:  # the server's own start comes first
+        time.sleep(0.02)
     # Streamlit warns that a cached function ran outside a script run; here that is the point.
     quiet = logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context")
     level = quiet.level
     quiet.setLevel(logging.ERROR)
+    switch = sys.getswitchinterval()
+    sys.setswitchinterval(PREPARE_SWITCH_INTERVAL)
     try:
         from explorer.app import catalogs, diagrams
         from explorer.ui import source
@@ -38,12 +51,14 @@ def prepare() -> None:
         # The engine parts a first view uses, imported now (the use cases import them on first use).
         # Not the page modules: a component declared outside a script run would not be registered.
         # (The Explore table and policy block are drawn when opened, so pandas and the policy engine wait.)
+        # The catalog before Streamlit's modules: a session that connects early waits for the catalog.
         diagrams.preload()
         source.bundled(str(catalogs.default_catalog_path()))
         streamlit_preload()
     except Exception:  # the page reports a bad catalog itself, with the file and the row
         return
     finally:
+        sys.setswitchinterval(switch)
         quiet.setLevel(level)
 
 
