@@ -161,3 +161,25 @@ def test_a_first_view_leaves_nothing_heavy_to_import_and_never_imports_pandas() 
     heavy = ("pandas", "numpy", "pyarrow", "streamlit.emojis", "streamlit.material_icon_names")
     assert [m for m in seen["new"] if m.split(".")[0] in heavy or m in heavy] == []
     assert seen["pandas"] is False
+
+
+def test_preparing_shortens_the_switch_interval_only_while_it_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The catalog loads with the short switch interval (the web server answers the browser meanwhile), and
+    the process gets its own interval back afterwards, also when the catalog cannot be loaded."""
+    from explorer.app import diagrams
+    from explorer.ui import serve, source
+
+    seen: list[float] = []
+
+    def loading(root: str) -> None:
+        seen.append(sys.getswitchinterval())
+        raise RuntimeError(f"cannot load {root}")
+
+    monkeypatch.setattr(serve, "_serving", lambda: True)
+    monkeypatch.setattr(diagrams, "preload", lambda: None)
+    monkeypatch.setattr(source, "bundled", loading)
+    before = sys.getswitchinterval()
+    serve.prepare()
+    assert seen == [serve.PREPARE_SWITCH_INTERVAL]
+    assert serve.PREPARE_SWITCH_INTERVAL < before
+    assert sys.getswitchinterval() == before
