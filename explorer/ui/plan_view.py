@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from explorer.app import scope_plan
-from explorer.ui.copy import copy_button
+from explorer.ui.components.copy import copy_button
 from explorer.ui.markup import plain
 
 
@@ -25,4 +25,6 @@ def show(plan: scope_plan.ScopePlan, key: str) -> None:
     with st.container(key=f"{key}_text"):
         st.caption("The whole plan, as `permission-explorer scope` prints it:")
         st.code(plan.text, language=None, wrap_lines=True)
-    copy_button("Copy the whole plan", plan.text, title="Copy the verdict and the three parts as text")
+    copy_button(
+        "Copy the whole plan", plan.text, title="Copy the verdict and the three parts as text", key=f"{key}_copy"
+    )

@@ -22,7 +22,7 @@ import streamlit as st
 from explorer.app import catalogs, queries
 from explorer.errors import ExplorerError
 from explorer.model import Catalog
-from explorer.ui.copy import copy_button
+from explorer.ui.components.copy import copy_button
 from explorer.ui.markup import plain
 from explorer.ui.uploads import UploadedCatalog
 
@@ -224,7 +224,13 @@ def sidebar() -> None:
     upload: UploadedCatalog | None = st.session_state.get(UPLOAD_KEY) or _from_link()
     with st.sidebar:
         # Every page keeps its view in the address (the graph's zoom and pan too): this copies it whole.
-        copy_button("Copy link", "", title="Copy the address of this view, to share or to come back to", link=True)
+        copy_button(
+            "Copy link",
+            "",
+            title="Copy the address of this view, to share or to come back to",
+            link=True,
+            key="copy_link",
+        )
         for i, line in enumerate(st.session_state.pop(ANNOUNCED, [])):
             (st.success if i == 0 else st.caption)(line)
         root = catalogs.default_catalog_path()

@@ -44,9 +44,20 @@ def graphs(at: AppTest) -> list[dict[str, Any]]:
     """The arguments of the interactive graphs drawn (nodes with Graphviz positions, edges, selection)."""
     shown = []
     for c in at.get("component_instance"):
+        if not c.proto.component_name.endswith("permission_explorer_graph"):
+            continue  # the copy buttons
         args = json.loads(c.proto.json_args)
         shown.append({**args, **json.loads(args.pop("data"))})  # the graph's data goes as one JSON text
     return shown
+
+
+def copy_buttons(at: AppTest) -> list[dict[str, Any]]:
+    """The arguments of the copy buttons shown (label, text, title, link), in the order AppTest lists them."""
+    return [
+        json.loads(c.proto.json_args)
+        for c in at.get("component_instance")
+        if c.proto.component_name.endswith("permission_explorer_copy")
+    ]
 
 
 def drawn(at: AppTest) -> dict[str, Any]:

@@ -224,6 +224,22 @@ def test_unknown_action_link_offers_suggestions(page: Page, app_url: str) -> Non
     assert set(DOCUMENTED) <= node_texts(page)
 
 
+def test_copy_link_copies_the_address_of_the_view(page: Page, app_url: str) -> None:
+    """The sidebar's button copies the page's address as it is when clicked (the graph's view included)."""
+    page.goto(f"{app_url}/?action=ecs:servers:createImage", timeout=TIMEOUT)
+    graph(page)
+    page.wait_for_function("() => location.search.includes('view=')", timeout=TIMEOUT)
+    holder = page.locator('iframe[title$="permission_explorer_copy"]').first
+    button = holder.content_frame.get_by_role("button", name="Copy link")
+    expect(button).to_have_attribute("title", "Copy the address of this view, to share or to come back to")
+    button.click()
+    expect(holder.content_frame.locator("#done")).to_have_text("copied", timeout=TIMEOUT)
+    handle = holder.element_handle()
+    frame = handle.content_frame() if handle is not None else None
+    assert frame is not None
+    assert frame.evaluate("() => window.copied") == page.url
+
+
 def focused(page: Page) -> str:
     return page.evaluate("() => document.activeElement.getAttribute('aria-label') || document.activeElement.tagName")
 

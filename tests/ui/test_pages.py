@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from apptest_support import (
     button_labels,
+    copy_buttons,
     dot_source,
     drawn,
     graphs,
@@ -585,6 +586,12 @@ def test_scope_and_explore_give_the_same_plan() -> None:
     assert expected.startswith("Cannot be granted on an enterprise project: 3 actions")
     # the three parts, side by side, the same on both pages
     assert [c.value for c in scope_page.code][:3] == [c.value for c in explore.code][:3]
+    # one button copies the whole plan, as printed; the sidebar's copies the page's address (read in the browser)
+    for at in (scope_page, explore):
+        buttons = {b["label"]: b for b in copy_buttons(at)}
+        assert set(buttons) == {"Copy the whole plan", "Copy link"}
+        assert (buttons["Copy the whole plan"]["text"], buttons["Copy the whole plan"]["link"]) == (expected, False)
+        assert (buttons["Copy link"]["text"], buttons["Copy link"]["link"]) == ("", True)
 
 
 PASTED_ERROR = "Policy doesn't allow ecs:servers:createImage to be performed."  # the message of issue 21
