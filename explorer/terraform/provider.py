@@ -16,9 +16,11 @@ from pathlib import Path
 from typing import Any, Literal
 
 from explorer.terraform.files import TerraformError, read_bytes
-from explorer.terraform.provider_scan import SCHEMA_VERSION
 
 Kind = Literal["resource", "data"]
+# the data document's version: kept here, not in provider_scan that writes it, so that reading the data does
+# not import the scanner (and its subprocess and csv)
+SCHEMA_VERSION = 1
 KINDS: tuple[Kind, ...] = ("resource", "data")
 DATA_NAME = "provider.json.gz"
 MAX_DATA_BYTES = 64 * 1024 * 1024

@@ -30,8 +30,8 @@ from pathlib import Path
 from typing import Any
 
 from explorer.terraform.files import MAX_GO_BYTES, TerraformError, read_text
+from explorer.terraform.provider import SCHEMA_VERSION
 
-SCHEMA_VERSION = 1
 REPOSITORY = "huaweicloud/terraform-provider-huaweicloud"
 REGISTRY = "huaweicloud/provider.go"
 _MODULE = "github.com/huaweicloud/terraform-provider-huaweicloud/"
