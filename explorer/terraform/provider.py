@@ -14,12 +14,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
-from explorer.terraform.files import TerraformError, read_bytes
+from explorer.terraform.files import SCHEMA_VERSION, TerraformError, read_bytes
 
 Kind = Literal["resource", "data"]
-# the data document's version: kept here, not in provider_scan that writes it, so that reading the data does
-# not import the scanner (and its subprocess and csv)
-SCHEMA_VERSION = 1
 KINDS: tuple[Kind, ...] = ("resource", "data")
 DATA_NAME = "provider.json"  # not gzipped: the wheel compresses it as well, and inflating cost a run 3 ms
 MAX_DATA_BYTES = 64 * 1024 * 1024

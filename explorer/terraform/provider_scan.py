@@ -29,8 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from explorer.terraform.files import MAX_GO_BYTES, TerraformError, read_text
-from explorer.terraform.provider import SCHEMA_VERSION
+from explorer.terraform.files import MAX_GO_BYTES, SCHEMA_VERSION, TerraformError, read_text
 
 REPOSITORY = "huaweicloud/terraform-provider-huaweicloud"
 REGISTRY = "huaweicloud/provider.go"
