@@ -248,7 +248,7 @@ def _collector_paused() -> Iterator[None]:
         if enabled:
             # what the run made would all be young, and the first collection after the pause would pass over
             # every one of them: moved to the oldest generation (through the permanent one), they are left
-            # to the rare full passes; a host that froze objects of its own (the UI) keeps them frozen
+            # to the rare full passes; a host process that froze objects of its own keeps them frozen
             own = gc.get_freeze_count() == 0
             if own:
                 gc.freeze()

@@ -1,9 +1,9 @@
 """The provider data the package ships: every Terraform type name of the Huawei Cloud provider and its APIs.
 
 Written by ``./run provider`` (``tools/provider_data.py``, from :mod:`explorer.terraform.provider_scan`) as
-compact JSON with a schema version; read here once per process (with orjson: a run of ``terraform`` reads all
-of it, 1.4 MB). Each API keeps where the provider
-declares it (commit, file, line), so any claim can be checked against the provider's sources.
+compact JSON with a schema version; read here once per process, with orjson (a run of ``terraform`` reads all
+1.4 MB of it). Each API keeps where the provider declares it (commit, file, line), so any claim can be checked
+against the provider's sources.
 """
 
 from __future__ import annotations
