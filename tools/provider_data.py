@@ -3,8 +3,8 @@
     python -m tools.provider_data [CHECKOUT] [--check]      (./run provider [CHECKOUT])
 
 CHECKOUT defaults to ../shared/terraform/huaweicloud-provider. The output,
-explorer/terraform/data/provider.json.gz, is compact JSON (sorted, each API text and file once) gzipped
-without a timestamp; ``--check`` only says whether the shipped file is current (exit 1 when not).
+explorer/terraform/data/provider.json, is compact JSON (sorted, each API text and file once);
+``--check`` only says whether the shipped file is current (exit 1 when not).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from explorer.terraform.provider_data import encode, shipped_path
+from explorer.terraform.provider_data import shipped_path, to_json
 from explorer.terraform.provider_scan import scan
 
 REPO = Path(__file__).resolve().parents[1]
@@ -27,7 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     doc = scan(args.checkout)
     target = shipped_path(REPO)
-    data = encode(doc)
+    data = to_json(doc)
     if args.check:
         current = target.is_file() and target.read_bytes() == data
         print(f"{target}: {'current' if current else 'out of date (./run provider)'}")

@@ -1,8 +1,8 @@
 """Conversion between catalog YAML documents (plain dicts) and the typed model.
 
 ``decode_service`` checks every field and collects every problem with its location, so one run of
-``validate`` tells the user everything that is wrong. ``encode_service`` emits keys in a fixed order
-so the same catalog always dumps to the same bytes.
+``validate`` tells the user everything that is wrong. ``explorer.catalog.encode`` writes the documents back,
+keys in a fixed order.
 """
 
 from __future__ import annotations
@@ -302,7 +302,90 @@ def decode_service(data: Any, file: str) -> tuple[ServiceCatalog | None, list[Pr
     return ServiceCatalog(cloud, service, tuple(sources), tuple(operations), SCHEMA_VERSION), []
 
 
+_OPERATION_KEY_SET = frozenset(OPERATION_KEYS)
+_SCOPE_KEY_SET = frozenset(SCOPE_KEYS)
+_REF_KEY_SET = frozenset(REF_KEYS)
+
+
+def _text(value: Any, control: re.Pattern[str] = _CONTROL) -> bool:
+    """What ``_Checker.string`` accepts, as a yes or no."""
+    return type(value) is str and bool(value.strip()) and control.search(value) is None
+
+
+def _quick_refs(value: Any) -> tuple[ActionRef, ...] | None:
+    if type(value) is not list:
+        return None
+    out: list[ActionRef] = []
+    for item in value:
+        if type(item) is str:
+            ref = ActionRef(item)
+        elif type(item) is dict and item.keys() <= _REF_KEY_SET and "action" in item:
+            condition = item.get("condition")
+            if "condition" in item and not _text(condition, _PROSE_CONTROL):
+                return None
+            ref = ActionRef(item["action"], condition)
+        else:
+            return None
+        if not _text(ref.action) or not (is_action(ref.action) or is_dependency_pattern(ref.action)):
+            return None
+        out.append(ref)
+    return tuple(out) if len(set(out)) == len(out) else None
+
+
+def _quick_strings(value: Any, control: re.Pattern[str] = _CONTROL) -> tuple[str, ...] | None:
+    if type(value) is not list or not all(_text(v, control) for v in value):
+        return None
+    return tuple(value)
+
+
+def _quick_operation(raw: Any, by_file: dict[str, SourceDoc]) -> Operation | None:
+    """A well-formed operation decoded without a location string per value (a whole catalog holds some
+    100,000 values); None for anything else, which ``_decode_operation`` then checks field by field and
+    reports. It accepts only what the checked path accepts, and gives the same Operation (tests/catalog)."""
+    if type(raw) is not dict or not raw.keys() <= _OPERATION_KEY_SET:
+        return None
+    op_id, name, source = raw.get("id"), raw.get("name", {}), raw.get("source")
+    if type(op_id) is not str or not _text(op_id) or type(name) is not dict or type(source) is not dict:
+        return None
+    if "actions" not in raw:
+        return None
+    if not all(type(k) is str and LANGUAGE_RE.fullmatch(k) and _text(v) for k, v in name.items()):
+        return None
+    apis = _quick_strings(raw.get("apis", []))
+    notes = _quick_strings(raw.get("notes", []), _PROSE_CONTROL)
+    actions = _quick_refs(raw["actions"])
+    deps = _quick_refs(raw.get("dependencies", []))
+    if apis is None or notes is None or actions is None or deps is None:
+        return None
+    s = raw.get("scope", {})
+    if type(s) is not dict or not s.keys() <= _SCOPE_KEY_SET:
+        return None
+    flags = (s.get("iam_project"), s.get("enterprise_project"), s.get("instance"), s.get("tag"))
+    if not all(f is None or type(f) is bool for f in flags):
+        return None
+    inferred = s.get("inferred", [])
+    values = dict(zip(SCOPE_FLAGS, flags, strict=True))
+    if type(inferred) is not list or not all(type(n) is str and values.get(n) is not None for n in inferred):
+        return None
+    if len(set(inferred)) != len(inferred):
+        return None
+    file, table, row = source.get("file"), source.get("table"), source.get("row")
+    if len(source) != 3 or type(file) is not str or type(table) is not int or type(row) is not int:
+        return None
+    doc = by_file.get(file)
+    if doc is None or table < 1 or row < 1 or not _text(file):
+        return None
+    scope = Scope(*flags, tuple(sorted(inferred)))
+    provenance = Provenance(file, table, row, doc.edition, doc.repo, doc.commit, doc.path, doc.date, doc.status)
+    return Operation(op_id, dict(name), apis, actions, deps, scope, notes, provenance)
+
+
 def _decode_operation(c: _Checker, raw: Any, here: str, by_file: dict[str, SourceDoc]) -> Operation | None:
+    quick = _quick_operation(raw, by_file)
+    return quick if quick is not None else _checked_operation(c, raw, here, by_file)
+
+
+def _checked_operation(c: _Checker, raw: Any, here: str, by_file: dict[str, SourceDoc]) -> Operation | None:
     before = len(c.problems)
     m = c.mapping(raw, here, OPERATION_KEYS, ("id", "actions", "source"))
     if m is None:
@@ -359,51 +442,3 @@ def _inferred(c: _Checker, value: Any, where: str, flags: dict[str, bool | None]
     if len(set(names)) != len(names):
         c.bad(where, "a flag is listed twice")
     return tuple(sorted(set(names)))
-
-
-def _encode_scope(scope: Scope) -> dict[str, Any]:
-    out: dict[str, Any] = {
-        "iam_project": scope.iam_project,
-        "enterprise_project": scope.enterprise_project,
-        "instance": scope.instance,
-        "tag": scope.tag,
-    }
-    if scope.inferred:
-        out["inferred"] = list(scope.inferred)
-    return out
-
-
-def _encode_ref(ref: ActionRef) -> Any:
-    if ref.condition is None:
-        return ref.action
-    return {"action": ref.action, "condition": ref.condition}
-
-
-def _encode_source(doc: SourceDoc) -> dict[str, str]:
-    # ``status`` is written only for a deleted page: an absent status means current (as in version 2 files)
-    status = doc.status if doc.status != SOURCE_CURRENT else None
-    values = (doc.file, doc.edition, doc.repo, doc.commit, doc.path, doc.format, doc.date, status)
-    return {k: v for k, v in zip(SOURCE_KEYS, values, strict=True) if v}
-
-
-def encode_service(svc: ServiceCatalog) -> dict[str, Any]:
-    """The YAML document of one service, keys in schema order."""
-    return {
-        "schema_version": svc.schema_version,
-        "cloud": svc.cloud,
-        "service": svc.service,
-        "sources": [_encode_source(s) for s in svc.sources],
-        "operations": [
-            {
-                "id": op.id,
-                "name": dict(sorted(op.name.items())),
-                "apis": list(op.apis),
-                "actions": [_encode_ref(r) for r in op.actions],
-                "dependencies": [_encode_ref(r) for r in op.dependencies],
-                "scope": _encode_scope(op.scope),
-                "notes": list(op.notes),
-                "source": {"file": op.provenance.file, "table": op.provenance.table, "row": op.provenance.row},
-            }
-            for op in svc.operations
-        ],
-    }

@@ -113,13 +113,21 @@ def document(parsed: Parsed, path: Path, raw: bytes) -> tuple[bool, Any]:
     return True, known[1]
 
 
-def disagreements(base: Path, documents: Mapping[str, Any]) -> list[Problem]:
+def disagreements(base: Path, documents: Mapping[str, Any], rendered: bytes | None = None) -> list[Problem]:
     """A problem for each file that ``base``'s parsed form records with its exact bytes but another document.
 
     ``documents`` maps a file (as a string) to the document its YAML gives. A load would answer such a
     file from the recorded document, so ``validate`` reports it: the YAML a reviewer reads is what loads.
     An entry for other bytes (a file edited since) is not a problem: a load parses that file's YAML.
+    ``rendered``: the bytes a writer rendered (``render``) from these same documents; when the file holds
+    exactly those, every entry is one of them and nothing can disagree.
     """
+    if rendered is not None:
+        try:
+            if fileio.read_bytes(base / NAME, MAX_BYTES, nofollow=True) == rendered:
+                return []
+        except (OSError, fileio.FileIOError):
+            return []  # no readable parsed form: nothing a load would answer from it
     problems: list[Problem] = []
     for path, (digest, doc) in read(base).items():
         file = str(path)

@@ -14,7 +14,8 @@ from explorer.catalog.yamlio import parse_yaml_text
 from explorer.errors import CatalogError, Problem
 from explorer.model import Catalog, ServiceCatalog
 
-# A file just written: path -> (the bytes written, the document they were rendered from).
+# A file just written: path -> (the bytes written, the document they were rendered from; None for the
+# catalog's parsed-catalog.json, rendered from the documents of the service files beside it).
 Rendered = Mapping[Path, tuple[bytes, Any]]
 
 

@@ -18,10 +18,10 @@ from explorer.catalog.codec import (
     CLOUD_GRAMMAR,
     SERVICE_GRAMMAR,
     control_character,
-    encode_service,
     is_cloud_name,
     is_service_name,
 )
+from explorer.catalog.encode import encode_service
 from explorer.catalog.files import MAX_FILE_BYTES, catalog_files, collect_files
 from explorer.catalog.generations import Check, publish
 from explorer.catalog.scan import CatalogScan, Rendered, load_catalogs_fresh, load_service_file, scan_catalogs
@@ -103,7 +103,9 @@ def write_catalogs(
     def gate(gen: Path) -> list[Problem]:
         problems = check(gen) if check is not None else []
         if check_rendered is not None:
-            problems += check_rendered(gen, {gen / rel: (files[rel], doc) for rel, doc in docs.items()})
+            made: dict[Path, tuple[bytes, Any]] = {gen / rel: (files[rel], doc) for rel, doc in docs.items()}
+            made[gen / parsed.NAME] = (files[parsed.NAME], None)  # rendered from the same documents
+            problems += check_rendered(gen, made)
         return problems
 
     # the documents beside their YAML, for a first load that need not parse it (explorer.catalog.parsed)

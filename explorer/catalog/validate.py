@@ -187,7 +187,8 @@ def validate(paths: Sequence[Path], *, schema: bool = False, rendered: Rendered 
     (see :mod:`explorer.catalog.damage`). A catalog root is also checked for YAML files that loading
     would ignore, and against the import
     report it holds, if any (see ``layout_problems`` and ``report_problems``). ``rendered`` spares
-    parsing files a writer has just rendered (see :func:`explorer.catalog.scan.scan_catalogs`).
+    parsing files a writer has just rendered (see :func:`explorer.catalog.scan.scan_catalogs`), and
+    re-reading a ``parsed-catalog.json`` it rendered from the same documents.
     """
     where: dict[tuple[str, str], str] = {}
     documents: dict[str, Any] = {}
@@ -211,7 +212,8 @@ def validate(paths: Sequence[Path], *, schema: bool = False, rendered: Rendered 
             current = resolve_root(root)  # a write interrupted after its commit is read from its generation
             problems.extend(layout_problems(current))
             problems.extend(report_problems(current, scan.catalogs))
-            problems.extend(parsed.disagreements(current, documents))
+            written = rendered.get(current / parsed.NAME) if rendered else None
+            problems.extend(parsed.disagreements(current, documents, written[0] if written else None))
     services = sum(len(cat.services) for cat in scan.catalogs.values())
     operations = sum(len(svc.operations) for cat in scan.catalogs.values() for svc in cat.services.values())
     return ValidationResult(

@@ -10,12 +10,13 @@ before parsing. Where the text comes from is :mod:`explorer.catalog.files`' conc
 from __future__ import annotations
 
 import re
-from typing import Any, ClassVar
+from typing import Any
 
 import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from explorer.catalog.codec import decode_service, encode_service
+from explorer.catalog import yamltext
+from explorer.catalog.codec import decode_service
+from explorer.catalog.encode import encode_service
 from explorer.catalog.files import MAX_FILE_BYTES
 from explorer.errors import CatalogError, Problem
 from explorer.model import ServiceCatalog
@@ -179,59 +180,6 @@ def load_service_text(text: str | bytes, file: str) -> ServiceCatalog:
     return svc
 
 
-class _Shared(Exception):
-    """A list or mapping met twice in one document: the plain representer's anchors are needed."""
-
-
-class _DocumentDumper(_Dumper):  # type: ignore[misc]
-    """The safe dumper for documents of plain dicts, lists, strings, integers, booleans and None.
-
-    PyYAML's representer is pure Python and generic (a lookup per value's type, alias bookkeeping,
-    a mapping's best style); a catalog document needs none of it, so its nodes are made directly,
-    exactly as the safe representer makes them (``tests/catalog`` compares the bytes on the bundled
-    catalog). The emitter asks the resolver twice per scalar whether it would read back as another
-    type: the answers are cached, as a scalar's tag depends only on its text.
-    """
-
-    _tags: ClassVar[dict[tuple[str, Any], str]] = {}
-
-    def represent_data(self, data: Any) -> Node:
-        seen: set[int] = set()
-
-        def node(value: Any) -> Node:
-            kind = type(value)
-            if kind is str:
-                return ScalarNode("tag:yaml.org,2002:str", value)
-            if kind is dict or kind is list:
-                if id(value) in seen:
-                    raise _Shared
-                seen.add(id(value))
-                if kind is dict:
-                    pairs = [(node(k), node(v)) for k, v in value.items()]
-                    return MappingNode("tag:yaml.org,2002:map", pairs, flow_style=False)
-                return SequenceNode("tag:yaml.org,2002:seq", [node(v) for v in value], flow_style=False)
-            if kind is bool:
-                return ScalarNode("tag:yaml.org,2002:bool", "true" if value else "false")
-            if kind is int:
-                return ScalarNode("tag:yaml.org,2002:int", str(value))
-            if value is None:
-                return ScalarNode("tag:yaml.org,2002:null", "null")
-            raise _Shared  # another type: the plain representer knows how
-
-        return node(data)
-
-    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
-        if kind is not ScalarNode:
-            return str(super().resolve(kind, value, implicit))
-        key = (value, implicit)
-        tag = self._tags.get(key)
-        if tag is None:
-            if len(self._tags) > 200_000:  # bounded: a long-lived server dumps many uploads
-                self._tags.clear()
-            tag = self._tags[key] = str(super().resolve(kind, value, implicit))
-        return tag
-
-
 _DUMP_OPTIONS: dict[str, Any] = {
     "allow_unicode": True,
     "sort_keys": False,
@@ -240,12 +188,26 @@ _DUMP_OPTIONS: dict[str, Any] = {
 }
 
 
+def _dump_scalar(value: str) -> str:
+    text: str = yaml.dump(value, Dumper=_Dumper, **_DUMP_OPTIONS)
+    return text
+
+
+def _resolves(value: str) -> bool:
+    """Whether PyYAML's resolver would read ``value``, written plain, as something other than a string."""
+    implicit = _Dumper.yaml_implicit_resolvers
+    return any(regexp.match(value) for _tag, regexp in (*implicit.get(value[0], ()), *implicit.get(None, ())))
+
+
+_SCALARS = yamltext.ScalarText(_dump_scalar, _resolves)
+
+
 def dump_document(doc: Any) -> str:
-    """The deterministic YAML text of one document (as :func:`encode_service` makes them)."""
-    try:
-        text: str = yaml.dump(doc, Dumper=_DocumentDumper, **_DUMP_OPTIONS)
-    except _Shared:
-        text = yaml.dump(doc, Dumper=_Dumper, **_DUMP_OPTIONS)
+    """The deterministic YAML text of one document (as :func:`encode_service` makes them): written by
+    :mod:`explorer.catalog.yamltext` when it can, else by PyYAML, to the same bytes."""
+    text = yamltext.render(doc, _SCALARS)
+    if text is None:  # a string over several lines, a shared list (anchors): PyYAML knows how
+        text = str(yaml.dump(doc, Dumper=_Dumper, **_DUMP_OPTIONS))
     return text
 
 

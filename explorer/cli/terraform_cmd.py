@@ -9,7 +9,10 @@ policies linted as one set, and every needed action they do not allow reported a
 
 from __future__ import annotations
 
+import gc
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -194,22 +197,28 @@ def terraform_cmd(
     if as_sarif and not against:
         raise click.UsageError("--sarif reports the findings of --against POLICY...")
     with _errors(as_json or as_sarif):
-        ex = catalogs.get_explorer(cloud, catalog)
-        answer = use_case.analyse(
-            list(paths), ex, max_depth=depth, exclude=exclude, possible=possible, provider=provider
-        )
-        report = None
-        if against:
-            linted = policies.lint_policies(policies.read_paths(list(against)), cloud, catalog, attach=attach)
-            report = check(answer, linted)
-    if report is not None:
-        if as_json:
-            click.echo(dumps(report.to_dict()), nl=False)
-        elif as_sarif:
-            click.echo(dumps(policies.to_sarif(report)), nl=False)
-        else:
-            _print_report(report)
-        sys.exit(1 if report.fails(fail_on) else 0)
+        ex = catalogs.get_explorer(cloud, catalog)  # loaded as every command loads it
+    with _collector_paused():
+        with _errors(as_json or as_sarif):
+            answer = use_case.analyse(
+                list(paths), ex, max_depth=depth, exclude=exclude, possible=possible, provider=provider
+            )
+            report = None
+            if against:
+                linted = policies.lint_policies(policies.read_paths(list(against)), cloud, catalog, attach=attach)
+                report = check(answer, linted)
+        if report is not None:
+            if as_json:
+                click.echo(dumps(report.to_dict()), nl=False)
+            elif as_sarif:
+                click.echo(dumps(policies.to_sarif(report)), nl=False)
+            else:
+                _print_report(report)
+            sys.exit(1 if report.fails(fail_on) else 0)
+        _print_answer(answer, fmt, as_json)
+
+
+def _print_answer(answer: use_case.TerraformAnswer, fmt: str, as_json: bool) -> None:
     data = answer.to_dict()
     if as_json:
         click.echo(dumps(data), nl=False)
@@ -223,6 +232,29 @@ def terraform_cmd(
         console.print("Policies:")
         text = dumps(answer.generated.to_dict()) if fmt == "json" else policies.to_terraform(answer.generated)
         click.echo(text, nl=False)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector paused for what this command adds to a query: Lark's parse tables, the
+    parse tree and the answer are some 10^5 objects that live to the end of the run and leave under a hundred
+    in cycles (measured), but their allocations set off the collector's passes, full ones too, over the whole
+    heap the catalog made: a sixth of a run (bench/bench_terraform.py)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            # what the run made would all be young, and the first collection after the pause would pass over
+            # every one of them: moved to the oldest generation (through the permanent one), they are left
+            # to the rare full passes; a host process that froze objects of its own keeps them frozen
+            own = gc.get_freeze_count() == 0
+            if own:
+                gc.freeze()
+            gc.enable()
+            if own:
+                gc.unfreeze()
 
 
 COMMANDS: list[click.Command] = [terraform_cmd]

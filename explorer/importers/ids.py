@@ -24,7 +24,6 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 
 from explorer.apigrammar import lookup_key
 from explorer.model import Operation
@@ -64,7 +63,10 @@ def assign_ids(cloud: str, service: str, operations: Sequence[Operation]) -> lis
         if len(members) < 2:
             continue
         _refine(keys, operations, members)
-    return [replace(op, id=_digest(key)) for op, key in zip(operations, keys, strict=True)]
+    return [
+        Operation(_digest(key), op.name, op.apis, op.actions, op.dependencies, op.scope, op.notes, op.provenance)
+        for op, key in zip(operations, keys, strict=True)
+    ]
 
 
 def _refine(keys: list[str], operations: Sequence[Operation], members: list[int]) -> None:

@@ -13,6 +13,9 @@ from explorer.errors import ExplorerError
 MAX_TF_BYTES = 4 * 1024 * 1024  # one configuration file; real ones are kilobytes
 MAX_PLAN_BYTES = 64 * 1024 * 1024  # a plan of a large estate is megabytes
 MAX_GO_BYTES = 2 * 1024 * 1024
+# the provider data's version, which provider_scan writes and provider reads: here, so that reading the data
+# does not import the scanner (its subprocess and csv)
+SCHEMA_VERSION = 1
 
 
 class TerraformError(ExplorerError):

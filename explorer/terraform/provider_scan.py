@@ -29,9 +29,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from explorer.terraform.files import MAX_GO_BYTES, TerraformError, read_text
+from explorer.terraform.files import MAX_GO_BYTES, SCHEMA_VERSION, TerraformError, read_text
 
-SCHEMA_VERSION = 1
 REPOSITORY = "huaweicloud/terraform-provider-huaweicloud"
 REGISTRY = "huaweicloud/provider.go"
 _MODULE = "github.com/huaweicloud/terraform-provider-huaweicloud/"

@@ -5,7 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from explorer.catalog.codec import decode_service, encode_service
+from explorer.catalog.codec import decode_service
+from explorer.catalog.encode import encode_service
 from explorer.catalog.store import dump_service, load_service_text, parse_yaml_text
 from explorer.catalog.validate import schema_problems
 from explorer.model import EDITION_CLOUD, ActionRef, Operation, Provenance, Scope, ServiceCatalog, SourceDoc

@@ -10,7 +10,8 @@ import pytest
 import yaml
 from catalog_support import BUNDLED, GOOD, GOOD_FILES, bundled_files, needs_bundled
 
-from explorer.catalog.codec import encode_service
+from explorer.catalog import parsed
+from explorer.catalog.encode import encode_service
 from explorer.catalog.scan import Rendered
 from explorer.catalog.store import load_service_file, write_catalogs
 from explorer.catalog.validate import validate
@@ -73,7 +74,10 @@ def test_a_check_told_the_rendered_files_can_veto_the_new_catalog(tmp_path: Path
 
     with pytest.raises(CatalogError, match="vetoed"):
         write_catalogs([Catalog("otc", {"dws": cat["otc"]})], tmp_path / "out", check_rendered=veto)
-    ((path, (data, doc)),) = seen[0].items()
+    ((path, (data, doc)), (record, (recorded, nothing))) = sorted(seen[0].items())
     assert path.name == "dws.yaml" and path.parent.name == "otc"
     assert data == (GOOD / "otc" / "dws.yaml").read_bytes() and doc == encode_service(cat["otc"])
+    # the parsed form is told too, as rendered from the same documents (validate need not re-read it)
+    assert record == path.parent.parent / "parsed-catalog.json" and nothing is None
+    assert recorded == parsed.render({"otc/dws.yaml": data}, {"otc/dws.yaml": doc})
     assert not (tmp_path / "out" / "otc").exists()

@@ -6,7 +6,8 @@ from typing import Any
 
 import pytest
 
-from explorer.catalog.codec import decode_service, encode_service
+from explorer.catalog.codec import decode_service
+from explorer.catalog.encode import encode_service
 from explorer.catalog.validate import schema_problems
 from explorer.model import SCHEMA_VERSION, ActionRef, Scope
 

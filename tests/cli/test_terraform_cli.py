@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -102,3 +103,67 @@ def test_the_text_answer_on_the_bundled_catalog_and_shipped_data(monkeypatch: py
     out = result.output
     assert "ecs:cloudServers:createServers" in out and "Grant plan for" in out
     assert "3. Check first" in out and "ims:images:list" in out.split("3. Check first")[1]
+
+
+def test_a_run_pauses_the_collector_and_gives_it_back_as_it_found_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    from explorer.app import terraform as use_case
+    from explorer.cli import terraform_cmd
+
+    seen: list[bool] = []
+    real = use_case.analyse
+
+    def spy(*args: Any, **kwargs: Any) -> use_case.TerraformAnswer:
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(use_case, "analyse", spy)
+    assert gc.isenabled()
+    code, out = run(f"{TF}/configs/basic", "--json")
+    assert code == 0 and json.loads(out)["counts"]["types"] > 0
+    assert seen == [False] and gc.isenabled() and gc.get_freeze_count() == 0
+    gc.disable()  # a caller that runs with the collector off keeps it off
+    try:
+        with terraform_cmd._collector_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_a_host_that_froze_objects_keeps_them_frozen() -> None:
+    import gc
+
+    from explorer.cli import terraform_cmd
+
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with terraform_cmd._collector_paused():
+            assert not gc.isenabled()
+        assert gc.isenabled() and gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
+
+
+def test_what_a_run_made_is_not_left_young_for_one_long_collection() -> None:
+    import gc
+
+    from explorer.cli import terraform_cmd
+
+    examined: list[int] = []
+
+    def watch(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            examined.append(sum(len(gc.get_objects(g)) for g in range(info["generation"] + 1)))
+
+    gc.callbacks.append(watch)
+    try:
+        with terraform_cmd._collector_paused():
+            made = [[i] for i in range(50_000)]  # tracked objects that outlive the run, as the parse tables do
+        later = [[i] for i in range(5_000)]  # enough to set collections off
+    finally:
+        gc.callbacks.remove(watch)
+    assert len(made) + len(later) == 55_000
+    assert examined and max(examined) < 50_000  # no collection passed over what the run made

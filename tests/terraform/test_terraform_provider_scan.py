@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 from pathlib import Path
 
@@ -10,7 +11,7 @@ from terraform_support import PROVIDER_FIXTURE
 
 from explorer.terraform.files import TerraformError
 from explorer.terraform.provider import ProviderData, parse_data
-from explorer.terraform.provider_data import encode, to_json
+from explorer.terraform.provider_data import to_json
 from explorer.terraform.provider_scan import scan
 
 
@@ -73,10 +74,13 @@ def test_a_type_whose_function_declares_no_api(data: ProviderData) -> None:
 
 def test_the_encoding_is_deterministic_and_round_trips() -> None:
     doc = scan(PROVIDER_FIXTURE)
-    assert encode(doc) == encode(scan(PROVIDER_FIXTURE))
+    assert to_json(doc) == to_json(scan(PROVIDER_FIXTURE))
     assert json.loads(to_json(doc)) == doc
-    again = parse_data(encode(doc), "x")
+    again = parse_data(to_json(doc), "x")
     assert again.apis("vpc.ResourceVpc") == ProviderData(doc, "y").apis("vpc.ResourceVpc")
+    # data gzipped (as ./run provider wrote it before) is read all the same
+    zipped = parse_data(gzip.compress(to_json(doc), mtime=0), "x.json.gz")
+    assert zipped.apis("vpc.ResourceVpc") == again.apis("vpc.ResourceVpc")
 
 
 def test_malformed_api_lines_are_listed_not_guessed(tmp_path: Path) -> None:
@@ -99,6 +103,8 @@ def test_not_a_checkout(tmp_path: Path) -> None:
 def test_bad_provider_data_is_a_clear_error() -> None:
     with pytest.raises(TerraformError, match=r"x\.json: not provider data"):
         parse_data(b"[1, 2", "x.json")
+    with pytest.raises(TerraformError, match=r"x\.json\.gz: not provider data"):
+        parse_data(b"\x1f\x8b not gzip", "x.json.gz")
     with pytest.raises(TerraformError, match="schema_version 99"):
         parse_data(b'{"schema_version": 99}', "x.json")
     with pytest.raises(TerraformError, match="not provider data of this version"):
