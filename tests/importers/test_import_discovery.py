@@ -196,3 +196,19 @@ def test_the_corpus_without_its_manifest_gives_the_same_tables_and_catalog(
                 same = theirs.get((op.provenance.file, op.provenance.table, op.provenance.row))
                 if same is not None:
                     assert op == _without_repository_facts(same)
+
+
+def test_discovery_makes_no_reference_cycles_either(mini_corpus: Path, tmp_path: Path) -> None:
+    """As an import by MANIFEST (tests/importers/test_import_corpus.py): the collector is paused for it."""
+    import gc
+
+    tree = tmp_path / "tree"
+    shutil.copytree(mini_corpus, tree, ignore=shutil.ignore_patterns("MANIFEST.tsv"))
+    gc.collect()
+    gc.disable()
+    try:
+        discovery.import_documentation(tree, tmp_path / "catalog", edition="otc-en", service="ecs")
+        found = gc.collect()
+    finally:
+        gc.enable()
+    assert found == 0
