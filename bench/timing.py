@@ -21,6 +21,18 @@ def median_seconds(fn: Callable[[], object], repeat: int) -> float:
     return statistics.median(times)
 
 
+def median_wall_and_cpu(fn: Callable[[], object], repeat: int) -> tuple[float, float]:
+    """The medians of the wall time and of the process's CPU time (user and system) of ``repeat`` calls of ``fn``:
+    on a machine shared with other jobs, CPU time is the steadier figure (it leaves out waiting for disks)."""
+    walls, cpus = [], []
+    for _ in range(repeat):
+        start, cpu = time.perf_counter(), time.process_time()
+        fn()
+        walls.append(time.perf_counter() - start)
+        cpus.append(time.process_time() - cpu)
+    return statistics.median(walls), statistics.median(cpus)
+
+
 def fmt_seconds(seconds: float | None) -> str:
     if seconds is None:
         return "-"

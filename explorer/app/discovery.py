@@ -49,13 +49,19 @@ def import_documentation(
     ``edition`` and ``service`` name what a tree without a MANIFEST does not tell (its folders or git
     metadata take precedence). Raises DocumentImportError (a clear message) for input that cannot be read.
     """
+    from explorer import collector
+
     if has_manifest(root):
         from explorer.importers import import_corpus
 
-        return DocumentationImport(import_corpus(root, out, strict_headers=strict_headers, progress=progress))
+        with collector.paused():  # as in explorer.app.imports.import_corpus
+            return DocumentationImport(import_corpus(root, out, strict_headers=strict_headers, progress=progress))
     from explorer.importers.tree import INFERRED_MANIFEST_NAME, import_tree
 
-    result = import_tree(root, out, edition=edition, service=service, strict_headers=strict_headers, progress=progress)
+    with collector.paused():
+        result = import_tree(
+            root, out, edition=edition, service=service, strict_headers=strict_headers, progress=progress
+        )
     entries = result.discovery.entries
     return DocumentationImport(
         result.report,

@@ -86,18 +86,33 @@ def render(doc: Any, scalar: ScalarText) -> str | None:
     """The block-style YAML text of ``doc`` (a mapping), or None when PyYAML must write it."""
     if type(doc) is not dict or not doc:
         return None
-    out: list[str] = []
-    seen: set[int] = set()
+    writer = _Writer(scalar)
+    try:
+        writer.seen.add(id(doc))
+        writer.mapping(doc, "", "")
+    except _Unsupported:
+        return None
+    return "".join(writer.out)
 
-    def atom(value: Any) -> str | None:
+
+class _Writer:
+    """The lines of one document. (Methods rather than nested functions, which would be reference cycles.)"""
+
+    def __init__(self, scalar: ScalarText) -> None:
+        self.scalar = scalar
+        self.out: list[str] = []
+        self.seen: set[int] = set()
+        self.keys: dict[Any, str] = {}  # a document repeats its few field names thousands of times
+
+    def atom(self, value: Any) -> str | None:
         """The text of a scalar or an empty collection; None for a non-empty list or mapping."""
         kind = type(value)
         if kind is str:
-            return scalar(value)
+            return self.scalar(value)
         if kind is dict or kind is list:
-            if id(value) in seen:
+            if id(value) in self.seen:
                 raise _Unsupported  # shared: PyYAML writes an anchor and an alias
-            seen.add(id(value))
+            self.seen.add(id(value))
             if not value:
                 return "{}" if kind is dict else "[]"
             return None
@@ -109,50 +124,41 @@ def render(doc: Any, scalar: ScalarText) -> str | None:
             return "null"
         raise _Unsupported
 
-    keys: dict[Any, str] = {}  # a document repeats its few field names thousands of times
-
-    def key_text(key: Any) -> str:
-        text = keys.get(key)
+    def key_text(self, key: Any) -> str:
+        text = self.keys.get(key)
         if text is not None:
             return text
         # libyaml counts a simple key's length in UTF-8 bytes
         if type(key) is not str or len(key.encode("utf-8", "surrogatepass")) >= _MAX_KEY:
             raise _Unsupported
-        text = keys[key] = scalar(key)
+        text = self.keys[key] = self.scalar(key)
         if len(text) >= _MAX_KEY:
             raise _Unsupported
         return text
 
-    def mapping(value: dict[Any, Any], indent: str, first: str) -> None:
+    def mapping(self, value: dict[Any, Any], indent: str, first: str) -> None:
         """Write ``value``'s pairs; the first after ``first`` (what the line holds already), the rest at ``indent``."""
         lead = first
         for k, v in value.items():
-            text = atom(v)
+            text = self.atom(v)
             if text is not None:
-                out.append(f"{lead}{key_text(k)}: {text}\n")
+                self.out.append(f"{lead}{self.key_text(k)}: {text}\n")
             elif type(v) is dict:
-                out.append(f"{lead}{key_text(k)}:\n")
-                mapping(v, indent + "  ", indent + "  ")
+                self.out.append(f"{lead}{self.key_text(k)}:\n")
+                self.mapping(v, indent + "  ", indent + "  ")
             else:  # a list under a key is written at the key's own indentation
-                out.append(f"{lead}{key_text(k)}:\n")
-                sequence(v, indent, indent)
+                self.out.append(f"{lead}{self.key_text(k)}:\n")
+                self.sequence(v, indent, indent)
             lead = indent
 
-    def sequence(value: list[Any], indent: str, first: str) -> None:
+    def sequence(self, value: list[Any], indent: str, first: str) -> None:
         lead = first
         for v in value:
-            text = atom(v)
+            text = self.atom(v)
             if text is not None:
-                out.append(f"{lead}- {text}\n")
+                self.out.append(f"{lead}- {text}\n")
             elif type(v) is dict:
-                mapping(v, indent + "  ", lead + "- ")
+                self.mapping(v, indent + "  ", lead + "- ")
             else:
-                sequence(v, indent + "  ", lead + "- ")
+                self.sequence(v, indent + "  ", lead + "- ")
             lead = indent
-
-    try:
-        seen.add(id(doc))
-        mapping(doc, "", "")
-    except _Unsupported:
-        return None
-    return "".join(out)

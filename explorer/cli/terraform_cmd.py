@@ -9,15 +9,13 @@ policies linted as one set, and every needed action they do not allow reported a
 
 from __future__ import annotations
 
-import gc
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
+from explorer import collector
 from explorer.app import catalogs, policies, queries, scope_plan
 from explorer.app import terraform as use_case
 from explorer.app.terraform_check import check
@@ -198,7 +196,9 @@ def terraform_cmd(
         raise click.UsageError("--sarif reports the findings of --against POLICY...")
     with _errors(as_json or as_sarif):
         ex = catalogs.get_explorer(cloud, catalog)  # loaded as every command loads it
-    with _collector_paused():
+    # what the command adds to a query (parse tables, parse tree, answer: ~10^5 objects that live to the end)
+    # set off the collector's passes over the catalog's heap, a sixth of a run (bench/bench_terraform.py)
+    with collector.paused():
         with _errors(as_json or as_sarif):
             answer = use_case.analyse(
                 list(paths), ex, max_depth=depth, exclude=exclude, possible=possible, provider=provider
@@ -232,29 +232,6 @@ def _print_answer(answer: use_case.TerraformAnswer, fmt: str, as_json: bool) -> 
         console.print("Policies:")
         text = dumps(answer.generated.to_dict()) if fmt == "json" else policies.to_terraform(answer.generated)
         click.echo(text, nl=False)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """The cyclic garbage collector paused for what this command adds to a query: Lark's parse tables, the
-    parse tree and the answer are some 10^5 objects that live to the end of the run and leave under a hundred
-    in cycles (measured), but their allocations set off the collector's passes, full ones too, over the whole
-    heap the catalog made: a sixth of a run (bench/bench_terraform.py)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            # what the run made would all be young, and the first collection after the pause would pass over
-            # every one of them: moved to the oldest generation (through the permanent one), they are left
-            # to the rare full passes; a host process that froze objects of its own keeps them frozen
-            own = gc.get_freeze_count() == 0
-            if own:
-                gc.freeze()
-            gc.enable()
-            if own:
-                gc.unfreeze()
 
 
 COMMANDS: list[click.Command] = [terraform_cmd]

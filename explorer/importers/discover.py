@@ -24,7 +24,7 @@ from pathlib import Path, PurePosixPath
 from explorer.catalog.codec import COMMIT_RE, date_problem, is_service_name
 from explorer.errors import DocumentImportError
 from explorer.importers.cells import action_like
-from explorer.importers.formats import EXTENSIONS, NO_TABLE_FORMAT, REGISTRY, decode, family_of
+from explorer.importers.formats import EXTENSIONS, FAMILY, NO_TABLE_FORMAT, PARSERS, REGISTRY, decode, family_of
 from explorer.importers.manifest import ManifestEntry, read_corpus_file
 from explorer.importers.rawtable import RawTable, TableSyntaxError
 from explorer.importers.rows import column_roles
@@ -78,6 +78,8 @@ class Discovery:
     # (path, why): pages with a table format's ending that were not read or not placed
     left: list[tuple[str, str]] = field(default_factory=list)
     tables: dict[str, list[RawTable]] = field(default_factory=dict)
+    # every table of each table page, as the import reads it (parse_tables with the entry's format)
+    parsed: dict[str, list[RawTable]] = field(default_factory=dict)
 
 
 def _git(folder: Path, *args: str) -> str | None:
@@ -124,18 +126,27 @@ def _pages(root: Path) -> list[str]:
     return sorted(found)
 
 
-def _action_tables(text: str, name: str, family: str) -> tuple[str | None, list[RawTable]]:
-    """The format of the page's first action table and every action table of the page, in page order."""
+def _action_tables(text: str, name: str, family: str) -> tuple[str | None, list[RawTable], list[RawTable]]:
+    """The format of the page's first action table, every action table of the page, in page order, and for a
+    page with one, every table of the page as ``parse_tables`` reads it for that format (the import then
+    need not parse the page again)."""
     firsts: list[tuple[int, str]] = []
     tables: list[RawTable] = []
+    parsed: dict[str, list[RawTable]] = {}
     for fmt in REGISTRY.values():
         if fmt.family != family or fmt.sniff(text) is None:
             continue
-        found = [t for t in fmt.parse(text) if t.header and column_roles(t, name, 1) is not None]
+        parsed[fmt.name] = fmt.parse(text)
+        found = [t for t in parsed[fmt.name] if t.header and column_roles(t, name, 1) is not None]
         if found:
             firsts.append((min(t.line for t in found), fmt.name))
             tables.extend(found)
-    return (min(firsts)[1] if firsts else None), sorted(tables, key=lambda t: t.line)
+    if not firsts:
+        return None, [], []
+    first = min(firsts)[1]
+    # parse_tables(text, first): every format of the family, in FAMILY's order, sorted by line (stable)
+    every = [t for member in FAMILY[first] for t in (parsed[member] if member in parsed else PARSERS[member](text))]
+    return first, sorted(tables, key=lambda t: t.line), sorted(every, key=lambda t: t.line)
 
 
 def _signature(tables: list[RawTable]) -> str:
@@ -219,7 +230,7 @@ def discover(root: Path, *, edition: str | None = None, service: str | None = No
         family = family_of(relative)
         try:
             text = decode(read_corpus_file(root, relative), relative)
-            fmt, tables = _action_tables(text, relative, family or "") if family else (None, [])
+            fmt, tables, every = _action_tables(text, relative, family or "") if family else (None, [], [])
         except (DocumentImportError, TableSyntaxError) as exc:
             result.left.append((relative, str(exc).removeprefix(f"{relative}: ")))
             continue
@@ -237,6 +248,7 @@ def discover(root: Path, *, edition: str | None = None, service: str | None = No
             )
             continue
         result.tables[relative] = tables
+        result.parsed[relative] = every
         table_stems.setdefault(folder, []).append(PurePosixPath(relative).stem)
         result.entries.append(_entry(relative, place.edition, place.service, place, fmt, tables))
     for folder, pages in others.items():

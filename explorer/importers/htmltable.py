@@ -24,75 +24,82 @@ _LISTS = frozenset({"ul", "ol"})
 _SKIP = frozenset({"script", "style"})
 
 
+# The walks below are module functions that take their state as arguments, not closures: a closure that
+# calls itself is a reference cycle, and one per cell (some 30,000 in the corpus) kept the cyclic garbage
+# collector busy for a tenth of an import.
+
+
 def _text(el: etree._Element) -> str:
     """Text of an element with block boundaries turned into spaces (so values never glue)."""
     parts: list[str] = []
-
-    def walk(node: etree._Element) -> None:
-        tag = node.tag if isinstance(node.tag, str) else ""
-        if tag in _SKIP:
-            return
-        if tag in _BLOCK:
-            parts.append(" ")
-        if node.text:
-            parts.append(node.text)
-        for child in node:
-            walk(child)
-            if child.tail:
-                parts.append(child.tail)
-        if tag in _BLOCK:
-            parts.append(" ")
-
-    walk(el)
+    _walk_text(el, parts)
     return squash("".join(parts))
+
+
+def _walk_text(node: etree._Element, parts: list[str]) -> None:
+    tag = node.tag if isinstance(node.tag, str) else ""
+    if tag in _SKIP:
+        return
+    if tag in _BLOCK:
+        parts.append(" ")
+    if node.text:
+        parts.append(node.text)
+    for child in node:
+        _walk_text(child, parts)
+        if child.tail:
+            parts.append(child.tail)
+    if tag in _BLOCK:
+        parts.append(" ")
 
 
 def cell_values(cell: etree._Element) -> Cell:
     """The values of one ``<td>``/``<th>``: paragraphs, list items and ``<br>``-separated lines."""
     values: list[str] = []
     inline: list[str] = []
-
-    def flush() -> None:
-        text = squash("".join(inline))
-        if text:
-            values.append(text)
-        inline.clear()
-
-    def visit(node: etree._Element) -> None:
-        if node.text:
-            inline.append(node.text)
-        for child in node:
-            tag = child.tag if isinstance(child.tag, str) else ""
-            if tag == "table":
-                # a table nested in a cell: each of its cells gives its own values, in reading order
-                flush()
-                for nested in _table_cells(child):
-                    values.extend(cell_values(nested))
-            elif tag in _LISTS:
-                flush()
-                for item in child.iterchildren("li"):
-                    text = _text(item)
-                    if text:
-                        values.append(text)
-            elif tag == "br":
-                flush()
-            elif tag in _BLOCK:
-                flush()
-                if any(isinstance(g.tag, str) and g.tag in _LISTS for g in child):
-                    visit(child)
-                else:
-                    text = _text(child)
-                    if text:
-                        values.append(text)
-                flush()
-            elif tag not in _SKIP:
-                inline.append(_text(child))
-            if child.tail:
-                inline.append(child.tail)
-
-    visit(cell)
-    flush()
+    _visit(cell, values, inline)
+    _flush(values, inline)
     return tuple(values)
+
+
+def _flush(values: list[str], inline: list[str]) -> None:
+    """The inline text gathered so far, as one value (if it holds any)."""
+    text = squash("".join(inline))
+    if text:
+        values.append(text)
+    inline.clear()
+
+
+def _visit(node: etree._Element, values: list[str], inline: list[str]) -> None:
+    if node.text:
+        inline.append(node.text)
+    for child in node:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag == "table":
+            # a table nested in a cell: each of its cells gives its own values, in reading order
+            _flush(values, inline)
+            for nested in _table_cells(child):
+                values.extend(cell_values(nested))
+        elif tag in _LISTS:
+            _flush(values, inline)
+            for item in child.iterchildren("li"):
+                text = _text(item)
+                if text:
+                    values.append(text)
+        elif tag == "br":
+            _flush(values, inline)
+        elif tag in _BLOCK:
+            _flush(values, inline)
+            if any(isinstance(g.tag, str) and g.tag in _LISTS for g in child):
+                _visit(child, values, inline)
+            else:
+                text = _text(child)
+                if text:
+                    values.append(text)
+            _flush(values, inline)
+        elif tag not in _SKIP:
+            inline.append(_text(child))
+        if child.tail:
+            inline.append(child.tail)
 
 
 def _table_cells(table: etree._Element) -> Iterable[etree._Element]:

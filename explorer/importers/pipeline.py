@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -149,8 +149,12 @@ def _import_parsed(parsed: _Parsed, known: frozenset[str]) -> tuple[list[Operati
     return operations, report
 
 
-def _parse_file(corpus: Path, entry: ManifestEntry) -> _Parsed:
+def _parse_file(corpus: Path, entry: ManifestEntry, preparsed: Mapping[str, list[RawTable]]) -> _Parsed:
     parsed = _Parsed(entry.corpus_path, entry.source, entry.service, entry.format, [])
+    known = preparsed.get(entry.corpus_path)
+    if known is not None:  # read and parsed with this format by discovery already
+        parsed.tables = list(known)
+        return parsed
     try:
         data = read_corpus_file(corpus, entry.corpus_path)  # confined to the corpus, size-limited
         parsed.tables = parse_tables(decode(data, entry.corpus_path), entry.format)
@@ -189,12 +193,17 @@ def build_entries(
     *,
     strict_headers: bool = False,
     progress: Progress | None = None,
+    preparsed: Mapping[str, list[RawTable]] | None = None,
 ) -> tuple[dict[str, Catalog], ImportReport]:
-    """Import the table files of ``manifest`` (read from MANIFEST.tsv, or inferred by discovery) below ``corpus``."""
+    """Import the table files of ``manifest`` (read from MANIFEST.tsv, or inferred by discovery) below ``corpus``.
+
+    ``preparsed``: the tables of pages already read, by corpus path (discovery's, read with the format of
+    their entry), so that they are not read and parsed twice.
+    """
     entries = [e for e in manifest if e.is_table]
     parsed: list[_Parsed] = []
     for done, entry in enumerate(entries, start=1):
-        parsed.append(_parse_file(corpus, entry))
+        parsed.append(_parse_file(corpus, entry, preparsed or {}))
         if progress is not None:
             progress(done, len(entries) * 2, entry.corpus_path)
     known = frozenset(BASE_SERVICES | {e.service for e in entries} | _services_in(t for p in parsed for t in p.tables))

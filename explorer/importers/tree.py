@@ -48,7 +48,9 @@ def build_tree(
             f"{root}: no MANIFEST.tsv and no page with an action table found below it{left}; expected a corpus "
             "with MANIFEST.tsv or a documentation tree (Markdown, RST or HTML pages) with action tables"
         )
-    catalogs, report = build_entries(root, found.entries, strict_headers=strict_headers, progress=progress)
+    catalogs, report = build_entries(
+        root, found.entries, strict_headers=strict_headers, progress=progress, preparsed=found.parsed
+    )
     return TreeImport(catalogs, report, found)
 
 

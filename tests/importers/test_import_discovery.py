@@ -19,6 +19,7 @@ from explorer.errors import DocumentImportError
 from explorer.importers import build_corpus
 from explorer.importers.dedupe import content_key
 from explorer.importers.discover import discover, repo_name
+from explorer.importers.formats import decode, parse_tables
 from explorer.importers.manifest import MANIFEST_NAME, read_manifest
 from explorer.importers.tree import INFERRED_MANIFEST_NAME, build_tree
 from explorer.model import Catalog, Operation, SourceDoc
@@ -196,3 +197,34 @@ def test_the_corpus_without_its_manifest_gives_the_same_tables_and_catalog(
                 same = theirs.get((op.provenance.file, op.provenance.table, op.provenance.row))
                 if same is not None:
                     assert op == _without_repository_facts(same)
+
+
+def test_discovery_makes_no_reference_cycles_either(mini_corpus: Path, tmp_path: Path) -> None:
+    """As an import by MANIFEST (tests/importers/test_import_corpus.py): the collector is paused for it."""
+    import gc
+
+    tree = tmp_path / "tree"
+    shutil.copytree(mini_corpus, tree, ignore=shutil.ignore_patterns("MANIFEST.tsv"))
+    gc.collect()
+    gc.disable()
+    try:
+        discovery.import_documentation(tree, tmp_path / "catalog", edition="otc-en", service="ecs")
+        found = gc.collect()
+    finally:
+        gc.enable()
+    assert found == 0
+
+
+def test_discovery_hands_the_import_every_table_of_a_page_as_parse_tables_reads_it(
+    mini_corpus: Path, tmp_path: Path
+) -> None:
+    """The import takes discovery's tables instead of reading each page again: they must be parse_tables'."""
+    tree = tmp_path / "tree"
+    shutil.copytree(mini_corpus, tree, ignore=shutil.ignore_patterns("MANIFEST.tsv"))
+    found = discover(tree)
+    pages = [e for e in found.entries if e.is_table]
+    assert pages and sorted(found.parsed) == sorted(e.corpus_path for e in pages)
+    for entry in pages:
+        text = decode((tree / entry.corpus_path).read_bytes(), entry.corpus_path)
+        assert found.parsed[entry.corpus_path] == parse_tables(text, entry.format), entry.corpus_path
+        assert set(map(id, found.tables[entry.corpus_path])) <= set(map(id, found.parsed[entry.corpus_path]))
