@@ -86,7 +86,8 @@ def shown(markdown: str) -> str:
 
 
 def texts(at: AppTest, kind: str) -> list[str]:
-    return [shown(str(e.value)) for e in at.get(kind)]
+    """The texts of a kind of element as a reader sees them (the page's stylesheet, a Markdown element, is none)."""
+    return [shown(str(e.value)) for e in at.get(kind) if not str(e.value).startswith("<style>")]
 
 
 def button_labels(at: AppTest) -> list[str]:

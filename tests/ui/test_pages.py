@@ -52,6 +52,18 @@ def test_landing_page_offers_examples_and_no_graph() -> None:
     assert "ecs:servers:createImage" in button_labels(at)
 
 
+def test_the_stylesheet_comes_first_as_markdown_in_a_container_that_takes_no_room() -> None:
+    """theme.css goes as Markdown's raw HTML (code the browser has before any element arrives; st.html's is
+    fetched later, and the graph was first drawn in a narrower column), in a container its own rule hides."""
+    theme = (REPO / "explorer" / "ui" / "theme.css").read_text(encoding="utf-8")
+    at = open_page(action="ecs:servers:createImage")
+    first = at.markdown[0]
+    assert first.value == f"<style>{theme}</style>"
+    assert first.allow_html
+    assert '[data-testid="stLayoutWrapper"]:has(> .st-key-pe_theme) { display: none; }' in theme
+    assert at.get("html") == []
+
+
 def test_link_shows_documented_requirements_with_scope_and_provenance() -> None:
     at = open_page(action="ecs:servers:createImage")
     nodes = {n["id"]: n for n in drawn(at)["graph"]["nodes"]}

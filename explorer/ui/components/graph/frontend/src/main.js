@@ -29,6 +29,9 @@
   let matchIndex = -1;
   let overview = null; // {nodes, edges}: one node per service, laid out on its own
   let auto = true; // the view is the automatic one (refit when the frame or the key changes)
+  // The overview is the first view's choice for the frame's width at the time (not the reviewer's, nor a
+  // link's): when the frame then widens or narrows, the first view is chosen again for the new width.
+  let autoFolded = false;
   let steering = false; // the viewport is being moved by this script, not by the reviewer
   let maxHeight = 620;
 
@@ -318,12 +321,14 @@
     const all = cy.elements();
     const bb = all.boundingBox();
     const readable = bb.w * MIN_START_ZOOM + 2 * PAD <= cy.width() && bb.h * MIN_START_ZOOM + 2 * PAD <= maxHeight;
+    autoFolded = false;
     if (readable) {
       sizeCanvas(all);
       fitReadable();
       return;
     }
     if (initial && !selected && overview && overview.nodes.length > 1) {
+      autoFolded = true;
       collapsed = new Set(graph.nodes.map((n) => n.service));
       cy.batch(() => {
         cy.elements().remove();
@@ -431,6 +436,7 @@
   }
 
   function tapNode(node) {
+    if (node.hasClass("group") || node.hasClass("folded")) autoFolded = false;
     if (node.hasClass("group")) {
       collapsed.add(node.data("service"));
       draw(true);
@@ -484,7 +490,10 @@
     if (!matches.length) return;
     matchIndex = step ? (matchIndex + 1) % matches.length : exact >= 0 ? exact : 0;
     const hit = matches[matchIndex];
-    if (collapsed.delete(hit.service)) draw(true);
+    if (collapsed.delete(hit.service)) {
+      autoFolded = false;
+      draw(true);
+    }
     cy.batch(() => matches.forEach((n) => cy.getElementById(n.id).addClass("match")));
     const node = cy.getElementById(hit.id);
     if (cy.zoom() < MIN_START_ZOOM) cy.zoom(MIN_START_ZOOM);
@@ -602,7 +611,20 @@
     lastWidth = width;
     placeKey();
     cy.resize();
-    if (auto) startView(false);
+    if (auto && autoFolded) {
+      // The page was still settling when the graph was first drawn (a narrower column): the whole answer
+      // may be readable at this width.
+      collapsed = new Set();
+      cy.batch(() => {
+        cy.elements().remove();
+        cy.add(elements());
+      });
+      mark();
+      status("");
+      startView(true);
+    } else if (auto) {
+      startView(false);
+    }
     sendHeight();
   }).observe(document.getElementById("app"));
 
@@ -628,10 +650,12 @@
   document.getElementById("zoom-in").addEventListener("click", () => zoomBy(1.25));
   document.getElementById("zoom-out").addEventListener("click", () => zoomBy(0.8));
   document.getElementById("collapse-all").addEventListener("click", () => {
+    autoFolded = false;
     collapsed = new Set(graph.nodes.map((n) => n.service));
     draw(false);
   });
   document.getElementById("expand-all").addEventListener("click", () => {
+    autoFolded = false;
     collapsed = new Set();
     draw(true);
     sizeCanvas(cy.elements());
