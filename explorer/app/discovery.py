@@ -49,16 +49,14 @@ def import_documentation(
     ``edition`` and ``service`` name what a tree without a MANIFEST does not tell (its folders or git
     metadata take precedence). Raises DocumentImportError (a clear message) for input that cannot be read.
     """
-    from explorer import collector
-
     if has_manifest(root):
-        from explorer.importers import import_corpus
+        from explorer.app.imports import import_corpus
 
-        with collector.paused():  # as in explorer.app.imports.import_corpus
-            return DocumentationImport(import_corpus(root, out, strict_headers=strict_headers, progress=progress))
+        return DocumentationImport(import_corpus(root, out, strict_headers=strict_headers, progress=progress))
+    from explorer import collector
     from explorer.importers.tree import INFERRED_MANIFEST_NAME, import_tree
 
-    with collector.paused():
+    with collector.paused():  # as for an import by MANIFEST (explorer.app.imports.import_corpus)
         result = import_tree(
             root, out, edition=edition, service=service, strict_headers=strict_headers, progress=progress
         )
