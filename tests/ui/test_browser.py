@@ -52,7 +52,12 @@ def node_texts(page: Page) -> set[str]:
     last: set[str] | None = None
     while True:
         wait_idle(page)
-        texts = set(graph(page).evaluate(NODE_NAMES_JS))
+        try:
+            texts = set(graph(page).evaluate(NODE_NAMES_JS))
+        except PlaywrightError:  # the frame was replaced between finding it and asking it: ask again
+            if time.monotonic() > deadline:
+                raise
+            continue
         if (texts and texts == last) or time.monotonic() > deadline:
             return texts
         last = texts
